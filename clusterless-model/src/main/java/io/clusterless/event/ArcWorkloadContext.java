@@ -1,0 +1,36 @@
+package io.clusterless.event;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The input of every workload (reference §4.7): which source role the event arrived for, and the event itself.
+ *
+ * @param role                     the source role whose dataset the event names
+ * @param arcNotifyEvent           the event that started the arc
+ * @param existingPartialManifests role → partial manifest URIs of earlier attempts; reserved for retries, never null
+ */
+@JsonPropertyOrder({"role", "arcNotifyEvent", "existingPartialManifests"})
+public record ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,
+                                 Map<String, List<String>> existingPartialManifests) {
+    public ArcWorkloadContext {
+        existingPartialManifests = copy(existingPartialManifests);
+    }
+
+    public ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent) {
+        this(role, arcNotifyEvent, Map.of());
+    }
+
+    private static Map<String, List<String>> copy(Map<String, List<String>> map) {
+        if (map == null) {
+            return Map.of();
+        }
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        map.forEach((role, uris) -> copy.put(role, uris == null ? List.of() : List.copyOf(uris)));
+        return Collections.unmodifiableMap(copy);
+    }
+}

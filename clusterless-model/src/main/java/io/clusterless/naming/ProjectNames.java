@@ -1,0 +1,106 @@
+package io.clusterless.naming;
+
+import java.util.Objects;
+
+/**
+ * Physical names of one project version in a placement (reference §3.1). The project name is hyphenated
+ * ({@code S3Simple} → {@code s3-simple}); the version is kept verbatim. Names that must be unique per region carry it.
+ */
+public record ProjectNames(PlacementNames placement, String project, String version) {
+    /** AWS rejects longer Lambda function names; validation checks names against it so synth fails early. */
+    public static final int LAMBDA_NAME_MAX = 64;
+
+    public ProjectNames {
+        Objects.requireNonNull(placement, "placement is required");
+        PlacementNames.requireText(project, "project");
+        PlacementNames.requireText(version, "version");
+    }
+
+    /** {@code <STAGE>-<project>-resource-activity-boundary-<version>-<region>} */
+    public String groupedStack() {
+        return regional(Label.of("resource", "activity", "boundary"));
+    }
+
+    /** {@code <STAGE>-<project>-arc-<arc>-<version>-<region>} */
+    public String arcStack(String arc) {
+        return regional(Label.of("arc").with(required(arc, "arc")));
+    }
+
+    /** {@code <STAGE>-<project>-<arc>-<version>} */
+    public String arcStateMachine(String arc) {
+        return versioned(Label.of(required(arc, "arc")));
+    }
+
+    /** {@code <STAGE>-<project>-<arc>-<version>-rule} */
+    public String arcListenerRule(String arc) {
+        return arcStateMachine(arc) + "-rule";
+    }
+
+    /**
+     * {@code <STAGE>-<project>-<component>-<fn>-<version>-<region>}.
+     *
+     * @param fn {@code start}/{@code complete} (arc gates), {@code func} (s3 copy, glue), {@code result} (batch),
+     *           {@code int} (boundary), {@code act} (activity)
+     * @return the name, even when longer than {@link #LAMBDA_NAME_MAX}: validation reports all long names at once
+     */
+    public String lambdaFunction(String component, String fn) {
+        return regional(Label.of(required(component, "component")).with(required(fn, "fn")));
+    }
+
+    /** Boundary or activity EventBridge rule: {@code <STAGE>-<project>-<name>-<version>-<region>} */
+    public String componentRule(String name) {
+        return regional(Label.of(required(name, "name")));
+    }
+
+    /** {@code <STAGE>-<project>-<boundary>-<version>} */
+    public String frequentQueue(String boundary) {
+        return versioned(Label.of(required(boundary, "boundary")));
+    }
+
+    /** Batch job definition and job queue: {@code <STAGE>-<project>-<arc>-<version>} */
+    public String batchJob(String arc) {
+        return versioned(Label.of(required(arc, "arc")));
+    }
+
+    /** {@code /aws/batch/<batch job>} */
+    public String batchLogGroup(String arc) {
+        return "/aws/batch/" + batchJob(arc);
+    }
+
+    /** {@code <STAGE>-<project>-<computeEnvironmentName>-<version>} */
+    public String computeEnvironment(String computeEnvironmentName) {
+        return versioned(Label.of(required(computeEnvironmentName, "computeEnvironmentName")));
+    }
+
+    /** {@code /aws/lambda/<function name>}: the group Lambda writes to, so it can be created with a retention. */
+    public String lambdaLogGroup(String functionName) {
+        return "/aws/lambda/" + required(functionName, "functionName");
+    }
+
+    /** {@code /aws/vendedlogs/states/<state machine name>} */
+    public String stateMachineLogGroup(String stateMachineName) {
+        return "/aws/vendedlogs/states/" + required(stateMachineName, "stateMachineName");
+    }
+
+    /** A resource export of this project: {@code ref:aws:<qualifier>[:<stage>]:<project>:<version>:<ns>:<type>:<name>} */
+    public String exportRef(String qualifier, String ns, String type, String name) {
+        return placement.exportRef(qualifier, project, version, ns, type, name);
+    }
+
+    private Label prefix() {
+        return placement.upperStage().with(project);
+    }
+
+    private String versioned(Label middle) {
+        return prefix().with(middle).withFixed(version).hyphenated();
+    }
+
+    private String regional(Label middle) {
+        return prefix().with(middle).withFixed(version).withFixed(placement.region()).hyphenated();
+    }
+
+    private static String required(String value, String field) {
+        PlacementNames.requireText(value, field);
+        return value;
+    }
+}

@@ -1,0 +1,139 @@
+package io.clusterless.uri;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.lot.LotId;
+import io.clusterless.naming.PlacementNames;
+
+/**
+ * The state object of one arc for one lot in the arc-state store (reference §4.3):
+ * {@code arcs/project=<project>/version=<version>/arc=<arc>/lot=<lot>/<state>.arc}. Listing the lot's path answers
+ * "what state is this lot in" without reading anything. Absent parts are {@code null}; the template form used in
+ * arc state props is {@code …/arc=<arc>/lot={lot}/{state}.arc}.
+ */
+public record ArcStateURI(String bucket, String projectName, String projectVersion, String arcName, String lot,
+                          ArcState state) implements StoreURI {
+    static final String LAYOUT = "[s3://bucket/]arcs/project=<project>/version=<version>/arc=<arc>/lot=<lot>/<state>.arc";
+
+    public ArcStateURI {
+        KeyLayout.checkValue(bucket, "bucket");
+        KeyLayout.checkValue(projectName, "projectName");
+        KeyLayout.checkValue(projectVersion, "projectVersion");
+        KeyLayout.checkValue(arcName, "arcName");
+        KeyLayout.checkValue(lot, "lot");
+    }
+
+    public static ArcStateURI of(String bucket) {
+        return new ArcStateURI(bucket, null, null, null, null, null);
+    }
+
+    public static ArcStateURI of(PlacementNames placement) {
+        return of(StoreKind.ARC_STATE.bucketName(placement));
+    }
+
+    /** The arc's state location with lot and state still open: what arc state props carry as a template. */
+    public static ArcStateURI of(String bucket, String projectName, String projectVersion, String arcName) {
+        return new ArcStateURI(bucket, projectName, projectVersion, arcName, null, null);
+    }
+
+    public ArcStateURI withBucket(String bucket) {
+        return new ArcStateURI(bucket, projectName, projectVersion, arcName, lot, state);
+    }
+
+    public ArcStateURI withProjectName(String projectName) {
+        return new ArcStateURI(bucket, projectName, projectVersion, arcName, lot, state);
+    }
+
+    public ArcStateURI withProjectVersion(String projectVersion) {
+        return new ArcStateURI(bucket, projectName, projectVersion, arcName, lot, state);
+    }
+
+    public ArcStateURI withArcName(String arcName) {
+        return new ArcStateURI(bucket, projectName, projectVersion, arcName, lot, state);
+    }
+
+    public ArcStateURI withLot(String lot) {
+        return new ArcStateURI(bucket, projectName, projectVersion, arcName, lot, state);
+    }
+
+    public ArcStateURI withLot(LotId lot) {
+        return withLot(lot == null ? null : lot.format());
+    }
+
+    public ArcStateURI withState(ArcState state) {
+        return new ArcStateURI(bucket, projectName, projectVersion, arcName, lot, state);
+    }
+
+    /** Reads any rendering of this URI, including listed keys, whose state is taken from the file name only. */
+    @JsonCreator
+    public static ArcStateURI parse(String text) {
+        KeyReader reader = KeyReader.read(text, "arc state", LAYOUT);
+        reader.literal("arcs");
+        String project = reader.named("project");
+        String version = reader.named("version");
+        String arc = reader.named("arc");
+        String lot = reader.named("lot");
+        ArcState state = null;
+        if (reader.hasNext()) {
+            String file = reader.next();
+            if (!file.endsWith(ArcState.EXTENSION)) {
+                throw reader.error("found '" + file + "' where <state>.arc belongs");
+            }
+            String name = file.substring(0, file.length() - ArcState.EXTENSION.length());
+            try {
+                state = KeyReader.valueOrNull(name) == null ? null : ArcState.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw reader.error(e.getMessage(), e);
+            }
+        }
+        reader.end();
+        return new ArcStateURI(reader.bucket(), project, version, arc, lot, state);
+    }
+
+    @Override
+    public StoreKind storeKind() {
+        return StoreKind.ARC_STATE;
+    }
+
+    private KeyLayout layout() {
+        return new KeyLayout(bucket, "arcs")
+                .named("project", projectName, "projectName")
+                .named("version", projectVersion, "projectVersion")
+                .named("arc", arcName, "arcName")
+                .named("lot", lot, "lot")
+                .file(state == null ? null : state.fileName(), "{state}" + ArcState.EXTENSION, "state");
+    }
+
+    @Override
+    public String identifier() {
+        return layout().identifier();
+    }
+
+    /** The lot's directory once the lot is known, e.g. {@code …/arc=a/lot=20230101PT5M000/}: list it to find the state. */
+    @Override
+    public String path() {
+        return layout().path();
+    }
+
+    @Override
+    public String prefix() {
+        return layout().prefix();
+    }
+
+    @JsonValue
+    @Override
+    public String template() {
+        return layout().template();
+    }
+
+    @Override
+    public String key() {
+        return layout().key();
+    }
+
+    @Override
+    public String toString() {
+        return template();
+    }
+}

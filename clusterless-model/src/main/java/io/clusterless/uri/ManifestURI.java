@@ -1,0 +1,163 @@
+package io.clusterless.uri;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.clusterless.lot.LotId;
+import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.DatasetRef;
+import io.clusterless.naming.PlacementNames;
+
+/**
+ * The manifest of one lot of one dataset in the manifest store (reference §4.4):
+ * {@code datasets/name=<dataset>/version=<version>/lot=<lot>/state=<state>[/attempt=<id>]/manifest.json}.
+ * Partial and removed manifests sit under an attempt so retries never overwrite each other; the template form is
+ * {@code …/lot={lot}/state={state}{/attempt*}/manifest.json}. Absent parts are {@code null}.
+ */
+public record ManifestURI(String bucket, String datasetName, String datasetVersion, String lot, ManifestState state,
+                          String attempt) implements StoreURI {
+    static final String LAYOUT =
+            "[s3://bucket/]datasets/name=<dataset>/version=<version>/lot=<lot>/state=<state>[/attempt=<id>]/manifest.json";
+    static final String FILE = "manifest.json";
+
+    public ManifestURI {
+        KeyLayout.checkValue(bucket, "bucket");
+        KeyLayout.checkValue(datasetName, "datasetName");
+        KeyLayout.checkValue(datasetVersion, "datasetVersion");
+        KeyLayout.checkValue(lot, "lot");
+        KeyLayout.checkValue(attempt, "attempt");
+        if (attempt != null && state != null && !state.hasAttempt()) {
+            throw new IllegalArgumentException("a " + state + " manifest has no attempt, found attempt: " + attempt
+                    + "; only partial and removed manifests are written per attempt");
+        }
+    }
+
+    public static ManifestURI of(String bucket) {
+        return new ManifestURI(bucket, null, null, null, null, null);
+    }
+
+    public static ManifestURI of(PlacementNames placement) {
+        return of(StoreKind.MANIFEST.bucketName(placement));
+    }
+
+    /** The dataset's manifests with lot and state still open: the template sink manifests are written from. */
+    public static ManifestURI of(String bucket, DatasetRef dataset) {
+        return new ManifestURI(bucket, dataset.getName(), dataset.getVersion(), null, null, null);
+    }
+
+    public ManifestURI withBucket(String bucket) {
+        return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
+    }
+
+    public ManifestURI withDatasetName(String datasetName) {
+        return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
+    }
+
+    public ManifestURI withDatasetVersion(String datasetVersion) {
+        return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
+    }
+
+    public ManifestURI withLot(String lot) {
+        return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
+    }
+
+    public ManifestURI withLot(LotId lot) {
+        return withLot(lot == null ? null : lot.format());
+    }
+
+    /** @throws IllegalArgumentException if an attempt is set and the state has none */
+    public ManifestURI withState(ManifestState state) {
+        return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
+    }
+
+    /** @throws IllegalArgumentException if the state has no attempts */
+    public ManifestURI withAttempt(String attempt) {
+        return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
+    }
+
+    /**
+     * Reads any rendering of this URI. An attempt written by a generic RFC 6570 expander with a plain string value
+     * ({@code …/state=partial/<id>/manifest.json}) is read as that attempt too.
+     */
+    @JsonCreator
+    public static ManifestURI parse(String text) {
+        KeyReader reader = KeyReader.read(text, "manifest", LAYOUT);
+        reader.literal("datasets");
+        String name = reader.named("name");
+        String version = reader.named("version");
+        String lot = reader.named("lot");
+        ManifestState state = null;
+        if (reader.hasNext()) {
+            String value = reader.named("state");
+            try {
+                state = value == null ? null : ManifestState.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw reader.error(e.getMessage(), e);
+            }
+        }
+        String attempt = null;
+        if (reader.hasNext() && !FILE.equals(reader.peek())) {
+            String segment = reader.next();
+            boolean named = segment.startsWith("attempt=");
+            if (!named && !FILE.equals(reader.peek())) {
+                throw reader.error("found '" + segment + "' where attempt=<id> or " + FILE + " belongs");
+            }
+            attempt = KeyReader.valueOrNull(named ? segment.substring("attempt=".length()) : segment);
+        }
+        reader.file(FILE);
+        reader.end();
+        try {
+            return new ManifestURI(reader.bucket(), name, version, lot, state, attempt);
+        } catch (IllegalArgumentException e) {
+            throw reader.error(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoreKind storeKind() {
+        return StoreKind.MANIFEST;
+    }
+
+    private KeyLayout layout() {
+        KeyLayout layout = new KeyLayout(bucket, "datasets")
+                .named("name", datasetName, "datasetName")
+                .named("version", datasetVersion, "datasetVersion")
+                .named("lot", lot, "lot")
+                .named("state", state == null ? null : state.name(), "state");
+        // A known state without attempts has no attempt segment at all, not even in templates.
+        if (state == null || state.hasAttempt()) {
+            layout.optional("attempt", attempt, "attempt", state != null);
+        }
+        return layout.file(FILE);
+    }
+
+    @Override
+    public String identifier() {
+        return layout().identifier();
+    }
+
+    @Override
+    public String path() {
+        return layout().path();
+    }
+
+    @Override
+    public String prefix() {
+        return layout().prefix();
+    }
+
+    @JsonValue
+    @Override
+    public String template() {
+        return layout().template();
+    }
+
+    @Override
+    public String key() {
+        return layout().key();
+    }
+
+    @Override
+    public String toString() {
+        return template();
+    }
+}

@@ -1,0 +1,35 @@
+package io.clusterless.uri;
+
+/**
+ * A location in one of the placement's stores (reference §4.2–4.5). Parts not yet known are absent; each rendering
+ * decides what to do with them.
+ */
+public interface StoreURI {
+    StoreKind storeKind();
+
+    /** The bucket, or {@code null} when parsed from a bare key; renderings then start with {@code /}. */
+    String bucket();
+
+    /**
+     * The object itself: {@code s3://bucket/key}, no trailing '/'.
+     *
+     * @throws IllegalStateException if a part the object needs is absent
+     */
+    String identifier();
+
+    /** The deepest known location, with a trailing '/': rendering stops at the first absent part. */
+    String path();
+
+    /** {@link #path()} without the trailing '/', to filter listings. */
+    String prefix();
+
+    /** The whole layout with absent parts as RFC 6570 expressions such as {@code {lot}}; see {@link UriTemplates}. */
+    String template();
+
+    /**
+     * The object key relative to the bucket, no leading '/'.
+     *
+     * @throws IllegalStateException if a part the object needs is absent
+     */
+    String key();
+}
