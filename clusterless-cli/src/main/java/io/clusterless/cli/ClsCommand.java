@@ -1,0 +1,72 @@
+package io.clusterless.cli;
+
+import io.clusterless.cli.command.CompletionCommand;
+import io.clusterless.cli.command.SchemaCommand;
+import io.clusterless.cli.command.ShowCommand;
+import io.clusterless.cli.command.ValidateCommand;
+import io.clusterless.cli.output.OutputFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.util.Map;
+
+/** The root {@code cls} command: global options and the command list. */
+@Command(name = "cls",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "clusterless: deploy and operate event-driven data pipelines for continuously arriving data.",
+        description = {
+                "Reads project files (JSON with comments, YAML or Jsonnet) into one model, validates it, and places "
+                        + "it on AWS or on the local substrate.",
+                ""},
+        footer = {"",
+                "Exit codes: 0 success, 1 failure (invalid project, failed operation), 2 usage error.",
+                "Run 'cls COMMAND --help' for a command's options."},
+        subcommands = {
+                ValidateCommand.class,
+                ShowCommand.class,
+                SchemaCommand.class,
+                CompletionCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class ClsCommand implements Runnable {
+    private final CliContext context;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public ClsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    public CliContext context() {
+        return context;
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "More detail; repeat for more (-vv). Failures then include stack traces.")
+    void setVerbose(boolean[] verbose) {
+        context.setVerbosity(verbose.length);
+    }
+
+    @Option(names = "--output", scope = ScopeType.INHERIT, paramLabel = "FORMAT",
+            description = "Output format of reports: ${COMPLETION-CANDIDATES} (default: table).")
+    void setOutput(OutputFormat output) {
+        context.setOutput(output);
+    }
+
+    @Option(names = {"-D", "--property"}, scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
+            description = "Configuration override, e.g. -D common.resource.removeAllOnDestroy=true (repeatable).")
+    void setProperties(Map<String, String> properties) {
+        context.properties().putAll(properties);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(context.out());
+    }
+}

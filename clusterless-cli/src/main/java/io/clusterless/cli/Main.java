@@ -1,0 +1,71 @@
+package io.clusterless.cli;
+
+import io.clusterless.model.load.Problem;
+import io.clusterless.model.load.ProblemException;
+import picocli.CommandLine;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of {@code cls}. {@link #run} exists so tests can capture output and exit codes. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = run(out, err, System.in, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
+        ClsCommand root = new ClsCommand(new CliContext(out, err, in));
+        CommandLine commandLine = commandLine(root);
+        return commandLine.execute(args);
+    }
+
+    /** The configured command tree; also used to generate completion scripts. */
+    public static CommandLine commandLine(ClsCommand root) {
+        CommandLine commandLine = new CommandLine(root);
+        commandLine.setOut(root.context().out());
+        commandLine.setErr(root.context().err());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setUsageHelpAutoWidth(true);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> reportFailure(root.context(), e));
+        commandLine.setParameterExceptionHandler(Main::reportUsageError);
+        return commandLine;
+    }
+
+    private static int reportFailure(CliContext context, Exception e) {
+        PrintWriter err = context.err();
+        if (e instanceof ProblemException problems) {
+            for (Problem problem : problems.problems()) {
+                err.println(problem.format());
+            }
+        } else if (e instanceof UserException) {
+            err.println("error: " + e.getMessage());
+        } else {
+            err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + (context.verbosity() == 0 ? " (run with -v for details)" : ""));
+        }
+        if (context.verbosity() > 0) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+
+    private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+}

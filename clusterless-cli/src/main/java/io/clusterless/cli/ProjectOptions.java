@@ -1,0 +1,40 @@
+package io.clusterless.cli;
+
+import io.clusterless.model.load.ProjectSource;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Options of every command that reads project files. */
+public final class ProjectOptions {
+    @Option(names = {"-p", "--project"}, required = true, paramLabel = "FILE", split = ",",
+            description = "Project file (.json, .yaml, .yml, .jsonnet), or - for stdin. Repeat (or separate with "
+                    + "commas) to load several files of one project.")
+    private List<String> files = new ArrayList<>();
+
+    @Option(names = {"--ext-str"}, paramLabel = "KEY=VALUE",
+            description = "External variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
+    private Map<String, String> extStrs = new LinkedHashMap<>();
+
+    public List<ProjectSource> sources() {
+        List<ProjectSource> sources = new ArrayList<>();
+        long stdin = files.stream().filter(ProjectSource.STDIN::equals).count();
+        if (stdin > 1) {
+            throw new UserException("-p - (stdin) may be given only once");
+        }
+        for (String file : files) {
+            sources.add(ProjectSource.STDIN.equals(file)
+                    ? new ProjectSource(ProjectSource.STDIN, null, null, null)
+                    : ProjectSource.file(Path.of(file)));
+        }
+        return sources;
+    }
+
+    public Map<String, String> extStrs() {
+        return extStrs;
+    }
+}

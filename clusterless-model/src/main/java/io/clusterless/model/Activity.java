@@ -1,0 +1,15 @@
+package io.clusterless.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** A scheduled chore not tied to datasets. */
+public abstract class Activity extends Component {
+    @JsonProperty(required = true)
+    @JsonPropertyDescription("How often the activity runs: Fourths (15 min), Sixths (10 min) or Twelfths (5 min).")
+    private String interval;
+
+    public String getInterval() {
+        return interval;
+    }
+}

@@ -1,0 +1,21 @@
+package io.clusterless.model.core.arc;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.clusterless.model.Arc;
+
+/** {@code aws:core:batchExecArc}: runs a container on AWS Batch (Fargate) for each lot. */
+@JsonPropertyOrder({"type", "name", "exclude", "sources", "sinks", "workload"})
+public class BatchExecArc extends Arc<BatchExecWorkload> {
+    public static final String TYPE = "aws:core:batchExecArc";
+
+    @JsonProperty(required = true)
+    @JsonPropertyDescription("Image, command, environment and runtime props.")
+    private BatchExecWorkload workload = new BatchExecWorkload();
+
+    @Override
+    public BatchExecWorkload getWorkload() {
+        return workload;
+    }
+}

@@ -1,0 +1,6 @@
+package io.clusterless.model.core.boundary;
+
+/** Where an infrequent boundary takes the time that assigns an object to a lot. */
+public enum LotSource {
+    objectModifiedTime, eventTime, keyTimestampRegex
+}

@@ -1,0 +1,142 @@
+package io.clusterless.model.load;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Evaluates Jsonnet to JSON text with sjsonnet, in-process. Imports resolve relative to the importing file;
+ * {@code --ext-str} values are passed as external variables. Evaluation runs on its own thread with a fixed stack,
+ * so pathological input fails with a message instead of overflowing the caller's stack.
+ */
+public final class JsonnetEvaluator {
+    private static final long STACK_BYTES = 64L * 1024 * 1024;
+    private static final Pattern LOCATION = Pattern.compile("\\(([^():]+):(\\d+):(\\d+)\\)");
+
+    private JsonnetEvaluator() {
+    }
+
+    /**
+     * @param display how the file is named in messages
+     * @param file    the file to evaluate, or null to evaluate {@code code} read from stdin
+     * @param code    the source text (already read, for the depth check)
+     * @param extStrs external variables
+     */
+    public static String evaluate(String display, Path file, String code, Map<String, String> extStrs) {
+        int depth = nestingDepth(code);
+        if (depth > io.clusterless.json.Json.MAX_NESTING_DEPTH) {
+            throw new ProblemException(Problem.of(display, "nesting is deeper than "
+                    + io.clusterless.json.Json.MAX_NESTING_DEPTH + " levels; project files are only a few levels deep"));
+        }
+        List<String> args = new ArrayList<>();
+        Path workingDir;
+        if (file != null) {
+            Path absolute = file.toAbsolutePath().normalize();
+            workingDir = absolute.getParent();
+            args.add(absolute.toString());
+        } else {
+            workingDir = Path.of("").toAbsolutePath();
+            args.add("--exec");
+            args.add(code);
+        }
+        extStrs.forEach((key, value) -> {
+            args.add("--ext-str");
+            args.add(key + "=" + value);
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicReference<Integer> exit = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(null, () -> {
+            try {
+                exit.set(run(args.toArray(String[]::new), workingDir, out, err));
+            } catch (StackOverflowError e) {
+                failure.set(e);
+            } catch (RuntimeException | LinkageError e) {
+                failure.set(e);
+            }
+        }, "jsonnet", STACK_BYTES);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(Problem.of(display, "Jsonnet evaluation interrupted"));
+        }
+        if (failure.get() instanceof StackOverflowError) {
+            throw new ProblemException(Problem.of(display, "Jsonnet evaluation recursed too deeply; check for "
+                    + "unbounded recursion"));
+        }
+        if (failure.get() != null) {
+            throw new ProblemException(Problem.of(display, "Jsonnet evaluation failed: " + failure.get()));
+        }
+        if (exit.get() != 0) {
+            throw new ProblemException(errorProblem(display, file, err.toString(StandardCharsets.UTF_8)));
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int run(String[] args, Path workingDir, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        os.Path wd = os.Path.apply(workingDir, os.PathConvertible.NioPathConvertible$.MODULE$);
+        return sjsonnet.SjsonnetMain.main0(args, new sjsonnet.DefaultParseCache(),
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), wd,
+                sjsonnet.SjsonnetMain.main0$default$7(), sjsonnet.SjsonnetMain.main0$default$8(),
+                sjsonnet.SjsonnetMain.main0$default$9());
+    }
+
+    /** sjsonnet prints {@code sjsonnet.Error: message} then {@code at [...].(file:line:col)} frames. */
+    static Problem errorProblem(String display, Path file, String stderr) {
+        String[] lines = stderr.strip().split("\\R");
+        String message = lines.length == 0 || lines[0].isBlank() ? "Jsonnet evaluation failed" : lines[0];
+        message = message.replaceFirst("^sjsonnet\\.[A-Za-z]*Error:\\s*", "")
+                .replaceFirst("^sjsonnet\\.[A-Za-z.]*Exception:\\s*", "");
+        for (String line : lines) {
+            Matcher matcher = LOCATION.matcher(line);
+            if (matcher.find()) {
+                String where = matcher.group(1);
+                String shown = file != null && Path.of(where).getFileName() != null
+                        && where.equals(file.getFileName().toString()) ? display : where;
+                return Problem.at(shown, new Position(Integer.parseInt(matcher.group(2)),
+                        Integer.parseInt(matcher.group(3))), "Jsonnet error: " + message);
+            }
+        }
+        return Problem.of(display, "Jsonnet error: " + message);
+    }
+
+    /** Bracket depth outside strings and comments; cheap, and enough to refuse hostile nesting up front. */
+    static int nestingDepth(String code) {
+        int depth = 0;
+        int max = 0;
+        int n = code.length();
+        for (int i = 0; i < n; i++) {
+            char c = code.charAt(i);
+            if (c == '"' || c == '\'') {
+                for (i++; i < n && code.charAt(i) != c; i++) {
+                    if (code.charAt(i) == '\\') {
+                        i++;
+                    }
+                }
+            } else if (c == '#' || (c == '/' && i + 1 < n && code.charAt(i + 1) == '/')) {
+                int end = code.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (c == '/' && i + 1 < n && code.charAt(i + 1) == '*') {
+                int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 1;
+            } else if (c == '{' || c == '[' || c == '(') {
+                max = Math.max(max, ++depth);
+            } else if (c == '}' || c == ']' || c == ')') {
+                depth--;
+            }
+        }
+        return max;
+    }
+}

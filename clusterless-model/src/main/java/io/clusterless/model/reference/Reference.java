@@ -1,0 +1,27 @@
+package io.clusterless.model.reference;
+
+import io.clusterless.model.Component;
+
+/**
+ * What a reference field ({@code computeEnvironmentRef}, {@code databaseRef}, {@code bucketRef}) points at.
+ * Resolution order follows the original: a component of the project by name (optionally {@code type:name},
+ * {@code ns:type:name}, {@code provider:ns:type:name}), an export ref ({@code ref:...}), an ARN ({@code arn:...}),
+ * else a 3-part {@code ns:type:name} export in the current project.
+ */
+public sealed interface Reference {
+    record ToComponent(Component component) implements Reference {
+    }
+
+    record ToExport(String ref) implements Reference {
+    }
+
+    record ToArn(String arn) implements Reference {
+    }
+
+    /** {@code ns:type:name} of a component outside the loaded files, imported from the current project's exports. */
+    record ToProjectExport(String namespace, String type, String name) implements Reference {
+    }
+
+    record Unresolved(String reason) implements Reference {
+    }
+}

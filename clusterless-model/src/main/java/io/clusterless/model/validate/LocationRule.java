@@ -1,0 +1,69 @@
+package io.clusterless.model.validate;
+
+import io.clusterless.model.Arc;
+import io.clusterless.model.Boundary;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.model.core.activity.CloudWatchExportActivity;
+import io.clusterless.model.core.arc.GlueAddPartitionsArc;
+import io.clusterless.model.core.resource.GlueTableResource;
+import io.clusterless.model.core.resource.S3BucketResource;
+import io.clusterless.model.load.LoadedProject;
+import io.clusterless.model.load.Problem;
+import io.clusterless.naming.BucketNames;
+
+import java.util.List;
+import java.util.Map;
+
+/** Bucket names and the schemes of every location: s3:// for data, glue:// only for Glue partition sinks. */
+final class LocationRule implements Rule {
+    @Override
+    public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
+        for (Located<S3BucketResource> bucket : Elements.ofType(project, S3BucketResource.class)) {
+            String problem = BucketNames.problem(bucket.value().getBucketName());
+            if (problem != null) {
+                problems.add(bucket.problem("bucketName", problem));
+            }
+        }
+        for (Located<Boundary> boundary : Elements.ofType(project, Boundary.class)) {
+            String uri = boundary.value().getDataset().getPathURI();
+            String problem = Locations.s3Problem(uri);
+            if (problem != null) {
+                problems.add(boundary.problemAt("boundary dataset " + problem, "dataset", "pathURI"));
+            }
+        }
+        for (Located<GlueTableResource> table : Elements.ofType(project, GlueTableResource.class)) {
+            String problem = Locations.s3Problem(table.value().getPathURI());
+            if (problem != null) {
+                problems.add(table.problem("pathURI", "table location " + problem));
+            }
+        }
+        for (Located<CloudWatchExportActivity> export : Elements.ofType(project, CloudWatchExportActivity.class)) {
+            String uri = export.value().getPathURI();
+            boolean bucketFromRef = export.value().getBucketRef() != null
+                    && (uri.startsWith("s3:///") || uri.startsWith("/"));
+            String problem = bucketFromRef ? null : Locations.s3Problem(uri);
+            if (problem != null) {
+                problems.add(export.problem("pathURI", "export destination " + problem
+                        + (uri.startsWith("/") || uri.startsWith("s3:///") ? " (or set bucketRef)" : "")));
+            }
+        }
+        for (Located<Arc<?>> arc : Elements.arcs(project)) {
+            boolean glueArc = arc.value() instanceof GlueAddPartitionsArc;
+            for (Map.Entry<String, SinkDataset> sink : arc.value().getSinks().entrySet()) {
+                String uri = sink.getValue().getPathURI();
+                String problem;
+                if (glueArc) {
+                    problem = Locations.isGlue(uri) ? Locations.glueProblem(uri)
+                            : "\"" + uri + "\" must be a Glue table: glue://[catalog]/database/table";
+                } else if (Locations.isGlue(uri)) {
+                    problem = "glue:// sinks are only for aws:core:glueAddPartitionsArc; write s3://bucket/prefix/";
+                } else {
+                    problem = Locations.s3Problem(uri);
+                }
+                if (problem != null) {
+                    problems.add(arc.problemAt(problem, "sinks", sink.getKey(), "pathURI"));
+                }
+            }
+        }
+    }
+}
