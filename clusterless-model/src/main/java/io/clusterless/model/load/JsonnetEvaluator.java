@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class JsonnetEvaluator {
     private static final long STACK_BYTES = 64L * 1024 * 1024;
+    /** Generating a project takes milliseconds; half a minute means a runaway program. */
+    private static final long TIMEOUT_MILLIS = 30_000;
     private static final Pattern LOCATION = Pattern.compile("\\(([^():]+):(\\d+):(\\d+)\\)");
 
     private JsonnetEvaluator() {
@@ -58,25 +60,36 @@ public final class JsonnetEvaluator {
         Thread thread = new Thread(null, () -> {
             try {
                 exit.set(run(args.toArray(String[]::new), workingDir, out, err));
-            } catch (StackOverflowError e) {
-                failure.set(e);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) { // NOPMD: every failure of the evaluator becomes a message
                 failure.set(e);
             }
         }, "jsonnet", STACK_BYTES);
+        thread.setDaemon(true);
         thread.start();
         try {
-            thread.join();
+            thread.join(TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ProblemException(Problem.of(display, "Jsonnet evaluation interrupted"));
+        }
+        if (thread.isAlive()) {
+            throw new ProblemException(Problem.of(display, "Jsonnet evaluation did not finish within "
+                    + TIMEOUT_MILLIS / 1000 + " s; check for unbounded recursion or huge ranges"));
         }
         if (failure.get() instanceof StackOverflowError) {
             throw new ProblemException(Problem.of(display, "Jsonnet evaluation recursed too deeply; check for "
                     + "unbounded recursion"));
         }
+        if (failure.get() instanceof OutOfMemoryError) {
+            throw new ProblemException(Problem.of(display, "Jsonnet evaluation ran out of memory; check for huge "
+                    + "ranges or unbounded recursion"));
+        }
         if (failure.get() != null) {
             throw new ProblemException(Problem.of(display, "Jsonnet evaluation failed: " + failure.get()));
+        }
+        if (out.size() > ProjectText.MAX_BYTES) {
+            throw new ProblemException(Problem.of(display, "Jsonnet output is larger than "
+                    + ProjectText.MAX_BYTES / (1024 * 1024) + " MiB; project files are small"));
         }
         if (exit.get() != 0) {
             throw new ProblemException(errorProblem(display, file, err.toString(StandardCharsets.UTF_8)));
@@ -98,18 +111,29 @@ public final class JsonnetEvaluator {
         String[] lines = stderr.strip().split("\\R");
         String message = lines.length == 0 || lines[0].isBlank() ? "Jsonnet evaluation failed" : lines[0];
         message = message.replaceFirst("^sjsonnet\\.[A-Za-z]*Error:\\s*", "")
-                .replaceFirst("^sjsonnet\\.[A-Za-z.]*Exception:\\s*", "");
+                .replaceFirst("^sjsonnet\\.[A-Za-z.]*Exception:\\s*", "")
+                // parse errors repeat the position the problem already carries: Expected "}":8:82, found ...
+                .replaceFirst("^(Expected .*?):\\d+:\\d+, found ", "$1, found ")
+                .replaceFirst("^(Unknown extVar: (.+))$", "$1; pass it with --ext-str $2=VALUE");
         for (String line : lines) {
             Matcher matcher = LOCATION.matcher(line);
             if (matcher.find()) {
                 String where = matcher.group(1);
-                String shown = file != null && Path.of(where).getFileName() != null
-                        && where.equals(file.getFileName().toString()) ? display : where;
+                // code from stdin is evaluated with --exec, which sjsonnet calls <exec>
+                boolean main = file == null ? where.equals("<exec>")
+                        : where.equals(file.getFileName().toString());
+                String shown = main ? display : besideMain(display, file, where);
                 return Problem.at(shown, new Position(Integer.parseInt(matcher.group(2)),
                         Integer.parseInt(matcher.group(3))), "Jsonnet error: " + message);
             }
         }
         return Problem.of(display, "Jsonnet error: " + message);
+    }
+
+    /** sjsonnet names imported files relative to the main file's directory; name them as the main file is named. */
+    private static String besideMain(String display, Path file, String where) {
+        Path parent = file == null ? null : Path.of(display).getParent();
+        return parent == null ? where : parent.resolve(where).normalize().toString();
     }
 
     /** Bracket depth outside strings and comments; cheap, and enough to refuse hostile nesting up front. */

@@ -27,7 +27,7 @@ public final class ProjectText {
             }
             long size = Files.size(path);
             if (size > MAX_BYTES) {
-                throw new ProblemException(Problem.of(display, tooLarge(size)));
+                throw new ProblemException(Problem.of(display, tooLarge()));
             }
             return decode(display, Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
@@ -41,7 +41,7 @@ public final class ProjectText {
         try {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
-                throw new ProblemException(Problem.of(display, tooLarge(bytes.length)));
+                throw new ProblemException(Problem.of(display, tooLarge()));
             }
             return decode(display, bytes);
         } catch (IOException e) {
@@ -49,9 +49,8 @@ public final class ProjectText {
         }
     }
 
-    private static String tooLarge(long size) {
-        return "file is " + size / (1024 * 1024) + " MiB or more; project files are limited to " + MAX_BYTES
-                / (1024 * 1024) + " MiB";
+    private static String tooLarge() {
+        return "file is larger than " + MAX_BYTES / (1024 * 1024) + " MiB, the limit for project files";
     }
 
     static String decode(String display, byte[] bytes) {

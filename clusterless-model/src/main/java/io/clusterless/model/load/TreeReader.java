@@ -136,6 +136,8 @@ public final class TreeReader {
             }
             throw new ProblemException(Problem.at(file, position(e.getLocation()), format + " syntax error: "
                     + SyntaxMessages.clean(e.getOriginalMessage())));
+        } catch (ProblemException e) {
+            throw e; // our own limits (too many values) are already worded and positioned
         } catch (RuntimeException e) {
             // YAML's parser reports its own limits (aliases, depth) as unchecked exceptions
             throw new ProblemException(Problem.at(file, position(parser.currentLocation()), format
@@ -156,6 +158,13 @@ public final class TreeReader {
         if (message != null && message.contains("nesting depth")) {
             return "nesting is deeper than " + Json.MAX_NESTING_DEPTH + " levels; project files are only a few "
                     + "levels deep";
+        }
+        if (message != null && message.contains("String value length")) {
+            return "a string value is longer than " + Json.constraints().getMaxStringLength() / 1024
+                    + " KiB; project files hold short values";
+        }
+        if (message != null && message.contains("Number value length")) {
+            return "a number is longer than " + Json.constraints().getMaxNumberLength() + " digits";
         }
         return "value too large: " + SyntaxMessages.clean(message);
     }

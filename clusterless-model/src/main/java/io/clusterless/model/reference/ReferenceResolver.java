@@ -39,8 +39,8 @@ public final class ReferenceResolver {
         if (matches.size() == 1) {
             Component match = matches.get(0);
             if (!match.getType().equals(expectedType)) {
-                return new Reference.Unresolved("\"" + ref + "\" names a " + match.getType() + ", expected a "
-                        + expectedType);
+                return new Reference.Unresolved("\"" + ref + "\" names " + article(match.getType()) + ", expected "
+                        + article(expectedType));
             }
             return new Reference.ToComponent(match);
         }
@@ -56,7 +56,12 @@ public final class ReferenceResolver {
         }
         String typeName = registry.find(expectedType).map(ComponentType::typeName).orElse(expectedType);
         return new Reference.Unresolved("no " + typeName + " named \"" + ref + "\" in this project; use the name "
-                + "of a " + expectedType + " component, a ref:... export or an arn:");
+                + "of " + article(expectedType) + " component, a ref:... export or an arn:");
+    }
+
+    /** "an aws:core:s3Bucket": every type id starts with its provider, usually "aws". */
+    private static String article(String typeId) {
+        return ("aeiou".indexOf(Character.toLowerCase(typeId.charAt(0))) >= 0 ? "an " : "a ") + typeId;
     }
 
     private boolean qualifiersMatch(Component component, String[] parts) {

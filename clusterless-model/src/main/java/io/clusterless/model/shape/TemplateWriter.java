@@ -33,6 +33,8 @@ public final class TemplateWriter {
                 node.set(entry.getKey(), value.deepCopy());
             } else if (property.shape() instanceof Shape.ArrayShape || property.shape() instanceof Shape.ComponentList) {
                 node.putArray(entry.getKey());
+            } else if (property.shape() instanceof Shape.Scalar scalar && scalar.kind() == Shape.ScalarKind.BOOLEAN) {
+                node.put(entry.getKey(), false); // an unset Java boolean field is false
             } else if (property.shape() instanceof Shape.MapShape) {
                 node.putObject(entry.getKey());
             } else {

@@ -37,7 +37,7 @@ final class OwnershipRule implements Rule {
                 String all = list.stream().map(o -> o.located.path() + " (" + o.name + ")")
                         .collect(Collectors.joining(", ", "[", "]"));
                 for (Owner owner : list.subList(1, list.size())) {
-                    problems.add(owner.located.problemAt("dataset: " + id + ", is owned by multiple components: " + all
+                    problems.add(owner.located.problemAt("dataset " + id + " is owned by multiple components: " + all
                             + "; give each producer its own dataset name or version", owner.segments));
                 }
             }

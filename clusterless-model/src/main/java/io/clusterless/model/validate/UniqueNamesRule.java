@@ -28,7 +28,8 @@ final class UniqueNamesRule implements Rule {
             Located<Component> previous = seen.putIfAbsent(key, located);
             if (previous != null) {
                 problems.add(located.problem("name", "duplicate name \"" + name + "\" in " + list + ", also used by "
-                        + previous.describe(previous.value().getName()) + "; names must be unique within " + list));
+                        + previous.describe(previous.value().getName()) + "; names must be unique within " + list
+                        + " once hyphenated as in physical names (copyA and copy-a are the same)"));
             }
         }
     }
