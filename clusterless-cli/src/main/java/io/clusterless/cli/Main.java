@@ -25,7 +25,18 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
         ClsCommand root = new ClsCommand(new CliContext(out, err, in));
         CommandLine commandLine = commandLine(root);
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // picocli hands only Exceptions to the handler; JVM errors still get one line
+            err.println("error: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
+                    + " while running cls; the input is too large or too deeply nested");
+            if (root.context().verbosity() > 0) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
     }
 
     /** The configured command tree; also used to generate completion scripts. */
@@ -37,7 +48,14 @@ public final class Main {
         commandLine.setUsageHelpAutoWidth(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> reportFailure(root.context(), e));
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
+        shareVersion(commandLine, new VersionProvider());
         return commandLine;
+    }
+
+    /** Every command mixes in --version; picocli does not pass the root's version provider down. */
+    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        command.getCommandSpec().versionProvider(version);
+        command.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
     }
 
     private static int reportFailure(CliContext context, Exception e) {
@@ -62,7 +80,8 @@ public final class Main {
     private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + e.getMessage());
+        // picocli prefixes argument-group messages with "Error: "; we already say "error: "
+        err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();

@@ -1,7 +1,10 @@
 package io.clusterless.cli;
 
 import io.clusterless.model.load.ProjectSource;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,9 @@ import java.util.Map;
 
 /** Options of every command that reads project files. */
 public final class ProjectOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
     @Option(names = {"-p", "--project"}, required = true, paramLabel = "FILE", split = ",",
             description = "Project file (.json, .yaml, .yml, .jsonnet), or - for stdin. Repeat (or separate with "
                     + "commas) to load several files of one project.")
@@ -24,7 +30,8 @@ public final class ProjectOptions {
         List<ProjectSource> sources = new ArrayList<>();
         long stdin = files.stream().filter(ProjectSource.STDIN::equals).count();
         if (stdin > 1) {
-            throw new UserException("-p - (stdin) may be given only once");
+            // a usage error (exit 2), like any other misuse of the options
+            throw new ParameterException(command.commandLine(), "-p - (stdin) may be given only once");
         }
         for (String file : files) {
             sources.add(ProjectSource.STDIN.equals(file)

@@ -21,14 +21,15 @@ import io.clusterless.model.shape.Shapes;
 import io.clusterless.model.shape.TemplateWriter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -50,9 +51,13 @@ public final class ShowCommand implements Runnable {
     @ParentCommand
     ClsCommand root;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(root.context().out());
+        // this command's place in the tree, so the usage reads "cls show" and lists the global options
+        spec.commandLine().usage(root.context().out());
     }
 
     /** Exactly one of the ways to show things. */
@@ -94,6 +99,7 @@ public final class ShowCommand implements Runnable {
             boolean json = show.root.context().output() == OutputFormat.json;
             if (selection.list) {
                 List<String> names = new ArrayList<>(elements.keySet());
+                names.sort(String.CASE_INSENSITIVE_ORDER);
                 if (json) {
                     out.println(Json.records().writeValueAsString(names));
                 } else {
@@ -102,15 +108,14 @@ public final class ShowCommand implements Runnable {
             } else if (selection.model != null) {
                 out.println(pretty(find(elements, selection.model).template(required)));
             } else if (selection.describe != null) {
-                describe(out, selection.model == null ? selection.describe : selection.model,
-                        find(elements, selection.describe));
+                describe(out, find(elements, selection.describe));
             } else if (selection.modelAll) {
                 for (Element element : elements.values()) {
                     out.println(pretty(element.template(required)));
                 }
             } else {
                 for (Map.Entry<String, Element> entry : elements.entrySet()) {
-                    describe(out, entry.getKey(), entry.getValue());
+                    describe(out, entry.getValue());
                     out.println();
                 }
             }
@@ -118,7 +123,7 @@ public final class ShowCommand implements Runnable {
             return 0;
         }
 
-        private void describe(PrintWriter out, String name, Element element) throws Exception {
+        private void describe(PrintWriter out, Element element) throws Exception {
             out.println("Type:        " + element.name());
             out.println("Synopsis:    " + element.synopsis());
             out.println("Description: " + element.description());
@@ -250,9 +255,5 @@ public final class ShowCommand implements Runnable {
         String what() {
             return "model";
         }
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 }
