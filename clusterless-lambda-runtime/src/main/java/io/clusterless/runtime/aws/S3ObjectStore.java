@@ -1,0 +1,150 @@
+package io.clusterless.runtime.aws;
+
+import io.clusterless.runtime.store.ListPage;
+import io.clusterless.runtime.store.ObjectInfo;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.runtime.store.ObjectStoreException;
+import io.clusterless.runtime.store.StoredObject;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** {@link ObjectStore} on the AWS SDK v2 S3 client, whose standard retry mode handles 5xx and throttling. */
+public final class S3ObjectStore implements ObjectStore {
+    private final S3Client s3;
+
+    public S3ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(String bucket, String key) {
+        try {
+            HeadObjectResponse response = call(() -> s3.headObject(b -> b.bucket(bucket).key(key)), bucket, key);
+            return Optional.of(new ObjectInfo(bucket, key, response.contentLength(), response.lastModified(),
+                    response.eTag()));
+        } catch (ObjectStoreException e) {
+            if (e.kind() == ObjectStoreException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<StoredObject> get(String bucket, String key) {
+        try {
+            ResponseBytes<GetObjectResponse> bytes = call(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)),
+                    bucket, key);
+            GetObjectResponse response = bytes.response();
+            return Optional.of(new StoredObject(new ObjectInfo(bucket, key, response.contentLength(),
+                    response.lastModified(), response.eTag()), bytes.asByteArray()));
+        } catch (ObjectStoreException e) {
+            if (e.kind() == ObjectStoreException.Kind.NOT_FOUND) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public String put(String bucket, String key, byte[] body, String contentType) {
+        return call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType),
+                RequestBody.fromBytes(body)), bucket, key).eTag();
+    }
+
+    @Override
+    public Optional<String> createIfAbsent(String bucket, String key, byte[] body, String contentType) {
+        Optional<String> created = conditional(() -> s3.putObject(b -> b.bucket(bucket).key(key)
+                .contentType(contentType).ifNoneMatch("*"), RequestBody.fromBytes(body)).eTag(), bucket, key);
+        if (created.isPresent()) {
+            return created;
+        }
+        // a retried request whose first attempt succeeded (response lost) sees its own object: that is success
+        return get(bucket, key)
+                .filter(existing -> Arrays.equals(existing.body(), body))
+                .map(existing -> existing.info().etag());
+    }
+
+    @Override
+    public Optional<String> replaceIfMatch(String bucket, String key, byte[] body, String contentType, String etag) {
+        return conditional(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .ifMatch(etag), RequestBody.fromBytes(body)).eTag(), bucket, key);
+    }
+
+    @Override
+    public void delete(String bucket, String key) {
+        call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key)), bucket, key);
+    }
+
+    @Override
+    public ListPage list(String bucket, String prefix, String startAfter, String continuationToken, int maxKeys) {
+        ListObjectsV2Response response = call(() -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
+                .startAfter(startAfter).continuationToken(continuationToken).maxKeys(maxKeys)), bucket, prefix);
+        List<ObjectInfo> objects = response.contents().stream()
+                .map((S3Object o) -> new ObjectInfo(bucket, o.key(), o.size() == null ? 0 : o.size(),
+                        o.lastModified(), o.eTag()))
+                .toList();
+        return new ListPage(objects, Boolean.TRUE.equals(response.isTruncated())
+                ? response.nextContinuationToken() : null);
+    }
+
+    @Override
+    public void copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
+        call(() -> s3.copyObject(b -> b.sourceBucket(sourceBucket).sourceKey(sourceKey)
+                .destinationBucket(targetBucket).destinationKey(targetKey)), targetBucket, targetKey);
+    }
+
+    /** A conditional write: a failed precondition (412), or a conflicting concurrent write (409), is "not written". */
+    private Optional<String> conditional(Supplier<String> write, String bucket, String key) {
+        try {
+            return Optional.of(write.get());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) {
+                return Optional.empty();
+            }
+            throw translate(e, bucket, key);
+        } catch (SdkClientException | java.io.UncheckedIOException e) {
+            throw new ObjectStoreException(ObjectStoreException.Kind.UNAVAILABLE, "s3://" + bucket + "/" + key
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T call(Supplier<T> request, String bucket, String key) {
+        try {
+            return request.get();
+        } catch (NoSuchKeyException e) {
+            throw new ObjectStoreException(ObjectStoreException.Kind.NOT_FOUND, "s3://" + bucket + "/" + key
+                    + " not found", e);
+        } catch (S3Exception e) {
+            throw translate(e, bucket, key);
+        } catch (SdkClientException | java.io.UncheckedIOException e) {
+            throw new ObjectStoreException(ObjectStoreException.Kind.UNAVAILABLE, "s3://" + bucket + "/" + key
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectStoreException translate(S3Exception e, String bucket, String key) {
+        ObjectStoreException.Kind kind = switch (e.statusCode()) {
+            case 403 -> ObjectStoreException.Kind.ACCESS_DENIED;
+            case 404 -> ObjectStoreException.Kind.NOT_FOUND;
+            case 429, 503 -> ObjectStoreException.Kind.THROTTLED;
+            default -> e.statusCode() >= 500 ? ObjectStoreException.Kind.UNAVAILABLE : ObjectStoreException.Kind.OTHER;
+        };
+        String code = e.awsErrorDetails() != null ? e.awsErrorDetails().errorCode() : String.valueOf(e.statusCode());
+        return new ObjectStoreException(kind, "s3://" + bucket + "/" + key + ": " + code + " (HTTP "
+                + e.statusCode() + ")", e);
+    }
+}

@@ -1,0 +1,11 @@
+package io.clusterless.runtime.store;
+
+import java.time.Instant;
+
+/** What a listing or HEAD tells about one object. */
+public record ObjectInfo(String bucket, String key, long size, Instant lastModified, String etag) {
+    /** {@code s3://bucket/key}. */
+    public String uri() {
+        return "s3://" + bucket + "/" + key;
+    }
+}
