@@ -69,19 +69,21 @@ public final class S3ObjectStore implements ObjectStore {
     public Optional<String> createIfAbsent(String bucket, String key, byte[] body, String contentType) {
         Optional<String> created = conditional(() -> s3.putObject(b -> b.bucket(bucket).key(key)
                 .contentType(contentType).ifNoneMatch("*"), RequestBody.fromBytes(body)).eTag(), bucket, key);
-        if (created.isPresent()) {
-            return created;
-        }
-        // a retried request whose first attempt succeeded (response lost) sees its own object: that is success
-        return get(bucket, key)
-                .filter(existing -> Arrays.equals(existing.body(), body))
-                .map(existing -> existing.info().etag());
+        return created.isPresent() ? created : ownWrite(bucket, key, body);
     }
 
     @Override
     public Optional<String> replaceIfMatch(String bucket, String key, byte[] body, String contentType, String etag) {
-        return conditional(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
-                .ifMatch(etag), RequestBody.fromBytes(body)).eTag(), bucket, key);
+        Optional<String> replaced = conditional(() -> s3.putObject(b -> b.bucket(bucket).key(key)
+                .contentType(contentType).ifMatch(etag), RequestBody.fromBytes(body)).eTag(), bucket, key);
+        return replaced.isPresent() ? replaced : ownWrite(bucket, key, body);
+    }
+
+    /** A retried request whose first attempt succeeded (response lost) finds its own bytes: that is success. */
+    private Optional<String> ownWrite(String bucket, String key, byte[] body) {
+        return get(bucket, key)
+                .filter(existing -> Arrays.equals(existing.body(), body))
+                .map(existing -> existing.info().etag());
     }
 
     @Override

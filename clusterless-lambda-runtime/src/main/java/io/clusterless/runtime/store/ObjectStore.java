@@ -31,7 +31,10 @@ public interface ObjectStore {
      */
     Optional<String> createIfAbsent(String bucket, String key, byte[] body, String contentType);
 
-    /** Writes only when the current object has {@code etag} ({@code If-Match}); the new ETag, or empty otherwise. */
+    /**
+     * Writes only when the current object has {@code etag} ({@code If-Match}); the new ETag, or empty otherwise. As
+     * with {@link #createIfAbsent}, finding exactly these bytes already there counts as written.
+     */
     Optional<String> replaceIfMatch(String bucket, String key, byte[] body, String contentType, String etag);
 
     /** Deletes; deleting an absent key is not an error. */
