@@ -1,0 +1,187 @@
+package io.clusterless.runtime.boundary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
+import io.clusterless.manifest.Manifest;
+import io.clusterless.manifest.UriType;
+import io.clusterless.runtime.event.EventPublisher;
+import io.clusterless.runtime.filter.PathFilterMatcher;
+import io.clusterless.runtime.manifest.ManifestStore;
+import io.clusterless.runtime.queue.MessageQueue;
+import io.clusterless.runtime.queue.QueueMessage;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.uri.ManifestURI;
+
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The frequent S3 put boundary (reference §5.2): S3 notifications accumulate in a queue; at the end of every
+ * interval a scheduled event drains it and writes the lot's manifest, {@code complete} or {@code empty} (one every
+ * interval, even with no data), then announces it on the arc bus.
+ * <p>
+ * Order, for crash safety (docs/adr/0002-frequent-boundary-drain.md): drain without deleting, claim and write the
+ * manifest, delete only the messages the manifest accounts for, then publish. A crash anywhere leaves either
+ * undeleted messages (a retry or the next interval takes them) or a written manifest (a retry finds it and
+ * re-publishes); no object is lost. A duplicate scheduled event finds the lot's claim, writes nothing new and
+ * re-publishes.
+ */
+public final class FrequentBoundary {
+    private static final System.Logger LOG = System.getLogger(FrequentBoundary.class.getName());
+    private static final int MAX_MESSAGES = 10;
+
+    private final BoundaryProps props;
+    private final MessageQueue queue;
+    private final EventPublisher publisher;
+    private final DatasetLocation location;
+    private final PathFilterMatcher filter;
+    private final ManifestStore manifests;
+    private final BoundaryLedger ledger;
+
+    /** @param store the store holding the manifest bucket */
+    public FrequentBoundary(BoundaryProps props, ObjectStore store, MessageQueue queue,
+                            EventPublisher publisher) {
+        this.props = props;
+        this.queue = queue;
+        this.publisher = publisher;
+        this.location = props.location();
+        this.filter = PathFilterMatcher.of(props.filter(), location.prefix());
+        this.manifests = new ManifestStore(store);
+        this.ledger = new BoundaryLedger(store, props.manifestBucket(), props.dataset());
+    }
+
+    /** Runs for an EventBridge scheduled event, using its {@code time}. */
+    public FrequentOutcome handle(String scheduledEventJson) {
+        String time;
+        try {
+            JsonNode event = Json.records().readTree(scheduledEventJson);
+            time = event.path("time").asText("");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("scheduled event is not JSON: " + e.getMessage(), e);
+        }
+        try {
+            return handle(Instant.parse(time));
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("scheduled event has no ISO-8601 time, found: '" + time + "'", e);
+        }
+    }
+
+    /**
+     * Closes the interval before the one {@code scheduledTime} falls in.
+     *
+     * @param scheduledTime the scheduled event's time T; the cutoff is T truncated to the lot unit
+     */
+    public FrequentOutcome handle(Instant scheduledTime) {
+        LotId running = LotId.of(props.lotUnit(), scheduledTime);
+        Instant cutoff = running.start();
+        LotId lot = running.previous();
+
+        Drain drain = drain(cutoff);
+        Manifest proposed = drain.uris().isEmpty() ? Manifest.empty(lot.format())
+                : Manifest.complete(lot.format(), UriType.identifier, List.copyOf(drain.uris()));
+        ManifestURI proposedUri = ledger.lotManifests(lot).withState(proposed.state());
+        BoundaryLedger.Claim claim = ledger.claim(lot, new LotClaim(lot.format(), proposedUri.identifier(), null, proposed));
+
+        LotClaim winner = claim.winner();
+        ManifestURI manifestUri = ManifestURI.parse(winner.manifest());
+        // Ours: the write. Not ours: the lot was claimed by an earlier run; this repairs a run that died before writing.
+        manifests.create(manifestUri, winner.content());
+
+        // Delete only what the written manifest accounts for; the rest stays queued for a later interval.
+        Set<String> accounted = new HashSet<>(winner.content().uris());
+        List<QueueMessage> delete = new ArrayList<>();
+        for (Map.Entry<String, QueueMessage> entry : drain.processed().entrySet()) {
+            if (accounted.containsAll(drain.urisByMessage().get(entry.getKey()))) {
+                delete.add(entry.getValue());
+            }
+        }
+        queue.delete(delete);
+        publisher.publish(new ArcNotifyEvent(props.dataset(), lot.format(), manifestUri.identifier()));
+
+        int returned = drain.processed().size() - delete.size();
+        if (returned > 0) {
+            LOG.log(System.Logger.Level.WARNING, "lot {0} of {1} already had manifest {2} from an earlier run; {3} "
+                    + "messages with objects it lacks were left in the queue for a later interval", lot,
+                    props.dataset().id(), manifestUri.identifier(), returned);
+        }
+        return new FrequentOutcome(lot.format(), manifestUri.identifier(), winner.content().state(), claim.ours(),
+                winner.content().uris(), drain.processed().size(), delete.size(), returned, drain.deferred().size(),
+                drain.warnings());
+    }
+
+    /**
+     * What the queue held for the lot. {@code processed} maps message id to the latest receipt of the message
+     * (a message seen again after its visibility timeout must be deleted with its newest receipt handle).
+     */
+    private record Drain(Map<String, QueueMessage> processed, Map<String, Set<String>> urisByMessage,
+                         Set<String> deferred, TreeSet<String> uris, List<String> warnings) {
+    }
+
+    private Drain drain(Instant cutoff) {
+        Drain drain = new Drain(new LinkedHashMap<>(), new LinkedHashMap<>(), new HashSet<>(), new TreeSet<>(),
+                new ArrayList<>());
+        while (true) {
+            List<QueueMessage> batch = queue.receive(MAX_MESSAGES, props.sqsWaitTimeSeconds());
+            boolean sawNew = false;
+            for (QueueMessage message : batch) {
+                if (drain.processed().containsKey(message.id())) {
+                    drain.processed().put(message.id(), message);
+                    continue;
+                }
+                if (drain.deferred().contains(message.id())) {
+                    continue;
+                }
+                sawNew = true;
+                if (!message.sentTimestamp().isBefore(cutoff)) {
+                    drain.deferred().add(message.id());
+                    continue;
+                }
+                Set<String> uris = uris(message, drain.warnings());
+                drain.processed().put(message.id(), message);
+                drain.urisByMessage().put(message.id(), uris);
+                drain.uris().addAll(uris);
+            }
+            // Done when the queue is empty or holds only messages this run has already seen.
+            if (!sawNew) {
+                return drain;
+            }
+        }
+    }
+
+    private Set<String> uris(QueueMessage message, List<String> warnings) {
+        S3Notification notification;
+        try {
+            notification = S3Notification.parse(message.body());
+        } catch (IllegalArgumentException e) {
+            warn(warnings, "message " + message.id() + " dropped: " + e.getMessage());
+            return Set.of();
+        }
+        for (String problem : notification.problems()) {
+            warn(warnings, "message " + message.id() + ": " + problem);
+        }
+        Set<String> uris = new TreeSet<>();
+        for (S3Notification.S3Object object : notification.objects()) {
+            if (object.key().endsWith("/") || !location.contains(object.bucket(), object.key())
+                    || !filter.keeps(object.key())) {
+                continue;
+            }
+            uris.add(object.uri());
+        }
+        return uris;
+    }
+
+    private static void warn(List<String> warnings, String warning) {
+        warnings.add(warning);
+        LOG.log(System.Logger.Level.WARNING, warning);
+    }
+}
