@@ -105,8 +105,22 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
-        call(() -> s3.copyObject(b -> b.sourceBucket(sourceBucket).sourceKey(sourceKey)
-                .destinationBucket(targetBucket).destinationKey(targetKey)), targetBucket, targetKey);
+        try {
+            call(() -> s3.copyObject(b -> b.sourceBucket(sourceBucket).sourceKey(sourceKey)
+                    .destinationBucket(targetBucket).destinationKey(targetKey)), targetBucket, targetKey);
+        } catch (ObjectStoreException e) {
+            // A copy's NoSuchKey is about the source: name both ends, not just the target.
+            throw new ObjectStoreException(e.kind(), "copy s3://" + sourceBucket + "/" + sourceKey + " to s3://"
+                    + targetBucket + "/" + targetKey + " failed: " + reason(e), e.getCause());
+        }
+    }
+
+    private static String reason(ObjectStoreException e) {
+        if (e.getCause() instanceof S3Exception s3) {
+            String code = s3.awsErrorDetails() != null ? s3.awsErrorDetails().errorCode() : null;
+            return (code != null ? code : e.kind().name()) + " (HTTP " + s3.statusCode() + ")";
+        }
+        return e.getMessage();
     }
 
     /** A conditional write: a failed precondition (412), or a conflicting concurrent write (409), is "not written". */
