@@ -3,7 +3,7 @@ package io.clusterless.runtime.aws;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -53,7 +53,8 @@ public final class AwsClients {
                 .httpClient(http)
                 .forcePathStyle(settings.s3PathStyle())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
+                        // standard backoff with jitter; 6 attempts ride out a burst of stale pooled connections
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(6).build())
                         .addExecutionInterceptor(new NoExpectContinue())
                         .build());
         settings.endpoint("s3").ifPresent(builder::endpointOverride);
