@@ -1,5 +1,6 @@
 package io.clusterless.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arcstate.ArcState;
@@ -19,15 +20,25 @@ import java.util.Map;
  * @param sinkManifests      sink role → manifest URI written by the workload; never null
  * @param workloadResponse   raw result of a Batch job, if any
  * @param workloadError      the caught workload failure, if any
+ * @param arcAttempt         the start gate's token for this run of the lot; the complete gate records the outcome only
+ *                           while the run still owns the lot (a run taken over after its timeout is refused). Omitted
+ *                           from JSON when absent, so documents without it keep their shape.
  */
 @JsonPropertyOrder({"previousState", "currentState", "arcWorkloadContext", "sinkManifests", "workloadResponse",
-        "workloadError"})
+        "workloadError", "arcAttempt"})
 public record ArcStateContext(ArcState previousState, ArcState currentState, ArcWorkloadContext arcWorkloadContext,
                               Map<String, String> sinkManifests, JsonNode workloadResponse,
-                              WorkloadError workloadError) {
+                              WorkloadError workloadError,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String arcAttempt) {
     public ArcStateContext {
         sinkManifests = sinkManifests == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sinkManifests));
         // JSON null reads as a NullNode; keep "absent" one value so contexts compare equal after a round trip.
         workloadResponse = workloadResponse == null || workloadResponse.isNull() ? null : workloadResponse;
+    }
+
+    /** A context without an attempt token, as written before the gates recorded one. */
+    public ArcStateContext(ArcState previousState, ArcState currentState, ArcWorkloadContext arcWorkloadContext,
+                           Map<String, String> sinkManifests, JsonNode workloadResponse, WorkloadError workloadError) {
+        this(previousState, currentState, arcWorkloadContext, sinkManifests, workloadResponse, workloadError, null);
     }
 }

@@ -100,4 +100,17 @@ class ArcStateContextTest {
         assertThat(read.workloadError().error()).isEqualTo("States.Timeout");
         assertThat(read.workloadResponse()).isNull();
     }
+
+    @Test
+    void stateContextCarriesTheArcAttemptOnlyWhenSet() throws Exception {
+        // The complete gate refuses a run that lost the lot; the token must survive the state machine's round trip.
+        ArcStateContext context = new ArcStateContext(null, ArcState.running, workload, null, null, null, "a1b2");
+
+        JsonNode json = Json.records().valueToTree(context);
+
+        assertThat(json.get("arcAttempt").asText()).isEqualTo("a1b2");
+        assertThat(Json.records().treeToValue(json, ArcStateContext.class)).isEqualTo(context);
+        assertThat(Json.records().valueToTree(new ArcStateContext(null, ArcState.running, workload, null, null, null))
+                .has("arcAttempt")).as("absent token, absent property").isFalse();
+    }
 }
