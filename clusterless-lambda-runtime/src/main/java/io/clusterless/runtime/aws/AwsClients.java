@@ -2,6 +2,8 @@ package io.clusterless.runtime.aws;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -52,6 +54,9 @@ public final class AwsClients {
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .forcePathStyle(settings.s3PathStyle())
+                // checksums only where S3 requires them: fewer classes at start, no trailers for emulators
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         // standard backoff with jitter; 6 attempts ride out a burst of stale pooled connections
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(6).build())
