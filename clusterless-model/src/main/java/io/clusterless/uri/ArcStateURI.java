@@ -96,7 +96,8 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
         return StoreKind.ARC_STATE;
     }
 
-    private KeyLayout layout() {
+    @Override
+    public KeyLayout layout() {
         return new KeyLayout(bucket, "arcs")
                 .named("project", projectName, "projectName")
                 .named("version", projectVersion, "projectVersion")
@@ -105,31 +106,12 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
                 .file(state == null ? null : state.fileName(), "{state}" + ArcState.EXTENSION, "state");
     }
 
-    @Override
-    public String identifier() {
-        return layout().identifier();
-    }
-
     /** The lot's directory once the lot is known, e.g. {@code …/arc=a/lot=20230101PT5M000/}: list it to find the state. */
-    @Override
-    public String path() {
-        return layout().path();
-    }
-
-    @Override
-    public String prefix() {
-        return layout().prefix();
-    }
 
     @JsonValue
     @Override
     public String template() {
         return layout().template();
-    }
-
-    @Override
-    public String key() {
-        return layout().key();
     }
 
     @Override

@@ -60,7 +60,8 @@ public record ArcURI(String bucket, String projectName, String projectVersion, S
         return StoreKind.METADATA;
     }
 
-    private KeyLayout layout() {
+    @Override
+    public KeyLayout layout() {
         return new KeyLayout(bucket, "arcs")
                 .named("project", projectName, "projectName")
                 .named("version", projectVersion, "projectVersion")
@@ -68,30 +69,10 @@ public record ArcURI(String bucket, String projectName, String projectVersion, S
                 .file("arc.json");
     }
 
-    @Override
-    public String identifier() {
-        return layout().identifier();
-    }
-
-    @Override
-    public String path() {
-        return layout().path();
-    }
-
-    @Override
-    public String prefix() {
-        return layout().prefix();
-    }
-
     @JsonValue
     @Override
     public String template() {
         return layout().template();
-    }
-
-    @Override
-    public String key() {
-        return layout().key();
     }
 
     @Override

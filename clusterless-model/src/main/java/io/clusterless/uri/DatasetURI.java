@@ -61,37 +61,18 @@ public record DatasetURI(String bucket, String datasetName, String datasetVersio
         return StoreKind.METADATA;
     }
 
-    private KeyLayout layout() {
+    @Override
+    public KeyLayout layout() {
         return new KeyLayout(bucket, "datasets")
                 .named("name", datasetName, "datasetName")
                 .named("version", datasetVersion, "datasetVersion")
                 .file("dataset.json");
     }
 
-    @Override
-    public String identifier() {
-        return layout().identifier();
-    }
-
-    @Override
-    public String path() {
-        return layout().path();
-    }
-
-    @Override
-    public String prefix() {
-        return layout().prefix();
-    }
-
     @JsonValue
     @Override
     public String template() {
         return layout().template();
-    }
-
-    @Override
-    public String key() {
-        return layout().key();
     }
 
     @Override

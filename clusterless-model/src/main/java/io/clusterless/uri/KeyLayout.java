@@ -7,7 +7,7 @@ import java.util.List;
  * Renders the key layouts shared by all store URIs: a root, {@code key=value} segments and a file name. Kept apart
  * from the URI types so the rules for identifier, path, prefix and template are written once.
  */
-final class KeyLayout {
+public final class KeyLayout {
     static final String SCHEME = "s3://";
 
     /** One '/'-separated part of a key. */

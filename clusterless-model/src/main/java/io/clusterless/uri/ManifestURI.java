@@ -117,7 +117,8 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
         return StoreKind.MANIFEST;
     }
 
-    private KeyLayout layout() {
+    @Override
+    public KeyLayout layout() {
         KeyLayout layout = new KeyLayout(bucket, "datasets")
                 .named("name", datasetName, "datasetName")
                 .named("version", datasetVersion, "datasetVersion")
@@ -130,30 +131,10 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
         return layout.file(FILE);
     }
 
-    @Override
-    public String identifier() {
-        return layout().identifier();
-    }
-
-    @Override
-    public String path() {
-        return layout().path();
-    }
-
-    @Override
-    public String prefix() {
-        return layout().prefix();
-    }
-
     @JsonValue
     @Override
     public String template() {
         return layout().template();
-    }
-
-    @Override
-    public String key() {
-        return layout().key();
     }
 
     @Override

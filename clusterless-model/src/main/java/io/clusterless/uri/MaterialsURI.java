@@ -54,37 +54,18 @@ public record MaterialsURI(String bucket, String projectName, String projectVers
         return StoreKind.METADATA;
     }
 
-    private KeyLayout layout() {
+    @Override
+    public KeyLayout layout() {
         return new KeyLayout(bucket, "materials")
                 .named("name", projectName, "projectName")
                 .named("version", projectVersion, "projectVersion")
                 .file("materials.json");
     }
 
-    @Override
-    public String identifier() {
-        return layout().identifier();
-    }
-
-    @Override
-    public String path() {
-        return layout().path();
-    }
-
-    @Override
-    public String prefix() {
-        return layout().prefix();
-    }
-
     @JsonValue
     @Override
     public String template() {
         return layout().template();
-    }
-
-    @Override
-    public String key() {
-        return layout().key();
     }
 
     @Override

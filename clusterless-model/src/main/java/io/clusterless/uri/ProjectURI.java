@@ -54,37 +54,18 @@ public record ProjectURI(String bucket, String projectName, String projectVersio
         return StoreKind.METADATA;
     }
 
-    private KeyLayout layout() {
+    @Override
+    public KeyLayout layout() {
         return new KeyLayout(bucket, "projects")
                 .named("name", projectName, "projectName")
                 .named("version", projectVersion, "projectVersion")
                 .file("project.json");
     }
 
-    @Override
-    public String identifier() {
-        return layout().identifier();
-    }
-
-    @Override
-    public String path() {
-        return layout().path();
-    }
-
-    @Override
-    public String prefix() {
-        return layout().prefix();
-    }
-
     @JsonValue
     @Override
     public String template() {
         return layout().template();
-    }
-
-    @Override
-    public String key() {
-        return layout().key();
     }
 
     @Override

@@ -10,18 +10,27 @@ public interface StoreURI {
     /** The bucket, or {@code null} when parsed from a bare key; renderings then start with {@code /}. */
     String bucket();
 
+    /** The named segments of this URI, which every rendering below is made from. */
+    KeyLayout layout();
+
     /**
      * The object itself: {@code s3://bucket/key}, no trailing '/'.
      *
      * @throws IllegalStateException if a part the object needs is absent
      */
-    String identifier();
+    default String identifier() {
+        return layout().identifier();
+    }
 
     /** The deepest known location, with a trailing '/': rendering stops at the first absent part. */
-    String path();
+    default String path() {
+        return layout().path();
+    }
 
     /** {@link #path()} without the trailing '/', to filter listings. */
-    String prefix();
+    default String prefix() {
+        return layout().prefix();
+    }
 
     /** The whole layout with absent parts as RFC 6570 expressions such as {@code {lot}}; see {@link UriTemplates}. */
     String template();
@@ -31,5 +40,7 @@ public interface StoreURI {
      *
      * @throws IllegalStateException if a part the object needs is absent
      */
-    String key();
+    default String key() {
+        return layout().key();
+    }
 }
