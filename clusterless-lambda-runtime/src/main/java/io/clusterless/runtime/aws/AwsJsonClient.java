@@ -78,19 +78,35 @@ public final class AwsJsonClient {
         }
     }
 
-    private JsonNode send(String operation, byte[] body) {
+    /**
+     * Loads the request path (JSON writing, credentials, SigV4 signing) without sending anything: a cold start
+     * does this work while other initialisation runs, and a SnapStart snapshot then holds it. No connection opens.
+     */
+    public void prime(String operation, JsonNode sampleRequest) {
+        try {
+            sign(operation, Json.records().writeValueAsBytes(sampleRequest));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private SignedRequest sign(String operation, byte[] body) {
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint.resolve("/"))
                 .putHeader("Content-Type", contentType)
                 .putHeader("X-Amz-Target", targetPrefix + "." + operation)
                 .build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+        return AwsV4HttpSigner.create().sign(r -> r
                 .identity(clients.credentials().resolveCredentials())
                 .request(request)
                 .payload(ContentStreamProvider.fromByteArray(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, clients.settings().region()));
+    }
+
+    private JsonNode send(String operation, byte[] body) {
+        SignedRequest signed = sign(operation, body);
         try {
             HttpExecuteResponse response = clients.http().prepareRequest(HttpExecuteRequest.builder()
                     .request(signed.request())

@@ -19,6 +19,21 @@ public final class EventBridgePublisher implements EventPublisher {
 
     @Override
     public void publish(ArcNotifyEvent event) {
+        JsonNode response = events.call("PutEvents", request(event));
+        if (response.path("FailedEntryCount").asInt() > 0) {
+            JsonNode failed = response.path("Entries").path(0);
+            throw new AwsJsonException(failed.path("ErrorCode").asText("PutEventsFailed"), 200,
+                    "event for " + event.dataset().id() + " lot " + event.lot() + " was not accepted: "
+                            + failed.path("ErrorMessage").asText(""));
+        }
+    }
+
+    /** Builds and signs a sample event without sending it (see {@link AwsJsonClient#prime}). */
+    public void prime(ArcNotifyEvent sample) {
+        events.prime("PutEvents", request(sample));
+    }
+
+    private ObjectNode request(ArcNotifyEvent event) {
         ObjectNode request = Json.records().createObjectNode();
         ObjectNode entry = request.putArray("Entries").addObject();
         entry.put("EventBusName", eventBusName);
@@ -29,12 +44,6 @@ public final class EventBridgePublisher implements EventPublisher {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write event", e);
         }
-        JsonNode response = events.call("PutEvents", request);
-        if (response.path("FailedEntryCount").asInt() > 0) {
-            JsonNode failed = response.path("Entries").path(0);
-            throw new AwsJsonException(failed.path("ErrorCode").asText("PutEventsFailed"), 200,
-                    "event for " + event.dataset().id() + " lot " + event.lot() + " was not accepted: "
-                            + failed.path("ErrorMessage").asText(""));
-        }
+        return request;
     }
 }

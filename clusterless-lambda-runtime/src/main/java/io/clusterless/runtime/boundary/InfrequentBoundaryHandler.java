@@ -2,13 +2,17 @@ package io.clusterless.runtime.boundary;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.EventBridgePublisher;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.lambda.HandlerProps;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
 
+import software.amazon.awssdk.services.s3.S3Client;
+
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Lambda entry point of an infrequent s3PutListenerBoundary: input the EventBridge "Object Created" event, output
@@ -25,9 +29,12 @@ public final class InfrequentBoundaryHandler extends JsonStreamHandler<JsonNode,
 
     public InfrequentBoundaryHandler(Map<String, String> environment, AwsClients clients) {
         super(JsonNode.class);
+        // the S3 client is most of a cold start: build it on a second core while the props are read
+        CompletableFuture<S3Client> s3 = CompletableFuture.supplyAsync(clients::s3);
         BoundaryProps props = HandlerProps.read(environment, PROPS_VARIABLE, BoundaryProps.class);
-        this.boundary = new InfrequentBoundary(props, new S3ObjectStore(clients.s3()),
-                new EventBridgePublisher(clients, props.eventBusName()));
+        EventBridgePublisher publisher = new EventBridgePublisher(clients, props.eventBusName());
+        publisher.prime(new ArcNotifyEvent(props.dataset(), "19700101PT5M000", "s3://prime/manifest.json"));
+        this.boundary = new InfrequentBoundary(props, new S3ObjectStore(s3.join()), publisher);
     }
 
     @Override
