@@ -7,6 +7,7 @@ import io.clusterless.lot.LotUnit;
 import io.clusterless.model.PathFilter;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.core.boundary.LotSource;
+import io.clusterless.runtime.location.S3Location;
 
 import java.util.Objects;
 
@@ -34,7 +35,7 @@ public record BoundaryProps(LotUnit lotUnit, SinkDataset dataset, String manifes
         Objects.requireNonNull(lotUnit, "boundary props: lotUnit is required");
         Objects.requireNonNull(dataset, "boundary props: dataset is required");
         Objects.requireNonNull(manifestBucket, "boundary props: manifestBucket is required");
-        DatasetLocation.of(dataset.getPathURI());
+        S3Location.parse(dataset.getPathURI());
         filter = filter == null ? new PathFilter() : filter;
         lotSource = lotSource == null ? LotSource.objectModifiedTime : lotSource;
         if (sqsWaitTimeSeconds < 0 || sqsWaitTimeSeconds > 20) {
@@ -65,8 +66,8 @@ public record BoundaryProps(LotUnit lotUnit, SinkDataset dataset, String manifes
     }
 
     /** Where the dataset's objects live. */
-    public DatasetLocation location() {
-        return DatasetLocation.of(dataset.getPathURI());
+    public S3Location location() {
+        return S3Location.parse(dataset.getPathURI());
     }
 
     public static final class Builder {

@@ -8,6 +8,8 @@ import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.UriType;
 import io.clusterless.runtime.event.EventPublisher;
 import io.clusterless.runtime.filter.PathFilterMatcher;
+import io.clusterless.runtime.location.S3Location;
+import io.clusterless.runtime.location.S3ObjectId;
 import io.clusterless.runtime.manifest.ManifestStore;
 import io.clusterless.runtime.queue.MessageQueue;
 import io.clusterless.runtime.queue.QueueMessage;
@@ -43,7 +45,7 @@ public final class FrequentBoundary {
     private final BoundaryProps props;
     private final MessageQueue queue;
     private final EventPublisher publisher;
-    private final DatasetLocation location;
+    private final S3Location location;
     private final PathFilterMatcher filter;
     private final ManifestStore manifests;
     private final BoundaryLedger ledger;
@@ -171,7 +173,7 @@ public final class FrequentBoundary {
         }
         Set<String> uris = new TreeSet<>();
         for (S3Notification.S3Object object : notification.objects()) {
-            if (object.key().endsWith("/") || !location.contains(object.bucket(), object.key())
+            if (object.key().endsWith("/") || !location.contains(new S3ObjectId(object.bucket(), object.key()))
                     || !filter.keeps(object.key())) {
                 continue;
             }

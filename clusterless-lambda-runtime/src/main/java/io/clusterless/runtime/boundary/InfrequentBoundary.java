@@ -6,6 +6,8 @@ import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.UriType;
 import io.clusterless.runtime.event.EventPublisher;
 import io.clusterless.runtime.filter.PathFilterMatcher;
+import io.clusterless.runtime.location.S3Location;
+import io.clusterless.runtime.location.S3ObjectId;
 import io.clusterless.runtime.manifest.ManifestStore;
 import io.clusterless.runtime.store.ObjectInfo;
 import io.clusterless.runtime.store.ObjectStore;
@@ -31,7 +33,7 @@ public final class InfrequentBoundary {
     private final BoundaryProps props;
     private final ObjectStore store;
     private final EventPublisher publisher;
-    private final DatasetLocation location;
+    private final S3Location location;
     private final PathFilterMatcher filter;
     private final LotAssigner assigner;
     private final ManifestStore manifests;
@@ -61,7 +63,7 @@ public final class InfrequentBoundary {
         if (event.isFolderMarker()) {
             return ignored(InfrequentOutcome.Kind.FOLDER_MARKER, uri, "folder marker ignored");
         }
-        if (!location.contains(event.bucket(), event.key())) {
+        if (!location.contains(new S3ObjectId(event.bucket(), event.key()))) {
             return ignored(InfrequentOutcome.Kind.OUTSIDE_DATASET, uri, "not under the dataset's "
                     + props.dataset().getPathURI());
         }

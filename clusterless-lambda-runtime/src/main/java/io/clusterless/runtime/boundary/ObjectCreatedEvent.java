@@ -3,6 +3,7 @@ package io.clusterless.runtime.boundary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
+import io.clusterless.runtime.location.S3ObjectId;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public record ObjectCreatedEvent(Instant time, String bucket, String key) {
 
     /** {@code s3://bucket/key}. */
     public String uri() {
-        return DatasetLocation.uri(bucket, key);
+        return new S3ObjectId(bucket, key).uri();
     }
 
     /** A folder marker (key ending with {@code /}), as consoles create; never data. */

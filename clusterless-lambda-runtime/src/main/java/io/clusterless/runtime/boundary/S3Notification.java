@@ -3,6 +3,7 @@ package io.clusterless.runtime.boundary;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
+import io.clusterless.runtime.location.S3ObjectId;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ public record S3Notification(boolean testEvent, List<S3Object> objects, List<Str
     /** One created object. */
     public record S3Object(String bucket, String key) {
         public String uri() {
-            return DatasetLocation.uri(bucket, key);
+            return new S3ObjectId(bucket, key).uri();
         }
     }
 

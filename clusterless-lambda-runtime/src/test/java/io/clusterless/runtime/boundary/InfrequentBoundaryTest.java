@@ -10,6 +10,7 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.model.core.boundary.LotSource;
 import io.clusterless.runtime.aws.EventBridgePublisher;
 import io.clusterless.runtime.event.EventPublisher;
+import io.clusterless.runtime.location.S3Location;
 import io.clusterless.runtime.manifest.ManifestStore;
 import io.clusterless.runtime.store.ObjectInfo;
 import io.clusterless.runtime.store.ObjectStore;
@@ -345,7 +346,7 @@ class InfrequentBoundaryTest {
 
         assertThat(read.toJson()).isEqualTo(props.toJson());
         assertThat(read.filter().getExcludes()).containsExactly("**/_*");
-        assertThat(read.location()).isEqualTo(new DatasetLocation(DATA, dataset.getName() + "/"));
+        assertThat(read.location()).isEqualTo(new S3Location(DATA, dataset.getName() + "/"));
     }
 
     // --- helpers

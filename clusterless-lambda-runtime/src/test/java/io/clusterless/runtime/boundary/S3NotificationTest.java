@@ -1,5 +1,7 @@
 package io.clusterless.runtime.boundary;
 
+import io.clusterless.runtime.location.S3Location;
+import io.clusterless.runtime.location.S3ObjectId;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -73,11 +75,11 @@ class S3NotificationTest {
 
     @Test
     void datasetLocation_normalisesThePrefixToAFolder() {
-        assertThat(DatasetLocation.of("s3://b/in//sub")).isEqualTo(new DatasetLocation("b", "in/sub/"));
-        assertThat(DatasetLocation.of("s3://b")).isEqualTo(new DatasetLocation("b", ""));
-        assertThat(DatasetLocation.of("s3://b/in/").contains("b", "in/x")).isTrue();
-        assertThat(DatasetLocation.of("s3://b/in/").contains("b", "in-old/x")).isFalse();
-        assertThat(DatasetLocation.of("s3://b/in/").contains("c", "in/x")).isFalse();
-        assertThatThrownBy(() -> DatasetLocation.of("glue://db/table")).hasMessageContaining("s3://bucket/prefix/");
+        assertThat(S3Location.parse("s3://b/in//sub")).isEqualTo(new S3Location("b", "in/sub/"));
+        assertThat(S3Location.parse("s3://b")).isEqualTo(new S3Location("b", ""));
+        assertThat(S3Location.parse("s3://b/in/").contains(new S3ObjectId("b", "in/x"))).isTrue();
+        assertThat(S3Location.parse("s3://b/in/").contains(new S3ObjectId("b", "in-old/x"))).isFalse();
+        assertThat(S3Location.parse("s3://b/in/").contains(new S3ObjectId("c", "in/x"))).isFalse();
+        assertThatThrownBy(() -> S3Location.parse("glue://db/table")).hasMessageContaining("s3://bucket/prefix/");
     }
 }
