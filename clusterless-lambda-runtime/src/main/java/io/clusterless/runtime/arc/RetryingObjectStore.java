@@ -14,8 +14,8 @@ import java.util.function.Supplier;
 
 /**
  * Retries what an {@link ObjectStore} gave up on when the failure is transient (server errors, throttling, lost
- * connections), with jittered exponential backoff. The SDK's own retries stop after three attempts; arc state must not
- * be left half-moved by a short S3 brown-out. Every operation is safe to repeat: conditional writes recognise their
+ * connections), with jittered exponential backoff. The S3 adapter's own retries stop after six attempts (about a
+ * second of backoff); arc state must not be left half-moved by a longer S3 brown-out. Every operation is safe to repeat: conditional writes recognise their
  * own earlier write (see {@link ObjectStore#createIfAbsent}), deletes of absent keys succeed.
  */
 public final class RetryingObjectStore implements ObjectStore {
