@@ -4,6 +4,7 @@ import io.clusterless.cli.command.CompletionCommand;
 import io.clusterless.cli.command.SchemaCommand;
 import io.clusterless.cli.command.ShowCommand;
 import io.clusterless.cli.command.ValidateCommand;
+import io.clusterless.cli.command.local.LocalCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import java.util.Map;
                 "Run 'cls COMMAND --help' for a command's options."},
         subcommands = {
                 ValidateCommand.class,
+                LocalCommand.class,
                 ShowCommand.class,
                 SchemaCommand.class,
                 CompletionCommand.class,

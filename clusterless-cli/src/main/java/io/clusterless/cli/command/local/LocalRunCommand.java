@@ -1,0 +1,158 @@
+package io.clusterless.cli.command.local;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.OutputFormat;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.local.plan.LocalPlan;
+import io.clusterless.local.run.DatasetLots;
+import io.clusterless.local.run.LocalRunner;
+import io.clusterless.local.run.RunOptions;
+import io.clusterless.local.run.RunProgress;
+import io.clusterless.model.Deployable;
+import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.LoadedProject;
+import io.clusterless.model.load.ProblemException;
+import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.validate.ProjectValidator;
+import io.clusterless.model.validate.ValidationOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code cls local run}: places projects in a local root and processes arrivals. */
+@Command(name = "run",
+        description = {"Place the projects in a local root and process files arriving in their boundaries' "
+                + "folders (DIR/buckets/<bucket>/<key>) until stopped, or with --until-idle until nothing is left.",
+                "Prints a summary of every dataset's lots by state at the end. Exit code 0 when every arc run "
+                        + "completed, 1 otherwise."},
+        mixinStandardHelpOptions = true)
+public final class LocalRunCommand implements Callable<Integer> {
+    @ParentCommand
+    private LocalCommand parent;
+
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private LocalRootOption localRoot;
+
+    @Option(names = "--until-idle", description = "Stop once every file is handled, every interval that ended "
+            + "since the first arrival is closed (empty ones too) and every arc run has finished.")
+    private boolean untilIdle;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Arc runs at once (default: the number of cores).")
+    private Integer parallelism;
+
+    @Option(names = "--put", paramLabel = "DIR=s3://BUCKET/PREFIX/",
+            description = "Before running, copy the files under DIR to the object URI (repeatable): how sample data "
+                    + "gets into a landing folder. Placed files are dated one hour back, so their lots have "
+                    + "ended and --until-idle processes them.")
+    private List<String> puts = new ArrayList<>();
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec spec;
+
+    private ClsCommand root() {
+        return (ClsCommand) spec.parent().parent().userObject();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ClsCommand root = root();
+        PrintWriter out = root.context().out();
+        PrintWriter err = root.context().err();
+        List<Deployable> deployables = load(root);
+        LocalPlan plan;
+        try {
+            plan = LocalPlan.of(deployables);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        Path rootDir = localRoot.path();
+        int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism;
+        if (threads < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--parallelism must be at least 1, found: " + threads);
+        }
+        List<Placement> placements = new ArrayList<>();
+        for (String put : puts) {
+            placements.add(Placement.parse(put, spec));
+        }
+        Path projectDir = projectDir();
+        RunOptions options = new RunOptions(rootDir, projectDir, untilIdle, threads, null);
+        ProgressLine line = new ProgressLine(err, System.console() != null && root.context().output() == OutputFormat.table);
+        LocalRunner runner;
+        try {
+            runner = new LocalRunner(plan, options, Clock.systemUTC());
+        } catch (IllegalStateException e) {
+            throw new UserException(e.getMessage());
+        }
+        try (runner) {
+            for (Placement placement : placements) {
+                int count = placement.copyInto(runner.store(), Clock.systemUTC());
+                err.println("put " + count + " file" + (count == 1 ? "" : "s") + " from " + placement.source()
+                        + " to " + placement.target());
+            }
+            err.flush();
+            Thread hook = new Thread(runner::stop);
+            Runtime.getRuntime().addShutdownHook(hook);
+            runner.run(line::update);
+            line.finish(runner.progress());
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+            new Printer(out, root.context().output()).print(DatasetLots.of(plan, runner.store()));
+            RunProgress done = runner.progress();
+            if (root.context().output() == OutputFormat.table) {
+                err.println(done.line() + "; local root " + rootDir);
+                int waiting = runner.waitingForInterval();
+                if (waiting > 0) {
+                    err.println(waiting + " object" + (waiting == 1 ? "" : "s")
+                            + " wait for their interval to end; run again later to process them");
+                }
+                err.flush();
+            }
+            return done.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+
+    private Path projectDir() {
+        List<io.clusterless.model.load.ProjectSource> sources = project.sources();
+        for (io.clusterless.model.load.ProjectSource source : sources) {
+            if (source.path() != null) {
+                Path parent = source.path().toAbsolutePath().getParent();
+                return parent == null ? Path.of("").toAbsolutePath() : parent;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+
+    private List<Deployable> load(ClsCommand root) {
+        ComponentRegistry registry = ComponentRegistry.defaultRegistry();
+        ProjectLoader loader = new ProjectLoader(registry, project.extStrs(), root.context().in());
+        try {
+            LoadedProject loaded = loader.loadAll(project.sources());
+            var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
+            if (!problems.isEmpty()) {
+                throw new UserException(problems.get(0).format()
+                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
+            }
+            return loaded.deployables();
+        } catch (ProblemException e) {
+            throw new UserException(e.problems().get(0).format());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.clusterless.local.run;
+
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.event.ArcStateContext;
+import io.clusterless.event.WorkloadError;
+import io.clusterless.local.plan.LocalPlan;
+import io.clusterless.local.workload.LocalWorkload;
+import io.clusterless.runtime.arc.ArcAttemptSupersededException;
+import io.clusterless.runtime.arc.ArcCompleteGate;
+import io.clusterless.runtime.arc.ArcGateProps;
+import io.clusterless.runtime.arc.ArcStartGate;
+import io.clusterless.runtime.event.EventPublisher;
+import io.clusterless.runtime.store.ObjectStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One arc's state machine (reference §3.7) on one machine: the runtime's start gate, then, when it says the lot is
+ * ours, the workload, then the runtime's complete gate, with the same choices: {@code AlreadyRunning} and
+ * {@code AlreadyComplete} end the run, a workload error goes to the complete gate as {@code workloadError}.
+ */
+final class ArcRunner {
+    private static final System.Logger LOG = System.getLogger(ArcRunner.class.getName());
+
+    /** How a run ended, for the counters and the summary. */
+    enum Outcome {
+        ALREADY_RUNNING, ALREADY_COMPLETE, COMPLETE, PARTIAL, MISSING, FAILED
+    }
+
+    private final LocalPlan.ArcEntry arc;
+    private final ArcStartGate start;
+    private final ArcCompleteGate complete;
+    private final LocalWorkload workload;
+    private final ObjectStore store;
+    private final Clock clock;
+    private final Instant processStart;
+
+    ArcRunner(LocalPlan.ArcEntry arc, ObjectStore store, EventPublisher bus, LocalWorkload workload, Clock clock,
+              Instant processStart) {
+        this.arc = arc;
+        this.store = store;
+        this.clock = clock;
+        this.processStart = processStart;
+        this.start = new ArcStartGate(arc.gateProps(), store, clock);
+        this.complete = new ArcCompleteGate(arc.gateProps(), store, bus, clock);
+        this.workload = workload;
+    }
+
+    String name() {
+        return arc.project().project() + "/" + arc.model().getName();
+    }
+
+    Outcome run(ArcNotifyEvent event) {
+        return run(event, start);
+    }
+
+    /**
+     * Runs a lot found unfinished at start. This process holds the local root alone, so a {@code running} state
+     * written before it started was left by a dead run: the gate is told that anything older is past its timeout.
+     */
+    Outcome recover(ArcNotifyEvent event) {
+        Duration sinceStart = Duration.between(processStart, clock.instant());
+        ArcGateProps props = arc.gateProps();
+        ArcGateProps recovering = new ArcGateProps(props.arc(), props.sinkManifestTemplates(),
+                sinceStart.isNegative() || sinceStart.isZero() ? Duration.ofMillis(1) : sinceStart);
+        return run(event, new ArcStartGate(recovering, store, clock));
+    }
+
+    private Outcome run(ArcNotifyEvent event, ArcStartGate gate) {
+        ArcStateContext started = gate.start(event);
+        if (started.previousState() == ArcState.running && started.currentState() == ArcState.running
+                && started.arcAttempt() == null) {
+            return Outcome.ALREADY_RUNNING;
+        }
+        if (started.currentState() == ArcState.complete) {
+            return Outcome.ALREADY_COMPLETE;
+        }
+        if (!ArcStartGate.runsWorkload(started) && started.arcAttempt() == null) {
+            return Outcome.ALREADY_RUNNING;
+        }
+        Map<String, String> sinkManifests = Map.of();
+        WorkloadError error = null;
+        try {
+            sinkManifests = workload.run(started.arcWorkloadContext(), arc.workloadProps(),
+                    UUID.randomUUID() + "-1");
+        } catch (Exception e) {
+            error = new WorkloadError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            LOG.log(System.Logger.Level.WARNING, "arc {0} lot {1}: workload failed: {2}", name(), event.lot(),
+                    e.getMessage());
+        }
+        try {
+            ArcStateContext ended = complete.complete(new ArcStateContext(started.previousState(), ArcState.running,
+                    started.arcWorkloadContext(), sinkManifests, null, error, started.arcAttempt()));
+            switch (ended.currentState()) {
+                case complete:
+                    return Outcome.COMPLETE;
+                case partial:
+                    return Outcome.PARTIAL;
+                default:
+                    return Outcome.MISSING;
+            }
+        } catch (ArcAttemptSupersededException e) {
+            LOG.log(System.Logger.Level.WARNING, "arc {0} lot {1}: {2}", name(), event.lot(), e.getMessage());
+            return Outcome.FAILED;
+        } catch (IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "arc {0} lot {1}: {2}", name(), event.lot(), e.getMessage());
+            return Outcome.MISSING;
+        }
+    }
+}

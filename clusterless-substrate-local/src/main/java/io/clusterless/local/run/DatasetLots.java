@@ -1,0 +1,69 @@
+package io.clusterless.local.run;
+
+import io.clusterless.local.plan.LocalPlan;
+import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.runtime.store.ObjectInfo;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.uri.ManifestURI;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One row of a run's summary: a dataset of the placement and how many of its lots have a manifest in each state,
+ * read from the manifest keys (listing answers it, as in AWS).
+ *
+ * @param owner the boundary or arc that writes the dataset
+ */
+public record DatasetLots(String dataset, String version, String owner, int lots, int complete, int empty,
+                          int partial) {
+
+    /** Every dataset the plan's boundaries and arcs write, in plan order. */
+    public static List<DatasetLots> of(LocalPlan plan, ObjectStore store) {
+        Map<String, String> owners = new LinkedHashMap<>();
+        Map<String, SinkDataset> datasets = new HashMap<>();
+        plan.boundaries().forEach(boundary -> {
+            owners.putIfAbsent(boundary.props().dataset().id(), boundary.model().getName());
+            datasets.putIfAbsent(boundary.props().dataset().id(), boundary.props().dataset());
+        });
+        plan.arcs().forEach(arc -> arc.model().getSinks().values().forEach(sink -> {
+            owners.putIfAbsent(sink.id(), arc.model().getName());
+            datasets.putIfAbsent(sink.id(), sink);
+        }));
+        List<DatasetLots> rows = new ArrayList<>();
+        owners.forEach((id, owner) -> rows.add(count(plan.placement().manifestBucket(), datasets.get(id), owner, store)));
+        return rows;
+    }
+
+    private static DatasetLots count(String bucket, SinkDataset dataset, String owner, ObjectStore store) {
+        ManifestURI uri = ManifestURI.of(bucket, dataset);
+        String prefix = uri.path().substring(("s3://" + bucket + "/").length());
+        Map<ManifestState, Set<String>> lots = new EnumMap<>(ManifestState.class);
+        Set<String> all = new TreeSet<>();
+        store.listAll(bucket, prefix, null).map(ObjectInfo::uri).forEach(key -> {
+            try {
+                ManifestURI manifest = ManifestURI.parse(key);
+                if (manifest.lot() != null && manifest.state() != null) {
+                    lots.computeIfAbsent(manifest.state(), state -> new TreeSet<>()).add(manifest.lot());
+                    all.add(manifest.lot());
+                }
+            } catch (IllegalArgumentException e) {
+                // not a manifest key
+            }
+        });
+        Set<String> complete = lots.getOrDefault(ManifestState.complete, Set.of());
+        Set<String> empty = lots.getOrDefault(ManifestState.empty, Set.of());
+        // a lot retried to completion also has partial attempts: it counts once, by its final manifest
+        long partial = lots.getOrDefault(ManifestState.partial, Set.of()).stream()
+                .filter(lot -> !complete.contains(lot) && !empty.contains(lot)).count();
+        return new DatasetLots(dataset.getName(), dataset.getVersion(), owner, all.size(), complete.size(),
+                empty.size(), (int) partial);
+    }
+}

@@ -1,0 +1,136 @@
+package io.clusterless.local.run;
+
+import io.clusterless.json.Json;
+import io.clusterless.runtime.queue.MessageQueue;
+import io.clusterless.runtime.queue.QueueMessage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The queue of a frequent boundary, as files: a message is {@code queue/<id>.json} until deleted, when it moves to
+ * {@code done/}, so a restart finds exactly the messages no manifest has accounted for yet, and a file noticed again
+ * after a crash is not queued twice (its id is derived from the object and its modification time).
+ * <p>
+ * Like SQS with a visibility timeout, a message received once is not received again until {@link #resetVisibility()}
+ * (the runner calls it before each drain), which is what lets a drain end.
+ */
+public final class FileMessageQueue implements MessageQueue {
+    private final Path queued;
+    private final Path done;
+    private final Map<String, QueueMessage> messages = new LinkedHashMap<>();
+    private final Set<String> received = ConcurrentHashMap.newKeySet();
+
+    public FileMessageQueue(Path dir) {
+        this.queued = dir.resolve("queue");
+        this.done = dir.resolve("done");
+        try {
+            Files.createDirectories(queued);
+            Files.createDirectories(done);
+            try (Stream<Path> files = Files.list(queued)) {
+                files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted()
+                        .forEach(file -> {
+                            QueueMessage message = read(file);
+                            messages.put(message.id(), message);
+                        });
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the queue in " + dir, e);
+        }
+    }
+
+    /**
+     * Queues a message once per id: false if it is queued or was already consumed.
+     */
+    public synchronized boolean send(String id, String body, Instant sentTimestamp) {
+        if (messages.containsKey(id) || Files.exists(done.resolve(id + ".json"))) {
+            return false;
+        }
+        QueueMessage message = new QueueMessage(id, id, body, sentTimestamp);
+        Path tmp = queued.resolve("." + UUID.randomUUID());
+        try {
+            Files.write(tmp, Json.records().writeValueAsBytes(new Stored(id, body, sentTimestamp.toString())));
+            Files.createLink(queued.resolve(id + ".json"), tmp);
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot queue message " + id, e);
+        } finally {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                // a leftover temporary file is skipped when the queue is read
+            }
+        }
+        messages.put(id, message);
+        return true;
+    }
+
+    @Override
+    public synchronized List<QueueMessage> receive(int max, int waitSeconds) {
+        List<QueueMessage> batch = new ArrayList<>();
+        for (QueueMessage message : messages.values()) {
+            if (batch.size() >= max) {
+                break;
+            }
+            if (received.add(message.id())) {
+                batch.add(message);
+            }
+        }
+        return batch;
+    }
+
+    @Override
+    public synchronized void delete(List<QueueMessage> batch) {
+        for (QueueMessage message : batch) {
+            if (messages.remove(message.id()) != null) {
+                try {
+                    Files.move(queued.resolve(message.id() + ".json"), done.resolve(message.id() + ".json"),
+                            StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete message " + message.id(), e);
+                }
+            }
+        }
+    }
+
+    /** Makes every queued message receivable again, as the end of a visibility timeout does. */
+    public synchronized void resetVisibility() {
+        received.clear();
+    }
+
+    /** The earliest sent time of a queued message, if any. */
+    public synchronized Instant earliest() {
+        return messages.values().stream().map(QueueMessage::sentTimestamp).min(Instant::compareTo).orElse(null);
+    }
+
+    public synchronized int size() {
+        return messages.size();
+    }
+
+    /** A message as kept on disk. */
+    private record Stored(String id, String body, String sentTimestamp) {
+    }
+
+    private static QueueMessage read(Path file) {
+        try {
+            Stored stored = Json.records().readValue(file.toFile(), Stored.class);
+            return new QueueMessage(stored.id(), stored.id(), stored.body(), Instant.parse(stored.sentTimestamp()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable queue message " + file, e);
+        }
+    }
+}

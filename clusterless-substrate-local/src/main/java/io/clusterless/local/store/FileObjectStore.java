@@ -1,0 +1,270 @@
+package io.clusterless.local.store;
+
+import io.clusterless.runtime.store.ListPage;
+import io.clusterless.runtime.store.ObjectInfo;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.runtime.store.ObjectStoreException;
+import io.clusterless.runtime.store.StoredObject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The object store of the local substrate: {@code s3://B/K} is the plain file {@code buckets/B/K}, so users read
+ * datasets, manifests and arc state with {@code ls} and {@code cat}.
+ * <p>
+ * Every write goes to a temporary file first and becomes visible in one step (a rename, or a hard link for
+ * create-if-absent), so a {@code kill -9} never leaves half a manifest or state object at its key. Replace-if-match
+ * compares ETags (the MD5 of the content, as S3 gives for single-part objects) under a per-key lock; one process owns
+ * a local root at a time (see {@link RootLock}), so an in-process lock is enough.
+ */
+public final class FileObjectStore implements ObjectStore {
+    private static final int LOCK_STRIPES = 256;
+
+    private final Path buckets;
+    private final Path temp;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+
+    /** @param root the local root; objects live under {@code root/buckets}, temporary files under {@code root/tmp} */
+    public FileObjectStore(Path root) {
+        this.buckets = root.resolve("buckets");
+        this.temp = root.resolve("tmp");
+        Arrays.setAll(locks, i -> new Object());
+        try {
+            Files.createDirectories(buckets);
+            Files.createDirectories(temp);
+        } catch (IOException e) {
+            throw failure("cannot create the local root " + root, e);
+        }
+    }
+
+    /** The file holding {@code s3://bucket/key}. */
+    public Path file(String bucket, String key) {
+        checkName(bucket, key);
+        return buckets.resolve(bucket).resolve(key);
+    }
+
+    public Path bucketsRoot() {
+        return buckets;
+    }
+
+    @Override
+    public Optional<ObjectInfo> head(String bucket, String key) {
+        return get(bucket, key).map(StoredObject::info);
+    }
+
+    @Override
+    public Optional<StoredObject> get(String bucket, String key) {
+        Path file = file(bucket, key);
+        try {
+            byte[] body = Files.readAllBytes(file);
+            return Optional.of(new StoredObject(info(bucket, key, file, body), body));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                return Optional.empty();
+            }
+            throw failure("cannot read " + file, e);
+        }
+    }
+
+    @Override
+    public String put(String bucket, String key, byte[] body, String contentType) {
+        Path file = file(bucket, key);
+        synchronized (lock(bucket, key)) {
+            moveInto(writeTemp(body), file);
+        }
+        return etag(body);
+    }
+
+    @Override
+    public Optional<String> createIfAbsent(String bucket, String key, byte[] body, String contentType) {
+        Path file = file(bucket, key);
+        Path tmp = writeTemp(body);
+        try {
+            createParents(file);
+            // A hard link fails when the name exists: the check and the write are one atomic step.
+            Files.createLink(file, tmp);
+            return Optional.of(etag(body));
+        } catch (FileAlreadyExistsException e) {
+            return sameBytes(file, body);
+        } catch (IOException e) {
+            throw failure("cannot create " + file, e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    @Override
+    public Optional<String> replaceIfMatch(String bucket, String key, byte[] body, String contentType, String etag) {
+        Path file = file(bucket, key);
+        synchronized (lock(bucket, key)) {
+            Optional<StoredObject> current = get(bucket, key);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!current.get().info().etag().equals(etag)) {
+                return Arrays.equals(current.get().body(), body) ? Optional.of(etag(body)) : Optional.empty();
+            }
+            moveInto(writeTemp(body), file);
+            return Optional.of(etag(body));
+        }
+    }
+
+    @Override
+    public void delete(String bucket, String key) {
+        Path file = file(bucket, key);
+        synchronized (lock(bucket, key)) {
+            try {
+                if (!Files.isDirectory(file)) {
+                    Files.deleteIfExists(file);
+                }
+            } catch (IOException e) {
+                throw failure("cannot delete " + file, e);
+            }
+        }
+    }
+
+    @Override
+    public ListPage list(String bucket, String prefix, String startAfter, String continuationToken, int maxKeys) {
+        Path bucketDir = buckets.resolve(bucket);
+        String safePrefix = prefix == null ? "" : prefix;
+        int slash = safePrefix.lastIndexOf('/');
+        Path start = slash < 0 ? bucketDir : bucketDir.resolve(safePrefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return new ListPage(List.of(), null);
+        }
+        String after = continuationToken != null ? continuationToken : startAfter;
+        List<String> keys;
+        try (Stream<Path> walk = Files.walk(start)) {
+            keys = walk.filter(Files::isRegularFile)
+                    .map(path -> keyOf(bucketDir, path))
+                    .filter(key -> key.startsWith(safePrefix) && (after == null || key.compareTo(after) > 0))
+                    .sorted()
+                    .limit(maxKeys + 1L)
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw failure("cannot list s3://" + bucket + "/" + safePrefix, e);
+        }
+        List<ObjectInfo> objects = new ArrayList<>();
+        for (String key : keys.subList(0, Math.min(maxKeys, keys.size()))) {
+            // a file deleted between the walk and the read is simply no longer listed
+            head(bucket, key).ifPresent(objects::add);
+        }
+        String next = keys.size() > maxKeys ? keys.get(maxKeys - 1) : null;
+        return new ListPage(objects, next);
+    }
+
+    @Override
+    public void copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
+        Path source = file(sourceBucket, sourceKey);
+        Path target = file(targetBucket, targetKey);
+        Path tmp = temp.resolve(UUID.randomUUID().toString());
+        try {
+            Files.copy(source, tmp);
+        } catch (NoSuchFileException e) {
+            throw new ObjectStoreException(ObjectStoreException.Kind.NOT_FOUND, "no object s3://" + sourceBucket + "/"
+                    + sourceKey + " (" + source + ") to copy", e);
+        } catch (IOException e) {
+            throw failure("cannot copy " + source, e);
+        }
+        synchronized (lock(targetBucket, targetKey)) {
+            moveInto(tmp, target);
+        }
+    }
+
+    private Optional<String> sameBytes(Path file, byte[] body) {
+        try {
+            byte[] existing = Files.readAllBytes(file);
+            return Arrays.equals(existing, body) ? Optional.of(etag(body)) : Optional.empty();
+        } catch (IOException e) {
+            throw failure("cannot read " + file, e);
+        }
+    }
+
+    private Path writeTemp(byte[] body) {
+        Path tmp = temp.resolve(UUID.randomUUID().toString());
+        try {
+            Files.write(tmp, body);
+            return tmp;
+        } catch (IOException e) {
+            throw failure("cannot write a temporary file in " + temp, e);
+        }
+    }
+
+    private void moveInto(Path tmp, Path file) {
+        try {
+            createParents(file);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw failure("cannot write " + file, e);
+        }
+    }
+
+    private static void createParents(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+    }
+
+    private ObjectInfo info(String bucket, String key, Path file, byte[] body) throws IOException {
+        return new ObjectInfo(bucket, key, body.length, Files.getLastModifiedTime(file).toInstant(), etag(body));
+    }
+
+    private static String keyOf(Path bucketDir, Path file) {
+        return bucketDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
+    private Object lock(String bucket, String key) {
+        return locks[Math.floorMod((bucket + "/" + key).hashCode(), LOCK_STRIPES)];
+    }
+
+    /** S3's ETag of a single-part object: the quoted hex MD5 of its bytes. */
+    public static String etag(byte[] body) {
+        try {
+            return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(body)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is part of every Java runtime", e);
+        }
+    }
+
+    private static void checkName(String bucket, String key) {
+        if (bucket == null || bucket.isEmpty() || bucket.contains("/") || bucket.startsWith(".")) {
+            throw new IllegalArgumentException("not a bucket name: '" + bucket + "'");
+        }
+        if (key == null || key.isEmpty() || key.startsWith("/") || Arrays.asList(key.split("/")).contains("..")) {
+            throw new IllegalArgumentException("not an object key the local store can hold: '" + key + "'");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stray temporary file is harmless; the next start clears the folder
+        }
+    }
+
+    private static ObjectStoreException failure(String message, Exception cause) {
+        return new ObjectStoreException(ObjectStoreException.Kind.OTHER, message + ": " + cause.getMessage(), cause);
+    }
+}

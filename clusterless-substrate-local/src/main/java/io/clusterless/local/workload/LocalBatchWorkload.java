@@ -1,0 +1,103 @@
+package io.clusterless.local.workload;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.arc.ArcProps;
+import io.clusterless.event.ArcWorkloadContext;
+import io.clusterless.json.Json;
+import io.clusterless.model.core.arc.BatchExecWorkload;
+import io.clusterless.runtime.workload.WorkloadException;
+import io.clusterless.runtime.workload.batch.BatchResultCollector;
+import io.clusterless.runtime.store.ObjectStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * batchExecArc on one machine: the container's {@code command} runs as a local process in {@code imagePath}, with
+ * {@code $.} arguments resolved against the workload context (as the state machine does), {@code CLS_ARC_PROPS_JSON}
+ * and the arc's {@code environment} set, and AWS SDK settings pointing at the local S3 endpoint; then the runtime's
+ * {@link BatchResultCollector} finds the sink manifests the process wrote.
+ */
+public final class LocalBatchWorkload implements LocalWorkload {
+    private final BatchExecWorkload workload;
+    private final Path imageDir;
+    private final Map<String, String> awsEnvironment;
+    private final BatchResultCollector collector;
+    private final Path logDir;
+
+    /**
+     * @param imageDir       the arc's imagePath, resolved
+     * @param awsEnvironment endpoint, credentials and region of the local S3 endpoint
+     * @param logDir         where each run's output is kept, one file per lot and attempt
+     */
+    public LocalBatchWorkload(BatchExecWorkload workload, Path imageDir, Map<String, String> awsEnvironment,
+                              ObjectStore store, Path logDir) {
+        this.workload = workload;
+        this.imageDir = imageDir;
+        this.awsEnvironment = Map.copyOf(awsEnvironment);
+        this.collector = new BatchResultCollector(store);
+        this.logDir = logDir;
+    }
+
+    @Override
+    public Map<String, String> run(ArcWorkloadContext context, ArcProps props, String attemptId) throws Exception {
+        JsonNode contextJson = Json.records().valueToTree(context);
+        List<String> command = new ArrayList<>();
+        for (String argument : workload.getCommand()) {
+            command.add(resolve(argument, contextJson));
+        }
+        if (command.isEmpty()) {
+            throw new WorkloadException("batchExecArc has no command to run");
+        }
+        String program = command.get(0);
+        if (program.contains("/") && !Path.of(program).isAbsolute()) {
+            // relative to the image's working directory, as in the container
+            command.set(0, imageDir.resolve(program).normalize().toString());
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(imageDir.toFile());
+        Map<String, String> environment = builder.environment();
+        environment.remove("AWS_PROFILE");
+        environment.remove("AWS_SESSION_TOKEN");
+        environment.putAll(awsEnvironment);
+        environment.put("CLS_ARC_PROPS_JSON", Json.records().writeValueAsString(props));
+        environment.put("CLS_LOCAL", "true");
+        environment.put("AWS_BATCH_JOB_ATTEMPT", "1");
+        environment.putAll(workload.getEnvironment() == null ? Map.of() : workload.getEnvironment());
+        Files.createDirectories(logDir);
+        Path log = logDir.resolve(context.arcNotifyEvent().lot() + "-" + attemptId + ".log");
+        builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new WorkloadException("cannot start " + command.get(0) + " in " + imageDir + ": " + e.getMessage());
+        }
+        int exit = process.waitFor();
+        if (exit != 0) {
+            throw new WorkloadException(String.join(" ", command) + " exited with " + exit + "; output in " + log);
+        }
+        return collector.collect(context, props);
+    }
+
+    /** A {@code $.a.b} argument is the value at that path of the context; any other argument is passed as is. */
+    static String resolve(String argument, JsonNode context) {
+        if (!argument.startsWith("$.")) {
+            return argument;
+        }
+        JsonNode node = context;
+        for (String field : argument.substring(2).split("\\.")) {
+            node = node.path(field);
+        }
+        if (node.isMissingNode() || node.isNull()) {
+            throw new WorkloadException("argument " + argument + " names nothing in the workload context "
+                    + context);
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+
+}
