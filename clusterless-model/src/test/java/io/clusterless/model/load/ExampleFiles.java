@@ -15,12 +15,17 @@ public final class ExampleFiles {
     private ExampleFiles() {
     }
 
-    /** Project files: what `-p` accepts. {@code .libsonnet} files are imported libraries, not projects. */
+    /**
+     * Project files: what `-p` accepts. {@code .libsonnet} files are imported libraries and {@code scenario.json}
+     * files scenarios, not projects.
+     */
     public static List<Path> projectFiles() {
         try (Stream<Path> walk = Files.walk(EXAMPLES)) {
             return walk.filter(Files::isRegularFile)
                     .filter(file -> SourceFormat.ofFileName(file.getFileName().toString()) != null)
                     .filter(file -> !file.getFileName().toString().endsWith(".libsonnet"))
+                    // scenario files (cls scenario run) describe test runs of projects, they are not projects
+                    .filter(file -> !file.getFileName().toString().equals("scenario.json"))
                     .sorted()
                     .toList();
         } catch (IOException e) {
