@@ -1,0 +1,107 @@
+package io.clusterless.local.store;
+
+import io.clusterless.runtime.store.ListPage;
+import io.clusterless.runtime.store.ObjectInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FileObjectStoreTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void anObjectIsThePlainFileAtBucketSlashKey() throws Exception {
+        FileObjectStore store = new FileObjectStore(root);
+
+        store.put("b", "a/b/c.txt", bytes("hello"), "text/plain");
+
+        assertThat(Files.readString(root.resolve("buckets/b/a/b/c.txt"))).isEqualTo("hello");
+        assertThat(store.head("b", "a/b/c.txt")).map(ObjectInfo::etag)
+                .contains("\"5d41402abc4b2a76b9719d911017c592\"");
+    }
+
+    @Test
+    void createIfAbsentLetsExactlyOneOfManyConcurrentWritersWin() throws Exception {
+        FileObjectStore store = new FileObjectStore(root);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Optional<String>>> writers = IntStream.range(0, 32)
+                    .mapToObj(i -> (Callable<Optional<String>>) () -> store.createIfAbsent("b", "claim", bytes("w" + i),
+                            null))
+                    .toList();
+            long winners = 0;
+            for (Future<Optional<String>> result : pool.invokeAll(writers)) {
+                winners += result.get().isPresent() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void createIfAbsentCountsTheSameBytesAlreadyThereAsWritten() {
+        FileObjectStore store = new FileObjectStore(root);
+        store.createIfAbsent("b", "k", bytes("same"), null);
+
+        assertThat(store.createIfAbsent("b", "k", bytes("same"), null)).isPresent();
+        assertThat(store.createIfAbsent("b", "k", bytes("other"), null)).isEmpty();
+    }
+
+    @Test
+    void replaceIfMatchWritesOnlyOverTheExpectedVersion() {
+        FileObjectStore store = new FileObjectStore(root);
+        String first = store.put("b", "state", bytes("v1"), null);
+        String second = store.replaceIfMatch("b", "state", bytes("v2"), null, first).orElseThrow();
+
+        assertThat(store.replaceIfMatch("b", "state", bytes("v3"), null, first)).isEmpty();
+        assertThat(store.get("b", "state").orElseThrow().info().etag()).isEqualTo(second);
+        assertThat(store.replaceIfMatch("b", "absent", bytes("v1"), null, first)).isEmpty();
+    }
+
+    @Test
+    void listingPagesThroughKeysInLexicalOrderUnderAPrefix() {
+        FileObjectStore store = new FileObjectStore(root);
+        for (String key : List.of("p/b", "p/a", "p/c/d", "q/x", "pz")) {
+            store.put("b", key, bytes(key), null);
+        }
+
+        ListPage first = store.list("b", "p/", null, null, 2);
+        ListPage second = store.list("b", "p/", null, first.nextToken(), 2);
+
+        assertThat(first.objects()).extracting(ObjectInfo::key).containsExactly("p/a", "p/b");
+        assertThat(second.objects()).extracting(ObjectInfo::key).containsExactly("p/c/d");
+        assertThat(second.nextToken()).isNull();
+        assertThat(store.listAll("b", "p", "p/a")).extracting(ObjectInfo::key).containsExactly("p/b", "p/c/d", "pz");
+    }
+
+    @Test
+    void writesLeaveNoTemporaryFilesBehind() throws Exception {
+        FileObjectStore store = new FileObjectStore(root);
+        store.put("b", "k", bytes("x"), null);
+        store.createIfAbsent("b", "k2", bytes("y"), null);
+        store.copy("b", "k", "b", "k3");
+
+        try (var files = Files.list(root.resolve("tmp"))) {
+            assertThat(files).isEmpty();
+        }
+        assertThat(store.get("b", "k3").orElseThrow().body()).isEqualTo(bytes("x"));
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
