@@ -1,0 +1,68 @@
+package io.clusterless.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cls local run}, black box. */
+class LocalRunCommandTest {
+    private static final String INGRESS = "s3://dev-cls-copy-chain-123456789012-us-west-2/ingress/";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void theReadmeCommandRunsTheCopyChainOnItsSampleDataAndPrintsTheSummary() {
+        Cls.Result result = Cls.run("local", "run", "-p", Examples.file("copy-chain/project.json").toString(),
+                "--local-root", root.toString(), "--until-idle",
+                "--put", Examples.file("copy-chain/data") + "=" + INGRESS);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("chain-c").contains("complete").contains("empty");
+        assertThat(result.err()).contains("put 4 files");
+        Path copied = root.resolve("buckets/dev-cls-copy-chain-123456789012-us-west-2/copy-c/2023/01/01");
+        assertThat(copied.resolve("orders-1.csv")).exists();
+        assertThat(copied.resolve("_SUCCESS")).doesNotExist();
+    }
+
+    @Test
+    void theSummaryIsJsonWithOutputJson() throws Exception {
+        Cls.Result result = Cls.run("--output", "json", "local", "run", "-p",
+                Examples.file("copy-chain/project.json").toString(), "--local-root", root.toString(), "--until-idle",
+                "--put", Examples.file("copy-chain/data") + "=" + INGRESS);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode rows = Json.records().readTree(result.out());
+        assertThat(rows).hasSize(4);
+        assertThat(rows.get(3).path("dataset").asText()).isEqualTo("chain-c");
+        assertThat(rows.get(3).path("complete").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aPutWithoutAnObjectUriIsAUsageError() {
+        Cls.Result result = Cls.run("local", "run", "-p", Examples.file("copy-chain/project.json").toString(),
+                "--local-root", root.toString(), "--until-idle", "--put", "data");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--put expects DIR=s3://BUCKET/PREFIX/");
+    }
+
+    @Test
+    void anInvalidProjectFailsWithItsFirstProblemAndPlacesNothing() throws Exception {
+        Path project = root.resolve("bad.json");
+        Files.writeString(project, "{\"project\": {\"name\": \"x\"}}");
+
+        Cls.Result result = Cls.run("local", "run", "-p", project.toString(), "--local-root",
+                root.resolve("local").toString(), "--until-idle");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("bad.json");
+        assertThat(root.resolve("local/buckets")).doesNotExist();
+    }
+}
