@@ -5,6 +5,7 @@ import io.clusterless.cli.command.SchemaCommand;
 import io.clusterless.cli.command.ShowCommand;
 import io.clusterless.cli.command.ValidateCommand;
 import io.clusterless.cli.command.local.LocalCommand;
+import io.clusterless.cli.command.scenario.ScenarioCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ import java.util.Map;
         subcommands = {
                 ValidateCommand.class,
                 LocalCommand.class,
+                ScenarioCommand.class,
                 ShowCommand.class,
                 SchemaCommand.class,
                 CompletionCommand.class,
