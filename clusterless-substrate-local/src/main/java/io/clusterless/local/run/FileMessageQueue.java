@@ -12,12 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,7 +31,8 @@ public final class FileMessageQueue implements MessageQueue {
     private final Path queued;
     private final Path done;
     private final Map<String, QueueMessage> messages = new LinkedHashMap<>();
-    private final Set<String> received = ConcurrentHashMap.newKeySet();
+    /** What a drain has not received yet, in queue order: receiving is O(batch), not O(queue). */
+    private Iterator<QueueMessage> unreceived = List.<QueueMessage>of().iterator();
 
     public FileMessageQueue(Path dir) {
         this.queued = dir.resolve("queue");
@@ -82,11 +82,9 @@ public final class FileMessageQueue implements MessageQueue {
     @Override
     public synchronized List<QueueMessage> receive(int max, int waitSeconds) {
         List<QueueMessage> batch = new ArrayList<>();
-        for (QueueMessage message : messages.values()) {
-            if (batch.size() >= max) {
-                break;
-            }
-            if (received.add(message.id())) {
+        while (batch.size() < max && unreceived.hasNext()) {
+            QueueMessage message = unreceived.next();
+            if (messages.containsKey(message.id())) {
                 batch.add(message);
             }
         }
@@ -109,7 +107,7 @@ public final class FileMessageQueue implements MessageQueue {
 
     /** Makes every queued message receivable again, as the end of a visibility timeout does. */
     public synchronized void resetVisibility() {
-        received.clear();
+        unreceived = new ArrayList<>(messages.values()).iterator();
     }
 
     /** The earliest sent time of a queued message, if any. */
