@@ -21,7 +21,7 @@ class CompletionCommandTest {
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).startsWith("#!/usr/bin/env bash")
                 .contains("complete -F _complete_cls")
-                .contains("local commands=\"validate show schema completion help\"");
+                .contains("local commands=\"validate local scenario show schema completion help\"");
         assertThat(Cls.run("completion", "bash").out()).isEqualTo(result.out());
     }
 

@@ -73,14 +73,14 @@ final class ArcRunner {
 
     private Outcome run(ArcNotifyEvent event, ArcStartGate gate) {
         ArcStateContext started = gate.start(event);
-        if (started.previousState() == ArcState.running && started.currentState() == ArcState.running
-                && started.arcAttempt() == null) {
+        // the state machine's StateStart choice, in its order
+        if (started.previousState() == ArcState.running) {
             return Outcome.ALREADY_RUNNING;
         }
         if (started.currentState() == ArcState.complete) {
             return Outcome.ALREADY_COMPLETE;
         }
-        if (!ArcStartGate.runsWorkload(started) && started.arcAttempt() == null) {
+        if (!ArcStartGate.runsWorkload(started)) {
             return Outcome.ALREADY_RUNNING;
         }
         Map<String, String> sinkManifests = Map.of();

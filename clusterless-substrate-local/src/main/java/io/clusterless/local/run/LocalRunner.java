@@ -258,7 +258,9 @@ public final class LocalRunner implements AutoCloseable {
                 } catch (IOException e) {
                     continue; // gone since the listing
                 }
-                if (modified.isAfter(settled)) {
+                // a file dated further ahead than the settling time was dated on purpose (or by a skewed clock):
+                // waiting for it to settle would never end, so it is taken as it is
+                if (modified.isAfter(settled) && !modified.isAfter(clock.instant().plus(SETTLE))) {
                     unsettled = true;
                     continue;
                 }

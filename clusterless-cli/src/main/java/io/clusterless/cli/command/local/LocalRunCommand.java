@@ -16,12 +16,15 @@ import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,6 +32,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** {@code cls local run}: places projects in a local root and processes arrivals. */
 @Command(name = "run",
@@ -38,8 +43,8 @@ import java.util.concurrent.Callable;
                         + "completed, 1 otherwise."},
         mixinStandardHelpOptions = true)
 public final class LocalRunCommand implements Callable<Integer> {
-    @ParentCommand
-    private LocalCommand parent;
+    /** How long Ctrl-C waits for running arcs to finish and the summary to print. */
+    private static final int STOP_GRACE_SECONDS = 60;
 
     @Mixin
     private ProjectOptions project;
@@ -60,8 +65,8 @@ public final class LocalRunCommand implements Callable<Integer> {
                     + "ended and --until-idle processes them.")
     private List<String> puts = new ArrayList<>();
 
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec spec;
+    @Spec
+    private CommandSpec spec;
 
     private ClsCommand root() {
         return (ClsCommand) spec.parent().parent().userObject();
@@ -82,7 +87,7 @@ public final class LocalRunCommand implements Callable<Integer> {
         Path rootDir = localRoot.path();
         int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : parallelism;
         if (threads < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--parallelism must be at least 1, found: " + threads);
         }
         List<Placement> placements = new ArrayList<>();
@@ -105,16 +110,29 @@ public final class LocalRunCommand implements Callable<Integer> {
                         + " to " + placement.target());
             }
             err.flush();
-            Thread hook = new Thread(runner::stop);
+            // Ctrl-C: finish the arc runs in progress and print the summary before the JVM exits
+            CountDownLatch printed = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                runner.stop();
+                try {
+                    printed.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             Runtime.getRuntime().addShutdownHook(hook);
-            runner.run(line::update);
-            line.finish(runner.progress());
+            try {
+                runner.run(line::update);
+                line.finish(runner.progress());
+                new Printer(out, root.context().output()).print(DatasetLots.of(plan, runner.store()));
+            } finally {
+                printed.countDown();
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // already shutting down
             }
-            new Printer(out, root.context().output()).print(DatasetLots.of(plan, runner.store()));
             RunProgress done = runner.progress();
             if (root.context().output() == OutputFormat.table) {
                 err.println(done.line() + "; local root " + rootDir);
@@ -130,8 +148,8 @@ public final class LocalRunCommand implements Callable<Integer> {
     }
 
     private Path projectDir() {
-        List<io.clusterless.model.load.ProjectSource> sources = project.sources();
-        for (io.clusterless.model.load.ProjectSource source : sources) {
+        List<ProjectSource> sources = project.sources();
+        for (ProjectSource source : sources) {
             if (source.path() != null) {
                 Path parent = source.path().toAbsolutePath().getParent();
                 return parent == null ? Path.of("").toAbsolutePath() : parent;
