@@ -1,7 +1,6 @@
 package io.clusterless.local.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.arcstate.ArcState;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
@@ -14,14 +13,12 @@ import io.clusterless.local.store.RootLock;
 import io.clusterless.local.workload.LocalBatchWorkload;
 import io.clusterless.local.workload.LocalCatalog;
 import io.clusterless.local.workload.LocalWorkload;
-import io.clusterless.lot.LotId;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.core.arc.BatchExecArc;
 import io.clusterless.model.core.arc.GlueAddPartitionsArc;
 import io.clusterless.model.core.arc.S3CopyArc;
-import io.clusterless.runtime.boundary.FrequentBoundary;
 import io.clusterless.runtime.boundary.InfrequentBoundary;
 import io.clusterless.runtime.boundary.ObjectCreatedEvent;
 import io.clusterless.runtime.location.S3Location;
@@ -33,23 +30,15 @@ import io.clusterless.uri.ManifestURI;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -59,9 +48,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Runs a placement on one machine: notices files in the boundaries' landing folders, turns them into S3 events on
- * an in-process bus that routes them with the stacks' own patterns, runs the runtime's boundaries, and runs every arc
- * whose listener rule matches through the runtime's gates and workloads, up to {@code parallelism} at once.
+ * Runs a placement on one machine: {@link LandingFolders} turns files in the boundaries' folders into S3 events on
+ * an in-process bus that routes them with the stacks' own patterns; infrequent boundaries handle them at once,
+ * frequent ones queue them ({@link FrequentLots}) until their interval ends; every arc whose listener rule matches
+ * runs through the runtime's gates and workloads ({@link ArcRunner}), up to {@code parallelism} at once.
  * <p>
  * Everything that must survive a crash is a file under the root: objects, manifests and arc state (written
  * atomically by {@link FileObjectStore}), the frequent boundaries' queues and closed intervals, and the log of
@@ -70,8 +60,6 @@ import java.util.stream.Stream;
  */
 public final class LocalRunner implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LocalRunner.class.getName());
-    /** A file younger than this may still be being written; it is noticed on a later look. */
-    private static final Duration SETTLE = Duration.ofMillis(500);
 
     private final RunOptions options;
     private final LocalPlan plan;
@@ -80,13 +68,12 @@ public final class LocalRunner implements AutoCloseable {
     private final RootLock lock;
     private final FileObjectStore store;
     private final LocalEventBus bus;
-    private final ArrivalLog arrivals;
+    private final LandingFolders landing;
     private final ExecutorService pool;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final List<Frequent> frequents = new ArrayList<>();
+    private final List<FrequentLots> frequents = new ArrayList<>();
     private final Map<String, ArcRunner> arcs = new LinkedHashMap<>();
     private final Map<String, SinkDataset> owners = new LinkedHashMap<>();
-    private final Set<ListenedFolder> folders = new LinkedHashSet<>();
     private final AtomicLong arrived = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
     private final AtomicLong runs = new AtomicLong();
@@ -94,14 +81,6 @@ public final class LocalRunner implements AutoCloseable {
     private final AtomicLong failed = new AtomicLong();
     private volatile boolean stopping;
     private LocalS3Endpoint endpoint;
-
-    private record ListenedFolder(String bucket, String prefix) {
-    }
-
-    /** A frequent boundary with its queue and the file recording which intervals it closed. */
-    private record Frequent(LocalPlan.BoundaryEntry entry, FrequentBoundary boundary, FileMessageQueue queue,
-                            Path stateFile) {
-    }
 
     public LocalRunner(LocalPlan plan, RunOptions options, Clock clock) {
         this.plan = plan;
@@ -113,7 +92,8 @@ public final class LocalRunner implements AutoCloseable {
             this.store = new FileObjectStore(options.root());
             clearTemporaryFiles();
             this.bus = new LocalEventBus(plan.placement().arcEventBus(), clock);
-            this.arrivals = new ArrivalLog(options.root().resolve("local").resolve("arrivals.log"));
+            this.landing = new LandingFolders(store.bucketsRoot(), options.root().resolve("local").resolve("arrivals.log"),
+                    bus, clock);
             this.pool = Executors.newFixedThreadPool(options.parallelism(), runnable -> {
                 Thread thread = new Thread(runnable, "cls-local-arc");
                 thread.setDaemon(true);
@@ -146,17 +126,18 @@ public final class LocalRunner implements AutoCloseable {
     public void run(Consumer<RunProgress> progress) throws InterruptedException {
         recover();
         while (true) {
-            boolean unsettled = scan();
+            LandingFolders.Look look = landing.look();
+            arrived.addAndGet(look.arrivals());
             int closedNow = closeIntervals();
             awaitQuiet(progress);
             if (stopping) {
                 return;
             }
-            if (options.untilIdle() && closedNow == 0 && !unsettled && !scanFindsWork()) {
+            if (options.untilIdle() && closedNow == 0 && !look.unsettled() && !landing.hasNew()) {
                 return;
             }
-            if (!options.untilIdle() || unsettled) {
-                sleep(options.untilIdle() ? SETTLE : options.pollInterval(), progress);
+            if (!options.untilIdle() || look.unsettled()) {
+                sleep(options.untilIdle() ? LandingFolders.SETTLE : options.pollInterval(), progress);
             }
         }
     }
@@ -168,7 +149,7 @@ public final class LocalRunner implements AutoCloseable {
 
     /** Objects queued in frequent boundaries whose interval has not ended yet. */
     public int waitingForInterval() {
-        return frequents.stream().mapToInt(frequent -> frequent.queue().size()).sum();
+        return frequents.stream().mapToInt(FrequentLots::waiting).sum();
     }
 
     // ---- placing ------------------------------------------------------------------------------------------------
@@ -184,14 +165,12 @@ public final class LocalRunner implements AutoCloseable {
             owners.put(dataset.id(), dataset);
             S3Location location = boundary.props().location();
             createBucket(location.bucket());
-            folders.add(new ListenedFolder(location.bucket(), location.prefix()));
+            landing.watch(location.bucket(), location.prefix());
             if (boundary.frequent()) {
-                Path dir = options.root().resolve("local").resolve("queues").resolve(boundary.props().sqsQueueName());
-                FileMessageQueue queue = new FileMessageQueue(dir);
-                Frequent frequent = new Frequent(boundary, new FrequentBoundary(boundary.props(), store, queue, bus),
-                        queue, dir.resolve("intervals.json"));
+                FrequentLots frequent = new FrequentLots(boundary, store, bus,
+                        options.root().resolve("local").resolve("queues").resolve(boundary.props().sqsQueueName()));
                 frequents.add(frequent);
-                bus.addRule(boundary.ruleName(), boundary.eventPattern(), event -> enqueue(frequent, event));
+                bus.addRule(boundary.ruleName(), boundary.eventPattern(), frequent::arrive);
             } else {
                 InfrequentBoundary handler = new InfrequentBoundary(boundary.props(), store, bus);
                 bus.addRule(boundary.ruleName(), boundary.eventPattern(),
@@ -244,172 +223,14 @@ public final class LocalRunner implements AutoCloseable {
         return endpoint;
     }
 
-    // ---- arrivals -----------------------------------------------------------------------------------------------
-
-    /** Looks at every landing folder once; true if some file was too fresh to take yet. */
-    private boolean scan() {
-        boolean unsettled = false;
-        Instant settled = clock.instant().minus(SETTLE);
-        for (ListenedFolder folder : folders) {
-            for (Path file : files(folder)) {
-                Instant modified;
-                try {
-                    modified = Files.getLastModifiedTime(file).toInstant();
-                } catch (IOException e) {
-                    continue; // gone since the listing
-                }
-                // a file dated further ahead than the settling time was dated on purpose (or by a skewed clock):
-                // waiting for it to settle would never end, so it is taken as it is
-                if (modified.isAfter(settled) && !modified.isAfter(clock.instant().plus(SETTLE))) {
-                    unsettled = true;
-                    continue;
-                }
-                String key = keyOf(folder.bucket(), file);
-                String arrival = "s3://" + folder.bucket() + "/" + key + "\t" + modified.toEpochMilli();
-                if (arrivals.seen(arrival)) {
-                    continue;
-                }
-                bus.put("aws.s3", "Object Created", objectCreated(folder.bucket(), key, file), modified);
-                arrivals.record(arrival);
-                arrived.incrementAndGet();
-            }
-        }
-        return unsettled;
-    }
-
-    /** Whether a look now would find a file not yet handled (used before stopping when idle). */
-    private boolean scanFindsWork() {
-        for (ListenedFolder folder : folders) {
-            for (Path file : files(folder)) {
-                try {
-                    long modified = Files.getLastModifiedTime(file).toMillis();
-                    if (!arrivals.seen("s3://" + folder.bucket() + "/" + keyOf(folder.bucket(), file) + "\t" + modified)) {
-                        return true;
-                    }
-                } catch (IOException e) {
-                    // gone
-                }
-            }
-        }
-        return false;
-    }
-
-    private List<Path> files(ListenedFolder folder) {
-        Path bucketDir = store.bucketsRoot().resolve(folder.bucket());
-        int slash = folder.prefix().lastIndexOf('/');
-        Path dir = slash < 0 ? bucketDir : bucketDir.resolve(folder.prefix().substring(0, slash));
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(path -> !path.getFileName().toString().startsWith("."))
-                    .filter(path -> keyOf(folder.bucket(), path).startsWith(folder.prefix()))
-                    .sorted()
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot list {0}: {1}", dir, e.getMessage());
-            return List.of();
-        }
-    }
-
-    private String keyOf(String bucket, Path file) {
-        return store.bucketsRoot().resolve(bucket).relativize(file).toString().replace('\\', '/');
-    }
-
-    private static JsonNode objectCreated(String bucket, String key, Path file) {
-        ObjectNode detail = Json.records().createObjectNode();
-        detail.put("version", "0");
-        detail.putObject("bucket").put("name", bucket);
-        ObjectNode object = detail.putObject("object");
-        object.put("key", key);
-        try {
-            object.put("size", Files.size(file));
-        } catch (IOException e) {
-            object.put("size", 0);
-        }
-        detail.put("reason", "PutObject");
-        return detail;
-    }
-
-    private void enqueue(Frequent frequent, JsonNode event) {
-        String bucket = event.path("detail").path("bucket").path("name").asText();
-        String key = event.path("detail").path("object").path("key").asText();
-        Instant time = Instant.parse(event.path("time").asText());
-        ObjectNode notification = Json.records().createObjectNode();
-        ObjectNode record = notification.putArray("Records").addObject();
-        record.put("eventSource", "aws:s3");
-        record.put("eventName", "ObjectCreated:Put");
-        record.put("eventTime", time.toString());
-        ObjectNode s3 = record.putObject("s3");
-        s3.putObject("bucket").put("name", bucket);
-        s3.putObject("object").put("key", URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/"));
-        String id = sha1("s3://" + bucket + "/" + key + "\t" + time.toEpochMilli());
-        if (frequent.queue().send(id, notification.toString(), time)) {
-            recordFirstArrival(frequent, time);
-        }
-    }
-
-    // ---- frequent intervals -------------------------------------------------------------------------------------
-
-    /** Closes every interval that ended since the first arrival and is not closed yet; returns how many. */
+    /** Closes, in every frequent boundary, each interval that ended since its first arrival; returns how many. */
     private int closeIntervals() {
         int count = 0;
-        for (Frequent frequent : frequents) {
-            Intervals intervals = readIntervals(frequent);
-            if (intervals.first() == null) {
-                continue;
-            }
-            LotId first = LotId.parse(intervals.first());
-            LotId next = intervals.closed() == null ? first : LotId.parse(intervals.closed()).next();
-            LotId lastEnded = LotId.of(first.unit(), clock.instant()).previous();
-            for (LotId lot = next; lot.compareTo(lastEnded) <= 0 && !stopping; lot = lot.next()) {
-                frequent.queue().resetVisibility();
-                frequent.boundary().handle(lot.next().start());
-                writeIntervals(frequent, new Intervals(intervals.first(), lot.format()));
-                closed.incrementAndGet();
-                count++;
-            }
+        for (FrequentLots frequent : frequents) {
+            count += frequent.closeEnded(clock.instant(), () -> stopping);
         }
+        closed.addAndGet(count);
         return count;
-    }
-
-    /** What a frequent boundary has seen: the lot of its first arrival and the last interval it closed. */
-    private record Intervals(String first, String closed) {
-    }
-
-    private synchronized void recordFirstArrival(Frequent frequent, Instant time) {
-        Intervals intervals = readIntervals(frequent);
-        if (intervals.first() == null) {
-            LotId lot = LotId.of(frequent.entry().props().lotUnit(), time);
-            writeIntervals(frequent, new Intervals(lot.format(), null));
-        } else if (intervals.closed() == null) {
-            LotId lot = LotId.of(frequent.entry().props().lotUnit(), time);
-            if (lot.compareTo(LotId.parse(intervals.first())) < 0) {
-                writeIntervals(frequent, new Intervals(lot.format(), null));
-            }
-        }
-    }
-
-    private Intervals readIntervals(Frequent frequent) {
-        try {
-            if (!Files.exists(frequent.stateFile())) {
-                return new Intervals(null, null);
-            }
-            return Json.records().readValue(frequent.stateFile().toFile(), Intervals.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + frequent.stateFile(), e);
-        }
-    }
-
-    private void writeIntervals(Frequent frequent, Intervals intervals) {
-        try {
-            Path tmp = frequent.stateFile().resolveSibling(".intervals.tmp");
-            Files.write(tmp, Json.records().writeValueAsBytes(intervals));
-            Files.move(tmp, frequent.stateFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + frequent.stateFile(), e);
-        }
     }
 
     // ---- arcs ---------------------------------------------------------------------------------------------------
@@ -547,15 +368,6 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
-        }
-    }
-
     @Override
     public void close() {
         stopping = true;
@@ -565,7 +377,7 @@ public final class LocalRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        arrivals.close();
+        landing.close();
         if (endpoint != null) {
             endpoint.close();
         }

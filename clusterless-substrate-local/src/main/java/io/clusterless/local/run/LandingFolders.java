@@ -1,0 +1,148 @@
+package io.clusterless.local.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.json.Json;
+import io.clusterless.local.bus.LocalEventBus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The boundaries' landing folders, looked at for files: each file not seen before (by key and modification time)
+ * becomes an S3 "Object Created" event on the bus, dated by its modification time, as S3 would send it once the
+ * object was written. What was handled is kept in the {@link ArrivalLog}.
+ */
+final class LandingFolders implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(LandingFolders.class.getName());
+    /** A file younger than this may still be being written; it is noticed on a later look. */
+    static final Duration SETTLE = Duration.ofMillis(500);
+
+    private final Path buckets;
+    private final LocalEventBus bus;
+    private final Clock clock;
+    private final ArrivalLog log;
+    private final Set<Folder> folders = new LinkedHashSet<>();
+
+    private record Folder(String bucket, String prefix) {
+    }
+
+    LandingFolders(Path buckets, Path logFile, LocalEventBus bus, Clock clock) {
+        this.buckets = buckets;
+        this.bus = bus;
+        this.clock = clock;
+        this.log = new ArrivalLog(logFile);
+    }
+
+    void watch(String bucket, String prefix) {
+        folders.add(new Folder(bucket, prefix));
+    }
+
+    /** The result of one look: new arrivals handled, and whether some file was too fresh to take yet. */
+    record Look(int arrivals, boolean unsettled) {
+    }
+
+    Look look() {
+        int arrivals = 0;
+        boolean unsettled = false;
+        Instant now = clock.instant();
+        for (Folder folder : folders) {
+            for (Path file : files(folder)) {
+                Instant modified;
+                try {
+                    modified = Files.getLastModifiedTime(file).toInstant();
+                } catch (IOException e) {
+                    continue; // gone since the listing
+                }
+                // a file dated further ahead than the settling time was dated on purpose (or by a skewed clock):
+                // waiting for it to settle would never end, so it is taken as it is
+                if (modified.isAfter(now.minus(SETTLE)) && !modified.isAfter(now.plus(SETTLE))) {
+                    unsettled = true;
+                    continue;
+                }
+                String key = keyOf(folder.bucket(), file);
+                String arrival = arrival(folder.bucket(), key, modified);
+                if (log.seen(arrival)) {
+                    continue;
+                }
+                bus.put("aws.s3", "Object Created", objectCreated(folder.bucket(), key, file), modified);
+                log.record(arrival);
+                arrivals++;
+            }
+        }
+        return new Look(arrivals, unsettled);
+    }
+
+    /** Whether a look now would find a file not handled yet. */
+    boolean hasNew() {
+        for (Folder folder : folders) {
+            for (Path file : files(folder)) {
+                try {
+                    Instant modified = Files.getLastModifiedTime(file).toInstant();
+                    if (!log.seen(arrival(folder.bucket(), keyOf(folder.bucket(), file), modified))) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // gone
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String arrival(String bucket, String key, Instant modified) {
+        return "s3://" + bucket + "/" + key + "\t" + modified.toEpochMilli();
+    }
+
+    private List<Path> files(Folder folder) {
+        Path bucketDir = buckets.resolve(folder.bucket());
+        int slash = folder.prefix().lastIndexOf('/');
+        Path dir = slash < 0 ? bucketDir : bucketDir.resolve(folder.prefix().substring(0, slash));
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(path -> !path.getFileName().toString().startsWith("."))
+                    .filter(path -> keyOf(folder.bucket(), path).startsWith(folder.prefix()))
+                    .sorted()
+                    .toList();
+        } catch (IOException | UncheckedIOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot list {0}: {1}", dir, e.getMessage());
+            return List.of();
+        }
+    }
+
+    private String keyOf(String bucket, Path file) {
+        return buckets.resolve(bucket).relativize(file).toString().replace('\\', '/');
+    }
+
+    private static JsonNode objectCreated(String bucket, String key, Path file) {
+        ObjectNode detail = Json.records().createObjectNode();
+        detail.put("version", "0");
+        detail.putObject("bucket").put("name", bucket);
+        ObjectNode object = detail.putObject("object");
+        object.put("key", key);
+        try {
+            object.put("size", Files.size(file));
+        } catch (IOException e) {
+            object.put("size", 0);
+        }
+        detail.put("reason", "PutObject");
+        return detail;
+    }
+
+    @Override
+    public void close() {
+        log.close();
+    }
+}
