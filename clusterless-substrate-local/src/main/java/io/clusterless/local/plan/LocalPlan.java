@@ -26,13 +26,15 @@ import java.util.List;
  */
 public final class LocalPlan {
     private final PlacementNames placement;
+    private final PlacementPlan shared;
     private final List<BoundaryEntry> boundaries;
     private final List<ArcEntry> arcs;
     private final List<Deployable> deployables;
 
-    private LocalPlan(PlacementNames placement, List<Deployable> deployables, List<BoundaryEntry> boundaries,
-                      List<ArcEntry> arcs) {
+    private LocalPlan(PlacementNames placement, PlacementPlan shared, List<Deployable> deployables,
+                      List<BoundaryEntry> boundaries, List<ArcEntry> arcs) {
         this.placement = placement;
+        this.shared = shared;
         this.deployables = List.copyOf(deployables);
         this.boundaries = List.copyOf(boundaries);
         this.arcs = List.copyOf(arcs);
@@ -83,11 +85,16 @@ public final class LocalPlan {
                         arc.ruleName(), arc.listenerPattern()));
             }
         }
-        return new LocalPlan(placement, deployables, boundaries, arcs);
+        return new LocalPlan(placement, plan, deployables, boundaries, arcs);
     }
 
     public PlacementNames placement() {
         return placement;
+    }
+
+    /** The shared plan this one was made from, for readers of the placement such as status and gap reports. */
+    public PlacementPlan placementPlan() {
+        return shared;
     }
 
     public List<Deployable> deployables() {
