@@ -7,7 +7,7 @@ import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.local.plan.LocalPlan;
-import io.clusterless.local.run.DatasetLots;
+import io.clusterless.local.run.DatasetSummary;
 import io.clusterless.local.run.LocalRunner;
 import io.clusterless.local.run.RunOptions;
 import io.clusterless.local.run.RunProgress;
@@ -124,7 +124,7 @@ public final class LocalRunCommand implements Callable<Integer> {
             try {
                 runner.run(line::update);
                 line.finish(runner.progress());
-                new Printer(out, root.context().output()).print(DatasetLots.of(plan, runner.store()));
+                new Printer(out, root.context().output()).print(DatasetSummary.of(plan, runner.store()));
             } finally {
                 printed.countDown();
             }

@@ -22,11 +22,11 @@ import java.util.TreeSet;
  *
  * @param owner the boundary or arc that writes the dataset
  */
-public record DatasetLots(String dataset, String version, String owner, int lots, int complete, int empty,
+public record DatasetSummary(String dataset, String version, String owner, int lots, int complete, int empty,
                           int partial) {
 
     /** Every dataset the plan's boundaries and arcs write, in plan order. */
-    public static List<DatasetLots> of(LocalPlan plan, ObjectStore store) {
+    public static List<DatasetSummary> of(LocalPlan plan, ObjectStore store) {
         Map<String, String> owners = new LinkedHashMap<>();
         Map<String, SinkDataset> datasets = new HashMap<>();
         plan.boundaries().forEach(boundary -> {
@@ -37,12 +37,12 @@ public record DatasetLots(String dataset, String version, String owner, int lots
             owners.putIfAbsent(sink.id(), arc.model().getName());
             datasets.putIfAbsent(sink.id(), sink);
         }));
-        List<DatasetLots> rows = new ArrayList<>();
+        List<DatasetSummary> rows = new ArrayList<>();
         owners.forEach((id, owner) -> rows.add(count(plan.placement().manifestBucket(), datasets.get(id), owner, store)));
         return rows;
     }
 
-    private static DatasetLots count(String bucket, SinkDataset dataset, String owner, ObjectStore store) {
+    private static DatasetSummary count(String bucket, SinkDataset dataset, String owner, ObjectStore store) {
         ManifestURI uri = ManifestURI.of(bucket, dataset);
         String prefix = uri.path().substring(("s3://" + bucket + "/").length());
         Map<ManifestState, Set<String>> lots = new EnumMap<>(ManifestState.class);
@@ -63,7 +63,7 @@ public record DatasetLots(String dataset, String version, String owner, int lots
         // a lot retried to completion also has partial attempts: it counts once, by its final manifest
         long partial = lots.getOrDefault(ManifestState.partial, Set.of()).stream()
                 .filter(lot -> !complete.contains(lot) && !empty.contains(lot)).count();
-        return new DatasetLots(dataset.getName(), dataset.getVersion(), owner, all.size(), complete.size(),
+        return new DatasetSummary(dataset.getName(), dataset.getVersion(), owner, all.size(), complete.size(),
                 empty.size(), (int) partial);
     }
 }
