@@ -73,4 +73,19 @@ class OthersRunTest {
         assertThat(placement.exists(manifests, "datasets/name=clicks-partitions/version=20230801/lot=" + lot.format()
                 + "/state=complete/manifest.json")).isTrue();
     }
+
+    @Test
+    void aProjectSplitOverTwoFilesRunsItsBoundaryAndItsArcAsOne() throws Exception {
+        LocalPlacement placement = new LocalPlacement(root, "others/split-a.json", "others/split-b.json");
+        String bucket = "qa-uploads-123456789012-us-east-2";
+        LotId lot = placement.lotsAgo(LotUnit.FOURTHS, 2);
+        placement.land(bucket, "incoming/u-1.txt", "upload", LocalPlacement.within(lot));
+
+        RunProgress progress = placement.runUntilIdle();
+
+        assertThat(progress.arcRuns()).isEqualTo(1);
+        assertThat(placement.read(bucket, "accepted/u-1.txt")).isEqualTo("upload");
+        assertThat(placement.exists("qa-clusterless-arc-state-123456789012-us-east-2",
+                "arcs/project=Uploads/version=20230915-01/arc=accept/lot=" + lot.format() + "/complete.arc")).isTrue();
+    }
 }
