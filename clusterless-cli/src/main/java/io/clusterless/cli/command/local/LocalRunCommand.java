@@ -104,6 +104,9 @@ public final class LocalRunCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         try (runner) {
+            plan.placementPlan().projects().forEach(project -> project.activities().forEach(activity ->
+                    err.println("note: activity " + activity.model().getName() + " of " + project.names().project()
+                            + " reads AWS services and is not run locally; its boundary runs on the files it would write")));
             for (Placement placement : placements) {
                 int count = placement.copyInto(runner.store(), Clock.systemUTC());
                 err.println("put " + count + " file" + (count == 1 ? "" : "s") + " from " + placement.source()
