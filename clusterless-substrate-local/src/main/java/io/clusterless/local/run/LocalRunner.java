@@ -199,7 +199,7 @@ public final class LocalRunner implements AutoCloseable {
         }
         if (arc.model() instanceof GlueAddPartitionsArc) {
             GlueAddPartitionsWorkload glue = new GlueAddPartitionsWorkload(store,
-                    new LocalCatalog(options.root().resolve("catalog"), Map.of()));
+                    new LocalCatalog(options.root().resolve("catalog"), LocalCatalog.tableLocations(plan.deployables())));
             return glue::run;
         }
         if (arc.model() instanceof BatchExecArc) {

@@ -68,6 +68,8 @@ class OthersRunTest {
         assertThat(progress.failed()).isZero();
         JsonNode table = Json.records().readTree(root.resolve("catalog/clicks/raw_clicks.json").toFile());
         assertThat(table.path("partitions")).hasSize(2);
+        // the table's location comes from the project's glueTable resource, found through its databaseRef
+        assertThat(table.path("storageDescriptor").path("Location").asText()).isEqualTo("s3://" + bucket + "/csv/");
         assertThat(table.path("partitions").get(0).path("values").toString()).isEqualTo("[\"2023\",\"08\",\"01\"]");
         String manifests = "clusterless-manifest-123456789012-eu-central-1";
         assertThat(placement.exists(manifests, "datasets/name=clicks-partitions/version=20230801/lot=" + lot.format()
