@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -100,7 +101,18 @@ public final class FileObjectStore implements ObjectStore {
         try {
             createParents(file);
             // A hard link fails when the name exists: the check and the write are one atomic step.
-            Files.createLink(file, tmp);
+            try {
+                Files.createLink(file, tmp);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                if (e instanceof FileAlreadyExistsException) {
+                    throw (FileAlreadyExistsException) e;
+                }
+                // no hard links on this file system: a rename that refuses an existing name, under the key's lock
+                // (one process owns the root, see RootLock)
+                synchronized (lock(bucket, key)) {
+                    Files.move(tmp, file);
+                }
+            }
             return Optional.of(etag(body));
         } catch (FileAlreadyExistsException e) {
             return sameBytes(file, body);
