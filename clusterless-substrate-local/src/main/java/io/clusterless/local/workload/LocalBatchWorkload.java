@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * batchExecArc on one machine: the container's {@code command} runs as a local process in {@code imagePath}, with
@@ -76,6 +77,14 @@ public final class LocalBatchWorkload implements LocalWorkload {
             process = builder.start();
         } catch (IOException e) {
             throw new WorkloadException("cannot start " + command.get(0) + " in " + imageDir + ": " + e.getMessage());
+        }
+        int timeoutMin = workload.getBatchRuntimeProps() == null ? 0 : workload.getBatchRuntimeProps().getTimeoutMin();
+        // the job's timeout, as Batch enforces it: a hung process fails the lot instead of holding the run forever
+        if (timeoutMin > 0 && !process.waitFor(timeoutMin, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new WorkloadException(String.join(" ", command) + " did not finish within timeoutMin=" + timeoutMin
+                    + "; output in " + log);
         }
         int exit = process.waitFor();
         if (exit != 0) {
