@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;
+import io.clusterless.model.Activity;
 import io.clusterless.model.Arc;
+import io.clusterless.model.Boundary;
 import io.clusterless.model.Deployable;
+import io.clusterless.model.Resource;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.store.ObjectStore;
@@ -16,7 +19,9 @@ import io.clusterless.uri.ProjectURI;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the metadata records of reference §4.2 for a local placement, in deploy's order (bootstrap meta, then per
@@ -39,7 +44,7 @@ public final class PlacementRecords {
         String bucket = placement.metadataBucket();
         // written once: the bootstrap's creation time does not change when projects are placed again
         store.createIfAbsent(bucket, "metadata.json", bytes(bootstrapMeta(placement)), JSON);
-        for (Deployable deployable : plan.deployables()) {
+        for (Deployable deployable : byProject(plan.deployables())) {
             String project = deployable.getProject().getName();
             String version = deployable.getProject().getVersion();
             List<String> materials = new ArrayList<>();
@@ -69,6 +74,36 @@ public final class PlacementRecords {
             MaterialsURI materialsUri = MaterialsURI.of(bucket).withProjectName(project).withProjectVersion(version);
             store.put(bucket, materialsUri.key(), bytes(Json.records().valueToTree(materials)), JSON);
         }
+    }
+
+    /**
+     * One deployable per project: a project split over several files is deployed, and recorded, as one, its
+     * components in file order.
+     */
+    static List<Deployable> byProject(List<Deployable> deployables) {
+        Map<String, List<Deployable>> parts = new LinkedHashMap<>();
+        deployables.forEach(d -> parts.computeIfAbsent(d.getProject().id(), id -> new ArrayList<>()).add(d));
+        List<Deployable> merged = new ArrayList<>();
+        for (List<Deployable> files : parts.values()) {
+            if (files.size() == 1) {
+                merged.add(files.get(0));
+                continue;
+            }
+            List<Resource> resources = new ArrayList<>();
+            List<Activity> activities = new ArrayList<>();
+            List<Boundary> boundaries = new ArrayList<>();
+            List<Arc<?>> arcs = new ArrayList<>();
+            for (Deployable file : files) {
+                resources.addAll(file.getResources());
+                activities.addAll(file.getActivities());
+                boundaries.addAll(file.getBoundaries());
+                arcs.addAll(file.getArcs());
+            }
+            Deployable first = files.get(0);
+            merged.add(new Deployable(first.getProject(), first.getPlacement(), resources, activities, boundaries,
+                    arcs));
+        }
+        return merged;
     }
 
     private String dataset(String bucket, String project, String version, String owner, SinkDataset dataset) {

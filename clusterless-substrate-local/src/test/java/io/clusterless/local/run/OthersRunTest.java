@@ -89,5 +89,9 @@ class OthersRunTest {
         assertThat(placement.read(bucket, "accepted/u-1.txt")).isEqualTo("upload");
         assertThat(placement.exists("qa-clusterless-arc-state-123456789012-us-east-2",
                 "arcs/project=Uploads/version=20230915-01/arc=accept/lot=" + lot.format() + "/complete.arc")).isTrue();
+        JsonNode project = Json.records().readTree(placement.read("qa-clusterless-metadata-123456789012-us-east-2",
+                "projects/name=Uploads/version=20230915-01/project.json"));
+        assertThat(project.path("boundaries")).hasSize(1);
+        assertThat(project.path("arcs")).hasSize(1);
     }
 }
