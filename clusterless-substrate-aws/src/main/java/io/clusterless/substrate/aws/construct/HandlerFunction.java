@@ -1,0 +1,98 @@
+package io.clusterless.substrate.aws.construct;
+
+import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.substrate.aws.nag.Nag;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Version;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A runtime handler deployed as a Lambda function: the shaded runtime jar as code, Java 21, SnapStart on published
+ * versions (callers target {@link #target()}, the published version, so invocations restore from the snapshot), an
+ * explicit one-day log group (no log-retention custom resource) and a role that may write only to that group.
+ */
+public final class HandlerFunction extends Construct {
+    private final Function function;
+    private final Version version;
+    private final Role role;
+
+    /** What one function runs and with which settings. */
+    public record Spec(String functionName, String handlerClass, LambdaRuntimeProps runtime,
+                       Map<String, String> environment, String description) {
+    }
+
+    public HandlerFunction(Construct scope, String id, Spec spec, Path lambdaJar) {
+        super(scope, id);
+        LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/aws/lambda/" + spec.functionName())
+                .retention(RetentionDays.ONE_DAY)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("runs " + spec.functionName())
+                .build();
+        // instead of the AWSLambdaBasicExecutionRole managed policy, which allows every log group in the account
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build());
+        LambdaRuntimeProps runtime = spec.runtime();
+        function = Function.Builder.create(this, "Function")
+                .functionName(spec.functionName())
+                .description(spec.description())
+                .code(Code.fromAsset(lambdaJar.toString()))
+                .handler(spec.handlerClass())
+                .runtime(Runtime.JAVA_21)
+                .architecture(runtime.getArchitecture() == io.clusterless.model.Architecture.X86_64
+                        ? Architecture.X86_64 : Architecture.ARM_64)
+                .memorySize(runtime.getMemorySizeMB())
+                .timeout(Duration.minutes(runtime.getTimeoutMin()))
+                .environment(spec.environment())
+                .role(role)
+                .logGroup(logGroup)
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .build();
+        version = function.getCurrentVersion();
+        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                "every rule and state machine invokes the published version");
+        Nag.suppress(function, "AwsSolutions-L1", "The handlers are built and tested for Java 21, the newest Java "
+                + "runtime with SnapStart that the runtime module targets.");
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    /** The published version: what rules and state machines invoke, so SnapStart applies. */
+    public IFunction target() {
+        return version;
+    }
+
+    /** What permissions are granted to. */
+    public IGrantable grantee() {
+        return role;
+    }
+
+    public Role role() {
+        return role;
+    }
+}
