@@ -3,6 +3,8 @@ package io.clusterless.cli;
 import io.clusterless.cli.command.CompletionCommand;
 import io.clusterless.cli.command.SchemaCommand;
 import io.clusterless.cli.command.ShowCommand;
+import io.clusterless.cli.command.SynthCommand;
+import io.clusterless.cli.command.VerifyCommand;
 import io.clusterless.cli.command.ValidateCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
@@ -28,6 +30,8 @@ import java.util.Map;
                 "Run 'cls COMMAND --help' for a command's options."},
         subcommands = {
                 ValidateCommand.class,
+                SynthCommand.class,
+                VerifyCommand.class,
                 ShowCommand.class,
                 SchemaCommand.class,
                 CompletionCommand.class,
