@@ -116,7 +116,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         }
         List<Object> environment = new ArrayList<>();
         environment.add(CfnJobDefinition.EnvironmentProperty.builder()
-                .name(ArcContext.WORKLOAD_PROPS_VARIABLE).value(arc.workloadPropsJson()).build());
+                .name(ArcContext.WORKLOAD_PROPS_VARIABLE).value(HandlerFunction.compactJson(arc.workloadPropsJson())).build());
         workload.getEnvironment().forEach((name, value) ->
                 environment.add(CfnJobDefinition.EnvironmentProperty.builder().name(name).value(value).build()));
 

@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws.construct;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Annotations;
@@ -21,6 +23,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,8 @@ import java.util.Map;
  * explicit one-day log group (no log-retention custom resource) and a role that may write only to that group.
  */
 public final class HandlerFunction extends Construct {
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
     private final Function function;
     private final Version version;
     private final Role role;
@@ -66,7 +71,7 @@ public final class HandlerFunction extends Construct {
                         ? Architecture.X86_64 : Architecture.ARM_64)
                 .memorySize(runtime.getMemorySizeMB())
                 .timeout(Duration.minutes(runtime.getTimeoutMin()))
-                .environment(spec.environment())
+                .environment(compact(spec.environment()))
                 .role(role)
                 .logGroup(logGroup)
                 .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
@@ -76,6 +81,27 @@ public final class HandlerFunction extends Construct {
                 "every rule and state machine invokes the published version");
         Nag.suppress(function, "AwsSolutions-L1", "The handlers are built and tested for Java 21, the newest Java "
                 + "runtime with SnapStart that the runtime module targets.");
+    }
+
+    /**
+     * Props documents are pretty-printed for people reading them in files; in the environment every byte counts
+     * (Lambda allows 4 KB of variables in all), so JSON values are written compactly.
+     */
+    static Map<String, String> compact(Map<String, String> environment) {
+        Map<String, String> compact = new LinkedHashMap<>();
+        environment.forEach((name, value) -> compact.put(name, compactJson(value)));
+        return compact;
+    }
+
+    public static String compactJson(String value) {
+        if (value == null || !value.stripLeading().startsWith("{")) {
+            return value;
+        }
+        try {
+            return COMPACT.writeValueAsString(COMPACT.readTree(value));
+        } catch (JsonProcessingException e) {
+            return value;
+        }
     }
 
     public Function function() {
