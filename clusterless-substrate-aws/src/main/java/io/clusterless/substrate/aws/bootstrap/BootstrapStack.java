@@ -78,7 +78,7 @@ public final class BootstrapStack extends Stack {
                 .destinationCidrBlock("0.0.0.0/0")
                 .gatewayId(gateway.getRef())
                 .build();
-        internet.addDependency(attachment);
+        internet.addResourceDependency(attachment);
         List<String> subnets = new ArrayList<>();
         for (int zone = 0; zone < BootstrapExports.AVAILABILITY_ZONES; zone++) {
             CfnSubnet subnet = CfnSubnet.Builder.create(this, "CommonVpcPublicSubnet" + (zone + 1))
