@@ -4,6 +4,7 @@ import io.clusterless.cli.output.OutputFormat;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ public final class CliContext {
     private int verbosity;
     private OutputFormat output = OutputFormat.table;
     private final Map<String, String> properties = new LinkedHashMap<>();
+    private Path workingDirectory = Path.of("").toAbsolutePath();
+    private Path home = Path.of(System.getProperty("user.home"));
 
     public CliContext(PrintWriter out, PrintWriter err, InputStream in) {
         this.out = out;
@@ -53,5 +56,22 @@ public final class CliContext {
     /** {@code -D key=value} configuration overrides. */
     public Map<String, String> properties() {
         return properties;
+    }
+
+    /** Where relative paths and local configuration files ({@code .clsconfig}) are found from. */
+    public Path workingDirectory() {
+        return workingDirectory;
+    }
+
+    /** The user's home: global configuration lives in {@code ~/.cls/}. */
+    public Path home() {
+        return home;
+    }
+
+    /** Runs as if started in {@code workingDirectory} by a user whose home is {@code home} (tests, embedding). */
+    public CliContext directories(Path workingDirectory, Path home) {
+        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this.home = home.toAbsolutePath().normalize();
+        return this;
     }
 }

@@ -1,6 +1,7 @@
 package io.clusterless.cli;
 
 import io.clusterless.cli.command.CompletionCommand;
+import io.clusterless.cli.command.ConfigCommand;
 import io.clusterless.cli.command.SchemaCommand;
 import io.clusterless.cli.command.ShowCommand;
 import io.clusterless.cli.command.SynthCommand;
@@ -35,6 +36,7 @@ import java.util.Map;
                 ShowCommand.class,
                 SchemaCommand.class,
                 CompletionCommand.class,
+                ConfigCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class ClsCommand implements Runnable {

@@ -23,7 +23,13 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
-        ClsCommand root = new ClsCommand(new CliContext(out, err, in));
+        return run(new CliContext(out, err, in), args);
+    }
+
+    /** Runs one command line in {@code context}: its streams, directories and nothing else shared. */
+    public static int run(CliContext context, String... args) {
+        PrintWriter err = context.err();
+        ClsCommand root = new ClsCommand(context);
         CommandLine commandLine = commandLine(root);
         try {
             return commandLine.execute(args);

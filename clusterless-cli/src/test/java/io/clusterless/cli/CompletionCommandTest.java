@@ -21,7 +21,7 @@ class CompletionCommandTest {
         assertThat(result.err()).isEmpty();
         assertThat(result.out()).startsWith("#!/usr/bin/env bash")
                 .contains("complete -F _complete_cls")
-                .contains("local commands=\"validate show schema completion help\"");
+                .contains("local commands=\"" + String.join(" ", topLevelCommands()) + "\"");
         assertThat(Cls.run("completion", "bash").out()).isEqualTo(result.out());
     }
 
@@ -74,5 +74,12 @@ class CompletionCommandTest {
         assertThat(result.errLines()).containsExactly("error: Invalid value for positional parameter at index 0 "
                         + "(SHELL): expected one of [bash, zsh] (case-insensitive) but was 'fish'",
                 "Try 'cls completion --help' for more information.");
+    }
+
+    /** Every command of the tree, in declaration order: the script must offer each. */
+    private static java.util.List<String> topLevelCommands() {
+        CliContext context = new CliContext(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()), java.io.InputStream.nullInputStream());
+        return java.util.List.copyOf(Main.commandLine(new ClsCommand(context)).getSubcommands().keySet());
     }
 }

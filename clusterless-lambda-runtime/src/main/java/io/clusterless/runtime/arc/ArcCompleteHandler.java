@@ -1,5 +1,7 @@
 package io.clusterless.runtime.arc;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.runtime.aws.AwsClients;
@@ -17,12 +19,14 @@ public final class ArcCompleteHandler extends JsonStreamHandler<ArcStateContext,
     private final ArcCompleteGate gate;
 
     public ArcCompleteHandler() {
-        this(ArcHandlerProps.fromEnvironment(System.getenv()), AwsClients.fromEnvironment());
+        this(System.getenv(), AwsClients.fromEnvironment());
     }
 
-    ArcCompleteHandler(ArcGateProps props, AwsClients clients) {
+    ArcCompleteHandler(Map<String, String> environment, AwsClients clients) {
         super(ArcStateContext.class);
-        this.gate = new ArcCompleteGate(props, new S3ObjectStore(clients.s3()),
+        CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
+        ArcGateProps props = ArcHandlerProps.fromEnvironment(environment);
+        this.gate = new ArcCompleteGate(props, AwsClients.join(s3),
                 new EventBridgePublisher(clients, props.arc().eventBusName()), Clock.systemUTC());
     }
 

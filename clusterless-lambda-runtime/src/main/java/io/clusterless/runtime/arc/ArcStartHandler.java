@@ -1,5 +1,7 @@
 package io.clusterless.runtime.arc;
 
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
@@ -18,12 +20,14 @@ public final class ArcStartHandler extends JsonStreamHandler<ArcNotifyEvent, Arc
     private final ArcStartGate gate;
 
     public ArcStartHandler() {
-        this(ArcHandlerProps.fromEnvironment(System.getenv()), AwsClients.fromEnvironment());
+        this(System.getenv(), AwsClients.fromEnvironment());
     }
 
-    ArcStartHandler(ArcGateProps props, AwsClients clients) {
+    ArcStartHandler(Map<String, String> environment, AwsClients clients) {
         super(ArcNotifyEvent.class);
-        this.gate = new ArcStartGate(props, new S3ObjectStore(clients.s3()), Clock.systemUTC());
+        CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
+        ArcGateProps props = ArcHandlerProps.fromEnvironment(environment);
+        this.gate = new ArcStartGate(props, AwsClients.join(s3), Clock.systemUTC());
     }
 
     @Override

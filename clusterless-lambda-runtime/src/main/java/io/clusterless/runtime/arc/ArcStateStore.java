@@ -86,6 +86,17 @@ public final class ArcStateStore {
     }
 
     /**
+     * The lot's last recorded transition (state, attempt, time, note and workload error) for reports: reads the
+     * current state object's body. Empty when the lot has no state or its object vanished since the listing.
+     */
+    public Optional<ArcStateEntry> lastTransition(String lot) {
+        LotView view = observe(lot);
+        return view.current().flatMap(view::object)
+                .flatMap(object -> object.body() != null ? Optional.of(object) : read(object))
+                .flatMap(object -> object.body().last());
+    }
+
+    /**
      * Starts a run of the lot unless one holds it or it is complete: exactly one of any number of concurrent calls
      * for a startable lot returns {@link StartOutcome#started()}. A run past {@code runningTimeout} is ended as
      * {@code missing} first, so the lot is run again (its previous state then reads {@code missing}).

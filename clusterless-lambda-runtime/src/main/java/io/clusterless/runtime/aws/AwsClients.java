@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Builds the SDK clients the handlers use: the URL-connection HTTP client (the fastest to start in Lambda),
@@ -48,6 +50,26 @@ public final class AwsClients {
         return http;
     }
 
+    /**
+     * Builds the S3 client on another core and primes it (see {@link S3ObjectStore#prime}) while the caller reads
+     * its props and builds the rest: the S3 client is most of a function's cold start. Call {@link #join} on it last.
+     */
+    public CompletableFuture<S3ObjectStore> s3StoreInBackground() {
+        return CompletableFuture.supplyAsync(() -> new S3ObjectStore(s3()).prime());
+    }
+
+    /** Waits for a client built in the background, throwing its own failure rather than a CompletionException. */
+    public static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw e;
+        }
+    }
+
     public S3Client s3() {
         S3ClientBuilder builder = S3Client.builder()
                 .region(Region.of(settings.region()))
@@ -61,6 +83,7 @@ public final class AwsClients {
                         // standard backoff with jitter; 6 attempts ride out a burst of stale pooled connections
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(6).build())
                         .addExecutionInterceptor(new NoExpectContinue())
+                        .addExecutionInterceptor(new PrimingStop())
                         .build());
         settings.endpoint("s3").ifPresent(builder::endpointOverride);
         return builder.build();

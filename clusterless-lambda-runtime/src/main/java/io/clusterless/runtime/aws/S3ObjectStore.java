@@ -29,6 +29,35 @@ public final class S3ObjectStore implements ObjectStore {
         this.s3 = s3;
     }
 
+    /**
+     * Marshals and signs one request of each kind the handlers send, stopping each before the network (see
+     * {@link PrimingStop}): the first real request then skips the SDK's first-use class loading and endpoint rules.
+     * Does nothing useful on a client built without the priming interceptor, and never fails.
+     */
+    public S3ObjectStore prime() {
+        String bucket = "clusterless-priming";
+        String key = "priming/manifest.json";
+        prime(() -> s3.putObject(b -> b.bucket(bucket).key(key).ifNoneMatch("*").contentType("application/json")
+                .overrideConfiguration(o -> o.putExecutionAttribute(PrimingStop.PRIMING, true)),
+                RequestBody.fromString("{}")));
+        prime(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)
+                .overrideConfiguration(o -> o.putExecutionAttribute(PrimingStop.PRIMING, true))));
+        prime(() -> s3.headObject(b -> b.bucket(bucket).key(key)
+                .overrideConfiguration(o -> o.putExecutionAttribute(PrimingStop.PRIMING, true))));
+        prime(() -> s3.listObjectsV2(b -> b.bucket(bucket).prefix("priming/")
+                .overrideConfiguration(o -> o.putExecutionAttribute(PrimingStop.PRIMING, true))));
+        return this;
+    }
+
+    private static void prime(Runnable request) {
+        try {
+            request.run();
+        } catch (RuntimeException expected) {
+            // PrimingStop.Primed wrapped by the SDK, or any error of a client without the interceptor: priming is
+            // an optimisation and must never stop a function from starting
+        }
+    }
+
     @Override
     public Optional<ObjectInfo> head(String bucket, String key) {
         try {

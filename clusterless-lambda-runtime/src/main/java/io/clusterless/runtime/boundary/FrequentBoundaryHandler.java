@@ -1,5 +1,6 @@
 package io.clusterless.runtime.boundary;
 
+import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.runtime.aws.AwsClients;
@@ -29,8 +30,9 @@ public final class FrequentBoundaryHandler extends JsonStreamHandler<JsonNode, F
 
     public FrequentBoundaryHandler(Map<String, String> environment, AwsClients clients) {
         super(JsonNode.class);
+        CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
         BoundaryProps props = HandlerProps.read(environment, PROPS_VARIABLE, BoundaryProps.class);
-        this.boundary = () -> new FrequentBoundary(props, new S3ObjectStore(clients.s3()),
+        this.boundary = () -> new FrequentBoundary(props, AwsClients.join(s3),
                 new SqsQueue(clients, props.sqsQueueName()), new EventBridgePublisher(clients, props.eventBusName()));
     }
 

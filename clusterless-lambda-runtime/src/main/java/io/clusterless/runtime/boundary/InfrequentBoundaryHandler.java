@@ -9,7 +9,6 @@ import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.lambda.HandlerProps;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
 
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,12 +28,11 @@ public final class InfrequentBoundaryHandler extends JsonStreamHandler<JsonNode,
 
     public InfrequentBoundaryHandler(Map<String, String> environment, AwsClients clients) {
         super(JsonNode.class);
-        // the S3 client is most of a cold start: build it on a second core while the props are read
-        CompletableFuture<S3Client> s3 = CompletableFuture.supplyAsync(clients::s3);
+        CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
         BoundaryProps props = HandlerProps.read(environment, PROPS_VARIABLE, BoundaryProps.class);
         EventBridgePublisher publisher = new EventBridgePublisher(clients, props.eventBusName());
         publisher.prime(new ArcNotifyEvent(props.dataset(), "19700101PT5M000", "s3://prime/manifest.json"));
-        this.boundary = new InfrequentBoundary(props, new S3ObjectStore(s3.join()), publisher);
+        this.boundary = new InfrequentBoundary(props, AwsClients.join(s3), publisher);
     }
 
     @Override

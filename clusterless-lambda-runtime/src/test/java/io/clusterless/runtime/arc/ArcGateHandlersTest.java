@@ -47,9 +47,9 @@ class ArcGateHandlersTest {
         AwsClients clients = new AwsClients(AwsSettings.of(Map.of("AWS_REGION", "us-east-1",
                 "AWS_ENDPOINT_URL_S3", server.endpoint().toString(), "AWS_ENDPOINT_URL_EVENTS", moto.endpoint().toString())),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)));
-        ArcGateProps props = ArcHandlerProps.fromEnvironment(Map.of(ArcHandlerProps.VARIABLE, arc.props.toJson()));
+        Map<String, String> environment = Map.of(ArcHandlerProps.VARIABLE, arc.props.toJson());
 
-        JsonNode started = call(new ArcStartHandler(props, clients), Json.records().valueToTree(arc.event(LOT)));
+        JsonNode started = call(new ArcStartHandler(environment, clients), Json.records().valueToTree(arc.event(LOT)));
 
         assertThat(started.path("previousState").isNull()).isTrue();
         assertThat(started.path("currentState").asText()).isEqualTo("running");
@@ -61,7 +61,7 @@ class ArcGateHandlersTest {
         afterWorkload.putObject("sinkManifests")
                 .put("main", arc.sinkManifest("main", LOT, ManifestState.complete, null))
                 .put("archive", arc.sinkManifest("archive", LOT, ManifestState.empty, null));
-        JsonNode completed = call(new ArcCompleteHandler(props, clients), afterWorkload);
+        JsonNode completed = call(new ArcCompleteHandler(environment, clients), afterWorkload);
 
         assertThat(completed.path("previousState").asText()).isEqualTo("running");
         assertThat(completed.path("currentState").asText()).isEqualTo("complete");

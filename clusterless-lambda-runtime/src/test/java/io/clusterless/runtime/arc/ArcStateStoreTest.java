@@ -101,6 +101,22 @@ class ArcStateStoreTest {
     }
 
     @Test
+    void lastTransition_givesReportsTheRecordedErrorOfAFailedLot() {
+        ArcFixture arc = arc(unique("copy"));
+        ArcStateStore states = arc.states(clock);
+        String attempt = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT).arcAttempt();
+        states.end(LOT, attempt, ArcState.missing, new WorkloadError("States.TaskFailed", "boom"), "workload failed");
+
+        ArcStateEntry last = states.lastTransition(LOT).orElseThrow();
+
+        assertThat(last.state()).isEqualTo(ArcState.missing);
+        assertThat(last.arcAttempt()).isEqualTo(attempt);
+        assertThat(last.error()).isEqualTo("States.TaskFailed");
+        assertThat(last.cause()).isEqualTo("boom");
+        assertThat(states.lastTransition("20230227PT5M286")).isEmpty();
+    }
+
+    @Test
     void runThatEndedButLeftRunningArc_readsAsItsOutcome_andTheNextStartRepairsIt() {
         // A crash of the complete gate between writing partial.arc and removing running.arc.
         ArcFixture arc = arc(unique("copy"));

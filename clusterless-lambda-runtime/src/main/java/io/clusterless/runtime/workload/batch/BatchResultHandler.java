@@ -1,5 +1,6 @@
 package io.clusterless.runtime.workload.batch;
 
+import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.arc.ArcProps;
 import io.clusterless.event.ArcWorkloadContext;
@@ -24,8 +25,9 @@ public final class BatchResultHandler extends JsonStreamHandler<ArcWorkloadConte
 
     public BatchResultHandler(Map<String, String> environment, AwsClients clients) {
         super(ArcWorkloadContext.class);
+        CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
         this.props = HandlerProps.read(environment, "CLS_ARC_PROPS_JSON", ArcProps.class);
-        this.collector = new BatchResultCollector(new S3ObjectStore(clients.s3()));
+        this.collector = new BatchResultCollector(AwsClients.join(s3));
     }
 
     @Override

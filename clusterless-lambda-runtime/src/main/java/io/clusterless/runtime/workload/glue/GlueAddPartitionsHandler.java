@@ -1,5 +1,6 @@
 package io.clusterless.runtime.workload.glue;
 
+import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.arc.ArcProps;
 import io.clusterless.event.ArcWorkloadContext;
@@ -26,8 +27,9 @@ public final class GlueAddPartitionsHandler extends JsonStreamHandler<ArcWorkloa
 
     public GlueAddPartitionsHandler(Map<String, String> environment, AwsClients clients) {
         super(ArcWorkloadContext.class);
+        CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
         this.props = HandlerProps.read(environment, "CLS_ARC_PROPS_JSON", ArcProps.class);
-        this.workload = new GlueAddPartitionsWorkload(new S3ObjectStore(clients.s3()), new GlueCatalog(clients));
+        this.workload = new GlueAddPartitionsWorkload(AwsClients.join(s3), new GlueCatalog(clients));
     }
 
     @Override

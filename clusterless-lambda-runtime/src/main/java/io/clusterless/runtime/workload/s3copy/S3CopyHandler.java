@@ -1,5 +1,6 @@
 package io.clusterless.runtime.workload.s3copy;
 
+import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.arc.ArcProps;
 import io.clusterless.event.ArcWorkloadContext;
@@ -27,9 +28,10 @@ public final class S3CopyHandler extends JsonStreamHandler<ArcWorkloadContext, M
 
     public S3CopyHandler(Map<String, String> environment, AwsClients clients) {
         super(ArcWorkloadContext.class);
+        CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
         this.props = HandlerProps.read(environment, "CLS_ARC_PROPS_JSON", ArcProps.class);
         int parallelism = parallelism(environment);
-        this.workload = new S3CopyWorkload(new S3ObjectStore(clients.s3()), parallelism);
+        this.workload = new S3CopyWorkload(AwsClients.join(s3), parallelism);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.clusterless.runtime.workload.s3copy;
 
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.runtime.aws.AwsSettings;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
@@ -43,9 +46,13 @@ class S3CopyHandlerTest {
         }
     }
 
+    /** Clients that are never used: these tests fail before any request. */
+    private static final AwsClients OFFLINE = new AwsClients(AwsSettings.of(Map.of("AWS_REGION", "us-east-1")),
+            AnonymousCredentialsProvider.create());
+
     @Test
     void missingProps_sayWhichVariableToSet() {
-        assertThatThrownBy(() -> new S3CopyHandler(Map.of(), null))
+        assertThatThrownBy(() -> new S3CopyHandler(Map.of(), OFFLINE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CLS_ARC_PROPS_JSON is not set");
     }
@@ -53,7 +60,7 @@ class S3CopyHandlerTest {
     @Test
     void invalidParallelism_isRejected() {
         assertThatThrownBy(() -> new S3CopyHandler(Map.of("CLS_ARC_PROPS_JSON", "{}",
-                S3CopyHandler.PARALLELISM_VARIABLE, "0"), null))
+                S3CopyHandler.PARALLELISM_VARIABLE, "0"), OFFLINE))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("at least 1, found: 0");
     }

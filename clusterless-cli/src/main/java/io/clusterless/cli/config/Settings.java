@@ -1,0 +1,33 @@
+package io.clusterless.cli.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every configuration key {@code cls} knows (reference §2.6), in the order they are shown. */
+public final class Settings {
+    public static final String COMMON = "common";
+    public static final String AWS = "aws";
+    public static final List<String> NAMESPACES = List.of(COMMON, AWS);
+
+    public static final Setting REMOVE_ALL_ON_DESTROY = Setting.bool("common.resource.removeAllOnDestroy", false,
+            "true: every bucket, database and table is destroyed with its stack, whatever the project says");
+    public static final Setting REQUIRE_DEPLOY_APPROVAL = Setting.choice("aws.cdk.requireDeployApproval",
+            "broadening", List.of("never", "any_change", "broadening"),
+            "which changes the CDK CLI asks about before deploying (--approve means never)");
+    public static final Setting REQUIRE_DESTROY_APPROVAL = Setting.bool("aws.cdk.requireDestroyApproval", true,
+            "false: destroy without asking (--approve does the same)");
+
+    public static final List<Setting> ALL = List.of(REMOVE_ALL_ON_DESTROY, REQUIRE_DEPLOY_APPROVAL,
+            REQUIRE_DESTROY_APPROVAL);
+
+    private Settings() {
+    }
+
+    public static Optional<Setting> find(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    public static List<Setting> of(String namespace) {
+        return ALL.stream().filter(s -> s.namespace().equals(namespace)).toList();
+    }
+}

@@ -1,0 +1,12 @@
+package io.clusterless.runtime.status;
+
+import io.clusterless.lot.LotId;
+import io.clusterless.manifest.ManifestState;
+
+/**
+ * What a dataset's manifests say about one lot: its state ({@code complete} or {@code empty} when one exists,
+ * else {@code partial}, else {@code removed}), how many partial attempts it has, and how many objects arrived after
+ * its manifest was written (late arrivals, ADR-0001).
+ */
+public record DatasetLot(LotId lot, ManifestState state, int partialAttempts, int lateArrivals) {
+}

@@ -1,0 +1,63 @@
+package io.clusterless.runtime.status;
+
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import io.clusterless.runtime.store.ObjectInfo;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.uri.StoreURI;
+
+import java.util.Iterator;
+import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Walks the keys of a lot-partitioned prefix ({@code …/lot=<lot>/…}) for the lots of a range, listing only: it starts
+ * after the first lot's key and stops at the first key of a lot past the range, so a scan costs about one list
+ * request per 1,000 keys in the range, however long the history before or after it.
+ */
+final class LotScan {
+    private LotScan() {
+    }
+
+    /** The key of a location's deepest known directory, e.g. {@code arcs/project=p/version=1/arc=a/}. */
+    static String keyPrefix(StoreURI location) {
+        return location.path().substring(("s3://" + location.bucket() + "/").length());
+    }
+
+    /**
+     * Hands {@code visitor} each key under {@code lotsPrefix} (which ends with {@code lot=}) whose lot is in
+     * {@code range}, as the lot and the rest of the key after {@code <lot>/}.
+     */
+    static void scan(ObjectStore store, String bucket, String lotsPrefix, LotRange range,
+                     BiConsumer<LotId, String> visitor) {
+        if (range.isEmpty()) {
+            return;
+        }
+        String end = range.endExclusive().format();
+        // "…lot=<start>" sorts before every key of the first lot and after every key of earlier lots (ids are fixed width)
+        String startAfter = lotsPrefix + range.start().format();
+        try (Stream<ObjectInfo> keys = store.listAll(bucket, lotsPrefix, startAfter)) {
+            Iterator<ObjectInfo> iterator = keys.iterator();
+            while (iterator.hasNext()) {
+                String rest = iterator.next().key().substring(lotsPrefix.length());
+                int slash = rest.indexOf('/');
+                if (slash < 0) {
+                    continue;
+                }
+                String lotText = rest.substring(0, slash);
+                if (lotText.compareTo(end) >= 0) {
+                    return; // keys are listed in order: everything after is past the range
+                }
+                LotId lot;
+                try {
+                    lot = LotId.parse(lotText);
+                } catch (IllegalArgumentException notALot) {
+                    continue;
+                }
+                if (lot.unit() == range.unit() && range.contains(lot)) {
+                    visitor.accept(lot, rest.substring(slash + 1));
+                }
+            }
+        }
+    }
+}
