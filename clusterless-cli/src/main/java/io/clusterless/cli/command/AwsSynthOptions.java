@@ -12,6 +12,8 @@ import java.util.Map;
 /** What {@code synth} and {@code verify} leave out of the stacks, and how they synthesize. */
 final class AwsSynthOptions {
     static final String REMOVE_ALL_ON_DESTROY = "common.resource.removeAllOnDestroy";
+    /** false: no SnapStart and functions invoked unqualified, for stand-ins (moto) that cannot resolve versions. */
+    static final String SNAP_START = "aws.lambda.snapStart";
 
     @Option(names = "--exclude-arc", paramLabel = "ARC", split = ",",
             description = "Leave this arc out, as if it had \"exclude\": true (repeatable).")
@@ -35,6 +37,6 @@ final class AwsSynthOptions {
     SynthOptions toSynthOptions(Path lambdaJar, Map<String, String> properties, boolean nag) {
         return new SynthOptions(lambdaJar, excludeAllTags, new HashSet<>(excludeArcs), excludeAllArcs,
                 new HashSet<>(onlyResources), Boolean.parseBoolean(properties.getOrDefault(REMOVE_ALL_ON_DESTROY, "false")),
-                nag);
+                nag, Boolean.parseBoolean(properties.getOrDefault(SNAP_START, "true")));
     }
 }

@@ -44,7 +44,10 @@ import java.util.stream.Stream;
         footer = {"", "Examples:",
                 "  cls synth -p examples/copy-chain/project.json -o cdk.out",
                 "  cls synth --bootstrap --stage dev --account 123456789012 --region us-west-2 -o bootstrap.out",
-                "", "Environment: CLS_ASSETS_PATH (the Lambda runtime jar, or its directory), CLS_TIMINGS (print "
+                "", "Properties: -D common.resource.removeAllOnDestroy=true (every bucket, database and table is "
+                + "deleted with its stack; a bucket only when empty), -D aws.lambda.snapStart=false (no SnapStart, "
+                + "functions invoked unqualified: for moto, whose CloudFormation cannot resolve Lambda versions).",
+                "Environment: CLS_ASSETS_PATH (the Lambda runtime jar, or its directory), CLS_TIMINGS (print "
                 + "phase timings, as -v does).",
                 "Exit codes: 0 written, 1 invalid project or failed synth, 2 usage error."},
         sortOptions = false,

@@ -25,7 +25,7 @@ class ExclusionsTest {
     private static SynthOptions options(boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                                         Set<String> onlyResources, boolean removeAll) {
         return new SynthOptions(Projects.lambdaJar(), excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAll, false);
+                removeAll, false, true);
     }
 
     private static List<String> names(SynthResult result) {
@@ -75,6 +75,18 @@ class ExclusionsTest {
                 assertThat(resource.path("DeletionPolicy").asText()).as(type).isEqualTo("Delete");
             }
         });
+    }
+
+    @Test
+    void withoutSnapStart_rulesAndStateMachinesInvokeTheFunctionItself() {
+        // moto's CloudFormation cannot resolve Lambda versions: -D aws.lambda.snapStart=false deploys there
+        SynthResult result = Projects.synth(Projects.load(FIXTURE),
+                SynthOptions.defaults(Projects.lambdaJar()).withSnapStart(false));
+
+        for (SynthResult.StackReport stack : result.stacks()) {
+            assertThat(stack.resourceCounts()).as(stack.name()).doesNotContainKey("AWS::Lambda::Version");
+            assertThat(Synthesized.of(result).json(stack.name()).toString()).doesNotContain("\"SnapStart\":");
+        }
     }
 
     @Test

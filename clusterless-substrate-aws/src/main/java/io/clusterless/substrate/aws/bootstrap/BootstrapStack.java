@@ -30,6 +30,8 @@ import java.util.List;
 public final class BootstrapStack extends Stack {
     public static final String DESCRIPTION = "resources needed to manage Clusterless projects in this environment";
     private static final String VPC_CIDR = "10.14.0.0/16";
+    /** The first /19 blocks of the VPC, one per zone; literal rather than Fn::Cidr, which moto cannot evaluate. */
+    private static final List<String> SUBNET_CIDRS = List.of("10.14.0.0/19", "10.14.32.0/19");
 
     public BootstrapStack(Construct scope, PlacementNames placement) {
         super(scope, placement.bootstrapStack(), Stacks.props(placement, placement.bootstrapStack(), DESCRIPTION));
@@ -40,7 +42,9 @@ public final class BootstrapStack extends Stack {
         store("manifest", placement.manifestBucket(), exports);
 
         EventBus bus = EventBus.Builder.create(this, "ArcEventBus").eventBusName(placement.arcEventBus()).build();
-        export("ArcEventBusName", exports.eventBusName(), bus.getEventBusName());
+        // names are exported as the literal names they are (not Ref): moto's CloudFormation exports the resource
+        // object for a Ref, and importing stacks then fail there
+        export("ArcEventBusName", exports.eventBusName(), placement.arcEventBus());
 
         vpc(placement, exports);
     }
@@ -49,7 +53,7 @@ public final class BootstrapStack extends Stack {
     private void store(String store, String bucketName, BootstrapExports exports) {
         String id = Character.toUpperCase(store.charAt(0)) + store.substring(1);
         Bucket bucket = ManagedBuckets.create(this, id + "Store", bucketName, true, false, true);
-        export(id + "StoreName", exports.storeName(store), bucket.getBucketName());
+        export(id + "StoreName", exports.storeName(store), bucketName);
         export(id + "StoreArn", exports.storeArn(store), bucket.getBucketArn());
     }
 
@@ -83,7 +87,7 @@ public final class BootstrapStack extends Stack {
         for (int zone = 0; zone < BootstrapExports.AVAILABILITY_ZONES; zone++) {
             CfnSubnet subnet = CfnSubnet.Builder.create(this, "CommonVpcPublicSubnet" + (zone + 1))
                     .vpcId(vpc.getRef())
-                    .cidrBlock(Fn.select(zone, Fn.cidr(vpc.getAttrCidrBlock(), BootstrapExports.AVAILABILITY_ZONES, "13")))
+                    .cidrBlock(SUBNET_CIDRS.get(zone))
                     .availabilityZone(Fn.select(zone, Fn.getAzs()))
                     .mapPublicIpOnLaunch(false)
                     .tags(List.of(CfnTag.builder().key("Name").value(placement.vpc() + "-public-" + (zone + 1)).build()))

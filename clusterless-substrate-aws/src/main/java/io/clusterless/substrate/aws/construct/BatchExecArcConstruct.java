@@ -177,7 +177,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         HandlerFunction results = new HandlerFunction(scope, "BatchResult", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), workload.getLambdaRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless batch results of arc " + model.getName()),
-                arc.project().options().lambdaJar());
+                arc.project().options().lambdaJar(), arc.project().options().snapStart());
         arc.grantReadSources(results.role(), false);
         arc.grantWriteSinks(results.role(), false);
         return List.of(submitJob, S3CopyArcConstruct.workloadTask(arc, "BatchResults", results));

@@ -34,7 +34,7 @@ public final class CloudWatchExportConstruct extends Construct {
         HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
                 plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), props),
                 "clusterless log export " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
-                project.options().lambdaJar());
+                project.options().lambdaJar(), project.options().snapStart());
         String logGroupArn = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
                 + plan.model().getLogGroupName();
         function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()

@@ -17,7 +17,6 @@ import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
-import software.amazon.awscdk.services.lambda.Version;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -29,14 +28,15 @@ import java.util.Map;
 
 /**
  * A runtime handler deployed as a Lambda function: the shaded runtime jar as code, Java 21, SnapStart on published
- * versions (callers target {@link #target()}, the published version, so invocations restore from the snapshot), an
+ * versions (callers target {@link #target()}, the published version, so invocations restore from the snapshot;
+ * without SnapStart, for stand-ins such as moto that cannot resolve versions, the function itself), an
  * explicit one-day log group (no log-retention custom resource) and a role that may write only to that group.
  */
 public final class HandlerFunction extends Construct {
     private static final ObjectMapper COMPACT = new ObjectMapper();
 
     private final Function function;
-    private final Version version;
+    private final IFunction target;
     private final Role role;
 
     /** What one function runs and with which settings. */
@@ -44,7 +44,7 @@ public final class HandlerFunction extends Construct {
                        Map<String, String> environment, String description) {
     }
 
-    public HandlerFunction(Construct scope, String id, Spec spec, Path lambdaJar) {
+    public HandlerFunction(Construct scope, String id, Spec spec, Path lambdaJar, boolean snapStart) {
         super(scope, id);
         LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
                 .logGroupName("/aws/lambda/" + spec.functionName())
@@ -74,11 +74,15 @@ public final class HandlerFunction extends Construct {
                 .environment(compact(spec.environment()))
                 .role(role)
                 .logGroup(logGroup)
-                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
                 .build();
-        version = function.getCurrentVersion();
-        Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                "every rule and state machine invokes the published version");
+        if (snapStart) {
+            target = function.getCurrentVersion();
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "every rule and state machine invokes the published version");
+        } else {
+            target = function;
+        }
         Nag.suppress(function, "AwsSolutions-L1", "The handlers are built and tested for Java 21, the newest Java "
                 + "runtime with SnapStart that the runtime module targets.");
     }
@@ -110,7 +114,7 @@ public final class HandlerFunction extends Construct {
 
     /** The published version: what rules and state machines invoke, so SnapStart applies. */
     public IFunction target() {
-        return version;
+        return target;
     }
 
     /** What permissions are granted to. */

@@ -35,7 +35,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
         HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
                 plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
                 "clusterless boundary " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
-                project.options().lambdaJar());
+                project.options().lambdaJar(), project.options().snapStart());
         Access.read(function.role(), listened.bucket(), listened.prefix());
         SinkDataset dataset = plan.model().getDataset();
         Access.readWrite(function.role(), project.placementPlan().placement().manifestBucket(),

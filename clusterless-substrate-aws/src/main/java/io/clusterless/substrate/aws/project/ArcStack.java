@@ -77,7 +77,7 @@ public final class ArcStack extends Stack {
     private HandlerFunction gate(ProjectScope project, ArcPlan plan, String id, String name, String handler,
                                  Map<String, String> environment) {
         HandlerFunction gate = new HandlerFunction(this, id, new HandlerFunction.Spec(name, handler, GATE_RUNTIME,
-                environment, "clusterless arc " + plan.name() + " " + id), project.options().lambdaJar());
+                environment, "clusterless arc " + plan.name() + " " + id), project.options().lambdaJar(), project.options().snapStart());
         String arcStateBucket = project.placementPlan().placement().arcStateBucket();
         Access.readWrite(gate.role(), arcStateBucket, "arcs/project=" + project.plan().deployable().getProject().getName()
                 + "/version=" + project.plan().deployable().getProject().getVersion() + "/arc=" + plan.name() + "/");

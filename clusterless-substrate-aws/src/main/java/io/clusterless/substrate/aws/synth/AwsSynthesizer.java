@@ -74,7 +74,7 @@ public final class AwsSynthesizer {
         App app = app(outdir, Map.of());
         timings.mark("jsii start");
         new BootstrapStack(app, placement);
-        return finish(app, new SynthOptions(Path.of("-"), false, null, false, null, false, nag), outdir,
+        return finish(app, new SynthOptions(Path.of("-"), false, null, false, null, false, nag, true), outdir,
                 new ArrayList<>(), timings);
     }
 

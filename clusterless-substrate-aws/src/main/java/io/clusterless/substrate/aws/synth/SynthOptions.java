@@ -14,9 +14,11 @@ import java.util.Set;
  * @param onlyResources      when not empty: only these resources, no boundaries, activities or arcs
  * @param removeAllOnDestroy every bucket, database and table is deleted with its stack ({@code removeOnDestroy})
  * @param nag                apply the cdk-nag AwsSolutions pack; its findings land in the assembly's messages
+ * @param snapStart          SnapStart on published versions, which rules and state machines invoke; off for
+ *                           stand-ins such as moto, whose CloudFormation cannot resolve Lambda versions
  */
 public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
-                           Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag) {
+                           Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart) {
     public SynthOptions {
         Objects.requireNonNull(lambdaJar, "lambdaJar is required");
         excludeArcs = excludeArcs == null ? Set.of() : Set.copyOf(excludeArcs);
@@ -24,12 +26,17 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
     }
 
     public static SynthOptions defaults(Path lambdaJar) {
-        return new SynthOptions(lambdaJar, false, Set.of(), false, Set.of(), false, false);
+        return new SynthOptions(lambdaJar, false, Set.of(), false, Set.of(), false, false, true);
     }
 
     public SynthOptions withNag(boolean nag) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag);
+                removeAllOnDestroy, nag, snapStart);
+    }
+
+    public SynthOptions withSnapStart(boolean snapStart) {
+        return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
+                removeAllOnDestroy, nag, snapStart);
     }
 
     public boolean includesArc(String name) {
