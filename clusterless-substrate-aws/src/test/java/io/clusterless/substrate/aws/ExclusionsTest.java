@@ -131,6 +131,32 @@ class ExclusionsTest {
     }
 
     @Test
+    void propsLargerThanLambdasEnvironmentLimit_failSynthNamingTheFunction() {
+        StringBuilder boundaries = new StringBuilder();
+        StringBuilder sources = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            boundaries.append(i == 0 ? "" : ",").append("""
+                    {"type": "aws:core:s3PutListenerBoundary", "name": "in%d", "lotUnit": "Twelfths",
+                     "dataset": {"name": "incoming-dataset-number-%d", "version": "20230101",
+                                 "pathURI": "s3://some-bucket-123/incoming/%d/"}}""".formatted(i, i, i));
+            sources.append(i == 0 ? "" : ",").append("""
+                    "role%d": {"name": "incoming-dataset-number-%d", "version": "20230101"}""".formatted(i, i));
+        }
+        List<ProjectInput> inputs = Projects.loadText("wide", """
+                {"project": {"name": "Wide", "version": "1"},
+                 "placement": {"provider": "aws", "account": "123456789012", "region": "us-east-1"},
+                 "boundaries": [%s],
+                 "arcs": [{"type": "aws:core:s3CopyArc", "name": "join", "sources": {%s},
+                   "sinks": {"main": {"name": "out", "version": "1", "pathURI": "s3://some-bucket-123/out/"}}}]}
+                """.formatted(boundaries, sources));
+
+        assertThatThrownBy(() -> Projects.synth(inputs, SynthOptions.defaults(Projects.lambdaJar())))
+                .isInstanceOf(SynthException.class)
+                .hasMessageStartingWith("function wide-join-")
+                .hasMessageContaining("Lambda allows 4096");
+    }
+
+    @Test
     void bucketOfAnotherProject_isNotTouched_andTheUserIsTold() {
         List<ProjectInput> inputs = Projects.loadText("foreign", """
                 {"project": {"name": "Foreign", "version": "1"},

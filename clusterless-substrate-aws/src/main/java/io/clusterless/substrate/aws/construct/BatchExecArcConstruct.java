@@ -53,12 +53,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         BatchRuntimeProps runtime = workload.getBatchRuntimeProps();
         boolean arm = runtime.getArchitecture() == io.clusterless.model.Architecture.ARM_64;
 
-        Path imageDir = arc.project().input().baseDir().resolve(workload.getImagePath()).normalize();
-        if (!Files.isDirectory(imageDir)) {
-            throw new SynthException(arc.project().input().display() + ": arc '" + model.getName() + "': imagePath '"
-                    + workload.getImagePath() + "' is not a directory (resolved against the project file's directory: "
-                    + imageDir + ")");
-        }
+        Path imageDir = imageDirectory(arc, model, workload.getImagePath());
         DockerImageAsset image = DockerImageAsset.Builder.create(scope, "Image")
                 .directory(imageDir.toString())
                 .platform(arm ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
@@ -181,6 +176,24 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         arc.grantReadSources(results.role(), false);
         arc.grantWriteSinks(results.role(), false);
         return List.of(submitJob, S3CopyArcConstruct.workloadTask(arc, "BatchResults", results));
+    }
+
+    /**
+     * {@code imagePath} relative to the project file's directory; files written for the original resolve it against
+     * the working directory, which is the fallback when the first does not exist.
+     */
+    private static Path imageDirectory(ArcContext arc, BatchExecArc model, String imagePath) {
+        Path besideFile = arc.project().input().baseDir().resolve(imagePath).normalize();
+        if (Files.isDirectory(besideFile)) {
+            return besideFile;
+        }
+        Path inWorkingDir = Path.of(imagePath).toAbsolutePath().normalize();
+        if (Files.isDirectory(inWorkingDir)) {
+            return inWorkingDir;
+        }
+        throw new SynthException(arc.project().input().display() + ": arc '" + model.getName() + "': imagePath '"
+                + imagePath + "' is not a directory (looked in " + besideFile
+                + (inWorkingDir.equals(besideFile) ? "" : " and " + inWorkingDir) + ")");
     }
 
     /** The smallest Fargate vCPU setting that accepts {@code memoryMB}. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -21,6 +22,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +36,8 @@ import java.util.Map;
  */
 public final class HandlerFunction extends Construct {
     private static final ObjectMapper COMPACT = new ObjectMapper();
+    /** Lambda's limit on all environment variables of a function, names and values together. */
+    static final int ENVIRONMENT_LIMIT = 4096;
 
     private final Function function;
     private final IFunction target;
@@ -60,6 +64,14 @@ public final class HandlerFunction extends Construct {
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logGroup.getLogGroupArn()))
                 .build());
+        Map<String, String> environment = compact(spec.environment());
+        int size = environment.entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+        if (size > ENVIRONMENT_LIMIT) {
+            throw new SynthException("function " + spec.functionName() + ": its props take " + size + " bytes of "
+                    + "environment, Lambda allows " + ENVIRONMENT_LIMIT + "; fewer sources, sinks or filter patterns "
+                    + "make them smaller");
+        }
         LambdaRuntimeProps runtime = spec.runtime();
         function = Function.Builder.create(this, "Function")
                 .functionName(spec.functionName())
@@ -71,7 +83,7 @@ public final class HandlerFunction extends Construct {
                         ? Architecture.X86_64 : Architecture.ARM_64)
                 .memorySize(runtime.getMemorySizeMB())
                 .timeout(Duration.minutes(runtime.getTimeoutMin()))
-                .environment(compact(spec.environment()))
+                .environment(environment)
                 .role(role)
                 .logGroup(logGroup)
                 .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
