@@ -39,7 +39,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
         Access.read(function.role(), listened.bucket(), listened.prefix());
         SinkDataset dataset = plan.model().getDataset();
         Access.readWrite(function.role(), project.placementPlan().placement().manifestBucket(),
-                datasetManifests(dataset));
+                Access.manifestPrefix(dataset));
         Access.putEvents(function.role(), project.placementPlan().placement().arcEventBus());
         Access.allowObjectWildcards(function.role());
         LambdaFunction target = LambdaFunction.Builder.create(function.target())
@@ -71,11 +71,6 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                     .targets(List.of(target))
                     .build();
         }
-    }
-
-    /** The key prefix of a dataset's manifests: {@code datasets/name=<n>/version=<v>/}. */
-    public static String datasetManifests(io.clusterless.model.DatasetRef dataset) {
-        return "datasets/name=" + dataset.getName() + "/version=" + dataset.getVersion() + "/";
     }
 
     private Queue queue(ProjectScope project, BoundaryPlan plan, S3Location listened, Bucket bucket) {

@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.iam;
 
+import io.clusterless.model.DatasetRef;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.IRole;
@@ -22,6 +23,11 @@ public final class Access {
 
     public static String objectsArn(String bucket, String prefix) {
         return bucketArn(bucket) + "/" + (prefix == null ? "" : prefix) + "*";
+    }
+
+    /** The key prefix of a dataset's manifests in the manifest bucket: {@code datasets/name=<n>/version=<v>/}. */
+    public static String manifestPrefix(DatasetRef dataset) {
+        return "datasets/name=" + dataset.getName() + "/version=" + dataset.getVersion() + "/";
     }
 
     /** Get objects under {@code prefix} and list the bucket (S3 answers HEAD on a missing key with 403 without it). */

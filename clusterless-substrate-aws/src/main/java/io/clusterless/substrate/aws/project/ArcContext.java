@@ -6,7 +6,6 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.runtime.location.S3Location;
 import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.substrate.aws.construct.S3PutListenerBoundaryConstruct;
 import io.clusterless.substrate.aws.iam.Access;
 import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;
@@ -41,7 +40,7 @@ public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
     /** Read on every source's manifests and, where its owner is known, its objects. */
     public void grantReadSources(IRole role, boolean objects) {
         for (Map.Entry<String, SourceDataset> source : plan.model().getSources().entrySet()) {
-            Access.read(role, manifestBucket(), S3PutListenerBoundaryConstruct.datasetManifests(source.getValue()));
+            Access.read(role, manifestBucket(), Access.manifestPrefix(source.getValue()));
             if (!objects) {
                 continue;
             }
@@ -60,7 +59,7 @@ public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
     /** Read/write on every sink's manifests and, for S3 sinks when {@code objects}, its objects. */
     public void grantWriteSinks(IRole role, boolean objects) {
         for (SinkDataset sink : plan.model().getSinks().values()) {
-            Access.readWrite(role, manifestBucket(), S3PutListenerBoundaryConstruct.datasetManifests(sink));
+            Access.readWrite(role, manifestBucket(), Access.manifestPrefix(sink));
             if (objects && sink.getPathURI().startsWith("s3://")) {
                 S3Location location = S3Location.parse(sink.getPathURI());
                 Access.readWrite(role, location.bucket(), location.prefix());

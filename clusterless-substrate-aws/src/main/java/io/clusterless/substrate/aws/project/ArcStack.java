@@ -4,7 +4,6 @@ import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
-import io.clusterless.substrate.aws.construct.S3PutListenerBoundaryConstruct;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.synth.Stacks;
@@ -83,9 +82,9 @@ public final class ArcStack extends Stack {
                 + "/version=" + project.plan().deployable().getProject().getVersion() + "/arc=" + plan.name() + "/");
         String manifests = project.placementPlan().placement().manifestBucket();
         plan.model().getSources().values().forEach(source ->
-                Access.read(gate.role(), manifests, S3PutListenerBoundaryConstruct.datasetManifests(source)));
+                Access.read(gate.role(), manifests, Access.manifestPrefix(source)));
         plan.model().getSinks().values().forEach(sink ->
-                Access.readWrite(gate.role(), manifests, S3PutListenerBoundaryConstruct.datasetManifests(sink)));
+                Access.readWrite(gate.role(), manifests, Access.manifestPrefix(sink)));
         Access.allowObjectWildcards(gate.role());
         return gate;
     }

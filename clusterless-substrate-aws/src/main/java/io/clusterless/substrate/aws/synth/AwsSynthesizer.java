@@ -2,6 +2,7 @@ package io.clusterless.substrate.aws.synth;
 
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
+import io.clusterless.naming.Label;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.plan.PlacementPlan;
@@ -20,7 +21,6 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
-import software.amazon.awscdk.cloudassembly.schema.ArtifactMetadataEntryType;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -98,7 +99,7 @@ public final class AwsSynthesizer {
             Deployable deployable = inputs.get(0).deployable();
             PlacementNames placement = new PlacementNames(deployable.getPlacement().getStage(),
                     deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion());
-            context.put("project", io.clusterless.naming.Label.of(deployable.getProject().getName()).hyphenated());
+            context.put("project", Label.of(deployable.getProject().getName()).hyphenated());
             context.put("version", deployable.getProject().getVersion());
             if (placement.stage() != null) {
                 context.put("stage", placement.upperStage().hyphenated());
@@ -175,10 +176,10 @@ public final class AwsSynthesizer {
         return counts;
     }
 
-    private static java.util.Optional<SynthResult.NagFinding> finding(String stack, SynthesisMessage message) {
+    private static Optional<SynthResult.NagFinding> finding(String stack, SynthesisMessage message) {
         SynthesisMessageLevel level = message.getLevel();
         if (level == SynthesisMessageLevel.INFO) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String text = String.valueOf(message.getEntry().getData());
         int colon = text.indexOf(':');
@@ -186,7 +187,7 @@ public final class AwsSynthesizer {
         if (!rule.startsWith("AwsSolutions-")) {
             rule = "";
         }
-        return java.util.Optional.of(new SynthResult.NagFinding(stack, message.getId(),
+        return Optional.of(new SynthResult.NagFinding(stack, message.getId(),
                 level == SynthesisMessageLevel.ERROR ? "error" : "warning", rule,
                 colon > 0 ? text.substring(colon + 1).strip() : text));
     }
