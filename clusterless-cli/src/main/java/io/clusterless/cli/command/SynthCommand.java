@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** {@code cls synth}: writes the cloud assembly of project files, or of a placement's bootstrap stack, offline. */
@@ -104,6 +105,7 @@ public final class SynthCommand implements Callable<Integer> {
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
         AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
+        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
         SynthResult result;
         try {
             if (target.bootstrap != null) {
@@ -116,12 +118,14 @@ public final class SynthCommand implements Callable<Integer> {
                 }
                 before.mark("load");
                 prepare(outdir);
+                jsii.join();
                 result = AwsSynthesizer.synthesizeBootstrap(placement, false, outdir);
             } else {
                 List<ProjectInput> inputs = AwsSynthSupport.load(root.context(),
                         ProjectOptions.sources(target.projects.files, spec.commandLine()), target.projects.extStrs);
                 before.mark("load");
                 prepare(outdir);
+                jsii.join();
                 result = AwsSynthesizer.synthesize(inputs,
                         synth.toSynthOptions(lambdaJar, root.context().properties(), false), outdir);
             }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** {@code cls verify}: synthesizes into a temporary directory and reports stacks and cdk-nag findings. */
@@ -49,8 +50,10 @@ public final class VerifyCommand implements Callable<Integer> {
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
         AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
+        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
         List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs());
         before.mark("load");
+        jsii.join();
         Path outdir;
         try {
             outdir = Files.createTempDirectory("cls-verify");

@@ -19,6 +19,7 @@ import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the CDK app of a set of project files, or of a placement's bootstrap, and synthesizes it into a cloud
@@ -39,6 +41,14 @@ import java.util.TreeMap;
  */
 public final class AwsSynthesizer {
     private AwsSynthesizer() {
+    }
+
+    /**
+     * Starts jsii's node process and loads the CDK libraries on another thread, so it overlaps with loading the
+     * project files; {@link #synthesize} waits for it. Calling it is optional.
+     */
+    public static CompletableFuture<Void> warmUp() {
+        return CompletableFuture.runAsync(() -> Token.isUnresolved("warm-up"));
     }
 
     /** The stacks of every project file (reference §3.3), into {@code outdir}. */
