@@ -1,6 +1,7 @@
 package io.clusterless.cli.command;
 
 import io.clusterless.cli.CliContext;
+import io.clusterless.cli.UserException;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
@@ -20,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Loading and reporting shared by {@code synth} and {@code verify}. */
 final class AwsSynthSupport {
@@ -81,6 +84,25 @@ final class AwsSynthSupport {
         line.append(" total=").append(total).append("ms");
         context.err().println(line);
         context.err().flush();
+    }
+
+    /**
+     * Waits for {@link io.clusterless.substrate.aws.synth.AwsSynthesizer#warmUp}; a missing {@code node} becomes a
+     * one-line error saying what to install.
+     */
+    static void awaitJsii(CompletableFuture<Void> jsii) {
+        try {
+            jsii.join();
+        } catch (CompletionException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage());
+                if (message.contains("Cannot run program") && message.contains("node")) {
+                    throw new UserException("the AWS CDK runs in Node.js, and no 'node' was found on the PATH; "
+                            + "install Node.js 20 or newer, or set JSII_NODE to the node executable");
+                }
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     static void warnIfValidationOff(CliContext context, boolean validate) {

@@ -118,14 +118,14 @@ public final class SynthCommand implements Callable<Integer> {
                 }
                 before.mark("load");
                 prepare(outdir);
-                jsii.join();
+                AwsSynthSupport.awaitJsii(jsii);
                 result = AwsSynthesizer.synthesizeBootstrap(placement, false, outdir);
             } else {
                 List<ProjectInput> inputs = AwsSynthSupport.load(root.context(),
                         ProjectOptions.sources(target.projects.files, spec.commandLine()), target.projects.extStrs);
                 before.mark("load");
                 prepare(outdir);
-                jsii.join();
+                AwsSynthSupport.awaitJsii(jsii);
                 result = AwsSynthesizer.synthesize(inputs,
                         synth.toSynthOptions(lambdaJar, root.context().properties(), false), outdir);
             }

@@ -53,7 +53,7 @@ public final class VerifyCommand implements Callable<Integer> {
         CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
         List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs());
         before.mark("load");
-        jsii.join();
+        AwsSynthSupport.awaitJsii(jsii);
         Path outdir;
         try {
             outdir = Files.createTempDirectory("cls-verify");
