@@ -27,7 +27,7 @@ public final class ArcLots {
     public static SortedMap<LotId, ArcState> scan(ObjectStore store, ArcStateURI arc, LotRange range) {
         String prefix = LotScan.keyPrefix(arc.withLot((String) null).withState(null)) + "lot=";
         SortedMap<LotId, ArcState> states = new TreeMap<>();
-        LotScan.scan(store, arc.bucket(), prefix, range, (lot, rest) -> {
+        LotScan.scan(store, arc.bucket(), prefix, range, (lot, rest, info) -> {
             if (rest.indexOf('/') >= 0 || !rest.endsWith(ArcState.EXTENSION)) {
                 return; // deeper keys or other names are not state objects
             }

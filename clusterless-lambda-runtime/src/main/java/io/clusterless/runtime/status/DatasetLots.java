@@ -6,6 +6,7 @@ import io.clusterless.manifest.ManifestState;
 import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.uri.ManifestURI;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public final class DatasetLots {
     public static SortedMap<LotId, DatasetLot> scan(ObjectStore store, ManifestURI dataset, LotRange range) {
         String prefix = LotScan.keyPrefix(dataset.withLot((String) null).withState(null)) + "lot=";
         Map<LotId, Counts> counts = new LinkedHashMap<>();
-        LotScan.scan(store, dataset.bucket(), prefix, range, (lot, rest) -> {
+        LotScan.scan(store, dataset.bucket(), prefix, range, (lot, rest, info) -> {
             Counts lotCounts = counts.computeIfAbsent(lot, l -> new Counts());
             if (rest.startsWith("late/")) {
                 lotCounts.late++;
@@ -49,12 +50,13 @@ public final class DatasetLots {
             }
             if (lotCounts.state == null || PRECEDENCE.indexOf(state) < PRECEDENCE.indexOf(lotCounts.state)) {
                 lotCounts.state = state;
+                lotCounts.written = info.lastModified();
             }
         });
         SortedMap<LotId, DatasetLot> lots = new TreeMap<>();
         counts.forEach((lot, c) -> {
             if (c.state != null) {
-                lots.put(lot, new DatasetLot(lot, c.state, c.partials, c.late));
+                lots.put(lot, new DatasetLot(lot, c.state, c.partials, c.late, c.written));
             }
         });
         return Collections.unmodifiableSortedMap(lots);
@@ -64,5 +66,6 @@ public final class DatasetLots {
         private ManifestState state;
         private int partials;
         private int late;
+        private Instant written;
     }
 }

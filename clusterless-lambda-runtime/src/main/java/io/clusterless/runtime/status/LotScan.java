@@ -7,7 +7,7 @@ import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.uri.StoreURI;
 
 import java.util.Iterator;
-import java.util.function.BiConsumer;
+
 import java.util.stream.Stream;
 
 /**
@@ -26,10 +26,10 @@ final class LotScan {
 
     /**
      * Hands {@code visitor} each key under {@code lotsPrefix} (which ends with {@code lot=}) whose lot is in
-     * {@code range}, as the lot and the rest of the key after {@code <lot>/}.
+     * {@code range}, as the lot, the rest of the key after {@code <lot>/}, and the listed object.
      */
     static void scan(ObjectStore store, String bucket, String lotsPrefix, LotRange range,
-                     BiConsumer<LotId, String> visitor) {
+                     KeyVisitor visitor) {
         if (range.isEmpty()) {
             return;
         }
@@ -39,7 +39,8 @@ final class LotScan {
         try (Stream<ObjectInfo> keys = store.listAll(bucket, lotsPrefix, startAfter)) {
             Iterator<ObjectInfo> iterator = keys.iterator();
             while (iterator.hasNext()) {
-                String rest = iterator.next().key().substring(lotsPrefix.length());
+                ObjectInfo info = iterator.next();
+                String rest = info.key().substring(lotsPrefix.length());
                 int slash = rest.indexOf('/');
                 if (slash < 0) {
                     continue;
@@ -55,9 +56,15 @@ final class LotScan {
                     continue;
                 }
                 if (lot.unit() == range.unit() && range.contains(lot)) {
-                    visitor.accept(lot, rest.substring(slash + 1));
+                    visitor.visit(lot, rest.substring(slash + 1), info);
                 }
             }
         }
+    }
+
+    /** Receives one listed key of a lot in the range. */
+    @FunctionalInterface
+    interface KeyVisitor {
+        void visit(LotId lot, String rest, ObjectInfo info);
     }
 }
