@@ -4,6 +4,8 @@ import io.clusterless.cli.command.CompletionCommand;
 import io.clusterless.cli.command.ConfigCommand;
 import io.clusterless.cli.command.SchemaCommand;
 import io.clusterless.cli.command.ShowCommand;
+import io.clusterless.cli.command.SynthCommand;
+import io.clusterless.cli.command.VerifyCommand;
 import io.clusterless.cli.command.ValidateCommand;
 import io.clusterless.cli.command.local.LocalCommand;
 import io.clusterless.cli.command.scenario.ScenarioCommand;
@@ -33,6 +35,8 @@ import java.util.Map;
                 ValidateCommand.class,
                 LocalCommand.class,
                 ScenarioCommand.class,
+                SynthCommand.class,
+                VerifyCommand.class,
                 ShowCommand.class,
                 SchemaCommand.class,
                 CompletionCommand.class,

@@ -27,11 +27,16 @@ public final class ProjectOptions {
     private Map<String, String> extStrs = new LinkedHashMap<>();
 
     public List<ProjectSource> sources() {
+        return sources(files, command.commandLine());
+    }
+
+    /** {@code -p} values as sources; shared with commands that make {@code -p} optional. */
+    public static List<ProjectSource> sources(List<String> files, picocli.CommandLine commandLine) {
         List<ProjectSource> sources = new ArrayList<>();
         long stdin = files.stream().filter(ProjectSource.STDIN::equals).count();
         if (stdin > 1) {
             // a usage error (exit 2), like any other misuse of the options
-            throw new ParameterException(command.commandLine(), "-p - (stdin) may be given only once");
+            throw new ParameterException(commandLine, "-p - (stdin) may be given only once");
         }
         for (String file : files) {
             sources.add(ProjectSource.STDIN.equals(file)

@@ -1,0 +1,114 @@
+package io.clusterless.cli.command;
+
+import io.clusterless.cli.CliContext;
+import io.clusterless.cli.UserException;
+import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.LoadedFile;
+import io.clusterless.model.load.LoadedProject;
+import io.clusterless.model.load.Problem;
+import io.clusterless.model.load.ProblemException;
+import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.load.ProjectSource;
+import io.clusterless.model.validate.ProjectValidator;
+import io.clusterless.model.validate.ValidationOptions;
+import io.clusterless.substrate.aws.synth.ProjectInput;
+import io.clusterless.substrate.aws.synth.SynthResult;
+import io.clusterless.substrate.aws.synth.Timings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Loading and reporting shared by {@code synth} and {@code verify}. */
+final class AwsSynthSupport {
+    static final String TIMINGS_VARIABLE = "CLS_TIMINGS";
+
+    private AwsSynthSupport() {
+    }
+
+    /** Loads and validates the files (offline); invalid files fail with every problem, as {@code validate} prints them. */
+    static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, Map<String, String> extStrs) {
+        ComponentRegistry registry = ComponentRegistry.defaultRegistry();
+        LoadedProject loaded = new ProjectLoader(registry, extStrs, context.in()).loadAll(sources);
+        List<Problem> problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
+        if (!problems.isEmpty()) {
+            throw new ProblemException(problems);
+        }
+        List<ProjectInput> inputs = new ArrayList<>();
+        for (LoadedFile file : loaded.files()) {
+            Path path = file.source().path();
+            // stdin has no directory: relative paths in it resolve against the working directory
+            Path baseDir = path == null ? Path.of("").toAbsolutePath() : path.toAbsolutePath().getParent();
+            inputs.add(new ProjectInput(file.deployable(), baseDir, file.display()));
+        }
+        return inputs;
+    }
+
+    /**
+     * Time from launch to now: JVM start, class loading and option parsing. bin/cls records the launch in
+     * {@code CLS_LAUNCH_MILLIS}; otherwise the process start time is used, which Linux knows only to the second.
+     */
+    static long sinceProcessStart() {
+        String launch = System.getenv("CLS_LAUNCH_MILLIS");
+        if (launch != null && launch.matches("\\d+")) {
+            return System.currentTimeMillis() - Long.parseLong(launch);
+        }
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> Duration.between(start, Instant.now()).toMillis()).orElse(-1L);
+    }
+
+    static void printNotes(CliContext context, SynthResult result) {
+        for (String note : result.notes()) {
+            context.err().println("note: " + note);
+        }
+    }
+
+    /** With {@code -v} or {@code CLS_TIMINGS} set: one line with every phase, for benchmarks and slow synths. */
+    static void printTimings(CliContext context, Timings before, SynthResult result) {
+        if (context.verbosity() == 0 && System.getenv(TIMINGS_VARIABLE) == null) {
+            return;
+        }
+        long total = 0;
+        StringBuilder line = new StringBuilder("timings:");
+        List<Timings.Phase> phases = new ArrayList<>(before.phases());
+        phases.addAll(result.timings().phases());
+        for (Timings.Phase phase : phases) {
+            line.append(' ').append(phase.name().replace(' ', '-')).append('=').append(phase.millis()).append("ms");
+            total += phase.millis();
+        }
+        line.append(" total=").append(total).append("ms");
+        context.err().println(line);
+        context.err().flush();
+    }
+
+    /**
+     * Waits for {@link io.clusterless.substrate.aws.synth.AwsSynthesizer#warmUp}; a missing {@code node} becomes a
+     * one-line error saying what to install.
+     */
+    static void awaitJsii(CompletableFuture<Void> jsii) {
+        try {
+            jsii.join();
+        } catch (CompletionException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                String message = String.valueOf(cause.getMessage());
+                if (message.contains("Cannot run program") && message.contains("node")) {
+                    throw new UserException("the AWS CDK runs in Node.js, and no 'node' was found on the PATH; "
+                            + "install Node.js 20 or newer, or set JSII_NODE to the node executable");
+                }
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    static void warnIfValidationOff(CliContext context, boolean validate) {
+        if (validate && "false".equalsIgnoreCase(System.getenv("CDK_VALIDATION"))) {
+            context.err().println("warning: --validate has no effect: CDK_VALIDATION=false is set in this "
+                    + "environment (bin/cls sets it only without --validate)");
+        }
+    }
+}

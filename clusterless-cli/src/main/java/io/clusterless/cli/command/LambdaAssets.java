@@ -1,0 +1,79 @@
+package io.clusterless.cli.command;
+
+import io.clusterless.cli.Main;
+import io.clusterless.cli.UserException;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Finds the runtime's Lambda jar that every function deploys: {@code CLS_ASSETS_PATH} (the jar itself or a
+ * directory holding it), else {@code assets/} next to the CLI jar (the build copies it to
+ * {@code clusterless-cli/target/assets/}) or one level up (a distribution's {@code lib/} and {@code assets/}).
+ */
+final class LambdaAssets {
+    static final String VARIABLE = "CLS_ASSETS_PATH";
+    private static final String PREFIX = "clusterless-lambda-runtime-";
+    private static final String SUFFIX = "-lambda.jar";
+
+    private LambdaAssets() {
+    }
+
+    static Path lambdaJar(Map<String, String> environment) {
+        List<Path> places = new ArrayList<>();
+        String configured = environment.get(VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            Path path = Path.of(configured);
+            if (Files.isRegularFile(path)) {
+                return path.toAbsolutePath();
+            }
+            places.add(path);
+        } else {
+            cliJarDir().ifPresent(dir -> {
+                places.add(dir.resolve("assets"));
+                if (dir.getParent() != null) {
+                    places.add(dir.getParent().resolve("assets"));
+                }
+            });
+        }
+        for (Path place : places) {
+            Optional<Path> jar = find(place);
+            if (jar.isPresent()) {
+                return jar.get();
+            }
+        }
+        throw new UserException("the Lambda runtime jar (" + PREFIX + "*" + SUFFIX + ") is not in "
+                + (places.isEmpty() ? "any known place" : places.toString())
+                + "; build with ./mvnw package -pl clusterless-cli -am, or set " + VARIABLE + " to the jar");
+    }
+
+    private static Optional<Path> find(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
+            }).sorted().reduce((first, second) -> second).map(Path::toAbsolutePath);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> cliJarDir() {
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Optional.ofNullable(location.getParent());
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package io.clusterless.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.substrate.aws.synth.ProjectInput;
+import io.clusterless.substrate.aws.synth.SynthException;
+import io.clusterless.substrate.aws.synth.SynthResult;
+import io.clusterless.substrate.aws.synth.Timings;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/** {@code cls synth}: writes the cloud assembly of project files, or of a placement's bootstrap stack, offline. */
+@Command(name = "synth",
+        description = {"Synthesize the AWS CloudFormation stacks of project files into a cloud assembly, without any "
+                + "AWS call: account and region come from each file's placement. Deploy it with "
+                + "'cdk deploy --app DIR --all' (after 'cdk bootstrap' of the account and region, and after the "
+                + "placement's bootstrap stack).",
+                "With --bootstrap --account A --region R [--stage S]: the placement's bootstrap stack instead "
+                        + "(buckets, arc event bus, VPC, exports).",
+                ""},
+        footer = {"", "Examples:",
+                "  cls synth -p examples/copy-chain/project.json -o cdk.out",
+                "  cls synth --bootstrap --stage dev --account 123456789012 --region us-west-2 -o bootstrap.out",
+                "", "Properties: -D common.resource.removeAllOnDestroy=true (every bucket, database and table is "
+                + "deleted with its stack; a bucket only when empty), -D aws.lambda.snapStart=false (no SnapStart, "
+                + "functions invoked unqualified: for moto, whose CloudFormation cannot resolve Lambda versions).",
+                "Environment: CLS_ASSETS_PATH (the Lambda runtime jar, or its directory), CLS_TIMINGS (print "
+                + "phase timings, as -v does).",
+                "Exit codes: 0 written, 1 invalid project or failed synth, 2 usage error."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+public final class SynthCommand implements Callable<Integer> {
+    @ParentCommand
+    private ClsCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    private Target target;
+
+    @Mixin
+    private AwsSynthOptions synth;
+
+    @Option(names = {"-o", "--output-path"}, paramLabel = "DIR",
+            description = "Cloud assembly directory (default: cdk.out). A previous assembly there is replaced.")
+    private Path outdir = Path.of("cdk.out");
+
+    /** Project files or the bootstrap stack, not both. */
+    static final class Target {
+        @ArgGroup(exclusive = false, multiplicity = "1", heading = "Project files:%n")
+        ProjectFiles projects;
+        @ArgGroup(exclusive = false, multiplicity = "1", heading = "Bootstrap stack:%n")
+        Bootstrap bootstrap;
+    }
+
+    static final class ProjectFiles {
+        @Option(names = {"-p", "--project"}, required = true, paramLabel = "FILE", split = ",",
+                description = "Project file (.json, .yaml, .yml, .jsonnet), or - for stdin. Repeat (or separate "
+                        + "with commas) to synthesize several files together.")
+        List<String> files = new ArrayList<>();
+        @Option(names = "--ext-str", paramLabel = "KEY=VALUE",
+                description = "External variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
+        Map<String, String> extStrs = new LinkedHashMap<>();
+    }
+
+    static final class Bootstrap {
+        @Option(names = "--bootstrap", required = true, description = "Synthesize the placement's bootstrap stack.")
+        boolean bootstrap;
+        @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "AWS account id.")
+        String account;
+        @Option(names = "--region", required = true, paramLabel = "REGION", description = "AWS region.")
+        String region;
+        @Option(names = "--stage", paramLabel = "STAGE", description = "Optional stage, e.g. dev.")
+        String stage;
+    }
+
+    @Override
+    public Integer call() {
+        Timings before = new Timings();
+        before.add("jvm start", AwsSynthSupport.sinceProcessStart());
+        AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
+        Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
+        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
+        SynthResult result;
+        try {
+            if (target.bootstrap != null) {
+                PlacementNames placement;
+                try {
+                    placement = new PlacementNames(target.bootstrap.stage, target.bootstrap.account,
+                            target.bootstrap.region);
+                } catch (IllegalArgumentException e) {
+                    throw new UserException(e.getMessage());
+                }
+                before.mark("load");
+                prepare(outdir);
+                AwsSynthSupport.awaitJsii(jsii);
+                result = AwsSynthesizer.synthesizeBootstrap(placement, false, outdir);
+            } else {
+                List<ProjectInput> inputs = AwsSynthSupport.load(root.context(),
+                        ProjectOptions.sources(target.projects.files, spec.commandLine()), target.projects.extStrs);
+                before.mark("load");
+                prepare(outdir);
+                AwsSynthSupport.awaitJsii(jsii);
+                result = AwsSynthesizer.synthesize(inputs,
+                        synth.toSynthOptions(lambdaJar, root.context().properties(), false), outdir);
+            }
+        } catch (SynthException e) {
+            throw new UserException(e.getMessage());
+        }
+        AwsSynthSupport.printNotes(root.context(), result);
+        List<ObjectNode> rows = new ArrayList<>();
+        for (SynthResult.StackReport stack : result.stacks()) {
+            ObjectNode row = Printer.record();
+            row.put("stack", stack.name());
+            row.put("resources", stack.resources());
+            row.put("template", outdir.resolve(stack.templateFile()).toString());
+            rows.add(row);
+        }
+        new Printer(root.context().out(), root.context().output()).print(rows);
+        AwsSynthSupport.printTimings(root.context(), before, result);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * An earlier assembly in {@code dir} is removed first, so no stale template or asset survives; any other
+     * non-empty directory is left alone and refused.
+     */
+    static void prepare(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("-o " + dir + " is a file, not a directory");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!Files.exists(dir.resolve("manifest.json"))) {
+            throw new UserException("-o " + dir + " is not empty and holds no cloud assembly (no manifest.json); "
+                    + "choose another directory");
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(dir)) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.clusterless.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.substrate.aws.synth.ProjectInput;
+import io.clusterless.substrate.aws.synth.SynthException;
+import io.clusterless.substrate.aws.synth.SynthResult;
+import io.clusterless.substrate.aws.synth.Timings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/** {@code cls verify}: synthesizes into a temporary directory and reports stacks and cdk-nag findings. */
+@Command(name = "verify",
+        description = {"Synthesize project files in a temporary directory, without any AWS call, and report every "
+                + "stack with its resource count and the findings of cdk-nag's AwsSolutions pack.",
+                "Exit code 0 when the stacks synthesize without a cdk-nag error, 1 otherwise."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+public final class VerifyCommand implements Callable<Integer> {
+    @ParentCommand
+    private ClsCommand root;
+
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private AwsSynthOptions synth;
+
+    @Override
+    public Integer call() {
+        Timings before = new Timings();
+        before.add("jvm start", AwsSynthSupport.sinceProcessStart());
+        AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
+        Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
+        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
+        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs());
+        before.mark("load");
+        AwsSynthSupport.awaitJsii(jsii);
+        Path outdir;
+        try {
+            outdir = Files.createTempDirectory("cls-verify");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SynthResult result;
+        try {
+            result = AwsSynthesizer.synthesize(inputs,
+                    synth.toSynthOptions(lambdaJar, root.context().properties(), true), outdir);
+        } catch (SynthException e) {
+            throw new UserException(e.getMessage());
+        } finally {
+            delete(outdir);
+        }
+        AwsSynthSupport.printNotes(root.context(), result);
+        List<ObjectNode> rows = new ArrayList<>();
+        for (SynthResult.StackReport stack : result.stacks()) {
+            ObjectNode row = Printer.record();
+            row.put("stack", stack.name());
+            row.put("resources", stack.resources());
+            row.put("nag errors", result.findings().stream()
+                    .filter(f -> f.stack().equals(stack.name()) && f.level().equals("error")).count());
+            row.put("nag warnings", result.findings().stream()
+                    .filter(f -> f.stack().equals(stack.name()) && f.level().equals("warning")).count());
+            rows.add(row);
+        }
+        new Printer(root.context().out(), root.context().output()).print(rows);
+        PrintWriter err = root.context().err();
+        for (SynthResult.NagFinding finding : result.findings()) {
+            err.println(finding.level() + ": " + finding.path() + ": "
+                    + (finding.rule().isEmpty() ? "" : finding.rule() + ": ") + finding.message());
+        }
+        err.println("cdk-nag AwsSolutions: " + result.errors() + (result.errors() == 1 ? " error, " : " errors, ")
+                + (result.findings().size() - result.errors()) + " warnings in " + result.stacks().size() + " stacks");
+        err.flush();
+        AwsSynthSupport.printTimings(root.context(), before, result);
+        return result.errors() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a leftover temporary directory is not worth failing the report for
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.clusterless.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cls synth} and {@code cls verify}, black-box: exit codes, printed stacks, the written assembly. */
+class SynthCommandTest {
+    private static final Path ROOT = Path.of(System.getProperty("user.dir")).getParent();
+    private static final String COPY_CHAIN = ROOT.resolve("examples/copy-chain/project.json").toString();
+
+    @Test
+    void synth_writesACloudAssemblyWithTheGroupedAndOneStackPerArc(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("cdk.out");
+
+        Cls.Result result = Cls.run("synth", "-p", COPY_CHAIN, "-o", out.toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(result.out()).contains("DEV-copy-chain-resource-activity-boundary-20230101-00-us-west-2")
+                .contains("DEV-copy-chain-arc-copy-a-20230101-00-us-west-2")
+                .contains("DEV-copy-chain-arc-copy-c-20230101-00-us-west-2");
+        JsonNode manifest = Json.records().readTree(out.resolve("manifest.json").toFile());
+        assertThat(manifest.path("artifacts").has("DEV-copy-chain-arc-copy-b-20230101-00-us-west-2")).isTrue();
+        assertThat(out.resolve("DEV-copy-chain-arc-copy-b-20230101-00-us-west-2.template.json")).exists();
+    }
+
+    @Test
+    void synth_replacesAnEarlierAssemblyButRefusesAnyOtherDirectory(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("cdk.out");
+        assertThat(Cls.run("synth", "-p", COPY_CHAIN, "-o", out.toString()).exitCode()).isEqualTo(0);
+
+        Cls.Result again = Cls.run("synth", "-p", COPY_CHAIN, "--exclude-all-arcs", "-o", out.toString());
+        assertThat(again.exitCode()).as("%s", again).isEqualTo(0);
+        assertThat(out.resolve("DEV-copy-chain-arc-copy-b-20230101-00-us-west-2.template.json")).doesNotExist();
+
+        Path other = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(other.resolve("keep.txt"), "mine");
+        Cls.Result refused = Cls.run("synth", "-p", COPY_CHAIN, "-o", other.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("error: -o ").contains("no cloud assembly");
+        assertThat(other.resolve("keep.txt")).exists();
+    }
+
+    @Test
+    void synthBootstrap_writesTheBootstrapStackOfThePlacement(@TempDir Path dir) {
+        Path out = dir.resolve("boot");
+
+        Cls.Result result = Cls.run("synth", "--bootstrap", "--stage", "dev", "--account", "123456789012",
+                "--region", "us-west-2", "-o", out.toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(result.out()).contains("DEV-clusterless-bootstrap");
+        assertThat(out.resolve("DEV-clusterless-bootstrap.template.json")).exists();
+    }
+
+    @Test
+    void synth_withProjectAndBootstrapTogether_isAUsageError() {
+        Cls.Result result = Cls.run("synth", "-p", COPY_CHAIN, "--bootstrap", "--account", "1", "--region", "r");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: ");
+    }
+
+    @Test
+    void synth_ofAnInvalidProject_printsItsProblemsAndFails(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"project\": {\"name\": \"Bad\"}}");
+
+        Cls.Result result = Cls.run("synth", "-p", file.toString(), "-o", dir.resolve("out").toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.err()).contains(file.toString()).contains("version");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void verify_reportsEveryStackAndNoNagErrorForAnExample() {
+        Cls.Result result = Cls.run("verify", "-p", COPY_CHAIN);
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(result.out()).contains("DEV-copy-chain-arc-copy-a-20230101-00-us-west-2");
+        assertThat(result.err()).contains("cdk-nag AwsSolutions: 0 errors");
+    }
+}

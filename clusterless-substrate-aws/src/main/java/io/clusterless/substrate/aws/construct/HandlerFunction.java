@@ -1,0 +1,140 @@
+package io.clusterless.substrate.aws.construct;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.synth.SynthException;
+import software.amazon.awscdk.Annotations;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.IGrantable;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A runtime handler deployed as a Lambda function: the shaded runtime jar as code, Java 21, SnapStart on published
+ * versions (callers target {@link #target()}, the published version, so invocations restore from the snapshot;
+ * without SnapStart, for stand-ins such as moto that cannot resolve versions, the function itself), an
+ * explicit one-day log group (no log-retention custom resource) and a role that may write only to that group.
+ */
+public final class HandlerFunction extends Construct {
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+    /** Lambda's limit on all environment variables of a function, names and values together. */
+    static final int ENVIRONMENT_LIMIT = 4096;
+
+    private final Function function;
+    private final IFunction target;
+    private final Role role;
+
+    /** What one function runs and with which settings. */
+    public record Spec(String functionName, String handlerClass, LambdaRuntimeProps runtime,
+                       Map<String, String> environment, String description) {
+    }
+
+    public HandlerFunction(Construct scope, String id, Spec spec, Path lambdaJar, boolean snapStart) {
+        super(scope, id);
+        LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/aws/lambda/" + spec.functionName())
+                .retention(RetentionDays.ONE_DAY)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        role = Role.Builder.create(this, "Role")
+                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .description("runs " + spec.functionName())
+                .build();
+        // instead of the AWSLambdaBasicExecutionRole managed policy, which allows every log group in the account
+        role.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
+                .resources(List.of(logGroup.getLogGroupArn()))
+                .build());
+        Map<String, String> environment = compact(spec.environment());
+        int size = environment.entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+        if (size > ENVIRONMENT_LIMIT) {
+            throw new SynthException("function " + spec.functionName() + ": its props take " + size + " bytes of "
+                    + "environment, Lambda allows " + ENVIRONMENT_LIMIT + "; fewer sources, sinks or filter patterns "
+                    + "make them smaller");
+        }
+        LambdaRuntimeProps runtime = spec.runtime();
+        function = Function.Builder.create(this, "Function")
+                .functionName(spec.functionName())
+                .description(spec.description())
+                .code(Code.fromAsset(lambdaJar.toString()))
+                .handler(spec.handlerClass())
+                .runtime(Runtime.JAVA_21)
+                .architecture(runtime.getArchitecture() == io.clusterless.model.Architecture.X86_64
+                        ? Architecture.X86_64 : Architecture.ARM_64)
+                .memorySize(runtime.getMemorySizeMB())
+                .timeout(Duration.minutes(runtime.getTimeoutMin()))
+                .environment(environment)
+                .role(role)
+                .logGroup(logGroup)
+                .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
+                .build();
+        if (snapStart) {
+            target = function.getCurrentVersion();
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "every rule and state machine invokes the published version");
+        } else {
+            target = function;
+        }
+        Nag.suppress(function, "AwsSolutions-L1", "The handlers are built and tested for Java 21, the newest Java "
+                + "runtime with SnapStart that the runtime module targets.");
+    }
+
+    /**
+     * Props documents are pretty-printed for people reading them in files; in the environment every byte counts
+     * (Lambda allows 4 KB of variables in all), so JSON values are written compactly.
+     */
+    static Map<String, String> compact(Map<String, String> environment) {
+        Map<String, String> compact = new LinkedHashMap<>();
+        environment.forEach((name, value) -> compact.put(name, compactJson(value)));
+        return compact;
+    }
+
+    public static String compactJson(String value) {
+        if (value == null || !value.stripLeading().startsWith("{")) {
+            return value;
+        }
+        try {
+            return COMPACT.writeValueAsString(COMPACT.readTree(value));
+        } catch (JsonProcessingException e) {
+            return value;
+        }
+    }
+
+    public Function function() {
+        return function;
+    }
+
+    /** The published version: what rules and state machines invoke, so SnapStart applies. */
+    public IFunction target() {
+        return target;
+    }
+
+    /** What permissions are granted to. */
+    public IGrantable grantee() {
+        return role;
+    }
+
+    public Role role() {
+        return role;
+    }
+}

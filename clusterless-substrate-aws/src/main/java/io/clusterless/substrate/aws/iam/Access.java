@@ -1,0 +1,70 @@
+package io.clusterless.substrate.aws.iam;
+
+import io.clusterless.model.DatasetRef;
+import io.clusterless.substrate.aws.nag.Nag;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.IConstruct;
+
+import java.util.List;
+
+/**
+ * IAM statements that name exact buckets, key prefixes, buses, queues and tables. The only wildcard they use is the
+ * trailing {@code *} after a key prefix, because object keys are only known at run time.
+ */
+public final class Access {
+    private Access() {
+    }
+
+    public static String bucketArn(String bucket) {
+        return "arn:" + Aws.PARTITION + ":s3:::" + bucket;
+    }
+
+    public static String objectsArn(String bucket, String prefix) {
+        return bucketArn(bucket) + "/" + (prefix == null ? "" : prefix) + "*";
+    }
+
+    /** The key prefix of a dataset's manifests in the manifest bucket: {@code datasets/name=<n>/version=<v>/}. */
+    public static String manifestPrefix(DatasetRef dataset) {
+        return "datasets/name=" + dataset.getName() + "/version=" + dataset.getVersion() + "/";
+    }
+
+    /** Get objects under {@code prefix} and list the bucket (S3 answers HEAD on a missing key with 403 without it). */
+    public static void read(IRole role, String bucket, String prefix) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject"))
+                .resources(List.of(objectsArn(bucket, prefix)))
+                .build());
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:ListBucket"))
+                .resources(List.of(bucketArn(bucket)))
+                .build());
+    }
+
+    /** Read, plus put and delete objects under {@code prefix} (state transitions copy then delete). */
+    public static void readWrite(IRole role, String bucket, String prefix) {
+        read(role, bucket, prefix);
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
+                .resources(List.of(objectsArn(bucket, prefix)))
+                .build());
+    }
+
+    public static String eventBusArn(String busName) {
+        return "arn:" + Aws.PARTITION + ":events:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":event-bus/" + busName;
+    }
+
+    public static void putEvents(IRole role, String busName) {
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("events:PutEvents"))
+                .resources(List.of(eventBusArn(busName)))
+                .build());
+    }
+
+    /** Object keys are only known at run time: the trailing {@code *} after a named bucket and prefix is the point. */
+    public static void allowObjectWildcards(IConstruct role) {
+        Nag.suppressWildcards(role, "Objects are written and read under a fixed bucket and key prefix; their keys "
+                + "(lots, attempts, data files) are only known at run time.", "/^Resource::arn:<AWS::Partition>:s3:::[^*]+\\*$/g");
+    }
+}

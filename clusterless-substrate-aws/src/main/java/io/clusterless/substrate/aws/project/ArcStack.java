@@ -1,0 +1,168 @@
+package io.clusterless.substrate.aws.project;
+
+import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.substrate.aws.construct.EventPatternJson;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.synth.Stacks;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.stepfunctions.CatchProps;
+import software.amazon.awscdk.services.stepfunctions.Chain;
+import software.amazon.awscdk.services.stepfunctions.Choice;
+import software.amazon.awscdk.services.stepfunctions.Condition;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.Fail;
+import software.amazon.awscdk.services.stepfunctions.IChainable;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineType;
+import software.amazon.awscdk.services.stepfunctions.Succeed;
+import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
+import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One arc's stack (reference §3.7): its start and complete gates, its workload, the STANDARD state machine that runs
+ * them per lot, and the listener rule on the arc bus that starts it for every lot of a subscribed source.
+ */
+public final class ArcStack extends Stack {
+    /** The gates are small and quick: they move one state object and read a few manifests. */
+    private static final LambdaRuntimeProps GATE_RUNTIME =
+            new LambdaRuntimeProps(512, 3, 5, io.clusterless.model.Architecture.ARM_64);
+    private static final String STATE_PROPS_VARIABLE = "CLS_ARC_STATE_PROPS_JSON";
+
+    private final StateMachine stateMachine;
+
+    public ArcStack(Construct scope, ProjectScope project, ArcPlan plan, ArcWorkload workload) {
+        super(scope, plan.stackName(), Stacks.props(project.placementPlan().placement(), plan.stackName(),
+                "clusterless arc " + plan.name() + " of " + project.plan().deployable().getProject().id()));
+        Map<String, String> gateEnvironment = Map.of(STATE_PROPS_VARIABLE, plan.gateProps().toJson());
+        HandlerFunction start = gate(project, plan, "StartGate", plan.startFunction(), plan.startHandler(),
+                gateEnvironment);
+        HandlerFunction complete = gate(project, plan, "CompleteGate", plan.completeFunction(),
+                plan.completeHandler(), gateEnvironment);
+        Access.putEvents(complete.role(), project.placementPlan().placement().arcEventBus());
+
+        List<TaskStateBase> tasks = workload.tasks(new ArcContext(this, project, plan));
+        stateMachine = stateMachine(project, plan, start, complete, tasks);
+
+        Rule.Builder.create(this, "Listener")
+                .ruleName(plan.ruleName())
+                .description("lots of the sources of arc " + plan.name())
+                .eventBus(EventBus.fromEventBusName(this, "ArcEventBus", project.exports().importEventBusName()))
+                .eventPattern(EventPatternJson.of(plan.listenerPattern()))
+                .targets(List.of(SfnStateMachine.Builder.create(stateMachine).build()))
+                .build();
+    }
+
+    public StateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    /** A gate reads and moves the arc's state objects and reads (start) or checks (complete) its manifests. */
+    private HandlerFunction gate(ProjectScope project, ArcPlan plan, String id, String name, String handler,
+                                 Map<String, String> environment) {
+        HandlerFunction gate = new HandlerFunction(this, id, new HandlerFunction.Spec(name, handler, GATE_RUNTIME,
+                environment, "clusterless arc " + plan.name() + " " + id), project.options().lambdaJar(), project.options().snapStart());
+        String arcStateBucket = project.placementPlan().placement().arcStateBucket();
+        Access.readWrite(gate.role(), arcStateBucket, "arcs/project=" + project.plan().deployable().getProject().getName()
+                + "/version=" + project.plan().deployable().getProject().getVersion() + "/arc=" + plan.name() + "/");
+        String manifests = project.placementPlan().placement().manifestBucket();
+        plan.model().getSources().values().forEach(source ->
+                Access.read(gate.role(), manifests, Access.manifestPrefix(source)));
+        plan.model().getSinks().values().forEach(sink ->
+                Access.readWrite(gate.role(), manifests, Access.manifestPrefix(sink)));
+        Access.allowObjectWildcards(gate.role());
+        return gate;
+    }
+
+    private StateMachine stateMachine(ProjectScope project, ArcPlan plan, HandlerFunction start,
+                                      HandlerFunction complete, List<TaskStateBase> tasks) {
+        Pass current = Pass.Builder.create(this, "CurrentStateChoice")
+                .comment("the ArcNotifyEvent in the EventBridge event")
+                .outputPath("$.detail")
+                .build();
+        LambdaInvoke startInvoke = gateTask("StartInvoke", start);
+        LambdaInvoke completeInvoke = gateTask("CompleteInvoke", complete);
+
+        Choice stateComplete = Choice.Builder.create(this, "StateComplete").build()
+                .when(Condition.and(hasError(), state("$.currentState", "partial")),
+                        Fail.Builder.create(this, "PartialWithError").build())
+                .when(Condition.and(hasError(), state("$.currentState", "missing")),
+                        Fail.Builder.create(this, "MissingWithError").build())
+                .when(hasError(), Fail.Builder.create(this, "UnknownError").build())
+                .when(state("$.currentState", "partial"), Succeed.Builder.create(this, "Partial").build())
+                .when(state("$.currentState", "missing"), Succeed.Builder.create(this, "Missing").build())
+                .when(state("$.currentState", "complete"), Succeed.Builder.create(this, "Complete").build())
+                .otherwise(Fail.Builder.create(this, "UnknownComplete").build());
+        Chain completion = Chain.start(completeInvoke).next(stateComplete);
+
+        IChainable workload = completion;
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            TaskStateBase task = tasks.get(i);
+            Pass caught = Pass.Builder.create(this, task.getId() + "Catch")
+                    .comment("the workload failed; the complete gate records the lot as partial or missing")
+                    .build();
+            caught.next(completeInvoke);
+            task.addCatch(caught, CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.workloadError").build());
+            workload = Chain.start(task).next(workload);
+        }
+
+        Choice stateStart = Choice.Builder.create(this, "StateStart").build()
+                .when(state("$.previousState", "running"), Succeed.Builder.create(this, "AlreadyRunning").build())
+                .when(Condition.or(state("$.currentState", "complete"), state("$.currentState", "missing")),
+                        Succeed.Builder.create(this, "AlreadyComplete").build())
+                .when(state("$.currentState", "running"), workload)
+                .otherwise(Fail.Builder.create(this, "UnknownStart").build());
+
+        String name = plan.stateMachineName();
+        LogGroup logs = LogGroup.Builder.create(this, "StateMachineLogs")
+                .logGroupName(project.names().stateMachineLogGroup(name))
+                .retention(RetentionDays.ONE_DAY)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        StateMachine machine = StateMachine.Builder.create(this, "StateMachine")
+                .stateMachineName(name)
+                .stateMachineType(StateMachineType.STANDARD)
+                .definitionBody(DefinitionBody.fromChainable(Chain.start(current).next(startInvoke).next(stateStart)))
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
+                .tracingEnabled(true)
+                .build();
+        Nag.suppressWildcards(machine, "CloudWatch Logs delivery and X-Ray actions support no resource-level "
+                + "permissions; Lambda invoke on a function's ':*' covers its published versions only; Step "
+                + "Functions submits Batch jobs by definition revision, which changes with every deploy.",
+                "/^Resource::\\*$/g", "/^Resource::<.+\\.Arn>:\\*$/g",
+                "/^Resource::arn:<AWS::Partition>:batch:[^:]+:[^:]+:job-definition\\/\\*$/g");
+        return machine;
+    }
+
+    private LambdaInvoke gateTask(String id, HandlerFunction gate) {
+        return LambdaInvoke.Builder.create(this, id)
+                .lambdaFunction(gate.target())
+                .payloadResponseOnly(true)
+                .retryOnServiceExceptions(true)
+                .build();
+    }
+
+    /** A string field equal to {@code value}; a null or absent field is simply not equal (no runtime error). */
+    private static Condition state(String path, String value) {
+        return Condition.and(Condition.isString(path), Condition.stringEquals(path, value));
+    }
+
+    private static Condition hasError() {
+        return Condition.isPresent("$.workloadError.Error");
+    }
+}

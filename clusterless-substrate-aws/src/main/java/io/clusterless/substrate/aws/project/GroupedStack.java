@@ -1,0 +1,58 @@
+package io.clusterless.substrate.aws.project;
+
+import io.clusterless.model.Resource;
+import io.clusterless.runtime.plan.ActivityPlan;
+import io.clusterless.runtime.plan.BoundaryPlan;
+import io.clusterless.substrate.aws.construct.CloudWatchExportConstruct;
+import io.clusterless.substrate.aws.construct.S3PutListenerBoundaryConstruct;
+import io.clusterless.substrate.aws.synth.Stacks;
+import io.clusterless.substrate.aws.synth.SynthException;
+import software.amazon.awscdk.Stack;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The project's resources, activities and boundaries in one stack (reference §3.3). Activities and boundaries are
+ * built after the resources, but do not blanket-depend on them as in the original: a bucket that notifies a
+ * boundary's queue must wait for that queue's policy, so CloudFormation orders by the references alone.
+ */
+public final class GroupedStack extends Stack {
+    private GroupedStack(Construct scope, ProjectScope project) {
+        super(scope, project.names().groupedStack(), Stacks.props(project.placementPlan().placement(),
+                project.names().groupedStack(), "clusterless resources, activities and boundaries of "
+                        + project.plan().deployable().getProject().id()));
+    }
+
+    /** The grouped stack, or null when the project has nothing to put in it. */
+    public static GroupedStack create(Construct scope, ProjectScope project) {
+        List<Resource> resources = new ArrayList<>();
+        for (Resource resource : project.plan().deployable().getResources()) {
+            if (!resource.isExclude() && project.options().includesResource(resource.getName())) {
+                resources.add(resource);
+            }
+        }
+        boolean others = project.options().includesNonResources();
+        List<BoundaryPlan> boundaries = others ? project.plan().boundaries() : List.of();
+        List<ActivityPlan> activities = others ? project.plan().activities() : List.of();
+        if (resources.isEmpty() && boundaries.isEmpty() && activities.isEmpty()) {
+            return null;
+        }
+        GroupedStack stack = new GroupedStack(scope, project);
+        for (Resource resource : resources) {
+            ConstructRegistry.ResourceConstruct construct = ConstructRegistry.resource(resource.getType())
+                    .orElseThrow(() -> new SynthException(project.input().display() + ": resource '"
+                            + resource.getName() + "': type " + resource.getType() + " cannot be placed on AWS"));
+            construct.build(stack, project, resource);
+        }
+        for (ActivityPlan activity : activities) {
+            new CloudWatchExportConstruct(stack, project, activity);
+        }
+        for (BoundaryPlan boundary : boundaries) {
+            new S3PutListenerBoundaryConstruct(stack, project, boundary);
+        }
+        return stack;
+    }
+
+}

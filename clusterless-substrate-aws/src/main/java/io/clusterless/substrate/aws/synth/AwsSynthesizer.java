@@ -1,0 +1,204 @@
+package io.clusterless.substrate.aws.synth;
+
+import io.clusterless.model.Deployable;
+import io.clusterless.model.Placement;
+import io.clusterless.naming.Label;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.PlacementPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import io.clusterless.substrate.aws.bootstrap.BootstrapStack;
+import io.clusterless.substrate.aws.project.ArcStack;
+import io.clusterless.substrate.aws.project.ArcWorkload;
+import io.clusterless.substrate.aws.project.ConstructRegistry;
+import io.clusterless.substrate.aws.project.GroupedStack;
+import io.clusterless.substrate.aws.project.ProjectScope;
+import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NagPackProps;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.Aspects;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Builds the CDK app of a set of project files, or of a placement's bootstrap, and synthesizes it into a cloud
+ * assembly. Offline: account and region come from the placement, the VPC from bootstrap exports, and nothing is
+ * looked up.
+ */
+public final class AwsSynthesizer {
+    private AwsSynthesizer() {
+    }
+
+    /**
+     * Starts jsii's node process and loads the CDK libraries on another thread, so it overlaps with loading the
+     * project files; {@link #synthesize} waits for it. Calling it is optional.
+     */
+    public static CompletableFuture<Void> warmUp() {
+        return CompletableFuture.runAsync(() -> Token.isUnresolved("warm-up"));
+    }
+
+    /** The stacks of every project file (reference §3.3), into {@code outdir}. */
+    public static SynthResult synthesize(List<ProjectInput> inputs, SynthOptions options, Path outdir) {
+        Timings timings = new Timings();
+        App app = app(outdir, context(inputs));
+        timings.mark("jsii start");
+        List<String> notes = new ArrayList<>();
+        Map<Placement, List<ProjectInput>> byPlacement = new LinkedHashMap<>();
+        for (ProjectInput input : inputs) {
+            byPlacement.computeIfAbsent(input.deployable().getPlacement(), p -> new ArrayList<>()).add(input);
+        }
+        for (Map.Entry<Placement, List<ProjectInput>> entry : byPlacement.entrySet()) {
+            Placement placement = entry.getKey();
+            PlacementNames names = new PlacementNames(placement.getStage(), placement.getAccount(),
+                    placement.getRegion());
+            List<Deployable> deployables = entry.getValue().stream().map(ProjectInput::deployable).toList();
+            PlacementPlan plan;
+            try {
+                plan = PlacementPlan.of(names, deployables);
+            } catch (IllegalArgumentException e) {
+                throw new SynthException(e.getMessage());
+            }
+            for (int i = 0; i < deployables.size(); i++) {
+                project(app, plan, plan.projects().get(i), entry.getValue().get(i), options, notes);
+            }
+        }
+        return finish(app, options, outdir, notes, timings);
+    }
+
+    /** The bootstrap stack of one placement (reference §3.2), into {@code outdir}. */
+    public static SynthResult synthesizeBootstrap(PlacementNames placement, boolean nag, Path outdir) {
+        Timings timings = new Timings();
+        App app = app(outdir, Map.of());
+        timings.mark("jsii start");
+        new BootstrapStack(app, placement);
+        return finish(app, new SynthOptions(Path.of("-"), false, null, false, null, false, nag, true), outdir,
+                new ArrayList<>(), timings);
+    }
+
+    private static App app(Path outdir, Map<String, Object> context) {
+        Map<String, Object> settings = new LinkedHashMap<>(context);
+        // construct stack traces in metadata cost time per construct and say nothing about project files
+        settings.put("aws:cdk:disable-stack-trace", true);
+        return App.Builder.create()
+                .outdir(outdir.toString())
+                .analyticsReporting(false)
+                .treeMetadata(false)
+                .context(settings)
+                .build();
+    }
+
+    /** App-level context (reference §3.3) when all files are one project version. */
+    private static Map<String, Object> context(List<ProjectInput> inputs) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        long projects = inputs.stream().map(i -> i.deployable().getProject().id()).distinct().count();
+        if (projects == 1) {
+            Deployable deployable = inputs.get(0).deployable();
+            PlacementNames placement = new PlacementNames(deployable.getPlacement().getStage(),
+                    deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion());
+            context.put("project", Label.of(deployable.getProject().getName()).hyphenated());
+            context.put("version", deployable.getProject().getVersion());
+            if (placement.stage() != null) {
+                context.put("stage", placement.upperStage().hyphenated());
+            }
+        }
+        return context;
+    }
+
+    private static void project(App app, PlacementPlan placementPlan, ProjectPlan plan, ProjectInput input,
+                                SynthOptions options, List<String> notes) {
+        ProjectScope scope = new ProjectScope(placementPlan, plan, input, options, notes);
+        List<Stack> stacks = new ArrayList<>();
+        GroupedStack grouped = GroupedStack.create(app, scope);
+        if (grouped != null) {
+            stacks.add(grouped);
+        }
+        for (ArcPlan arc : plan.arcs()) {
+            if (!options.includesArc(arc.name())) {
+                continue;
+            }
+            ArcWorkload workload = ConstructRegistry.arc(arc.kind())
+                    .orElseThrow(() -> new SynthException(input.display() + ": arc '" + arc.name() + "': type "
+                            + arc.kind() + " cannot be placed on AWS"));
+            ArcStack stack = new ArcStack(app, scope, arc, workload);
+            if (grouped != null) {
+                stack.addStackDependency(grouped);
+            }
+            stacks.add(stack);
+        }
+        if (!options.excludeAllTags()) {
+            for (Stack stack : stacks) {
+                Tags.of(stack).add("cls:project:name", plan.deployable().getProject().getName());
+                Tags.of(stack).add("cls:project:version", plan.deployable().getProject().getVersion());
+                if (plan.names().placement().stage() != null) {
+                    Tags.of(stack).add("cls:project:stage", plan.names().placement().upperStage().hyphenated());
+                }
+            }
+        }
+    }
+
+    private static SynthResult finish(App app, SynthOptions options, Path outdir, List<String> notes,
+                                      Timings timings) {
+        if (options.nag()) {
+            Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(false).reports(false).build()));
+        }
+        timings.mark("constructs");
+        CloudAssembly assembly = app.synth();
+        timings.mark("synth");
+        List<SynthResult.StackReport> stacks = new ArrayList<>();
+        List<SynthResult.NagFinding> findings = new ArrayList<>();
+        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
+            stacks.add(new SynthResult.StackReport(stack.getStackName(), stack.getTemplateFile(),
+                    resourceCounts(stack.getTemplate())));
+            if (options.nag()) {
+                for (SynthesisMessage message : stack.getMessages()) {
+                    finding(stack.getStackName(), message).ifPresent(findings::add);
+                }
+            }
+        }
+        timings.mark("report");
+        return new SynthResult(outdir, stacks, findings, notes, timings);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Integer> resourceCounts(Object template) {
+        Map<String, Integer> counts = new TreeMap<>();
+        Object resources = ((Map<String, Object>) template).get("Resources");
+        if (resources instanceof Map<?, ?> map) {
+            for (Object resource : map.values()) {
+                String type = String.valueOf(((Map<String, Object>) resource).get("Type"));
+                counts.merge(type, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Optional<SynthResult.NagFinding> finding(String stack, SynthesisMessage message) {
+        SynthesisMessageLevel level = message.getLevel();
+        if (level == SynthesisMessageLevel.INFO) {
+            return Optional.empty();
+        }
+        String text = String.valueOf(message.getEntry().getData());
+        int colon = text.indexOf(':');
+        String rule = colon > 0 ? text.substring(0, colon) : "";
+        if (!rule.startsWith("AwsSolutions-")) {
+            rule = "";
+        }
+        return Optional.of(new SynthResult.NagFinding(stack, message.getId(),
+                level == SynthesisMessageLevel.ERROR ? "error" : "warning", rule,
+                colon > 0 ? text.substring(colon + 1).strip() : text));
+    }
+}
