@@ -206,8 +206,15 @@ public final class LocalRunner implements AutoCloseable {
             BatchExecArc batch = (BatchExecArc) arc.model();
             String imagePath = batch.getWorkload().getImagePath();
             Path image = imagePath == null ? options.projectDir() : options.projectDir().resolve(imagePath);
+            // beside the project file, else (as files written for the original expect) the working directory
             if (!Files.isDirectory(image) && imagePath != null && Files.isDirectory(Path.of(imagePath))) {
                 image = Path.of(imagePath);
+            }
+            if (!Files.isDirectory(image)) {
+                throw new IllegalArgumentException("arc " + arc.model().getName() + ": imagePath '" + imagePath
+                        + "' is not a folder beside the project file (" + image.toAbsolutePath().normalize()
+                        + ") nor in the working directory (" + Path.of(String.valueOf(imagePath)).toAbsolutePath()
+                        .normalize() + ")");
             }
             return new LocalBatchWorkload(batch.getWorkload(), image.toAbsolutePath(), endpoint().environment(), store,
                     options.root().resolve("local").resolve("logs").resolve(arc.model().getName()));

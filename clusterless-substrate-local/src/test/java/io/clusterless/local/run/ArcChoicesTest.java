@@ -22,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The arc runner makes the state machine's choices with the runtime's gates (reference §3.7). */
 class ArcChoicesTest {
@@ -78,6 +79,17 @@ class ArcChoicesTest {
         assertThat(progress.skipped()).isZero();
         assertThat(stateDir.resolve("running.arc")).doesNotExist();
         assertThat(stateDir.resolve("missing.arc")).exists();
+    }
+
+    @Test
+    void aBatchArcWhoseImagePathIsNowhereIsRefusedBeforeAnythingRuns() throws Exception {
+        LocalPlan plan = plan("exit 0");
+        Files.delete(dir.resolve("app/run.sh"));
+        Files.delete(dir.resolve("app"));
+
+        assertThatThrownBy(() -> run(plan, dir.resolve("root"), Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("arc work: imagePath 'app' is not a folder beside the project file");
     }
 
     private RunProgress run(LocalPlan plan, Path root, Instant now) throws InterruptedException {

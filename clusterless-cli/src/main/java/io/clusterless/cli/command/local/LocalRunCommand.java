@@ -100,7 +100,7 @@ public final class LocalRunCommand implements Callable<Integer> {
         LocalRunner runner;
         try {
             runner = new LocalRunner(plan, options, Clock.systemUTC());
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
         try (runner) {
