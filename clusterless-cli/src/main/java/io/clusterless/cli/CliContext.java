@@ -18,6 +18,7 @@ public final class CliContext {
     private final Map<String, String> properties = new LinkedHashMap<>();
     private Path workingDirectory = Path.of("").toAbsolutePath();
     private Path home = Path.of(System.getProperty("user.home"));
+    private Map<String, String> environment = System.getenv();
 
     public CliContext(PrintWriter out, PrintWriter err, InputStream in) {
         this.out = out;
@@ -72,6 +73,17 @@ public final class CliContext {
     public CliContext directories(Path workingDirectory, Path home) {
         this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
         this.home = home.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** The environment cls and the processes it starts (the CDK CLI, workloads) see. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** Runs as if started with this environment (tests, embedding). */
+    public CliContext environment(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         return this;
     }
 }
