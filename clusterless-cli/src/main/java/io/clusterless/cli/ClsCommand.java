@@ -8,6 +8,11 @@ import io.clusterless.cli.command.SynthCommand;
 import io.clusterless.cli.command.VerifyCommand;
 import io.clusterless.cli.command.ValidateCommand;
 import io.clusterless.cli.command.local.LocalCommand;
+import io.clusterless.cli.command.ops.DisableCommand;
+import io.clusterless.cli.command.ops.EnableCommand;
+import io.clusterless.cli.command.ops.ExecCommand;
+import io.clusterless.cli.command.ops.GapsCommand;
+import io.clusterless.cli.command.ops.StatusCommand;
 import io.clusterless.cli.command.scenario.ScenarioCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
@@ -38,6 +43,11 @@ import java.util.Map;
                 SynthCommand.class,
                 VerifyCommand.class,
                 ShowCommand.class,
+                StatusCommand.class,
+                GapsCommand.class,
+                ExecCommand.class,
+                EnableCommand.class,
+                DisableCommand.class,
                 SchemaCommand.class,
                 CompletionCommand.class,
                 ConfigCommand.class,

@@ -19,10 +19,11 @@ import io.clusterless.model.SourceDataset;
 import io.clusterless.model.core.arc.BatchExecArc;
 import io.clusterless.model.core.arc.GlueAddPartitionsArc;
 import io.clusterless.model.core.arc.S3CopyArc;
+import io.clusterless.naming.ProjectNames;
 import io.clusterless.runtime.boundary.InfrequentBoundary;
 import io.clusterless.runtime.boundary.ObjectCreatedEvent;
+import io.clusterless.runtime.listener.ListenerSwitches;
 import io.clusterless.runtime.location.S3Location;
-import io.clusterless.runtime.store.ObjectInfo;
 import io.clusterless.runtime.workload.glue.GlueAddPartitionsWorkload;
 import io.clusterless.runtime.workload.s3copy.S3CopyWorkload;
 import io.clusterless.uri.ArcStateURI;
@@ -39,7 +40,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -170,11 +173,12 @@ public final class LocalRunner implements AutoCloseable {
                 FrequentLots frequent = new FrequentLots(boundary, store, bus,
                         options.root().resolve("local").resolve("queues").resolve(boundary.props().sqsQueueName()));
                 frequents.add(frequent);
-                bus.addRule(boundary.ruleName(), boundary.eventPattern(), frequent::arrive);
+                bus.addRule(boundary.ruleName(), boundary.eventPattern(),
+                        listening(boundary.project(), boundary.model().getName(), frequent::arrive));
             } else {
                 InfrequentBoundary handler = new InfrequentBoundary(boundary.props(), store, bus);
-                bus.addRule(boundary.ruleName(), boundary.eventPattern(),
-                        event -> handler.handle(ObjectCreatedEvent.of(event)));
+                bus.addRule(boundary.ruleName(), boundary.eventPattern(), listening(boundary.project(),
+                        boundary.model().getName(), event -> handler.handle(ObjectCreatedEvent.of(event))));
             }
         }
         for (LocalPlan.ArcEntry arc : plan.arcs()) {
@@ -188,8 +192,29 @@ public final class LocalRunner implements AutoCloseable {
         for (LocalPlan.ArcEntry arc : plan.arcs()) {
             ArcRunner runner = new ArcRunner(arc, store, bus, workload(arc), clock, started);
             arcs.put(arc.ruleName(), runner);
-            bus.addRule(arc.ruleName(), arc.listenerPattern(), event -> submit(runner, notification(event), false));
+            bus.addRule(arc.ruleName(), arc.listenerPattern(), listening(arc.project(), arc.model().getName(),
+                    event -> submit(runner, notification(event), false)));
         }
+    }
+
+    /**
+     * A rule target that drops the event while the component's listener is disabled (ADR-0004), as EventBridge
+     * does for a disabled rule. The record is read per event so that {@code cls disable} from another process
+     * takes effect at once.
+     */
+    private Consumer<JsonNode> listening(ProjectNames project, String component, Consumer<JsonNode> target) {
+        return event -> {
+            if (switches().enabled(project.project(), project.version(), component)) {
+                target.accept(event);
+            } else {
+                LOG.log(System.Logger.Level.INFO, "{0} of {1} is disabled: event not delivered", component,
+                        project.project() + "/" + project.version());
+            }
+        };
+    }
+
+    private ListenerSwitches switches() {
+        return new ListenerSwitches(store, plan.placement().metadataBucket(), clock);
     }
 
     private LocalWorkload workload(LocalPlan.ArcEntry arc) {
@@ -285,16 +310,24 @@ public final class LocalRunner implements AutoCloseable {
      * {@code complete}: the events for them died with an earlier process.
      */
     private void recover() {
+        ListenerSwitches switches = switches();
         for (LocalPlan.ArcEntry arc : plan.arcs()) {
             ArcRunner runner = arcs.get(arc.ruleName());
+            String projectId = arc.project().project() + "/" + arc.project().version();
+            if (!switches.enabled(arc.project().project(), arc.project().version(), arc.model().getName())) {
+                continue; // a disabled arc processes nothing; cls exec runs its lots
+            }
             Map<String, ArcState> states = arcStates(arc);
             for (SourceDataset source : arc.model().getSources().values()) {
                 SinkDataset owner = owners.get(source.id());
                 if (!source.isSubscribe() || owner == null) {
                     continue;
                 }
-                for (ManifestURI manifest : finalManifests(source)) {
-                    if (states.get(manifest.lot()) != ArcState.complete) {
+                for (Map.Entry<ManifestURI, Instant> announced : finalManifests(source).entrySet()) {
+                    ManifestURI manifest = announced.getKey();
+                    // a lot announced while the arc was disabled was not delivered, so it is not recovered either
+                    if (states.get(manifest.lot()) != ArcState.complete
+                            && !switches.disabledAt(projectId, arc.model().getName(), announced.getValue())) {
                         submit(runner, new ArcNotifyEvent(owner, manifest.lot(), manifest.identifier()), true);
                     }
                 }
@@ -319,21 +352,77 @@ public final class LocalRunner implements AutoCloseable {
         return states;
     }
 
-    private List<ManifestURI> finalManifests(SourceDataset source) {
+    /** Each final manifest of the source, with when it was written. */
+    private Map<ManifestURI, Instant> finalManifests(SourceDataset source) {
         ManifestURI dataset = ManifestURI.of(plan.placement().manifestBucket(), source);
         String prefix = dataset.path().substring(("s3://" + dataset.bucket() + "/").length());
-        List<ManifestURI> found = new ArrayList<>();
-        store.listAll(dataset.bucket(), prefix, null).map(ObjectInfo::uri).forEach(uri -> {
+        Map<ManifestURI, Instant> found = new LinkedHashMap<>();
+        store.listAll(dataset.bucket(), prefix, null).forEach(info -> {
             try {
-                ManifestURI manifest = ManifestURI.parse(uri);
+                ManifestURI manifest = ManifestURI.parse(info.uri());
                 if (manifest.state() == ManifestState.complete || manifest.state() == ManifestState.empty) {
-                    found.add(manifest);
+                    found.put(manifest, info.lastModified());
                 }
             } catch (IllegalArgumentException e) {
                 // not a manifest key
             }
         });
         return found;
+    }
+
+    /**
+     * Runs lots of one arc now, for {@code cls exec}: each through the arc's gates and workload as if its listener
+     * had delivered the event (also while the listener is disabled: exec is how skipped lots are filled), up to
+     * {@code parallelism} at once. Sink manifests are announced on the bus, so enabled downstream arcs run too;
+     * returns once every run, downstream ones included, has ended.
+     *
+     * @return the outcome of each lot, in the order given: {@code complete}, {@code partial}, {@code missing},
+     * {@code alreadyRunning}, {@code alreadyComplete} or {@code failed}
+     */
+    public Map<String, String> exec(ProjectNames project, String arcName, List<ArcNotifyEvent> events)
+            throws InterruptedException {
+        LocalPlan.ArcEntry entry = plan.arcs().stream().filter(arc -> arc.project().equals(project)
+                && arc.model().getName().equals(arcName)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "no arc " + arcName + " in project " + project.project() + "/" + project.version()));
+        ArcRunner runner = arcs.get(entry.ruleName());
+        Map<String, Future<ArcRunner.Outcome>> submitted = new LinkedHashMap<>();
+        try {
+            for (ArcNotifyEvent event : events) {
+                submitted.put(event.lot(), pool.submit(() -> runner.run(event)));
+            }
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<ArcRunner.Outcome>> run : submitted.entrySet()) {
+                String outcome;
+                try {
+                    outcome = outcomeName(run.getValue().get());
+                } catch (ExecutionException e) {
+                    LOG.log(System.Logger.Level.ERROR, "arc " + runner.name() + " lot " + run.getKey() + " failed: "
+                            + e.getCause().getMessage(), e.getCause());
+                    outcome = "failed";
+                }
+                outcomes.put(run.getKey(), outcome);
+                if (!outcome.startsWith("already")) {
+                    runs.incrementAndGet();
+                    if (!outcome.equals("complete")) {
+                        failed.incrementAndGet();
+                    }
+                }
+            }
+            return outcomes;
+        } finally {
+            awaitQuiet(progress -> { }); // the downstream runs the direct ones announced
+        }
+    }
+
+    private static String outcomeName(ArcRunner.Outcome outcome) {
+        switch (outcome) {
+            case ALREADY_RUNNING:
+                return "alreadyRunning";
+            case ALREADY_COMPLETE:
+                return "alreadyComplete";
+            default:
+                return outcome.name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     // ---- waiting ------------------------------------------------------------------------------------------------

@@ -1,0 +1,102 @@
+package io.clusterless.cli.command.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import io.clusterless.lot.LotUnit;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import io.clusterless.runtime.status.ArcLots;
+import io.clusterless.runtime.status.StatusSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+
+/** {@code cls arcs status}: each arc's lots by arc state in a window, as a summary or one row per lot (§2.7). */
+@Command(name = "arcs",
+        description = "Arc states in a time window: a summary per arc (counts per state, first and last lot found, "
+                + "gaps at the edges) or, with --list, one row per lot. Project name and version are columns, so "
+                + "two versions of one project are told apart.",
+        mixinStandardHelpOptions = true)
+public final class ArcsStatusCommand implements Callable<Integer> {
+    static final List<String> STATES = List.of(ArcState.running.name(), ArcState.partial.name(),
+            ArcState.missing.name(), ArcState.complete.name());
+
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private SubstrateOptions substrate;
+
+    @Mixin
+    private TimeWindowOptions time;
+
+    @Option(names = "--name", paramLabel = "ARC", description = "Only this arc (repeatable).")
+    private List<String> names = new ArrayList<>();
+
+    @Option(names = "--list", description = "One row per lot found, instead of a summary per arc.")
+    private boolean list;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ClsCommand root = OperatedPlacement.root(spec);
+        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        Clock clock = Clock.systemUTC();
+        List<Object> rows = new ArrayList<>();
+        int matched = 0;
+        for (ProjectPlan projectPlan : placement.plan().projects()) {
+            for (ArcPlan arc : projectPlan.arcs()) {
+                if (!names.isEmpty() && !names.contains(arc.name())) {
+                    continue;
+                }
+                matched++;
+                LotUnit unit = time.givenUnit().or(() -> placement.arcUnit(arc)).orElse(LotUnit.TWELFTHS);
+                LotRange window = time.window(unit, clock);
+                SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
+                        window);
+                if (list) {
+                    states.forEach((lot, state) -> {
+                        ObjectNode row = head(placement, projectPlan, arc);
+                        row.put("lotId", lot.format());
+                        row.put("arcState", state.name());
+                        rows.add(row);
+                    });
+                } else {
+                    ObjectNode row = head(placement, projectPlan, arc);
+                    StatusRows.summary(row, StatusSummary.of(window, states, STATES, ArcState::name));
+                    rows.add(row);
+                }
+            }
+        }
+        if (!names.isEmpty() && matched == 0) {
+            throw new UserException("no arc named " + String.join(", ", names) + " in the project files");
+        }
+        new Printer(root.context().out(), root.context().output()).print(rows);
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode head(OperatedPlacement placement, ProjectPlan project, ArcPlan arc) {
+        ObjectNode row = StatusRows.row(placement.plan().placement());
+        row.putObject("project").put("name", project.names().project()).put("version", project.names().version());
+        row.put("name", arc.name());
+        return row;
+    }
+}

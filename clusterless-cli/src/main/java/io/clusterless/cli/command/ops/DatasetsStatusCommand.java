@@ -1,0 +1,105 @@
+package io.clusterless.cli.command.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import io.clusterless.lot.LotUnit;
+import io.clusterless.manifest.ManifestState;
+import io.clusterless.runtime.status.DatasetLot;
+import io.clusterless.runtime.status.DatasetLots;
+import io.clusterless.runtime.status.StatusSummary;
+import io.clusterless.uri.ManifestURI;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.concurrent.Callable;
+
+/** {@code cls datasets status}: each dataset's lots by manifest state in a window, summary or list (§2.7). */
+@Command(name = "datasets",
+        description = "Manifest states in a time window: a summary per dataset (counts per state, first and last "
+                + "lot found, gaps at the edges) or, with --list, one row per lot.",
+        mixinStandardHelpOptions = true)
+public final class DatasetsStatusCommand implements Callable<Integer> {
+    static final List<String> STATES = List.of(ManifestState.removed.name(), ManifestState.partial.name(),
+            ManifestState.empty.name(), ManifestState.complete.name());
+
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private SubstrateOptions substrate;
+
+    @Mixin
+    private TimeWindowOptions time;
+
+    @Option(names = "--name", paramLabel = "DATASET",
+            description = "Only this dataset, by name or name/version (repeatable).")
+    private List<String> names = new ArrayList<>();
+
+    @Option(names = "--list", description = "One row per lot found, instead of a summary per dataset.")
+    private boolean list;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ClsCommand root = OperatedPlacement.root(spec);
+        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        Clock clock = Clock.systemUTC();
+        List<Object> rows = new ArrayList<>();
+        int matched = 0;
+        for (String id : placement.datasets().keySet()) {
+            String name = id.substring(0, id.lastIndexOf('/'));
+            if (!names.isEmpty() && !names.contains(id) && !names.contains(name)) {
+                continue;
+            }
+            matched++;
+            LotUnit unit = time.givenUnit().or(() -> placement.datasetUnit(id)).orElse(LotUnit.TWELFTHS);
+            LotRange window = time.window(unit, clock);
+            ManifestURI dataset = ManifestURI.of(placement.plan().placement().manifestBucket())
+                    .withDatasetName(name).withDatasetVersion(id.substring(id.lastIndexOf('/') + 1));
+            SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(), dataset, window);
+            if (list) {
+                lots.forEach((lot, found) -> {
+                    ObjectNode row = head(placement, id);
+                    row.put("lotId", lot.format());
+                    row.put("manifestState", found.state().name());
+                    if (found.lateArrivals() > 0) {
+                        row.put("lateArrivals", found.lateArrivals());
+                    }
+                    rows.add(row);
+                });
+            } else {
+                ObjectNode row = head(placement, id);
+                StatusRows.summary(row, StatusSummary.of(window, lots, STATES, found -> found.state().name()));
+                rows.add(row);
+            }
+        }
+        if (!names.isEmpty() && matched == 0) {
+            throw new UserException("no dataset named " + String.join(", ", names) + " in the project files");
+        }
+        new Printer(root.context().out(), root.context().output()).print(rows);
+        return ExitCodes.OK;
+    }
+
+    private static ObjectNode head(OperatedPlacement placement, String id) {
+        ObjectNode row = StatusRows.row(placement.plan().placement());
+        int slash = id.lastIndexOf('/');
+        row.putObject("dataset").put("name", id.substring(0, slash)).put("version", id.substring(slash + 1));
+        return row;
+    }
+}

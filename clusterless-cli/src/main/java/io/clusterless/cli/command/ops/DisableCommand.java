@@ -1,0 +1,24 @@
+package io.clusterless.cli.command.ops;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** {@code cls disable}: stop listeners from processing new lots (ADR-0004). */
+@Command(name = "disable",
+        description = {"Stop an arc's or a boundary's listener (all of the project's without --arc/--boundary) at "
+                + "once: events that arrive while it is disabled are not processed. The state is recorded in the "
+                + "placement's metadata bucket, so a redeploy keeps it; cls gaps reports the skipped lots as "
+                + "disabled and cls exec fills them."},
+        mixinStandardHelpOptions = true)
+public final class DisableCommand extends ListenerSwitch implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return change(OperatedPlacement.root(spec), false);
+    }
+}

@@ -1,0 +1,256 @@
+package io.clusterless.cli.command.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.json.Json;
+import io.clusterless.local.plan.LocalPlan;
+import io.clusterless.local.run.LocalRunner;
+import io.clusterless.local.run.RunOptions;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import io.clusterless.lot.LotUnit;
+import io.clusterless.model.load.ProjectSource;
+import io.clusterless.runtime.arc.ArcStateEntry;
+import io.clusterless.runtime.arc.ArcStateStore;
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.runtime.aws.AwsJsonException;
+import io.clusterless.runtime.aws.StepFunctionsExecutions;
+import io.clusterless.runtime.exec.Backfill;
+import io.clusterless.runtime.exec.BackfillLot;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cls exec}: backfill. Runs an arc for every lot of a window (or one lot) whose subscribed upstream lots have
+ * a final manifest and whose arc state is not {@code complete}: lots that were never delivered (missing data filled
+ * later, a disabled listener), that failed, or whose run died. Locally through the local runner's gates; on AWS as
+ * executions of the arc's deployed state machine.
+ */
+@Command(name = "exec",
+        description = {"Run an arc for the lots of a window that have a complete (or empty) upstream manifest and no "
+                + "complete arc state: lots never run, skipped while disabled, failed, or left running by a dead "
+                + "run. With -P local through the same gates as cls local run (downstream arcs run too); on AWS "
+                + "as executions of the arc's state machine, named for arc, lot and attempt so a retried exec "
+                + "starts nothing twice.",
+                "--dry-run lists what would run and why."},
+        mixinStandardHelpOptions = true)
+public final class ExecCommand implements Callable<Integer> {
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private SubstrateOptions substrate;
+
+    @Option(names = "--arc", required = true, paramLabel = "ARC", description = "The arc to run.")
+    private String arcName;
+
+    @ArgGroup(exclusive = true)
+    private Lots lots;
+
+    static final class Lots {
+        @Option(names = "--lot", paramLabel = "LOT", description = "Only this lot, e.g. 20230101PT5M000.")
+        String lot;
+
+        @ArgGroup(exclusive = false)
+        TimeWindowOptions window;
+    }
+
+    @Option(names = "--dry-run", description = "List the lots that would run, and why; run nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "10",
+            description = "Runs (executions on AWS) at once (default: ${DEFAULT-VALUE}).")
+    private int maxConcurrent;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (maxConcurrent < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-concurrent must be at least 1, found: "
+                    + maxConcurrent);
+        }
+        ClsCommand root = OperatedPlacement.root(spec);
+        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        Clock clock = Clock.systemUTC();
+        List<BackfillLot> selected = new ArrayList<>();
+        Map<BackfillLot, ProjectPlan> projects = new LinkedHashMap<>();
+        boolean found = false;
+        for (ProjectPlan projectPlan : placement.plan().projects()) {
+            for (ArcPlan arc : projectPlan.arcs()) {
+                if (!arc.name().equals(arcName)) {
+                    continue;
+                }
+                found = true;
+                for (BackfillLot lot : Backfill.select(placement.plan(), placement.store(), projectPlan, arc,
+                        window(placement, arc, clock))) {
+                    selected.add(lot);
+                    projects.put(lot, projectPlan);
+                }
+            }
+        }
+        if (!found) {
+            throw new UserException("no arc named " + arcName + " in the project files; cls show lists them");
+        }
+        Printer printer = new Printer(root.context().out(), root.context().output());
+        if (dryRun) {
+            printer.print(selected);
+            return ExitCodes.OK;
+        }
+        List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, projects, clock)
+                : startExecutions(root, placement, selected, projects, clock);
+        printer.print(rows);
+        boolean allWell = rows.stream().map(row -> row.path("outcome").asText()).allMatch(outcome ->
+                outcome.equals("complete") || outcome.startsWith("already") || outcome.equals("started"));
+        return allWell ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private LotRange window(OperatedPlacement placement, ArcPlan arc, Clock clock) {
+        if (lots != null && lots.lot != null) {
+            LotId lot;
+            try {
+                lot = LotId.parse(lots.lot);
+            } catch (IllegalArgumentException e) {
+                throw new UserException("--lot " + lots.lot + " is not a lot id (e.g. 20230101PT5M000): "
+                        + e.getMessage());
+            }
+            return new LotRange(lot, lot.next());
+        }
+        TimeWindowOptions time = lots == null || lots.window == null ? new TimeWindowOptions() : lots.window;
+        if (time.earliest == null) {
+            time.earliest = "12h";
+        }
+        LotUnit unit = time.givenUnit().or(() -> placement.arcUnit(arc)).orElse(LotUnit.TWELFTHS);
+        return time.window(unit, clock);
+    }
+
+    private List<ObjectNode> runLocally(ClsCommand root, OperatedPlacement placement, List<BackfillLot> selected,
+                                        Map<BackfillLot, ProjectPlan> projects, Clock clock) throws Exception {
+        List<ObjectNode> rows = new ArrayList<>();
+        if (selected.isEmpty()) {
+            return rows;
+        }
+        LocalPlan plan = LocalPlan.of(placement.plan().projects().stream().map(ProjectPlan::deployable).toList());
+        RunOptions options = new RunOptions(substrate.localRoot(root.context()), projectDir(), true, maxConcurrent,
+                null);
+        LocalRunner runner;
+        try {
+            runner = new LocalRunner(plan, options, clock);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        try (runner) {
+            Map<ProjectPlan, List<ArcNotifyEvent>> byProject = new LinkedHashMap<>();
+            selected.forEach(lot -> byProject.computeIfAbsent(projects.get(lot), p -> new ArrayList<>())
+                    .add(lot.event()));
+            for (Map.Entry<ProjectPlan, List<ArcNotifyEvent>> entry : byProject.entrySet()) {
+                Map<String, String> outcomes = runner.exec(entry.getKey().names(), arcName, entry.getValue());
+                outcomes.forEach((lot, outcome) -> rows.add(row(entry.getKey(), lot, outcome, null)));
+            }
+        }
+        return rows;
+    }
+
+    private List<ObjectNode> startExecutions(ClsCommand root, OperatedPlacement placement, List<BackfillLot> selected,
+                                             Map<BackfillLot, ProjectPlan> projects, Clock clock)
+            throws InterruptedException {
+        AwsClients clients = substrate.aws().clients(root.context().environment(),
+                placement.plan().placement().region());
+        StepFunctionsExecutions executions = new StepFunctionsExecutions(clients);
+        List<ObjectNode> rows = new ArrayList<>();
+        List<String> running = new ArrayList<>();
+        for (BackfillLot lot : selected) {
+            ProjectPlan projectPlan = projects.get(lot);
+            ArcPlan arc = projectPlan.arcs().stream().filter(a -> a.name().equals(arcName)).findFirst().orElseThrow();
+            while (running.size() >= maxConcurrent) {
+                running.removeIf(arn -> !"RUNNING".equals(executions.status(arn)));
+                if (running.size() >= maxConcurrent) {
+                    Thread.sleep(2000); // Step Functions has no wait call; executions of an arc take seconds
+                }
+            }
+            String arn = executions.stateMachineArn(placement.plan().placement().account(), arc.stateMachineName());
+            String name = executionName(arc, lot, placement, clock);
+            try {
+                String execution = executions.start(arn, name, envelope(lot.event()));
+                running.add(execution);
+                rows.add(row(projectPlan, lot.lot(), "started", execution));
+            } catch (AwsJsonException e) {
+                if (!"ExecutionAlreadyExists".equals(e.code())) {
+                    throw new UserException("arc " + arcName + " lot " + lot.lot() + ": cannot start an execution of "
+                            + arn + ": " + e.getMessage());
+                }
+                rows.add(row(projectPlan, lot.lot(), "alreadyStarted", name));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Unique per attempt: the arc, the lot and the time of the lot's last state transition, so running exec twice
+     * over an unchanged lot names the same execution and Step Functions starts it once.
+     */
+    private static String executionName(ArcPlan arc, BackfillLot lot, OperatedPlacement placement, Clock clock) {
+        String attempt = new ArcStateStore(placement.store(), arc.gateProps().arcStateURI(), clock)
+                .lastTransition(lot.lot()).map(ArcStateEntry::time).map(t -> t.replaceAll("[^0-9]", ""))
+                .orElse("0");
+        String arcPart = arc.name().replaceAll("[^A-Za-z0-9_-]", "-");
+        arcPart = arcPart.length() > 40 ? arcPart.substring(0, 40) : arcPart;
+        String name = arcPart + "-" + lot.lot() + "-" + attempt;
+        return name.length() > 80 ? name.substring(0, 80) : name;
+    }
+
+    /** What the arc's listener rule delivers: an EventBridge event whose {@code detail} is the notification. */
+    private static ObjectNode envelope(ArcNotifyEvent event) {
+        ObjectNode envelope = Json.records().createObjectNode();
+        envelope.put("version", "0");
+        envelope.put("detail-type", ArcNotifyEvent.DETAIL_TYPE);
+        envelope.put("source", ArcNotifyEvent.SOURCE);
+        envelope.set("detail", Json.records().valueToTree(event));
+        return envelope;
+    }
+
+    private ObjectNode row(ProjectPlan projectPlan, String lot, String outcome, String execution) {
+        ObjectNode row = Json.records().createObjectNode();
+        row.putObject("project").put("name", projectPlan.names().project())
+                .put("version", projectPlan.names().version());
+        row.put("arc", arcName);
+        row.put("lot", lot);
+        row.put("outcome", outcome);
+        if (execution != null) {
+            row.put("execution", execution);
+        }
+        return row;
+    }
+
+    private Path projectDir() {
+        for (ProjectSource source : project.sources()) {
+            if (source.path() != null) {
+                Path parent = source.path().toAbsolutePath().getParent();
+                return parent == null ? Path.of("").toAbsolutePath() : parent;
+            }
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

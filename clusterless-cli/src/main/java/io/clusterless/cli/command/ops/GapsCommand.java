@@ -1,0 +1,127 @@
+package io.clusterless.cli.command.ops;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.lot.LotRange;
+import io.clusterless.lot.LotUnit;
+import io.clusterless.runtime.listener.ListenerSwitches;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import io.clusterless.runtime.status.Gap;
+import io.clusterless.runtime.status.GapFinder;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cls gaps}: every lot of the window that an arc or a dataset has not completed, with its cause found by
+ * walking upstream ({@link GapFinder}).
+ */
+@Command(name = "gaps",
+        description = {"Every lot in the window that is not complete, for each arc and dataset (or the one named), "
+                + "with its cause found by walking upstream: noUpstreamData, upstreamEmpty, upstreamMissing (naming "
+                + "the upstream lot), neverRan, failed (with the recorded error), running (since when, stale or "
+                + "not), disabled, lateArrivals.",
+                "cls exec runs the lots whose cause is neverRan, disabled, failed or a stale run."},
+        mixinStandardHelpOptions = true)
+public final class GapsCommand implements Callable<Integer> {
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private SubstrateOptions substrate;
+
+    @Mixin
+    private TimeWindowOptions time;
+
+    @ArgGroup(exclusive = true)
+    private Subject subject;
+
+    static final class Subject {
+        @Option(names = "--arc", paramLabel = "ARC", description = "Only this arc.")
+        String arc;
+
+        @Option(names = "--dataset", paramLabel = "DATASET", description = "Only this dataset (name or name/version).")
+        String dataset;
+    }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ClsCommand root = OperatedPlacement.root(spec);
+        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        Clock clock = Clock.systemUTC();
+        String arcName = subject == null ? null : subject.arc;
+        String datasetName = subject == null ? null : subject.dataset;
+        LotUnit unit = time.givenUnit().or(() -> unitOf(placement, arcName, datasetName)).orElse(LotUnit.TWELFTHS);
+        LotRange window = time.window(unit, clock);
+        ListenerSwitches switches = new ListenerSwitches(placement.store(),
+                placement.plan().placement().metadataBucket(), clock);
+        GapFinder finder = new GapFinder(placement.plan(), placement.store(), switches, clock, window);
+        List<Gap> gaps = new ArrayList<>();
+        boolean matched = false;
+        if (datasetName == null) {
+            for (ProjectPlan projectPlan : placement.plan().projects()) {
+                for (ArcPlan arc : projectPlan.arcs()) {
+                    if (arcName == null || arcName.equals(arc.name())) {
+                        matched = true;
+                        gaps.addAll(finder.arcGaps(projectPlan, arc));
+                    }
+                }
+            }
+        }
+        if (arcName == null) {
+            for (Map.Entry<String, ProjectPlan> dataset : placement.datasets().entrySet()) {
+                String id = dataset.getKey();
+                if (datasetName == null || datasetName.equals(id)
+                        || datasetName.equals(id.substring(0, id.lastIndexOf('/')))) {
+                    matched = true;
+                    gaps.addAll(finder.datasetGaps(id));
+                }
+            }
+        }
+        if (!matched) {
+            throw new UserException(arcName != null ? "no arc named " + arcName + " in the project files"
+                    : "no dataset named " + datasetName + " written by the project files");
+        }
+        new Printer(root.context().out(), root.context().output()).print(gaps);
+        return ExitCodes.OK;
+    }
+
+    private static java.util.Optional<LotUnit> unitOf(OperatedPlacement placement, String arcName, String dataset) {
+        for (ProjectPlan projectPlan : placement.plan().projects()) {
+            for (ArcPlan arc : projectPlan.arcs()) {
+                if (arcName == null || arcName.equals(arc.name())) {
+                    java.util.Optional<LotUnit> unit = placement.arcUnit(arc);
+                    if (unit.isPresent()) {
+                        return unit;
+                    }
+                }
+            }
+        }
+        for (String id : placement.datasets().keySet()) {
+            if (dataset == null || dataset.equals(id) || dataset.equals(id.substring(0, id.lastIndexOf('/')))) {
+                java.util.Optional<LotUnit> unit = placement.datasetUnit(id);
+                if (unit.isPresent()) {
+                    return unit;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

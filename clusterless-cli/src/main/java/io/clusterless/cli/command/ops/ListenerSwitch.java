@@ -1,0 +1,119 @@
+package io.clusterless.cli.command.ops;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.runtime.aws.EventBridgeRules;
+import io.clusterless.runtime.listener.ListenerChange;
+import io.clusterless.runtime.listener.ListenerSwitches;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.BoundaryPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code cls enable} and {@code cls disable} share (ADR-0004): the change is recorded in the metadata bucket
+ * first, then applied to the EventBridge rule on AWS; locally {@code cls local run} reads the record before it
+ * delivers an event. Without {@code --arc} or {@code --boundary} every listener of the project files changes.
+ */
+abstract class ListenerSwitch {
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private SubstrateOptions substrate;
+
+    @ArgGroup(exclusive = true)
+    private Target target;
+
+    static final class Target {
+        @Option(names = "--arc", paramLabel = "ARC", description = "Only this arc's listener.")
+        String arc;
+
+        @Option(names = "--boundary", paramLabel = "BOUNDARY", description = "Only this boundary's listener.")
+        String boundary;
+    }
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why, kept in the listener's history.")
+    private String reason;
+
+    /** A rule to change: the component's project, its name, and where its rule is on AWS. */
+    private record Listener(ProjectPlan project, String component, String kind, String ruleName, String busName) {
+    }
+
+    int change(ClsCommand root, boolean enabled) {
+        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        List<Listener> listeners = listeners(placement);
+        ListenerSwitches switches = new ListenerSwitches(placement.store(),
+                placement.plan().placement().metadataBucket(), Clock.systemUTC());
+        EventBridgeRules rules = null;
+        if (!substrate.isLocal()) {
+            AwsClients clients = substrate.aws().clients(root.context().environment(),
+                    placement.plan().placement().region());
+            rules = new EventBridgeRules(clients);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Listener listener : listeners) {
+            // the record first: a failure after it leaves the wanted state recorded for a retry or the next deploy
+            ListenerChange change = switches.record(listener.project().names().project(),
+                    listener.project().names().version(), listener.component(), enabled, reason);
+            String rule = "-";
+            if (rules != null) {
+                rules.setEnabled(listener.ruleName(), listener.busName(), enabled);
+                rule = rules.state(listener.ruleName(), listener.busName()).orElse("absent");
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("project", Map.of("name", change.project(), "version", change.version()));
+            row.put("kind", listener.kind());
+            row.put("name", listener.component());
+            row.put("enabled", enabled);
+            row.put("at", change.at());
+            row.put("rule", substrate.isLocal() ? "local" : listener.ruleName() + " " + rule);
+            rows.add(row);
+        }
+        new Printer(root.context().out(), root.context().output()).print(rows);
+        return ExitCodes.OK;
+    }
+
+    private List<Listener> listeners(OperatedPlacement placement) {
+        String arcName = target == null ? null : target.arc;
+        String boundaryName = target == null ? null : target.boundary;
+        List<Listener> listeners = new ArrayList<>();
+        for (ProjectPlan projectPlan : placement.plan().projects()) {
+            if (arcName == null) {
+                for (BoundaryPlan boundary : projectPlan.boundaries()) {
+                    String name = boundary.model().getName();
+                    if (boundaryName == null || boundaryName.equals(name)) {
+                        listeners.add(new Listener(projectPlan, name, "boundary", boundary.ruleName(), null));
+                    }
+                }
+            }
+            if (boundaryName == null) {
+                for (ArcPlan arc : projectPlan.arcs()) {
+                    if (arcName == null || arcName.equals(arc.name())) {
+                        listeners.add(new Listener(projectPlan, arc.name(), "arc", arc.ruleName(),
+                                placement.plan().placement().arcEventBus()));
+                    }
+                }
+            }
+        }
+        if (listeners.isEmpty()) {
+            throw new UserException(arcName != null ? "no arc named " + arcName + " in the project files"
+                    : boundaryName != null ? "no boundary named " + boundaryName + " in the project files"
+                    : "the project files have no arc or boundary to switch");
+        }
+        return listeners;
+    }
+}

@@ -1,0 +1,156 @@
+package io.clusterless.cli.command.ops;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.lot.LotUnit;
+import io.clusterless.model.Deployable;
+import io.clusterless.model.Placement;
+import io.clusterless.model.SourceDataset;
+import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.LoadedProject;
+import io.clusterless.model.load.ProblemException;
+import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.validate.ProjectValidator;
+import io.clusterless.model.validate.ValidationOptions;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.BoundaryPlan;
+import io.clusterless.runtime.plan.PlacementPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import io.clusterless.runtime.store.ObjectStore;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The placement an operations command works on: the plan of the loaded project files (names of buckets, rules and
+ * state machines, reference §3.1) and the object store of the substrate it lives on.
+ */
+record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions substrate) {
+
+    static OperatedPlacement load(ClsCommand root, ProjectOptions project, SubstrateOptions substrate) {
+        List<Deployable> deployables = deployables(root, project);
+        PlacementNames placement = placementOf(deployables.get(0));
+        for (Deployable deployable : deployables) {
+            if (!placementOf(deployable).equals(placement)) {
+                throw new UserException("project " + deployable.getProject().id() + " is placed in "
+                        + placementOf(deployable) + ", not " + placement + "; operate one placement at a time");
+            }
+        }
+        PlacementPlan plan;
+        try {
+            plan = PlacementPlan.of(placement, deployables);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        return new OperatedPlacement(plan, substrate.store(root.context(), placement.region()), substrate);
+    }
+
+    /** The {@code cls} root of a command, however deep it is attached. */
+    static ClsCommand root(CommandSpec spec) {
+        CommandSpec at = spec;
+        while (at != null && !(at.userObject() instanceof ClsCommand)) {
+            at = at.parent();
+        }
+        if (at == null) {
+            throw new IllegalStateException("command " + spec.name() + " is not attached under cls");
+        }
+        return (ClsCommand) at.userObject();
+    }
+
+    private static PlacementNames placementOf(Deployable deployable) {
+        Placement placement = deployable.getPlacement();
+        if (placement == null) {
+            throw new UserException("project " + deployable.getProject().id()
+                    + " has no placement (account and region); add one to the project file");
+        }
+        return new PlacementNames(placement.getStage(), placement.getAccount(), placement.getRegion());
+    }
+
+    private static List<Deployable> deployables(ClsCommand root, ProjectOptions project) {
+        ComponentRegistry registry = ComponentRegistry.defaultRegistry();
+        ProjectLoader loader = new ProjectLoader(registry, project.extStrs(), root.context().in());
+        try {
+            LoadedProject loaded = loader.loadAll(project.sources());
+            var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
+            if (!problems.isEmpty()) {
+                throw new UserException(problems.get(0).format()
+                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
+            }
+            if (loaded.deployables().isEmpty()) {
+                throw new UserException("the project files hold no project to operate");
+            }
+            return loaded.deployables();
+        } catch (ProblemException e) {
+            throw new UserException(e.problems().get(0).format());
+        }
+    }
+
+    static String projectId(ProjectPlan project) {
+        return project.names().project() + "/" + project.names().version();
+    }
+
+    /** Every dataset the placement's boundaries and arcs write, by id {@code name/version}, in plan order. */
+    Map<String, ProjectPlan> datasets() {
+        Map<String, ProjectPlan> datasets = new LinkedHashMap<>();
+        for (ProjectPlan project : plan.projects()) {
+            for (BoundaryPlan boundary : project.boundaries()) {
+                datasets.putIfAbsent(boundary.props().dataset().id(), project);
+            }
+            for (ArcPlan arc : project.arcs()) {
+                arc.model().getSinks().values().forEach(sink -> datasets.putIfAbsent(sink.id(), project));
+            }
+        }
+        return datasets;
+    }
+
+    /**
+     * The interval of a dataset's lots: its boundary's lot unit, or, for an arc's sink, that of the arc's first
+     * subscribed source (arcs keep the lots they are given).
+     */
+    Optional<LotUnit> datasetUnit(String datasetId) {
+        return datasetUnit(datasetId, new HashSet<>());
+    }
+
+    Optional<LotUnit> arcUnit(ArcPlan arc) {
+        return arcUnit(arc, new HashSet<>());
+    }
+
+    private Optional<LotUnit> datasetUnit(String datasetId, Set<String> seen) {
+        if (!seen.add(datasetId)) {
+            return Optional.empty();
+        }
+        for (ProjectPlan project : plan.projects()) {
+            for (BoundaryPlan boundary : project.boundaries()) {
+                if (boundary.props().dataset().id().equals(datasetId)) {
+                    return Optional.of(boundary.props().lotUnit());
+                }
+            }
+            for (ArcPlan arc : project.arcs()) {
+                if (arc.model().getSinks().values().stream().anyMatch(sink -> sink.id().equals(datasetId))) {
+                    return arcUnit(arc, seen);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<LotUnit> arcUnit(ArcPlan arc, Set<String> seen) {
+        for (SourceDataset source : arc.model().getSources().values()) {
+            if (source.isSubscribe()) {
+                Optional<LotUnit> unit = datasetUnit(source.id(), seen);
+                if (unit.isPresent()) {
+                    return unit;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,33 @@
+package io.clusterless.cli.command.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.json.Json;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.status.StatusSummary;
+
+/** The columns of the status reports (reference §2.7), in their order. */
+final class StatusRows {
+    private StatusRows() {
+    }
+
+    static ObjectNode row(PlacementNames placement) {
+        ObjectNode row = Json.records().createObjectNode();
+        row.putObject("placement").put("stage", placement.stage()).put("account", placement.account())
+                .put("region", placement.region());
+        return row;
+    }
+
+    static void summary(ObjectNode row, StatusSummary summary) {
+        row.put("temporalUnit", summary.temporalUnit().displayName());
+        row.put("earliest", summary.earliest());
+        row.put("earliestFound", summary.earliestFound());
+        row.put("earliestGap", summary.earliestGap());
+        row.put("latest", summary.latest());
+        row.put("latestFound", summary.latestFound());
+        row.put("latestGap", summary.latestGap());
+        summary.counts().forEach(row::put);
+        row.put("totalFound", summary.totalFound());
+        row.put("range", summary.range());
+        row.put("rangeGap", summary.rangeGap());
+    }
+}

@@ -1,0 +1,145 @@
+package io.clusterless.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Operating a local placement end to end, black box: status, gaps with their causes, disable/enable and exec on
+ * the copy chain (ingress → copyA → copyB → copyC).
+ */
+class OperateLocalTest {
+    private static final String BUCKET = "dev-cls-copy-chain-123456789012-us-west-2";
+    private static final String INGRESS = "s3://" + BUCKET + "/ingress/";
+
+    @TempDir
+    Path root;
+
+    private String project() {
+        return Examples.file("copy-chain/project.json").toString();
+    }
+
+    private Cls.Result cls(String... args) {
+        List<String> all = new ArrayList<>(List.of("--output", "json"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("-p", project(), "-P", "local", "--local-root", root.toString()));
+        return Cls.run(all.toArray(String[]::new));
+    }
+
+    private static JsonNode json(Cls.Result result) throws Exception {
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return Json.records().readTree(result.out());
+    }
+
+    /** Runs the sample data with copyB disabled; returns the lot the sample files fell in. */
+    private LotId runWithCopyBDisabled() throws Exception {
+        json(cls("disable", "--arc", "copyB", "--reason", "test"));
+        Cls.Result run = Cls.run("local", "run", "-p", project(), "--local-root", root.toString(), "--until-idle",
+                "--put", Examples.file("copy-chain/data") + "=" + INGRESS);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode lots = json(cls("status", "datasets", "--name", "chain-ingress", "--list", "--earliest", "3h"));
+        for (JsonNode lot : lots) {
+            if (lot.path("manifestState").asText().equals("complete")) {
+                return LotId.parse(lot.path("lotId").asText());
+            }
+        }
+        throw new AssertionError("no complete ingress lot in " + lots);
+    }
+
+    private static JsonNode gap(JsonNode gaps, String name, LotId lot) {
+        for (JsonNode gap : gaps) {
+            if (gap.path("name").asText().equals(name) && gap.path("lot").asText().equals(lot.format())) {
+                return gap;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void gapsNameEachIncompleteLotWithItsCause_andExecFillsTheFillableOnes() throws Exception {
+        LotId lot = runWithCopyBDisabled();
+        String earliest = lot.previous().format();
+        String latest = lot.next().format();
+
+        JsonNode gaps = json(cls("gaps", "--earliest", earliest, "--latest", latest));
+        assertThat(gap(gaps, "copyA", lot)).as("copyA completed the lot").isNull();
+        assertThat(gap(gaps, "copyA", lot.previous()).path("cause").asText()).isEqualTo("noUpstreamData");
+        assertThat(gap(gaps, "copyB", lot).path("cause").asText()).isEqualTo("disabled");
+        assertThat(gap(gaps, "copyC", lot).path("cause").asText()).isEqualTo("upstreamMissing");
+        assertThat(gap(gaps, "copyC", lot).path("upstream").asText()).isEqualTo("dataset chain-b/20230101 lot "
+                + lot.format());
+
+        JsonNode dryRun = json(cls("exec", "--arc", "copyB", "--earliest", earliest, "--latest", latest,
+                "--dry-run"));
+        assertThat(dryRun).hasSize(1);
+        assertThat(dryRun.get(0).path("lot").asText()).isEqualTo(lot.format());
+        assertThat(dryRun.get(0).path("reason").asText()).contains("never ran");
+
+        // the workload fails: the objects it copies are gone
+        Path copied = root.resolve("buckets").resolve(BUCKET).resolve("copy-a");
+        Path aside = root.resolve("aside");
+        Files.move(copied, aside);
+        Cls.Result failed = cls("exec", "--arc", "copyB", "--lot", lot.format());
+        assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
+        JsonNode afterFailure = json(cls("gaps", "--arc", "copyB", "--earliest", lot.format(), "--latest",
+                latest));
+        assertThat(gap(afterFailure, "copyB", lot).path("cause").asText()).isEqualTo("failed");
+        assertThat(gap(afterFailure, "copyB", lot).path("error").asText()).isNotEmpty();
+
+        Files.move(aside, copied);
+        json(cls("enable", "--arc", "copyB"));
+        JsonNode filled = json(cls("exec", "--arc", "copyB", "--earliest", earliest, "--latest", latest));
+        assertThat(filled).hasSize(1);
+        assertThat(filled.get(0).path("outcome").asText()).isEqualTo("complete");
+
+        JsonNode after = json(cls("gaps", "--earliest", lot.format(), "--latest", latest));
+        assertThat(gap(after, "copyB", lot)).as("copyB filled").isNull();
+        assertThat(gap(after, "copyC", lot)).as("copyC ran on copyB's announcement").isNull();
+        try (Stream<Path> files = Files.walk(root.resolve("buckets").resolve(BUCKET).resolve("copy-c"))) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void arcsStatusSummarisesEachArcWithProjectNameAndVersion() throws Exception {
+        LotId lot = runWithCopyBDisabled();
+
+        JsonNode status = json(cls("status", "arcs", "--earliest", lot.format(), "--latest", lot.next().format()));
+
+        assertThat(status).hasSize(3);
+        JsonNode copyA = status.get(0);
+        assertThat(copyA.path("project").path("name").asText()).isEqualTo("CopyChain");
+        assertThat(copyA.path("project").path("version").asText()).isEqualTo("20230101-00");
+        assertThat(copyA.path("name").asText()).isEqualTo("copyA");
+        assertThat(copyA.path("complete").asLong()).isEqualTo(1);
+        assertThat(copyA.path("range").asLong()).isEqualTo(1);
+        assertThat(status.get(1).path("totalFound").asLong()).isZero();
+        assertThat(status.get(1).path("rangeGap").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeThatIsNeitherLotInstantNorRelativeIsRefusedInOneLine() {
+        Cls.Result result = cls("gaps", "--earliest", "yesterday-ish");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err().strip()).contains("--earliest yesterday-ish").doesNotContain("\n");
+    }
+
+    @Test
+    void disablingAnUnknownArcSaysWhichNameIsUnknown() {
+        Cls.Result result = cls("disable", "--arc", "nope");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.err()).contains("no arc named nope");
+    }
+}

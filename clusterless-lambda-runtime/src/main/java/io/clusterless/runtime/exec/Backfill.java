@@ -1,0 +1,86 @@
+package io.clusterless.runtime.exec;
+
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.model.SourceDataset;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.PlacementPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import io.clusterless.runtime.status.ArcLots;
+import io.clusterless.runtime.status.DatasetLot;
+import io.clusterless.runtime.status.DatasetLots;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.uri.ManifestURI;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The lots of a window that {@code cls exec} runs for one arc: every lot whose subscribed sources all have a final
+ * ({@code complete} or {@code empty}) manifest and whose arc state is not {@code complete}. Reads key listings only
+ * (one scan of the arc's states and one per subscribed source), the same as the status reports.
+ */
+public final class Backfill {
+    private Backfill() {
+    }
+
+    public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                           LotRange window) {
+        SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
+        Map<SourceDataset, SortedMap<LotId, DatasetLot>> sources = new LinkedHashMap<>();
+        for (SourceDataset source : arc.model().getSources().values()) {
+            if (source.isSubscribe()) {
+                sources.put(source, DatasetLots.scan(store, ManifestURI.of(plan.placement().manifestBucket(), source),
+                        window));
+            }
+        }
+        String projectId = project.names().project() + "/" + project.names().version();
+        List<BackfillLot> lots = new ArrayList<>();
+        for (LotId lot : window) {
+            ArcState state = states.get(lot);
+            if (state == ArcState.complete || sources.isEmpty()) {
+                continue;
+            }
+            ArcNotifyEvent event = null;
+            for (Map.Entry<SourceDataset, SortedMap<LotId, DatasetLot>> source : sources.entrySet()) {
+                DatasetLot upstream = source.getValue().get(lot);
+                if (upstream == null || !isFinal(upstream.state())) {
+                    event = null;
+                    break;
+                }
+                if (event == null) {
+                    event = notification(plan, source.getKey(), lot, upstream.state());
+                }
+            }
+            if (event == null) {
+                continue; // not fillable: an upstream lot is missing; gaps says why
+            }
+            String reason = state == null ? "the upstream manifest is there and the arc never ran the lot"
+                    : state == ArcState.running ? "a run is recorded as running; the start gate runs the lot again "
+                    + "only if that run overran the arc's timeout"
+                    : "the last run ended " + state;
+            lots.add(new BackfillLot(projectId, arc.name(), lot.format(), state == null ? null : state.name(), reason,
+                    event));
+        }
+        return lots;
+    }
+
+    private static boolean isFinal(ManifestState state) {
+        return state == ManifestState.complete || state == ManifestState.empty;
+    }
+
+    private static ArcNotifyEvent notification(PlacementPlan plan, SourceDataset source, LotId lot,
+                                               ManifestState state) {
+        SinkDataset owner = plan.owner(source.id()).orElseGet(() -> new SinkDataset(source.getName(),
+                source.getVersion(), null));
+        ManifestURI manifest = ManifestURI.of(plan.placement().manifestBucket(), source).withLot(lot).withState(state);
+        return new ArcNotifyEvent(owner, lot.format(), manifest.identifier());
+    }
+}
