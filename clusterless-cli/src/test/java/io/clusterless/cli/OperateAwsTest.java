@@ -1,0 +1,154 @@
+package io.clusterless.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
+import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.load.ProjectSource;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.arc.ArcStateStore;
+import io.clusterless.runtime.aws.AwsJsonClient;
+import io.clusterless.runtime.aws.EventBridgeRules;
+import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.runtime.aws.StepFunctionsExecutions;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.PlacementPlan;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.uri.ManifestURI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The operations commands against AWS APIs served by moto_server: manifests and arc state written in the §4 layout
+ * with the runtime's own classes, a listener rule and an arc state machine created the way the stacks name them.
+ */
+class OperateAwsTest {
+    private static final PlacementNames DEV = new PlacementNames("dev", "123456789012", "us-west-2");
+    private static final LotId LOT = LotId.parse("20230101PT5M042");
+    private static MotoProcess moto;
+    private static PlacementPlan plan;
+
+    @BeforeAll
+    static void start() throws Exception {
+        moto = MotoProcess.start();
+        // the SDK's default credential chain reads these before the environment
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        plan = PlacementPlan.of(DEV, new ProjectLoader().loadAll(List.of(ProjectSource.file(
+                Examples.file("copy-chain/project.json")))).deployables());
+        S3Client s3 = moto.clients().s3();
+        for (String bucket : List.of(DEV.metadataBucket(), DEV.manifestBucket(), DEV.arcStateBucket())) {
+            s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
+        }
+        ObjectStore store = new S3ObjectStore(s3);
+        // the boundary announced the lot and copyA completed it; copyB never ran
+        for (String dataset : List.of("chain-ingress", "chain-a")) {
+            ManifestURI manifest = ManifestURI.of(DEV.manifestBucket()).withDatasetName(dataset)
+                    .withDatasetVersion("20230101").withLot(LOT).withState(ManifestState.complete);
+            store.put(DEV.manifestBucket(), manifest.key(), "{}".getBytes(), "application/json");
+        }
+        ArcStateStore copyA = new ArcStateStore(store, arc("copyA").gateProps().arcStateURI(), Clock.systemUTC());
+        String attempt = copyA.start(LOT.format(), new ArcNotifyEvent(null, LOT.format(), "s3://m/x"),
+                Duration.ofHours(1)).arcAttempt();
+        copyA.end(LOT.format(), attempt, ArcState.complete, null, null);
+
+        AwsJsonClient events = new AwsJsonClient(moto.clients(), "events", "AWSEvents", "1.1");
+        events.call("CreateEventBus", Json.records().createObjectNode().put("Name", DEV.arcEventBus()));
+        events.call("PutRule", Json.records().createObjectNode().put("Name", arc("copyB").ruleName())
+                .put("EventBusName", DEV.arcEventBus()).put("EventPattern", arc("copyB").listenerPattern())
+                .put("State", "ENABLED"));
+        AwsJsonClient states = new AwsJsonClient(moto.clients(), "states", "AWSStepFunctions", "1.0");
+        states.call("CreateStateMachine", Json.records().createObjectNode()
+                .put("name", arc("copyB").stateMachineName())
+                .put("definition", "{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}")
+                .put("roleArn", "arn:aws:iam::123456789012:role/cls-test"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    private static ArcPlan arc(String name) {
+        return plan.projects().get(0).arcs().stream().filter(a -> a.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static JsonNode cls(String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--output", "json"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("-p", Examples.file("copy-chain/project.json").toString(), "--endpoint-url",
+                moto.endpoint().toString(), "--region", "us-west-2"));
+        Cls.Result result = Cls.run(all.toArray(String[]::new));
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        return Json.records().readTree(result.out());
+    }
+
+    @Test
+    void statusReadsArcStateAndManifestsInS3() throws Exception {
+        JsonNode arcs = cls("status", "arcs", "--earliest", LOT.format(), "--latest", LOT.next().format());
+        JsonNode datasets = cls("status", "datasets", "--name", "chain-a", "--list", "--earliest", LOT.format(),
+                "--latest", LOT.next().format());
+
+        assertThat(arcs.get(0).path("name").asText()).isEqualTo("copyA");
+        assertThat(arcs.get(0).path("complete").asLong()).isEqualTo(1);
+        assertThat(arcs.get(1).path("totalFound").asLong()).isZero();
+        assertThat(datasets).hasSize(1);
+        assertThat(datasets.get(0).path("manifestState").asText()).isEqualTo("complete");
+        assertThat(datasets.get(0).path("lotId").asText()).isEqualTo(LOT.format());
+    }
+
+    @Test
+    void gapsNameTheArcThatNeverRanOnACompleteUpstream() throws Exception {
+        JsonNode gaps = cls("gaps", "--arc", "copyB", "--earliest", LOT.format(), "--latest", LOT.next().format());
+
+        assertThat(gaps).hasSize(1);
+        assertThat(gaps.get(0).path("cause").asText()).isEqualTo("neverRan");
+    }
+
+    @Test
+    void disableAndEnableSwitchTheListenerRule() throws Exception {
+        EventBridgeRules rules = new EventBridgeRules(moto.clients());
+        String rule = arc("copyB").ruleName();
+
+        cls("disable", "--arc", "copyB");
+        assertThat(rules.state(rule, DEV.arcEventBus())).hasValue("DISABLED");
+
+        cls("enable", "--arc", "copyB");
+        assertThat(rules.state(rule, DEV.arcEventBus())).hasValue("ENABLED");
+    }
+
+    @Test
+    void execStartsOneExecutionOfTheArcStateMachinePerLot_andARetryStartsNoSecondOne() throws Exception {
+        JsonNode started = cls("exec", "--arc", "copyB", "--lot", LOT.format());
+
+        assertThat(started).hasSize(1);
+        assertThat(started.get(0).path("outcome").asText()).isEqualTo("started");
+        String execution = started.get(0).path("execution").asText();
+        assertThat(execution).contains(arc("copyB").stateMachineName()).contains(LOT.format());
+        assertThat(new StepFunctionsExecutions(moto.clients()).status(execution)).isNotEmpty();
+
+        // Step Functions answers a start of the same name and input with the execution it already has
+        JsonNode again = cls("exec", "--arc", "copyB", "--lot", LOT.format());
+        assertThat(again.get(0).path("execution").asText()).isEqualTo(execution);
+        JsonNode listed = new AwsJsonClient(moto.clients(), "states", "AWSStepFunctions", "1.0").call(
+                "ListExecutions", Json.records().createObjectNode().put("stateMachineArn", execution.substring(0,
+                        execution.lastIndexOf(':')).replace(":execution:", ":stateMachine:")));
+        assertThat(listed.path("executions")).hasSize(1);
+    }
+}
