@@ -142,4 +142,62 @@ class OperateLocalTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
         assertThat(result.err()).contains("no arc named nope");
     }
+
+    /** A second version of the project: its own copyA over the same ingress dataset, into its own sink. */
+    private Path secondVersion() throws Exception {
+        Path file = root.resolve("copy-chain-v2.json");
+        Files.writeString(file, """
+                {
+                  "project": {"name": "CopyChain", "version": "20230201-00"},
+                  "placement": {"provider": "aws", "stage": "dev", "account": "123456789012", "region": "us-west-2"},
+                  "arcs": [{
+                    "type": "aws:core:s3CopyArc",
+                    "name": "copyA",
+                    "sources": {"main": {"name": "chain-ingress", "version": "20230101"}},
+                    "sinks": {"main": {"name": "chain-a", "version": "20230201",
+                      "pathURI": "s3://%s/copy-a-v2/"}}
+                  }]
+                }
+                """.formatted(BUCKET));
+        return file;
+    }
+
+    @Test
+    void twoVersionsSideBySide_areToldApart_andExecBackfillsTheNewOnesHistory() throws Exception {
+        LotId lot = runWithCopyBDisabled();
+        String v2 = secondVersion().toString();
+        String[] window = {"--earliest", lot.format(), "--latest", lot.next().format()};
+
+        JsonNode before = json(cls(concat(new String[]{"status", "arcs", "--name", "copyA", "-p", v2}, window)));
+        assertThat(before).hasSize(2);
+        assertThat(byVersion(before, "20230101-00").path("complete").asLong()).isEqualTo(1);
+        assertThat(byVersion(before, "20230201-00").path("complete").asLong()).isZero();
+        assertThat(byVersion(before, "20230201-00").path("project").path("name").asText()).isEqualTo("CopyChain");
+        JsonNode gaps = json(cls(concat(new String[]{"gaps", "--arc", "copyA", "-p", v2}, window)));
+        assertThat(gaps).hasSize(1);
+        assertThat(gaps.get(0).path("project").asText()).isEqualTo("CopyChain/20230201-00");
+        assertThat(gaps.get(0).path("cause").asText()).isEqualTo("neverRan");
+
+        JsonNode filled = json(cls(concat(new String[]{"exec", "--arc", "copyA", "-p", v2}, window)));
+        assertThat(filled).as("the old version's copyA completed the lot already").hasSize(1);
+        assertThat(filled.get(0).path("project").path("version").asText()).isEqualTo("20230201-00");
+        assertThat(filled.get(0).path("outcome").asText()).isEqualTo("complete");
+        assertThat(json(cls(concat(new String[]{"gaps", "--arc", "copyA", "-p", v2}, window)))).isEmpty();
+        try (Stream<Path> files = Files.walk(root.resolve("buckets").resolve(BUCKET).resolve("copy-a-v2"))) {
+            assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(3);
+        }
+    }
+
+    private static JsonNode byVersion(JsonNode rows, String version) {
+        for (JsonNode row : rows) {
+            if (row.path("project").path("version").asText().equals(version)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row of version " + version + " in " + rows);
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+    }
 }

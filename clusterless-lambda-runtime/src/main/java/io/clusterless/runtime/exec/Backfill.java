@@ -31,6 +31,7 @@ public final class Backfill {
     private Backfill() {
     }
 
+    /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
     public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                            LotRange window) {
         SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
@@ -78,8 +79,10 @@ public final class Backfill {
 
     private static ArcNotifyEvent notification(PlacementPlan plan, SourceDataset source, LotId lot,
                                                ManifestState state) {
-        SinkDataset owner = plan.owner(source.id()).orElseGet(() -> new SinkDataset(source.getName(),
-                source.getVersion(), null));
+        // the notification carries the owner's location, which the workload reads the lot's objects from
+        SinkDataset owner = plan.owner(source.id()).orElseThrow(() -> new IllegalArgumentException("dataset "
+                + source.id() + " is written by no boundary or arc of the given project files; add the file of "
+                + "the project that writes it with another -p"));
         ManifestURI manifest = ManifestURI.of(plan.placement().manifestBucket(), source).withLot(lot).withState(state);
         return new ArcNotifyEvent(owner, lot.format(), manifest.identifier());
     }

@@ -104,8 +104,15 @@ public final class ExecCommand implements Callable<Integer> {
                     continue;
                 }
                 found = true;
-                for (BackfillLot lot : Backfill.select(placement.plan(), placement.store(), projectPlan, arc,
-                        window(placement, arc, clock))) {
+                List<BackfillLot> fillable;
+                try {
+                    fillable = Backfill.select(placement.plan(), placement.store(), projectPlan, arc,
+                            window(placement, arc, clock));
+                } catch (IllegalArgumentException e) {
+                    throw new UserException("arc " + arcName + " of " + OperatedPlacement.projectId(projectPlan)
+                            + ": " + e.getMessage());
+                }
+                for (BackfillLot lot : fillable) {
                     selected.add(lot);
                     projects.put(lot, projectPlan);
                 }

@@ -9,6 +9,7 @@ import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
@@ -22,6 +23,7 @@ import io.clusterless.runtime.plan.ProjectPlan;
 import io.clusterless.runtime.store.ObjectStore;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,10 +81,22 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         ProjectLoader loader = new ProjectLoader(registry, project.extStrs(), root.context().in());
         try {
             LoadedProject loaded = loader.loadAll(project.sources());
-            var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
-            if (!problems.isEmpty()) {
-                throw new UserException(problems.get(0).format()
-                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
+            // files of one project are validated together; other projects, or other versions of one project
+            // (side by side in a placement), each on their own. The placement is deployed, so a source's owner may
+            // be a project not given here.
+            Map<String, List<LoadedFile>> byProject = new LinkedHashMap<>();
+            for (LoadedFile file : loaded.files()) {
+                var id = file.deployable().getProject();
+                byProject.computeIfAbsent(id == null ? "" : id.getName() + "/" + id.getVersion(),
+                        k -> new ArrayList<>()).add(file);
+            }
+            for (List<LoadedFile> files : byProject.values()) {
+                var problems = new ProjectValidator(registry).validate(new LoadedProject(files),
+                        new ValidationOptions(true));
+                if (!problems.isEmpty()) {
+                    throw new UserException(problems.get(0).format() + (problems.size() > 1
+                            ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
+                }
             }
             if (loaded.deployables().isEmpty()) {
                 throw new UserException("the project files hold no project to operate");
