@@ -2,6 +2,11 @@ package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
+import io.clusterless.local.store.FileObjectStore;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.boundary.BoundaryLedger;
+import io.clusterless.runtime.boundary.LateArrival;
 import io.clusterless.lot.LotId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OperateLocalTest {
     private static final String BUCKET = "dev-cls-copy-chain-123456789012-us-west-2";
+    private static final String MANIFESTS = new PlacementNames("dev", "123456789012", "us-west-2").manifestBucket();
     private static final String INGRESS = "s3://" + BUCKET + "/ingress/";
 
     @TempDir
@@ -71,8 +77,14 @@ class OperateLocalTest {
         String earliest = lot.previous().format();
         String latest = lot.next().format();
 
+        // an object that came after the lot's manifest, recorded as the boundary records it (ADR-0001)
+        String late = INGRESS + "2023/01/01/orders-4.csv";
+        new BoundaryLedger(new FileObjectStore(root), MANIFESTS, new SinkDataset("chain-ingress", "20230101", INGRESS))
+                .recordLate(lot, LateArrival.of(late, lot.format(), lot.end().plusSeconds(60), null, null));
+
         JsonNode gaps = json(cls("gaps", "--earliest", earliest, "--latest", latest));
         assertThat(gap(gaps, "copyA", lot)).as("copyA completed the lot").isNull();
+        assertThat(gap(gaps, "chain-ingress/20230101", lot).path("cause").asText()).isEqualTo("lateArrivals");
         assertThat(gap(gaps, "copyA", lot.previous()).path("cause").asText()).isEqualTo("noUpstreamData");
         assertThat(gap(gaps, "copyB", lot).path("cause").asText()).isEqualTo("disabled");
         assertThat(gap(gaps, "copyC", lot).path("cause").asText()).isEqualTo("upstreamMissing");
