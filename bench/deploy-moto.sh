@@ -7,16 +7,21 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-1}"
 work="$(mktemp -d)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-moto=$!
-trap 'kill "$moto" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 50); do curl -sf "http://localhost:$port/" >/dev/null && break; sleep 0.2; done
+moto=""
+trap '[ -n "$moto" ] && kill "$moto" 2>/dev/null; rm -rf "$work"' EXIT
+# a fresh moto_server per run: moto keeps the bootstrap stack's exports when its VPC deletion fails
+start_moto() {
+  [ -n "$moto" ] && { kill "$moto"; wait "$moto" 2>/dev/null || true; }
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+  moto=$!
+  for _ in $(seq 50); do curl -sf "http://localhost:$port/" >/dev/null && break; sleep 0.2; done
+  endpoint="http://localhost:$port"
+}
 
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_REGION=us-west-2 AWS_DEFAULT_REGION=us-west-2
 export CLS_TIMINGS=1 CLS_RETRY_BACKOFF_SECONDS=1
 export CLS_CACHE_DIR="${CLS_CACHE_DIR:-$root/target/cls-cache}"
-endpoint="http://localhost:$port"
 placement=(--account 123456789012 --region us-west-2 --stage dev)
 project=(-p "$root/examples/copy-chain/project.json" -D aws.lambda.snapStart=false)
 
@@ -33,13 +38,13 @@ step() {
 }
 
 # the first use installs the pinned CDK CLI into the cache: not part of the figures
-"$root/bin/cls" bootstrap "${placement[@]}" --endpoint-url "$endpoint" --dry-run --approve >/dev/null 2>&1
 if [ ! -x "$CLS_CACHE_DIR/cdk/2.1148.1/node_modules/.bin/cdk" ] && ! command -v cdk >/dev/null; then
   npm install --prefix "$CLS_CACHE_DIR/cdk/2.1148.1" --no-audit --no-fund --loglevel=error aws-cdk@2.1148.1 >/dev/null
 fi
 
 printf '%-18s %7s %7s %7s\n' step total_ms cdk_ms cls_ms
 for run in $(seq "$runs"); do
+  start_moto
   step bootstrap bootstrap "${placement[@]}"
   step deploy deploy "${project[@]}"
   step deploy-no-change deploy "${project[@]}"
