@@ -56,6 +56,25 @@ class BootstrapStackTest {
     }
 
     @Test
+    void storeBuckets_expireOldVersions_andTheArcStateStoreItsAttemptRecords() {
+        Template template = synthesized.template(STACK);
+        Object oldVersions = Match.objectLike(Map.of("Id", "ExpireOldVersions",
+                "NoncurrentVersionExpiration", Map.of("NoncurrentDays", 30)));
+        Object attemptRecords = Match.objectLike(Map.of("Id", "ExpireArcAttemptRecords", "Prefix", "arc-attempts/",
+                "ExpirationInDays", 90, "Status", "Enabled"));
+
+        template.resourcePropertiesCountIs("AWS::S3::Bucket", lifecycle(oldVersions), 3);
+        template.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "BucketName", "dev-clusterless-arc-state-123456789012-us-west-2",
+                "LifecycleConfiguration", Match.objectLike(Map.of("Rules", Match.arrayWith(List.of(attemptRecords)))))));
+    }
+
+    private static Object lifecycle(Object rule) {
+        return Match.objectLike(Map.of("LifecycleConfiguration",
+                Match.objectLike(Map.of("Rules", Match.arrayWith(List.of(rule))))));
+    }
+
+    @Test
     void arcBusAndVpc_haveTheirNames_publicSubnetsOnly_noNat() {
         Template template = synthesized.template(STACK);
         template.hasResourceProperties("AWS::Events::EventBus", Map.of("Name", "DEV-arc-events-us-west-2"));

@@ -4,7 +4,9 @@ import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.synth.Stacks;
+import io.clusterless.runtime.arc.ArcStateStore;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Fn;
@@ -18,6 +20,7 @@ import software.amazon.awscdk.services.ec2.CfnVPC;
 import software.amazon.awscdk.services.ec2.CfnVPCGatewayAttachment;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -30,6 +33,8 @@ import java.util.List;
 public final class BootstrapStack extends Stack {
     public static final String DESCRIPTION = "resources needed to manage Clusterless projects in this environment";
     private static final String VPC_CIDR = "10.14.0.0/16";
+    static final int NONCURRENT_DAYS = 30;
+    static final int ATTEMPT_RECORD_DAYS = 90;
     /** The first /19 blocks of the VPC, one per zone; literal rather than Fn::Cidr, which moto cannot evaluate. */
     private static final List<String> SUBNET_CIDRS = List.of("10.14.0.0/19", "10.14.32.0/19");
 
@@ -49,10 +54,22 @@ public final class BootstrapStack extends Stack {
         vpc(placement, exports);
     }
 
-    /** Versioned: a manifest or arc state overwritten by mistake can be recovered. */
+    /**
+     * Versioned: a manifest or arc state overwritten by mistake can be recovered, for {@value #NONCURRENT_DAYS}
+     * days; after that old versions expire, because arc state is rewritten at every transition and would otherwise
+     * pile up versions for ever. The arc-state store also expires the arc-attempt end records (ADR-0003) after
+     * {@value #ATTEMPT_RECORD_DAYS} days, far beyond any arc's running timeout.
+     */
     private void store(String store, String bucketName, BootstrapExports exports) {
         String id = Character.toUpperCase(store.charAt(0)) + store.substring(1);
         Bucket bucket = ManagedBuckets.create(this, id + "Store", bucketName, true, false, true);
+        bucket.addLifecycleRule(LifecycleRule.builder().id("ExpireOldVersions")
+                .noncurrentVersionExpiration(Duration.days(NONCURRENT_DAYS))
+                .abortIncompleteMultipartUploadAfter(Duration.days(7)).build());
+        if (store.equals("arcState")) {
+            bucket.addLifecycleRule(LifecycleRule.builder().id("ExpireArcAttemptRecords")
+                    .prefix(ArcStateStore.ATTEMPTS_ROOT + "/").expiration(Duration.days(ATTEMPT_RECORD_DAYS)).build());
+        }
         export(id + "StoreName", exports.storeName(store), bucketName);
         export(id + "StoreArn", exports.storeArn(store), bucket.getBucketArn());
     }
