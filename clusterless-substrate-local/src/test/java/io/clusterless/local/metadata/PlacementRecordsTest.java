@@ -1,4 +1,4 @@
-package io.clusterless.runtime.metadata;
+package io.clusterless.local.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
@@ -9,10 +9,12 @@ import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.plan.PlacementPlan;
 import io.clusterless.runtime.store.ObjectInfo;
 import io.clusterless.runtime.store.ObjectStore;
-import io.clusterless.runtime.testing.S3ProxyServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.clusterless.local.store.FileObjectStore;
+import io.clusterless.runtime.metadata.PlacementReader;
+import io.clusterless.runtime.metadata.PlacementRecords;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,25 +26,23 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The §4.2 records a deploy writes, what destroy removes, and how reports read them back. */
+/**
+ * The §4.2 records a deploy writes, what destroy removes, and how reports read them back, over the object store port
+ * (here the local folder store; DeployLifecycleIT does the same over S3 on moto).
+ */
 class PlacementRecordsTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
     private static final PlacementNames DEV = new PlacementNames("dev", "123456789012", "us-west-2");
     private static final String BUCKET = DEV.metadataBucket();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-01T00:00:00Z"), ZoneOffset.UTC);
 
-    private static S3ProxyServer s3;
-    private static ObjectStore store;
+    @TempDir
+    Path root;
+    private ObjectStore store;
 
-    @BeforeAll
-    static void start() {
-        s3 = S3ProxyServer.start().bucket(BUCKET);
-        store = s3.store();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        s3.close();
+    @BeforeEach
+    void placement() {
+        store = new FileObjectStore(root);
     }
 
     private static List<Deployable> load(String... files) {
@@ -50,7 +50,7 @@ class PlacementRecordsTest {
                 .deployables();
     }
 
-    private static List<String> keys() {
+    private List<String> keys() {
         return store.listAll(BUCKET, "", null).map(ObjectInfo::key).toList();
     }
 
