@@ -1,6 +1,11 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.command.BootstrapCommand;
 import io.clusterless.cli.command.CompletionCommand;
+import io.clusterless.cli.command.DeployCommand;
+import io.clusterless.cli.command.DestroyCommand;
+import io.clusterless.cli.command.DiffCommand;
+import io.clusterless.cli.command.ReportCommands;
 import io.clusterless.cli.command.ConfigCommand;
 import io.clusterless.cli.command.SchemaCommand;
 import io.clusterless.cli.command.ShowCommand;
@@ -42,6 +47,14 @@ import java.util.Map;
                 ScenarioCommand.class,
                 SynthCommand.class,
                 VerifyCommand.class,
+                BootstrapCommand.class,
+                DeployCommand.class,
+                DiffCommand.class,
+                DestroyCommand.class,
+                ReportCommands.Placements.class,
+                ReportCommands.Projects.class,
+                ReportCommands.Arcs.class,
+                ReportCommands.Datasets.class,
                 ShowCommand.class,
                 StatusCommand.class,
                 GapsCommand.class,

@@ -6,7 +6,7 @@ import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
 import io.clusterless.local.bus.LocalEventBus;
 import io.clusterless.local.endpoint.LocalS3Endpoint;
-import io.clusterless.local.metadata.PlacementRecords;
+import io.clusterless.runtime.metadata.PlacementRecords;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.store.RootLock;
@@ -162,7 +162,7 @@ public final class LocalRunner implements AutoCloseable {
                 plan.placement().arcStateBucket())) {
             createBucket(bucket);
         }
-        new PlacementRecords(store, clock).write(plan);
+        new PlacementRecords(store, clock).write(plan.placementPlan());
         for (LocalPlan.BoundaryEntry boundary : plan.boundaries()) {
             SinkDataset dataset = boundary.props().dataset();
             owners.put(dataset.id(), dataset);

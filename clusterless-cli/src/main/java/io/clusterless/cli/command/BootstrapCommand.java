@@ -1,0 +1,163 @@
+package io.clusterless.cli.command;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.UserException;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.runtime.metadata.PlacementRecords;
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.substrate.aws.synth.SynthException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code cls bootstrap}: the placement's bootstrap stack (reference §3.2), after the CDK's own bootstrap of the
+ * account and region, and its {@code metadata.json}; {@code --destroy} empties the three buckets (every version:
+ * they are versioned and have no auto-delete custom resource, see docs/adr/0005) and removes the stack.
+ */
+@Command(name = "bootstrap",
+        description = {"Create (or with --destroy remove) the placement's bootstrap stack: metadata, arc-state and "
+                + "manifest buckets, the arc event bus and a VPC. Runs the CDK's own bootstrap of the account and "
+                + "region first, so no separate 'cdk bootstrap' is needed.", ""},
+        footer = {"", "Examples:",
+                "  cls bootstrap --account 123456789012 --region us-west-2 --stage dev --approve",
+                "  cls bootstrap --account 123456789012 --region us-west-2 --stage dev --destroy --approve --retry",
+                "", "Exit codes: 0 done, 1 failure, 2 usage error, n the CDK CLI's exit code."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+public final class BootstrapCommand implements Callable<Integer> {
+    @ParentCommand
+    private ClsCommand root;
+
+    @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "AWS account id.")
+    String account;
+
+    @Option(names = "--stage", paramLabel = "STAGE", description = "Optional stage, e.g. dev.")
+    String stage;
+
+    @Option(names = "--destroy", description = "Empty the placement's buckets and remove its bootstrap stack.")
+    boolean destroy;
+
+    @Mixin
+    CdkOptions cdk;
+
+    @Override
+    public Integer call() {
+        String region = cdk.connection.region();
+        if (region == null) {
+            throw new UserException("cls bootstrap needs --region: the placement's region");
+        }
+        PlacementNames placement;
+        try {
+            placement = new PlacementNames(stage, account, region);
+        } catch (IllegalArgumentException e) {
+            throw new UserException(e.getMessage());
+        }
+        CdkSupport support = new CdkSupport(root.context(), cdk, region);
+        if (destroy) {
+            support.requireApprovalPossible("bootstrap --destroy", !support.destroyForced());
+        } else {
+            support.requireApprovalPossible("bootstrap", support.deployAsks());
+        }
+        Path assembly = CdkSupport.tempAssembly();
+        try {
+            try {
+                AwsSynthSupport.awaitJsii(AwsSynthesizer.warmUp());
+                AwsSynthesizer.synthesizeBootstrap(placement, false, assembly);
+            } catch (SynthException e) {
+                throw new UserException(e.getMessage());
+            }
+            return destroy ? destroy(support, placement, assembly) : deploy(support, placement, assembly);
+        } finally {
+            CdkSupport.deleteQuietly(assembly);
+        }
+    }
+
+    private int deploy(CdkSupport support, PlacementNames placement, Path assembly) {
+        // idempotent, and a missing CDKToolkit stack is the most common first-use failure
+        int exit = support.run(List.of("bootstrap", "aws://" + account + "/" + placement.region(),
+                "--app", assembly.toString()));
+        if (exit != 0) {
+            throw new UserException("the CDK's own bootstrap of aws://" + account + "/" + placement.region()
+                    + " failed (cdk exit " + exit + "); see its output above");
+        }
+        List<String> arguments = new ArrayList<>(List.of("deploy"));
+        arguments.addAll(support.common(assembly));
+        arguments.add("--all");
+        arguments.addAll(support.deployOptions());
+        exit = support.run(arguments);
+        if (exit != 0) {
+            support.note("unable to bootstrap clusterless in account: " + account + ", region: "
+                    + placement.region() + ", stage: " + stage + " (cdk exit " + exit + ")");
+            return exit;
+        }
+        if (!cdk.dryRun) {
+            new PlacementRecords(new S3ObjectStore(support.clients().s3()), Clock.systemUTC())
+                    .writeBootstrap(placement);
+            support.note("bootstrapped; wrote s3://" + placement.metadataBucket() + "/metadata.json");
+        }
+        return ExitCodes.OK;
+    }
+
+    private int destroy(CdkSupport support, PlacementNames placement, Path assembly) {
+        if (!cdk.dryRun) {
+            S3Client s3 = support.clients().s3();
+            for (String bucket : List.of(placement.metadataBucket(), placement.arcStateBucket(),
+                    placement.manifestBucket())) {
+                empty(s3, bucket);
+            }
+        }
+        List<String> arguments = new ArrayList<>(List.of("destroy"));
+        arguments.addAll(support.common(assembly));
+        arguments.add("--all");
+        if (support.destroyForced()) {
+            arguments.add("--force");
+        }
+        return support.run(arguments);
+    }
+
+    /** Deletes every version and delete marker: CloudFormation cannot delete a bucket that is not empty. */
+    private void empty(S3Client s3, String bucket) {
+        try {
+            ListObjectVersionsResponse page;
+            String keyMarker = null;
+            String versionMarker = null;
+            int deleted = 0;
+            do {
+                String km = keyMarker;
+                String vm = versionMarker;
+                page = s3.listObjectVersions(b -> b.bucket(bucket).keyMarker(km).versionIdMarker(vm));
+                List<ObjectIdentifier> ids = new ArrayList<>();
+                page.versions().forEach(v -> ids.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+                page.deleteMarkers().forEach(m -> ids.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+                if (!ids.isEmpty()) {
+                    s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(ids).quiet(true)));
+                    deleted += ids.size();
+                }
+                keyMarker = page.nextKeyMarker();
+                versionMarker = page.nextVersionIdMarker();
+            } while (Boolean.TRUE.equals(page.isTruncated()));
+            cdkNote("emptied s3://" + bucket + " (" + deleted + " object versions)");
+        } catch (NoSuchBucketException e) {
+            cdkNote("s3://" + bucket + " does not exist; nothing to empty");
+        }
+    }
+
+    private void cdkNote(String line) {
+        root.context().err().println("cls: " + line);
+        root.context().err().flush();
+    }
+}

@@ -1,0 +1,196 @@
+package io.clusterless.cli.command;
+
+import io.clusterless.cli.CliContext;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.ConfigFiles;
+import io.clusterless.cli.config.Settings;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.substrate.aws.cdk.CdkException;
+import io.clusterless.substrate.aws.cdk.CdkLocator;
+import io.clusterless.substrate.aws.cdk.CdkRunner;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** One CDK CLI session of a command: the located cdk, its environment, and the arguments every verb shares. */
+final class CdkSupport {
+    private static final long FIRST_BACKOFF_MILLIS = 30_000;
+    /** Seconds before the first retry instead of 30; tests against emulators need not wait. */
+    static final String BACKOFF_VARIABLE = "CLS_RETRY_BACKOFF_SECONDS";
+
+    private final CliContext context;
+    private final CdkOptions options;
+    private final String region;
+    private final boolean terminal;
+
+    /** @param region the placement's region, used when neither --region nor the environment gives one */
+    CdkSupport(CliContext context, CdkOptions options, String region) {
+        this.context = context;
+        this.options = options;
+        this.region = region;
+        this.terminal = System.console() != null;
+    }
+
+    /**
+     * cdk cannot ask without a terminal and would wait or fail half-way, so refuse before starting it.
+     *
+     * @param asks whether the configured approval would make cdk ask
+     */
+    void requireApprovalPossible(String command, boolean asks) {
+        if (asks && !options.approve && !options.dryRun && !terminal) {
+            throw new UserException("cls " + command + " needs --approve where there is no terminal to answer the "
+                    + "CDK CLI's questions (or set aws.cdk." + (command.contains("destroy") ? "requireDestroyApproval"
+                    + "=false" : "requireDeployApproval=never") + " with 'cls config' or -D)");
+        }
+    }
+
+    /**
+     * The configuration files and the -D overrides of their keys; other -D properties (aws.lambda.snapStart) are
+     * synth's, read by {@link AwsSynthOptions}.
+     */
+    ClsConfig config() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        context.properties().forEach((key, value) -> {
+            if (Settings.find(key).isPresent()) {
+                settings.put(key, value);
+            }
+        });
+        return ClsConfig.load(new ConfigFiles(context.workingDirectory(), context.home()), settings);
+    }
+
+    /** {@code --require-approval} for deploy: never with --approve, else the configured level. */
+    private List<String> deployApproval() {
+        String level = options.approve ? "never" : config().string(Settings.REQUIRE_DEPLOY_APPROVAL);
+        return List.of("--require-approval", level.replace('_', '-'));
+    }
+
+    boolean deployAsks() {
+        return !options.approve && !"never".equals(config().string(Settings.REQUIRE_DEPLOY_APPROVAL));
+    }
+
+    boolean destroyForced() {
+        return options.approve || !config().bool(Settings.REQUIRE_DESTROY_APPROVAL);
+    }
+
+    /** Arguments after the verb shared by every call: the assembly and the profile. */
+    List<String> common(Path assembly) {
+        List<String> arguments = new ArrayList<>(List.of("--app", assembly.toString()));
+        if (options.connection.profile() != null) {
+            arguments.addAll(List.of("--profile", options.connection.profile()));
+        }
+        return arguments;
+    }
+
+    /**
+     * Deploy's own options: event-style progress without a terminal (a log, not a redrawn screen), and for an
+     * endpoint other than AWS's a direct deploy, because emulators (moto) cannot update stacks through change sets.
+     */
+    List<String> deployOptions() {
+        List<String> arguments = new ArrayList<>(deployApproval());
+        if (!terminal) {
+            arguments.addAll(List.of("--progress", "events"));
+        }
+        if (options.connection.endpointUrl() != null) {
+            arguments.add("--method=direct");
+        }
+        return arguments;
+    }
+
+    Map<String, String> environment() {
+        Map<String, String> environment = options.connection.environment(context.environment(), region);
+        environment.put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "true");
+        environment.put("CDK_DISABLE_VERSION_CHECK", "true");
+        return environment;
+    }
+
+    AwsClients clients() {
+        return options.connection.clients(context.environment(), region);
+    }
+
+    /** Runs {@code cdk ARGS}, or with --dry-run only prints it; cdk's exit code. */
+    int run(List<String> arguments) {
+        if (options.dryRun) {
+            context.err().println("dry run: " + String.join(" ", runner(Path.of("cdk")).command(arguments)));
+            context.err().flush();
+            return 0;
+        }
+        Path cdk;
+        try {
+            cdk = new CdkLocator(CdkLocator.defaultCacheRoot(context.environment(), context.home()),
+                    context.environment().get("PATH"), this::note).locate(Optional.ofNullable(options.cdk))
+                    .executable();
+        } catch (CdkException e) {
+            throw new UserException(e.getMessage());
+        }
+        context.out().flush();
+        context.err().flush();
+        long start = System.nanoTime();
+        try {
+            return runner(cdk).run(arguments, options.retry);
+        } catch (CdkException e) {
+            throw new UserException(e.getMessage());
+        } finally {
+            // the benchmark splits a command's wall time into cls's share and the CDK CLI's
+            if (context.verbosity() > 0 || context.environment().get(AwsSynthSupport.TIMINGS_VARIABLE) != null) {
+                note("timings: cdk-" + arguments.get(0) + "=" + (System.nanoTime() - start) / 1_000_000 + "ms");
+            }
+        }
+    }
+
+    private CdkRunner runner(Path cdk) {
+        String backoff = context.environment().get(BACKOFF_VARIABLE);
+        long first = backoff != null && backoff.matches("\\d+") ? Long.parseLong(backoff) * 1000 : FIRST_BACKOFF_MILLIS;
+        return new CdkRunner(cdk, environment(), this::note, first);
+    }
+
+    void note(String line) {
+        context.err().println("cls: " + line);
+        context.err().flush();
+    }
+
+    /** The placement's metadata bucket answers a HEAD: the placement is bootstrapped. */
+    boolean bootstrapped(PlacementNames placement) {
+        try {
+            clients().s3().headBucket(b -> b.bucket(placement.metadataBucket()));
+            return true;
+        } catch (NoSuchBucketException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static Path tempAssembly() {
+        try {
+            return Files.createTempDirectory("cls-assembly-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}

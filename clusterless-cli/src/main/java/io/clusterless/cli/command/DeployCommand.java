@@ -1,0 +1,35 @@
+package io.clusterless.cli.command;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ProjectOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code cls deploy}: reference §2.5. */
+@Command(name = "deploy",
+        description = {"Synthesize the project files and deploy their stacks with the AWS CDK CLI (cdk deploy --all), then write the project, arc, dataset and materials records to the placement's metadata bucket. The placement must be bootstrapped (cls bootstrap).", ""},
+        footer = {"", "Example:", "  cls deploy -p examples/copy-chain/project.json --approve",
+                "", "Exit codes: 0 done, 1 failure, 2 usage error, n the CDK CLI's exit code."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+public final class DeployCommand implements Callable<Integer> {
+    @ParentCommand
+    private ClsCommand root;
+
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private AwsSynthOptions synth;
+
+    @Mixin
+    private CdkOptions cdk;
+
+    @Override
+    public Integer call() {
+        return new ProjectCdk(root, project, synth, cdk).run(ProjectCdk.Verb.deploy);
+    }
+}

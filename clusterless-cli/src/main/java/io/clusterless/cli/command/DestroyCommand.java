@@ -1,0 +1,35 @@
+package io.clusterless.cli.command;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ProjectOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+import java.util.concurrent.Callable;
+
+/** {@code cls destroy}: reference §2.5. */
+@Command(name = "destroy",
+        description = {"Remove the project's stacks with the AWS CDK CLI (cdk destroy --all), then every metadata record its materials.json lists, and materials.json. Buckets, databases and tables kept by their removal policy survive.", ""},
+        footer = {"", "Example:", "  cls destroy -p examples/copy-chain/project.json --approve",
+                "", "Exit codes: 0 done, 1 failure, 2 usage error, n the CDK CLI's exit code."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+public final class DestroyCommand implements Callable<Integer> {
+    @ParentCommand
+    private ClsCommand root;
+
+    @Mixin
+    private ProjectOptions project;
+
+    @Mixin
+    private AwsSynthOptions synth;
+
+    @Mixin
+    private CdkOptions cdk;
+
+    @Override
+    public Integer call() {
+        return new ProjectCdk(root, project, synth, cdk).run(ProjectCdk.Verb.destroy);
+    }
+}

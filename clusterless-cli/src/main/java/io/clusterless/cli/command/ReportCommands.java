@@ -1,0 +1,227 @@
+package io.clusterless.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.local.store.FileObjectStore;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.metadata.PlacementReader;
+import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.uri.ArcURI;
+import io.clusterless.uri.DatasetURI;
+import io.clusterless.uri.ProjectURI;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/**
+ * {@code cls placements|projects|arcs|datasets}: what is deployed, read from the placements' metadata buckets
+ * (reference §2.7, §4.2) on AWS or in a local placement, by listing keys.
+ */
+public final class ReportCommands {
+    private ReportCommands() {
+    }
+
+    /** Filters shared by the reports (reference §2.3). */
+    static final class Filters {
+        @Option(names = "--account", paramLabel = "ACCOUNT", description = "Only this account.")
+        String account;
+
+        @Option(names = "--stage", paramLabel = "STAGE", arity = "0..1", fallbackValue = "",
+                description = "Only this stage; --stage without a value: only placements without a stage.")
+        String stage;
+
+        @Mixin
+        SubstrateOptions substrate = new SubstrateOptions();
+
+        boolean matches(PlacementNames placement) {
+            String region = substrate.aws().region();
+            return (account == null || account.equals(placement.account()))
+                    && (region == null || region.equals(placement.region()))
+                    && (stage == null || (stage.isEmpty() ? placement.stage() == null
+                    : placement.stage() != null && stage.equalsIgnoreCase(placement.stage())));
+        }
+    }
+
+    /** One placement's metadata bucket and the store it is read through. */
+    record Found(PlacementNames placement, String bucket, PlacementReader reader) {
+    }
+
+    static List<Found> placements(ClsCommand root, Filters filters) {
+        List<String> buckets;
+        ObjectStore store;
+        if (filters.substrate.isLocal()) {
+            FileObjectStore files = new FileObjectStore(filters.substrate.localRoot(root.context()));
+            store = files;
+            buckets = localBuckets(files.bucketsRoot());
+        } else {
+            var clients = filters.substrate.aws().clients(root.context().environment(), null);
+            store = new io.clusterless.runtime.aws.S3ObjectStore(clients.s3());
+            try {
+                buckets = clients.s3().listBuckets().buckets().stream().map(b -> b.name()).sorted().toList();
+            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+                throw new UserException("cannot list the S3 buckets of the account: " + e.getMessage());
+            }
+        }
+        PlacementReader reader = new PlacementReader(store);
+        List<Found> found = new ArrayList<>();
+        for (String bucket : buckets) {
+            PlacementReader.placementOf(bucket).filter(filters::matches)
+                    .ifPresent(p -> found.add(new Found(p, bucket, reader)));
+        }
+        return found;
+    }
+
+    private static List<String> localBuckets(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> buckets = Files.list(root)) {
+            return buckets.map(path -> path.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    static ObjectNode placement(ObjectNode row, Filters filters, PlacementNames placement) {
+        ObjectNode node = row.putObject("placement");
+        node.put("provider", filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER);
+        node.put("stage", placement.stage() == null ? null : placement.stage().toLowerCase(Locale.ROOT));
+        node.put("account", placement.account());
+        node.put("region", placement.region());
+        return row;
+    }
+
+    static boolean projectMatches(List<String> projects, String name, String version) {
+        if (projects.isEmpty()) {
+            return true;
+        }
+        for (String project : projects) {
+            int colon = project.indexOf(':');
+            if (colon < 0 ? project.equals(name)
+                    : project.substring(0, colon).equals(name) && project.substring(colon + 1).equals(version)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int print(ClsCommand root, List<ObjectNode> rows) {
+        new Printer(root.context().out(), root.context().output()).print(rows);
+        return ExitCodes.OK;
+    }
+
+    @Command(name = "placements", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"List bootstrapped placements: buckets whose names contain clusterless-metadata.", ""})
+    public static final class Placements implements Callable<Integer> {
+        @ParentCommand
+        private ClsCommand root;
+        @Mixin
+        private Filters filters;
+
+        @Override
+        public Integer call() {
+            List<ObjectNode> rows = new ArrayList<>();
+            for (Found found : placements(root, filters)) {
+                ObjectNode row = Printer.record();
+                row.put("provider", filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER);
+                row.put("stage", found.placement().stage());
+                row.put("account", found.placement().account());
+                row.put("region", found.placement().region());
+                rows.add(row);
+            }
+            return print(root, rows);
+        }
+    }
+
+    @Command(name = "projects", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"List deployed projects of every matching placement.", ""})
+    public static final class Projects implements Callable<Integer> {
+        @ParentCommand
+        private ClsCommand root;
+        @Mixin
+        private Filters filters;
+        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
+                description = "Only this project, any version or the one given (repeatable).")
+        private List<String> projects = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<ObjectNode> rows = new ArrayList<>();
+            for (Found found : placements(root, filters)) {
+                for (ProjectURI uri : found.reader().projects(found.bucket())) {
+                    if (projectMatches(projects, uri.projectName(), uri.projectVersion())) {
+                        ObjectNode row = placement(Printer.record(), filters, found.placement());
+                        row.putObject("project").put("name", uri.projectName()).put("version", uri.projectVersion());
+                        rows.add(row);
+                    }
+                }
+            }
+            return print(root, rows);
+        }
+    }
+
+    @Command(name = "arcs", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"List deployed arcs of every matching placement.", ""})
+    public static final class Arcs implements Callable<Integer> {
+        @ParentCommand
+        private ClsCommand root;
+        @Mixin
+        private Filters filters;
+        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
+                description = "Only arcs of this project, any version or the one given (repeatable).")
+        private List<String> projects = new ArrayList<>();
+
+        @Override
+        public Integer call() {
+            List<ObjectNode> rows = new ArrayList<>();
+            for (Found found : placements(root, filters)) {
+                for (ArcURI uri : found.reader().arcs(found.bucket())) {
+                    if (projectMatches(projects, uri.projectName(), uri.projectVersion())) {
+                        ObjectNode row = placement(Printer.record(), filters, found.placement());
+                        row.putObject("project").put("name", uri.projectName()).put("version", uri.projectVersion());
+                        row.put("name", uri.arcName());
+                        rows.add(row);
+                    }
+                }
+            }
+            return print(root, rows);
+        }
+    }
+
+    @Command(name = "datasets", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"List deployed datasets (boundary and arc sinks) of every matching placement.", ""})
+    public static final class Datasets implements Callable<Integer> {
+        @ParentCommand
+        private ClsCommand root;
+        @Mixin
+        private Filters filters;
+
+        @Override
+        public Integer call() {
+            List<ObjectNode> rows = new ArrayList<>();
+            for (Found found : placements(root, filters)) {
+                for (DatasetURI uri : found.reader().datasets(found.bucket())) {
+                    ObjectNode row = placement(Printer.record(), filters, found.placement());
+                    row.putObject("dataset").put("name", uri.datasetName()).put("version", uri.datasetVersion());
+                    rows.add(row);
+                }
+            }
+            return print(root, rows);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package io.clusterless.cli.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The deploy lifecycle end to end, as a user runs it: {@code bin/cls} (the built jar, the real pinned CDK CLI,
+ * installed on first use into {@code target/cls-cache}) against a moto_server of its own on a free loopback port.
+ * After every step the CloudFormation stacks and the metadata objects are read back with the {@code aws} CLI.
+ * Skips with a notice where moto_server is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
+ */
+class DeployLifecycleIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final Path PROJECT = Path.of("src/test/resources/deploy/two-arcs.json").toAbsolutePath();
+    private static final String ACCOUNT = "123456789012";
+    private static final String REGION = "us-west-2";
+    private static final String METADATA = "e2e-clusterless-metadata-123456789012-us-west-2";
+    private static final String BOOTSTRAP_STACK = "E2E-clusterless-bootstrap";
+    private static final List<String> PROJECT_STACKS = List.of(
+            "E2E-deploy-check-resource-activity-boundary-20240101-00-us-west-2",
+            "E2E-deploy-check-arc-copy-a-20240101-00-us-west-2",
+            "E2E-deploy-check-arc-copy-b-20240101-00-us-west-2");
+    private static final String COPY_B_FUNCTION = "E2E-deploy-check-copy-b-func-20240101-00-us-west-2";
+
+    private static Process moto;
+    private static String endpoint;
+    private static Path work;
+
+    @BeforeAll
+    static void startMoto() throws Exception {
+        Path executable = onPath("moto_server");
+        if (executable == null || onPath("aws") == null) {
+            String notice = "moto_server or the aws CLI not found on PATH: skipping the deploy end-to-end test "
+                    + "(install them with: pip install 'moto[server]' awscli)";
+            if (Boolean.parseBoolean(System.getenv("CLS_REQUIRE_MOTO"))) {
+                throw new IllegalStateException(notice + "; CLS_REQUIRE_MOTO=true requires them");
+            }
+            System.err.println("NOTICE: " + notice);
+            Assumptions.abort(notice);
+        }
+        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deploy-e2e-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        moto = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(work.resolve("moto.log").toFile()).start();
+        // localhost, not 127.0.0.1: the CDK CLI and moto agree on path-style buckets only then
+        endpoint = "http://localhost:" + port;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answers(endpoint)) {
+            assertThat(moto.isAlive() && System.nanoTime() < deadline).as("moto_server starts on " + port).isTrue();
+            Thread.sleep(100);
+        }
+    }
+
+    @AfterAll
+    static void stopMoto() throws InterruptedException {
+        if (moto != null) {
+            moto.destroy();
+            moto.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void bootstrapDeployReportDiffUpdateDestroy_leaveStacksAndMetadataAsEachStepPromises() throws Exception {
+        List<String> placement = List.of("--account", ACCOUNT, "--region", REGION, "--stage", "e2e");
+        List<String> project = List.of("-p", PROJECT.toString(), "-D", "aws.lambda.snapStart=false");
+
+        // GIVEN nothing; WHEN deploying first THEN cls refuses and names the bootstrap command
+        Run refused = cls(concat(List.of("deploy"), project, List.of("--approve")));
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("must bootstrap account: 123456789012, region: us-west-2, stage: e2e")
+                .contains("cls bootstrap --account 123456789012 --region us-west-2 --stage e2e");
+
+        // without a terminal and without --approve, cdk is never started
+        Run unapproved = cls(concat(List.of("bootstrap"), placement));
+        assertThat(unapproved.exit()).as(unapproved.toString()).isEqualTo(1);
+        assertThat(unapproved.err()).contains("needs --approve");
+        assertThat(stacks()).doesNotContain(BOOTSTRAP_STACK);
+
+        Run bootstrap = cls(concat(List.of("bootstrap"), placement, List.of("--approve")));
+        assertThat(bootstrap.exit()).as(bootstrap.toString()).isEqualTo(0);
+        assertThat(stacks()).contains("CDKToolkit", BOOTSTRAP_STACK);
+        JsonNode meta = JSON.readTree(object(METADATA, "metadata.json"));
+        assertThat(meta.at("/exports/metadata/name").asText()).isEqualTo(METADATA);
+        assertThat(meta.at("/exports/metadata/nameRef").asText())
+                .isEqualTo("ref:aws:name:e2e:bootstrap:1:meta:metadata:store");
+        assertThat(meta.at("/exports/event-bus/name").asText()).isEqualTo("E2E-arc-events-us-west-2");
+
+        Run deploy = cls(concat(List.of("deploy"), project, List.of("--approve")));
+        assertThat(deploy.exit()).as(deploy.toString()).isEqualTo(0);
+        assertThat(stacks()).containsAll(PROJECT_STACKS);
+        assertThat(keys(METADATA)).containsExactlyInAnyOrder("metadata.json",
+                "projects/name=DeployCheck/version=20240101-00/project.json",
+                "arcs/project=DeployCheck/version=20240101-00/arc=copyA/arc.json",
+                "arcs/project=DeployCheck/version=20240101-00/arc=copyB/arc.json",
+                "datasets/name=check-ingress/version=20240101/dataset.json",
+                "datasets/name=check-a/version=20240101/dataset.json",
+                "datasets/name=check-b/version=20240101/dataset.json",
+                "materials/name=DeployCheck/version=20240101-00/materials.json");
+        assertThat(JSON.readTree(object(METADATA, "materials/name=DeployCheck/version=20240101-00/materials.json")))
+                .hasSize(6);
+
+        Run projects = cls(List.of("projects", "--output", "json"));
+        assertThat(JSON.readTree(projects.out())).isEqualTo(JSON.readTree("""
+                [{"placement": {"provider": "aws", "stage": "e2e", "account": "123456789012", "region": "us-west-2"},
+                  "project": {"name": "DeployCheck", "version": "20240101-00"}}]"""));
+        Run arcs = cls(List.of("arcs", "--output", "csv", "--project", "DeployCheck:20240101-00"));
+        assertThat(arcs.out().strip().split("\n")).containsExactly(
+                "placement.provider,placement.stage,placement.account,placement.region,project.name,"
+                        + "project.version,name",
+                "aws,e2e,123456789012,us-west-2,DeployCheck,20240101-00,copyA",
+                "aws,e2e,123456789012,us-west-2,DeployCheck,20240101-00,copyB");
+        Run datasets = cls(List.of("datasets", "--output", "json", "--stage", "e2e"));
+        List<String> names = new ArrayList<>();
+        for (JsonNode row : JSON.readTree(datasets.out())) {
+            assertThat(row.at("/placement/account").asText()).isEqualTo(ACCOUNT);
+            names.add(row.at("/dataset/name").asText() + "/" + row.at("/dataset/version").asText());
+        }
+        assertThat(names).containsExactlyInAnyOrder("check-ingress/20240101", "check-a/20240101",
+                "check-b/20240101");
+
+        Run diff = cls(concat(List.of("diff"), project));
+        assertThat(diff.exit()).as(diff.toString()).isEqualTo(0);
+        assertThat(diff.out() + diff.err()).contains("Number of stacks with differences: 0");
+
+        assertThat(memory(COPY_B_FUNCTION)).isEqualTo(1024);
+        Path changed = work.resolve("two-arcs.json");
+        Files.writeString(changed, Files.readString(PROJECT).replace("\"memorySizeMB\": 1024",
+                "\"memorySizeMB\": 1536"));
+        Run update = cls(List.of("deploy", "-p", changed.toString(), "-D", "aws.lambda.snapStart=false",
+                "--approve"));
+        assertThat(update.exit()).as(update.toString()).isEqualTo(0);
+        assertThat(memory(COPY_B_FUNCTION)).isEqualTo(1536);
+
+        Run destroy = cls(concat(List.of("destroy"), project, List.of("--approve")));
+        assertThat(destroy.exit()).as(destroy.toString()).isEqualTo(0);
+        assertThat(stacks()).doesNotContainAnyElementsOf(PROJECT_STACKS).contains(BOOTSTRAP_STACK);
+        assertThat(keys(METADATA)).containsExactly("metadata.json");
+
+        // moto's CloudFormation deletes the VPC before detaching its gateway: the first attempt fails, --retry's
+        // second finds the stack gone
+        Run unbootstrap = cls(concat(List.of("bootstrap"), placement, List.of("--destroy", "--approve", "--retry")));
+        assertThat(unbootstrap.exit()).as(unbootstrap.toString()).isEqualTo(0);
+        assertThat(stacks()).doesNotContain(BOOTSTRAP_STACK);
+        assertThat(buckets()).doesNotContain(METADATA);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    record Run(List<String> args, int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return "cls " + String.join(" ", args) + " -> " + exit + "\n--- out\n" + tail(out) + "\n--- err\n"
+                    + tail(err);
+        }
+
+        private static String tail(String text) {
+            return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
+        }
+    }
+
+    private static Run cls(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/cls").toString()));
+        command.addAll(args);
+        command.addAll(List.of("--endpoint-url", endpoint));
+        return run(command, "cls");
+    }
+
+    private static Run run(List<String> command, String name) throws Exception {
+        Path out = Files.createTempFile(work, name, ".out");
+        Path err = Files.createTempFile(work, name, ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
+        builder.environment().putAll(environment());
+        Process process = builder.start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
+        return new Run(command.subList(1, command.size()), process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("AWS_ACCESS_KEY_ID", "testing");
+        environment.put("AWS_SECRET_ACCESS_KEY", "testing");
+        environment.put("AWS_REGION", REGION);
+        environment.put("AWS_DEFAULT_REGION", REGION);
+        environment.put("CLS_CACHE_DIR", Path.of("target/cls-cache").toAbsolutePath().toString());
+        environment.put("CLS_RETRY_BACKOFF_SECONDS", "1");
+        return environment;
+    }
+
+    private static JsonNode aws(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
+        command.addAll(List.of(args));
+        Run run = run(command, "aws");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(0);
+        return run.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(run.out());
+    }
+
+    private static TreeSet<String> stacks() throws Exception {
+        TreeSet<String> names = new TreeSet<>();
+        for (JsonNode stack : aws("cloudformation", "list-stacks").path("StackSummaries")) {
+            if (!stack.path("StackStatus").asText().equals("DELETE_COMPLETE")) {
+                names.add(stack.path("StackName").asText());
+            }
+        }
+        return names;
+    }
+
+    private static List<String> keys(String bucket) throws Exception {
+        List<String> keys = new ArrayList<>();
+        aws("s3api", "list-objects-v2", "--bucket", bucket).path("Contents")
+                .forEach(object -> keys.add(object.path("Key").asText()));
+        return keys;
+    }
+
+    private static List<String> buckets() throws Exception {
+        List<String> names = new ArrayList<>();
+        aws("s3api", "list-buckets").path("Buckets").forEach(b -> names.add(b.path("Name").asText()));
+        return names;
+    }
+
+    private static String object(String bucket, String key) throws Exception {
+        Path file = Files.createTempFile(work, "object", ".json");
+        aws("s3api", "get-object", "--bucket", bucket, "--key", key, file.toString());
+        return Files.readString(file);
+    }
+
+    private static int memory(String function) throws Exception {
+        return aws("lambda", "get-function-configuration", "--function-name", function).path("MemorySize").asInt();
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... parts) {
+        List<String> all = new ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
+    }
+
+    private static Path onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean answers(String endpoint) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL()
+                    .openConnection();
+            connection.setConnectTimeout(500);
+            return connection.getResponseCode() < 500;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.clusterless.substrate.aws.cdk;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs the CDK CLI on a synthesized cloud assembly ({@code cdk <verb> --app DIR …}) with the user's terminal: its
+ * progress passes straight through, and its exit code is the answer. {@code --retry} re-runs a failed command,
+ * because deleting VPCs and buckets is sometimes refused for a while after their last use.
+ */
+public final class CdkRunner {
+    /** Attempts in all with retry on, and the wait before the second; each further wait doubles. */
+    public static final int ATTEMPTS = 3;
+
+    private final Path cdk;
+    private final Map<String, String> environment;
+    private final Consumer<String> progress;
+    private final long firstBackoffMillis;
+
+    /**
+     * @param environment the whole environment of the child (connection settings included); never printed
+     * @param progress    one-line notes for the user: the command line, retries
+     */
+    public CdkRunner(Path cdk, Map<String, String> environment, Consumer<String> progress, long firstBackoffMillis) {
+        this.cdk = cdk;
+        this.environment = Map.copyOf(environment);
+        this.progress = progress;
+        this.firstBackoffMillis = firstBackoffMillis;
+    }
+
+    /** The command line that {@link #run} starts, for {@code --dry-run} and notes. */
+    public List<String> command(List<String> arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(cdk.toString());
+        command.addAll(arguments);
+        return command;
+    }
+
+    /** Runs once, or up to {@link #ATTEMPTS} times with {@code retry}; the last exit code. */
+    public int run(List<String> arguments, boolean retry) {
+        List<String> command = command(arguments);
+        long backoff = firstBackoffMillis;
+        int exit = -1;
+        for (int attempt = 1; attempt <= (retry ? ATTEMPTS : 1); attempt++) {
+            if (attempt > 1) {
+                progress.accept("cdk exited with " + exit + "; attempt " + attempt + " of " + ATTEMPTS + " in "
+                        + backoff / 1000 + " s");
+                sleep(backoff);
+                backoff *= 2;
+            }
+            progress.accept(String.join(" ", command));
+            exit = once(command);
+            if (exit == 0) {
+                return 0;
+            }
+        }
+        return exit;
+    }
+
+    private int once(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().clear();
+        builder.environment().putAll(environment);
+        try {
+            Process process = builder.start();
+            try {
+                return process.waitFor();
+            } catch (InterruptedException e) {
+                process.destroy();
+                Thread.currentThread().interrupt();
+                throw new CdkException("interrupted while running " + command.get(0));
+            }
+        } catch (IOException e) {
+            throw new CdkException("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CdkException("interrupted while waiting to retry the CDK CLI");
+        }
+    }
+}
