@@ -5,7 +5,7 @@
 #   bench/status-scale.sh [--s3proxy]
 #
 # Locally: writes the year's manifests straight into a local root (the file store's layout, buckets/<bucket>/<key>)
-# and times `bin/cls status datasets` and `bin/cls gaps --dataset` over the year, JVM start included.
+# and times `bin/cls datasets status` and `bin/cls gaps --dataset` over the year, JVM start included.
 # With --s3proxy also runs StatusScaleBenchmark (runtime tests): the same year in s3proxy, every list request
 # counted by an instrumented ObjectStore; it fails if a scan needs more than lots/1000 + 10 list requests.
 # Needs the CLI built (./mvnw -q package -DskipTests -pl clusterless-cli -am) and python3.
@@ -45,14 +45,14 @@ now() { date +%s.%N; }
 args=(-p "$root/examples/copy-chain/project.json" -P local --local-root "$out/root"
       --earliest 20230101PT5M000 --latest 20240101PT5M000)
 start="$(now)"
-"$root/bin/cls" status datasets --name chain-ingress "${args[@]}" >"$out/status.txt"
+"$root/bin/cls" datasets status --name chain-ingress "${args[@]}" >"$out/status.txt"
 status_s="$(echo "$(now) - $start" | bc -l)"
 start="$(now)"
 "$root/bin/cls" --output json gaps --dataset chain-ingress "${args[@]}" >"$out/gaps.json"
 gaps_s="$(echo "$(now) - $start" | bc -l)"
 gaps="$(grep -c '"cause"' "$out/gaps.json" || true)"
 cat "$out/status.txt"
-printf 'local status datasets: %5.2f s wall (JVM start included)\n' "$status_s"
+printf 'local datasets status: %5.2f s wall (JVM start included)\n' "$status_s"
 printf 'local gaps --dataset:  %5.2f s wall, %d gaps\n' "$gaps_s" "$gaps"
 
 if [[ "$s3proxy" == true ]]; then

@@ -17,7 +17,6 @@ import io.clusterless.cli.command.ops.DisableCommand;
 import io.clusterless.cli.command.ops.EnableCommand;
 import io.clusterless.cli.command.ops.ExecCommand;
 import io.clusterless.cli.command.ops.GapsCommand;
-import io.clusterless.cli.command.ops.StatusCommand;
 import io.clusterless.cli.command.scenario.ScenarioCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
@@ -56,7 +55,6 @@ import java.util.Map;
                 ReportCommands.Arcs.class,
                 ReportCommands.Datasets.class,
                 ShowCommand.class,
-                StatusCommand.class,
                 GapsCommand.class,
                 ExecCommand.class,
                 EnableCommand.class,

@@ -101,8 +101,8 @@ class OperateAwsTest {
 
     @Test
     void statusReadsArcStateAndManifestsInS3() throws Exception {
-        JsonNode arcs = cls("status", "arcs", "--earliest", LOT.format(), "--latest", LOT.next().format());
-        JsonNode datasets = cls("status", "datasets", "--name", "chain-a", "--list", "--earliest", LOT.format(),
+        JsonNode arcs = cls("arcs", "status", "--earliest", LOT.format(), "--latest", LOT.next().format());
+        JsonNode datasets = cls("datasets", "status", "--name", "chain-a", "--list", "--earliest", LOT.format(),
                 "--latest", LOT.next().format());
 
         assertThat(arcs.get(0).path("name").asText()).isEqualTo("copyA");

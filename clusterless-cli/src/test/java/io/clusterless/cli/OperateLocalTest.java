@@ -53,7 +53,7 @@ class OperateLocalTest {
         Cls.Result run = Cls.run("local", "run", "-p", project(), "--local-root", root.toString(), "--until-idle",
                 "--put", Examples.file("copy-chain/data") + "=" + INGRESS);
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        JsonNode lots = json(cls("status", "datasets", "--name", "chain-ingress", "--list", "--earliest", "3h"));
+        JsonNode lots = json(cls("datasets", "status", "--name", "chain-ingress", "--list", "--earliest", "3h"));
         for (JsonNode lot : lots) {
             if (lot.path("manifestState").asText().equals("complete")) {
                 return LotId.parse(lot.path("lotId").asText());
@@ -126,7 +126,7 @@ class OperateLocalTest {
     void arcsStatusSummarisesEachArcWithProjectNameAndVersion() throws Exception {
         LotId lot = runWithCopyBDisabled();
 
-        JsonNode status = json(cls("status", "arcs", "--earliest", lot.format(), "--latest", lot.next().format()));
+        JsonNode status = json(cls("arcs", "status", "--earliest", lot.format(), "--latest", lot.next().format()));
 
         assertThat(status).hasSize(3);
         JsonNode copyA = status.get(0);
@@ -180,7 +180,7 @@ class OperateLocalTest {
         String v2 = secondVersion().toString();
         String[] window = {"--earliest", lot.format(), "--latest", lot.next().format()};
 
-        JsonNode before = json(cls(concat(new String[]{"status", "arcs", "--name", "copyA", "-p", v2}, window)));
+        JsonNode before = json(cls(concat(new String[]{"arcs", "status", "--name", "copyA", "-p", v2}, window)));
         assertThat(before).hasSize(2);
         assertThat(byVersion(before, "20230101-00").path("complete").asLong()).isEqualTo(1);
         assertThat(byVersion(before, "20230201-00").path("complete").asLong()).isZero();

@@ -1,5 +1,7 @@
 package io.clusterless.cli.command;
 
+import io.clusterless.cli.command.ops.ArcsStatusCommand;
+import io.clusterless.cli.command.ops.DatasetsStatusCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
@@ -176,7 +178,8 @@ public final class ReportCommands {
     }
 
     @Command(name = "arcs", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"List deployed arcs of every matching placement.", ""})
+            description = {"List deployed arcs of every matching placement; 'cls arcs status' reports their lots.", ""},
+            subcommands = ArcsStatusCommand.class)
     public static final class Arcs implements Callable<Integer> {
         @ParentCommand
         private ClsCommand root;
@@ -204,7 +207,9 @@ public final class ReportCommands {
     }
 
     @Command(name = "datasets", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"List deployed datasets (boundary and arc sinks) of every matching placement.", ""})
+            description = {"List deployed datasets (boundary and arc sinks) of every matching placement; "
+                    + "'cls datasets status' reports their lots.", ""},
+            subcommands = DatasetsStatusCommand.class)
     public static final class Datasets implements Callable<Integer> {
         @ParentCommand
         private ClsCommand root;

@@ -28,7 +28,7 @@ import java.util.SortedMap;
 import java.util.concurrent.Callable;
 
 /** {@code cls arcs status}: each arc's lots by arc state in a window, as a summary or one row per lot (§2.7). */
-@Command(name = "arcs",
+@Command(name = "status",
         description = "Arc states in a time window: a summary per arc (counts per state, first and last lot found, "
                 + "gaps at the edges) or, with --list, one row per lot. Project name and version are columns, so "
                 + "two versions of one project are told apart.",

@@ -28,7 +28,7 @@ import java.util.SortedMap;
 import java.util.concurrent.Callable;
 
 /** {@code cls datasets status}: each dataset's lots by manifest state in a window, summary or list (§2.7). */
-@Command(name = "datasets",
+@Command(name = "status",
         description = "Manifest states in a time window: a summary per dataset (counts per state, first and last "
                 + "lot found, gaps at the edges) or, with --list, one row per lot.",
         mixinStandardHelpOptions = true)
