@@ -25,4 +25,12 @@ public abstract class Component {
     public boolean isExclude() {
         return exclude;
     }
+
+    /**
+     * Marks the component excluded after loading: deploy records what it deployed after the command line's
+     * exclusions ({@code --exclude-arc}, {@code --only-resource}…), as reference §4.2 asks.
+     */
+    public void exclude() {
+        this.exclude = true;
+    }
 }

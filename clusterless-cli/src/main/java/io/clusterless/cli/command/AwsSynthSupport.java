@@ -33,9 +33,15 @@ final class AwsSynthSupport {
 
     /** Loads and validates the files (offline); invalid files fail with every problem, as {@code validate} prints them. */
     static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, Map<String, String> extStrs) {
+        return load(context, sources, extStrs, ValidationOptions.offline());
+    }
+
+    /** As {@link #load(CliContext, List, Map)}; {@code options} say whether sources may be owned by deployed projects. */
+    static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, Map<String, String> extStrs,
+                                   ValidationOptions options) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
         LoadedProject loaded = new ProjectLoader(registry, extStrs, context.in()).loadAll(sources);
-        List<Problem> problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
+        List<Problem> problems = new ProjectValidator(registry).validate(loaded, options);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
         }

@@ -1,5 +1,16 @@
 package io.clusterless.cli.command;
 
+import io.clusterless.model.Component;
+import io.clusterless.substrate.aws.synth.SynthOptions;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.json.Json;
+import io.clusterless.model.Arc;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.model.SourceDataset;
+import io.clusterless.model.validate.ValidationOptions;
+import io.clusterless.runtime.metadata.PlacementReader;
+import io.clusterless.uri.DatasetURI;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.UserException;
@@ -42,7 +53,9 @@ final class ProjectCdk {
 
     int run(Verb verb) {
         CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
-        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs());
+        // sources may be owned by projects deployed before; deploy and diff look their owners up below
+        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs(),
+                new ValidationOptions(true));
         Map<PlacementNames, List<Deployable>> placements = placements(inputs);
         PlacementNames first = placements.keySet().iterator().next();
         CdkSupport support = new CdkSupport(root.context(), cdk, first.region());
@@ -62,12 +75,15 @@ final class ProjectCdk {
                 }
             }
         }
+        Map<String, SinkDataset> deployedOwners = verb == Verb.destroy || cdk.dryRun ? Map.of()
+                : deployedOwners(placements);
         Path assembly = CdkSupport.tempAssembly();
+        SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()),
+                root.context().properties(), false).withDeployedOwners(deployedOwners);
         try {
             try {
                 AwsSynthSupport.awaitJsii(jsii);
-                AwsSynthesizer.synthesize(inputs, synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()),
-                        root.context().properties(), false), assembly);
+                AwsSynthesizer.synthesize(inputs, options, assembly);
             } catch (SynthException e) {
                 throw new UserException(e.getMessage());
             }
@@ -89,7 +105,8 @@ final class ProjectCdk {
                         new S3ObjectStore(new CdkSupport(root.context(), cdk, placement.region()).clients().s3()),
                         Clock.systemUTC());
                 if (verb == Verb.deploy) {
-                    records.writeProjects(PlacementPlan.of(placement, entry.getValue()));
+                    entry.getValue().forEach(deployable -> excludeAsDeployed(deployable, options));
+                    records.writeProjects(PlacementPlan.of(placement, entry.getValue(), deployedOwners));
                     support.note("wrote the project records to s3://" + placement.metadataBucket());
                 } else {
                     for (Deployable deployable : distinctProjects(entry.getValue())) {
@@ -107,6 +124,59 @@ final class ProjectCdk {
             return exit;
         } finally {
             CdkSupport.deleteQuietly(assembly);
+        }
+    }
+
+    /**
+     * The owners of arc sources that no given file owns, from the placement's metadata bucket, where the owning
+     * project's deploy recorded them (reference §3.9): their paths give the arcs read access to the objects.
+     */
+    private Map<String, SinkDataset> deployedOwners(Map<PlacementNames, List<Deployable>> placements) {
+        Map<String, SinkDataset> owners = new LinkedHashMap<>();
+        for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
+            PlacementNames placement = entry.getKey();
+            PlacementPlan offline = PlacementPlan.of(placement, entry.getValue());
+            PlacementReader reader = null;
+            for (Deployable deployable : entry.getValue()) {
+                for (Arc<?> arc : deployable.getArcs()) {
+                    if (arc.isExclude()) {
+                        continue;
+                    }
+                    for (SourceDataset source : arc.getSources().values()) {
+                        String id = source.getName() + "/" + source.getVersion();
+                        if (offline.owner(id).isPresent() || owners.containsKey(id)) {
+                            continue;
+                        }
+                        if (reader == null) {
+                            reader = new PlacementReader(new S3ObjectStore(
+                                    new CdkSupport(root.context(), cdk, placement.region()).clients().s3()));
+                        }
+                        DatasetURI record = DatasetURI.of(placement.metadataBucket(), source);
+                        JsonNode found = reader.read(record.bucket(), record.key()).orElseThrow(() ->
+                                new UserException("arc '" + arc.getName() + "' reads dataset " + id + ", which no "
+                                        + "given file owns and no deployed project recorded (" + record.identifier()
+                                        + "); deploy its owner first, or pass its project file with -p"));
+                        try {
+                            owners.put(id, Json.records().treeToValue(found, SinkDataset.class));
+                        } catch (JsonProcessingException e) {
+                            throw new UserException(record.identifier() + " is not a dataset record: "
+                                    + e.getOriginalMessage());
+                        }
+                    }
+                }
+            }
+        }
+        return owners;
+    }
+
+    /** Marks what the command line left out of the stacks, so the records say what was deployed (§4.2). */
+    static void excludeAsDeployed(Deployable deployable, SynthOptions options) {
+        deployable.getArcs().stream().filter(arc -> !options.includesArc(arc.getName())).forEach(Component::exclude);
+        deployable.getResources().stream().filter(resource -> !options.includesResource(resource.getName()))
+                .forEach(Component::exclude);
+        if (!options.includesNonResources()) {
+            deployable.getBoundaries().forEach(Component::exclude);
+            deployable.getActivities().forEach(Component::exclude);
         }
     }
 

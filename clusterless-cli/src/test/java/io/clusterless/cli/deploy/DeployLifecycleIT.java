@@ -34,6 +34,8 @@ class DeployLifecycleIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path PROJECT = Path.of("src/test/resources/deploy/two-arcs.json").toAbsolutePath();
+    private static final Path DOWNSTREAM = Path.of("src/test/resources/deploy/downstream.json").toAbsolutePath();
+    private static final String DOWNSTREAM_STACK = "E2E-deploy-downstream-arc-copy-c-20240101-00-us-west-2";
     private static final String ACCOUNT = "123456789012";
     private static final String REGION = "us-west-2";
     private static final String METADATA = "e2e-clusterless-metadata-123456789012-us-west-2";
@@ -142,6 +144,25 @@ class DeployLifecycleIT {
         }
         assertThat(names).containsExactlyInAnyOrder("check-ingress/20240101", "check-a/20240101",
                 "check-b/20240101");
+
+        // another project's arc reads check-b: deployed alone, its owner is found in the metadata bucket and the
+        // arc may read the owner's objects; a source nobody deployed is refused before cdk runs
+        Run downstream = cls(List.of("deploy", "-p", DOWNSTREAM.toString(), "-D", "aws.lambda.snapStart=false",
+                "--approve"));
+        assertThat(downstream.exit()).as(downstream.toString()).isEqualTo(0);
+        assertThat(stacks()).contains(DOWNSTREAM_STACK);
+        assertThat(aws("cloudformation", "get-template", "--stack-name", DOWNSTREAM_STACK).toString())
+                .contains("e2e-cls-deploy-check-123456789012-us-west-2/copy-b/*");
+        Path orphan = work.resolve("orphan.json");
+        Files.writeString(orphan, Files.readString(DOWNSTREAM).replace("\"check-b\"", "\"nowhere\"")
+                .replace("DeployDownstream", "DeployOrphan"));
+        Run refusedOrphan = cls(List.of("deploy", "-p", orphan.toString(), "--approve"));
+        assertThat(refusedOrphan.exit()).as(refusedOrphan.toString()).isEqualTo(1);
+        assertThat(refusedOrphan.err()).contains("arc 'copyC' reads dataset nowhere/20240101, which no given file "
+                + "owns and no deployed project recorded");
+        Run destroyDownstream = cls(List.of("destroy", "-p", DOWNSTREAM.toString(), "--approve"));
+        assertThat(destroyDownstream.exit()).as(destroyDownstream.toString()).isEqualTo(0);
+        assertThat(stacks()).doesNotContain(DOWNSTREAM_STACK);
 
         Run diff = cls(concat(List.of("diff"), project));
         assertThat(diff.exit()).as(diff.toString()).isEqualTo(0);

@@ -68,6 +68,16 @@ public final class PlacementPlan {
      * ProjectValidator); a plan cannot be made of invalid ones and says why with an IllegalArgumentException.
      */
     public static PlacementPlan of(PlacementNames placement, List<Deployable> deployables) {
+        return of(placement, deployables, Map.of());
+    }
+
+    /**
+     * Plans the deployables where some sources are owned by projects deployed before: {@code deployedOwners} (dataset
+     * id → the owner's dataset record, read from the placement's metadata bucket) fills in what the given files do
+     * not own, so arcs may read those datasets' objects (reference §3.9). Owners in the files come first.
+     */
+    public static PlacementPlan of(PlacementNames placement, List<Deployable> deployables,
+                                   Map<String, SinkDataset> deployedOwners) {
         Map<String, SinkDataset> owners = new LinkedHashMap<>();
         for (Deployable deployable : deployables) {
             deployable.getBoundaries().stream().filter(b -> !b.isExclude() && b.getDataset() != null)
@@ -80,6 +90,7 @@ public final class PlacementPlan {
                 }
             }
         }
+        deployedOwners.forEach(owners::putIfAbsent);
         List<ProjectPlan> projects = new ArrayList<>();
         for (Deployable deployable : deployables) {
             projects.add(new ProjectPlanner(placement, deployable, owners).plan());

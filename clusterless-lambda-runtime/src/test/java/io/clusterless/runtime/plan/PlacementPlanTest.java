@@ -3,6 +3,7 @@ package io.clusterless.runtime.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
 import io.clusterless.model.Deployable;
+import io.clusterless.model.SinkDataset;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
@@ -90,6 +91,21 @@ class PlacementPlanTest {
         plan.projects().stream().flatMap(p -> p.arcs().stream())
                 .forEach(arc -> assertThat(arc.sourceOwners().values()).allMatch(java.util.Optional::isPresent));
         assertThat(plan.owner("no-such/1")).isEmpty();
+    }
+
+    @Test
+    void ownersDeployedBefore_fillInWhatTheGivenFilesDoNotOwn() {
+        SinkDataset deployed = new SinkDataset("uploads-incoming", "20230915", "s3://qa-uploads/incoming/");
+        PlacementPlan alone = PlacementPlan.of(DEV, load("others/split-b.json"));
+        PlacementPlan withDeployed = PlacementPlan.of(DEV, load("others/split-b.json"),
+                java.util.Map.of("uploads-incoming/20230915", deployed));
+
+        assertThat(alone.projects().get(0).arcs().get(0).sourceOwners().get("main")).isEmpty();
+        assertThat(withDeployed.projects().get(0).arcs().get(0).sourceOwners().get("main")).contains(deployed);
+        // a file that owns the dataset wins over the deployed record
+        PlacementPlan both = PlacementPlan.of(DEV, load("others/split-a.json", "others/split-b.json"),
+                java.util.Map.of("uploads-incoming/20230915", deployed));
+        assertThat(both.owner("uploads-incoming/20230915")).get().isNotSameAs(deployed);
     }
 
     @Test

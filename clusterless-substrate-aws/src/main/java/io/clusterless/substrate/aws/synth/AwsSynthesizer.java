@@ -68,7 +68,7 @@ public final class AwsSynthesizer {
             List<Deployable> deployables = entry.getValue().stream().map(ProjectInput::deployable).toList();
             PlacementPlan plan;
             try {
-                plan = PlacementPlan.of(names, deployables);
+                plan = PlacementPlan.of(names, deployables, options.deployedOwners());
             } catch (IllegalArgumentException e) {
                 throw new SynthException(e.getMessage());
             }

@@ -1,6 +1,8 @@
 package io.clusterless.substrate.aws.synth;
 
+import io.clusterless.model.SinkDataset;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -18,11 +20,25 @@ import java.util.Set;
  *                           stand-ins such as moto, whose CloudFormation cannot resolve Lambda versions
  */
 public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
-                           Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart) {
+                           Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart,
+                           Map<String, SinkDataset> deployedOwners) {
     public SynthOptions {
+        deployedOwners = deployedOwners == null ? Map.of() : Map.copyOf(deployedOwners);
         Objects.requireNonNull(lambdaJar, "lambdaJar is required");
         excludeArcs = excludeArcs == null ? Set.of() : Set.copyOf(excludeArcs);
         onlyResources = onlyResources == null ? Set.of() : Set.copyOf(onlyResources);
+    }
+
+    public SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
+                        Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart) {
+        this(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources, removeAllOnDestroy, nag, snapStart,
+                Map.of());
+    }
+
+    /** Owners of sources that no given file owns, as deployed: dataset id → its record (reference §3.9). */
+    public SynthOptions withDeployedOwners(Map<String, SinkDataset> owners) {
+        return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
+                removeAllOnDestroy, nag, snapStart, owners);
     }
 
     public static SynthOptions defaults(Path lambdaJar) {
@@ -31,12 +47,12 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
 
     public SynthOptions withNag(boolean nag) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart);
+                removeAllOnDestroy, nag, snapStart, deployedOwners);
     }
 
     public SynthOptions withSnapStart(boolean snapStart) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart);
+                removeAllOnDestroy, nag, snapStart, deployedOwners);
     }
 
     public boolean includesArc(String name) {
