@@ -34,6 +34,17 @@ class PrinterTest {
     }
 
     @Test
+    void noRecords_isSaidInATable_andAnEmptyArrayInJson() {
+        StringWriter table = new StringWriter();
+        new Printer(new PrintWriter(table), OutputFormat.table).print(List.of());
+        StringWriter json = new StringWriter();
+        new Printer(new PrintWriter(json), OutputFormat.json).print(List.of());
+
+        assertThat(table.toString().strip()).isEqualTo("(none)");
+        assertThat(json.toString().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
     void table_hasTwoHeaderRowsAnUnderlineDashesForNullsAndGroupedIntegers() {
         ObjectNode record = Printer.record();
         record.putObject("placement").put("account", "123456789012").putNull("stage");

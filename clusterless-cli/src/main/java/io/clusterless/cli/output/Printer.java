@@ -101,6 +101,11 @@ public final class Printer {
     }
 
     private void printTable(ArrayNode array) {
+        if (array.isEmpty()) {
+            // without records there are no columns either: say so rather than print an empty frame
+            out.println("(none)");
+            return;
+        }
         Set<String> columns = new LinkedHashSet<>();
         List<Map<String, JsonNode>> rows = flatten(array, columns);
         List<String> names = new ArrayList<>(columns);
