@@ -6,10 +6,7 @@ import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.runtime.arc.RetryingObjectStore;
-import io.clusterless.runtime.store.ListPage;
-import io.clusterless.runtime.store.ObjectInfo;
 import io.clusterless.runtime.store.ObjectStore;
-import io.clusterless.runtime.store.StoredObject;
 import io.clusterless.runtime.testing.S3ProxyServer;
 import io.clusterless.uri.ArcStateURI;
 import io.clusterless.uri.ManifestURI;
@@ -20,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.SortedMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,7 +95,7 @@ class StatusScanTest {
         // to s3proxy ("Error writing request body"); the scan below runs on the plain store and its count
         ObjectStore store = new RetryingObjectStore(server.store(), 5, Duration.ofMillis(100), Duration.ofSeconds(2));
         IntStream.range(0, 1400).parallel().forEach(i -> state(store, arc, FIRST.plus(i), ArcState.complete));
-        CountingStore counting = new CountingStore(server.store());
+        CountingObjectStore counting = new CountingObjectStore(server.store());
 
         LotRange window = new LotRange(FIRST.plus(200), FIRST.plus(1100));
         SortedMap<LotId, ArcState> lots = ArcLots.scan(counting, arc, window);
@@ -108,7 +103,7 @@ class StatusScanTest {
         assertThat(lots).hasSize(900);
         // one page of 1,000 keys starting after lot 199 reaches past the window, so the scan stops there; listing
         // from the first lot, or reading on to the last, would take two
-        assertThat(counting.lists.get()).isEqualTo(1);
+        assertThat(counting.lists.get()).isEqualTo(1L);
     }
 
     @Test
@@ -145,56 +140,5 @@ class StatusScanTest {
         assertThat(summary.earliestFound()).isNull();
         assertThat(summary.rangeGap()).isEqualTo(4);
         assertThat(summary.earliestGap()).isEqualTo(4);
-    }
-
-    /** Counts list requests: an instrumented client over the real store. */
-    private static final class CountingStore implements ObjectStore {
-        private final ObjectStore store;
-        private final AtomicInteger lists = new AtomicInteger();
-
-        CountingStore(ObjectStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public ListPage list(String bucket, String prefix, String startAfter, String token, int maxKeys) {
-            lists.incrementAndGet();
-            return store.list(bucket, prefix, startAfter, token, maxKeys);
-        }
-
-        @Override
-        public Optional<ObjectInfo> head(String bucket, String key) {
-            return store.head(bucket, key);
-        }
-
-        @Override
-        public Optional<StoredObject> get(String bucket, String key) {
-            return store.get(bucket, key);
-        }
-
-        @Override
-        public String put(String bucket, String key, byte[] body, String contentType) {
-            return store.put(bucket, key, body, contentType);
-        }
-
-        @Override
-        public Optional<String> createIfAbsent(String bucket, String key, byte[] body, String contentType) {
-            return store.createIfAbsent(bucket, key, body, contentType);
-        }
-
-        @Override
-        public Optional<String> replaceIfMatch(String bucket, String key, byte[] body, String type, String etag) {
-            return store.replaceIfMatch(bucket, key, body, type, etag);
-        }
-
-        @Override
-        public void delete(String bucket, String key) {
-            store.delete(bucket, key);
-        }
-
-        @Override
-        public void copy(String sourceBucket, String sourceKey, String targetBucket, String targetKey) {
-            store.copy(sourceBucket, sourceKey, targetBucket, targetKey);
-        }
     }
 }
