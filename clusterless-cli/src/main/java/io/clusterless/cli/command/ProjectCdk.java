@@ -143,7 +143,7 @@ final class ProjectCdk {
                         continue;
                     }
                     for (SourceDataset source : arc.getSources().values()) {
-                        String id = source.getName() + "/" + source.getVersion();
+                        String id = source.id();
                         if (offline.owner(id).isPresent() || owners.containsKey(id)) {
                             continue;
                         }

@@ -81,12 +81,11 @@ public final class PlacementPlan {
         Map<String, SinkDataset> owners = new LinkedHashMap<>();
         for (Deployable deployable : deployables) {
             deployable.getBoundaries().stream().filter(b -> !b.isExclude() && b.getDataset() != null)
-                    .forEach(b -> owners.putIfAbsent(datasetId(b.getDataset().getName(), b.getDataset().getVersion()),
+                    .forEach(b -> owners.putIfAbsent(b.getDataset().id(),
                             b.getDataset()));
             for (Arc<?> arc : deployable.getArcs()) {
                 if (!arc.isExclude()) {
-                    arc.getSinks().values().forEach(sink -> owners.putIfAbsent(
-                            datasetId(sink.getName(), sink.getVersion()), sink));
+                    arc.getSinks().values().forEach(sink -> owners.putIfAbsent(sink.id(), sink));
                 }
             }
         }
@@ -109,10 +108,6 @@ public final class PlacementPlan {
     /** The owner of a dataset among the planned deployables: a boundary's dataset or an arc's sink. */
     public Optional<SinkDataset> owner(String datasetId) {
         return Optional.ofNullable(owners.get(datasetId));
-    }
-
-    static String datasetId(String name, String version) {
-        return name + "/" + version;
     }
 
     /** Plans one deployable. */
@@ -197,7 +192,7 @@ public final class PlacementPlan {
             arc.getSources().forEach((role, source) -> {
                 sourcePaths.put(role, ManifestURI.of(placement.manifestBucket(), source)
                         .withState(ManifestState.complete).template());
-                String id = datasetId(source.getName(), source.getVersion());
+                String id = source.id();
                 sourceOwners.put(role, Optional.ofNullable(owners.get(id)));
                 if (source.isSubscribe()) {
                     subscribed.add(id);

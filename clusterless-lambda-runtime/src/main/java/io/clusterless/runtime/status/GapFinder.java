@@ -4,7 +4,6 @@ import io.clusterless.arcstate.ArcState;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.manifest.ManifestState;
-import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.runtime.arc.ArcStateEntry;
 import io.clusterless.runtime.arc.ArcStateStore;
@@ -61,10 +60,10 @@ public final class GapFinder {
         this.window = window;
         for (ProjectPlan project : plan.projects()) {
             for (BoundaryPlan boundary : project.boundaries()) {
-                producers.putIfAbsent(id(boundary.props().dataset()), new Producer(project, boundary, null));
+                producers.putIfAbsent(boundary.props().dataset().id(), new Producer(project, boundary, null));
             }
             for (ArcPlan arc : project.arcs()) {
-                arc.model().getSinks().values().forEach(sink -> producers.putIfAbsent(id(sink),
+                arc.model().getSinks().values().forEach(sink -> producers.putIfAbsent(sink.id(),
                         new Producer(project, null, arc)));
             }
         }
@@ -147,7 +146,7 @@ public final class GapFinder {
             if (!source.isSubscribe()) {
                 continue;
             }
-            String sourceId = source.getName() + "/" + source.getVersion();
+            String sourceId = source.id();
             DatasetLot upstream = datasetLots(sourceId).get(lot);
             if (upstream == null || upstream.state() == ManifestState.partial
                     || upstream.state() == ManifestState.removed) {
@@ -231,11 +230,7 @@ public final class GapFinder {
         return arcLots.computeIfAbsent(arc, a -> ArcLots.scan(store, a.gateProps().arcStateURI(), window));
     }
 
-    private static String id(SinkDataset dataset) {
-        return dataset.getName() + "/" + dataset.getVersion();
-    }
-
     private static String projectId(ProjectPlan project) {
-        return project.deployable().getProject().getName() + "/" + project.deployable().getProject().getVersion();
+        return project.deployable().getProject().id();
     }
 }

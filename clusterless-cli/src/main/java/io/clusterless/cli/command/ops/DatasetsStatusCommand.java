@@ -64,7 +64,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         int matched = 0;
         for (String id : placement.datasets().keySet()) {
             String name = id.substring(0, id.lastIndexOf('/'));
-            if (!names.isEmpty() && !names.contains(id) && !names.contains(name)) {
+            if (!names.isEmpty() && names.stream().noneMatch(wanted -> OperatedPlacement.datasetNamed(wanted, id))) {
                 continue;
             }
             matched++;

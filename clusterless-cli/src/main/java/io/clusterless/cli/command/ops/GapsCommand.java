@@ -88,8 +88,7 @@ public final class GapsCommand implements Callable<Integer> {
         if (arcName == null) {
             for (Map.Entry<String, ProjectPlan> dataset : placement.datasets().entrySet()) {
                 String id = dataset.getKey();
-                if (datasetName == null || datasetName.equals(id)
-                        || datasetName.equals(id.substring(0, id.lastIndexOf('/')))) {
+                if (datasetName == null || OperatedPlacement.datasetNamed(datasetName, id)) {
                     matched = true;
                     gaps.addAll(finder.datasetGaps(id));
                 }
@@ -115,7 +114,7 @@ public final class GapsCommand implements Callable<Integer> {
             }
         }
         for (String id : placement.datasets().keySet()) {
-            if (dataset == null || dataset.equals(id) || dataset.equals(id.substring(0, id.lastIndexOf('/')))) {
+            if (dataset == null || OperatedPlacement.datasetNamed(dataset, id)) {
                 java.util.Optional<LotUnit> unit = placement.datasetUnit(id);
                 if (unit.isPresent()) {
                     return unit;

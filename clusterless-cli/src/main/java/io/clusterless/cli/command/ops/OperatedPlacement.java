@@ -87,7 +87,7 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
             Map<String, List<LoadedFile>> byProject = new LinkedHashMap<>();
             for (LoadedFile file : loaded.files()) {
                 var id = file.deployable().getProject();
-                byProject.computeIfAbsent(id == null ? "" : id.getName() + "/" + id.getVersion(),
+                byProject.computeIfAbsent(id == null ? "" : id.id(),
                         k -> new ArrayList<>()).add(file);
             }
             for (List<LoadedFile> files : byProject.values()) {
@@ -108,7 +108,12 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
     }
 
     static String projectId(ProjectPlan project) {
-        return project.names().project() + "/" + project.names().version();
+        return project.deployable().getProject().id();
+    }
+
+    /** Whether {@code wanted}, as given on the command line, names dataset {@code id}: by {@code name/version} or name. */
+    static boolean datasetNamed(String wanted, String id) {
+        return wanted.equals(id) || wanted.equals(id.substring(0, id.lastIndexOf('/')));
     }
 
     /** Every dataset the placement's boundaries and arcs write, by id {@code name/version}, in plan order. */
