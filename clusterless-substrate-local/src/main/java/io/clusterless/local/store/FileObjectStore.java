@@ -7,23 +7,35 @@ import io.clusterless.runtime.store.ObjectStoreException;
 import io.clusterless.runtime.store.StoredObject;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * The object store of the local substrate: {@code s3://B/K} is the plain file {@code buckets/B/K}, so users read
@@ -163,16 +175,11 @@ public final class FileObjectStore implements ObjectStore {
             return new ListPage(List.of(), null);
         }
         String after = continuationToken != null ? continuationToken : startAfter;
-        List<String> keys;
-        try (Stream<Path> walk = Files.walk(start)) {
-            keys = walk.filter(Files::isRegularFile)
-                    .map(path -> keyOf(bucketDir, path))
-                    .filter(key -> key.startsWith(safePrefix) && (after == null || key.compareTo(after) > 0))
-                    .sorted()
-                    .limit(maxKeys + 1L)
-                    .toList();
-        } catch (IOException | UncheckedIOException e) {
-            throw failure("cannot list s3://" + bucket + "/" + safePrefix, e);
+        List<String> keys = new ArrayList<>();
+        OrderedKeys ordered = new OrderedKeys("s3://" + bucket + "/" + safePrefix, start,
+                slash < 0 ? "" : safePrefix.substring(0, slash + 1), safePrefix, after);
+        while (keys.size() <= maxKeys && ordered.hasNext()) {
+            keys.add(ordered.next());
         }
         List<ObjectInfo> objects = new ArrayList<>();
         for (String key : keys.subList(0, Math.min(maxKeys, keys.size()))) {
@@ -181,6 +188,104 @@ public final class FileObjectStore implements ObjectStore {
         }
         String next = keys.size() > maxKeys ? keys.get(maxKeys - 1) : null;
         return new ListPage(objects, next);
+    }
+
+    /**
+     * One ordered walk for the whole listing: paging through {@link #list} would read again, for every page, each
+     * folder on the way to the page's first key (a year of lots is 105 pages over a folder of 105,120 lots).
+     */
+    @Override
+    public Stream<ObjectInfo> listAll(String bucket, String prefix, String startAfter) {
+        Path bucketDir = buckets.resolve(bucket);
+        String safePrefix = prefix == null ? "" : prefix;
+        int slash = safePrefix.lastIndexOf('/');
+        Path start = slash < 0 ? bucketDir : bucketDir.resolve(safePrefix.substring(0, slash));
+        if (!Files.isDirectory(start)) {
+            return Stream.empty();
+        }
+        OrderedKeys keys = new OrderedKeys("s3://" + bucket + "/" + safePrefix, start,
+                slash < 0 ? "" : safePrefix.substring(0, slash + 1), safePrefix, startAfter);
+        // a file deleted between the walk and the read is simply no longer listed
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false)
+                .map(key -> head(bucket, key)).flatMap(Optional::stream);
+    }
+
+    /**
+     * The keys under a folder that start with {@code prefix} and sort after {@code after}, in S3's lexical key order,
+     * read lazily: a folder is read only when a key under it can qualify, and when the walk gets there. Siblings are
+     * ordered by their key ({@code name/} for a folder): every key under a folder starts with it, so folders and
+     * files interleave exactly as their keys do.
+     */
+    private static final class OrderedKeys implements Iterator<String> {
+        private final String listing;
+        private final String prefix;
+        private final String after;
+        private final Deque<Iterator<Map.Entry<String, Path>>> folders = new ArrayDeque<>();
+        private String next;
+
+        /** @param listing what is listed, for error messages: {@code s3://bucket/prefix} */
+        OrderedKeys(String listing, Path dir, String dirKey, String prefix, String after) {
+            this.listing = listing;
+            this.prefix = prefix;
+            this.after = after;
+            folders.push(children(dir, dirKey));
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (next == null && !folders.isEmpty()) {
+                Iterator<Map.Entry<String, Path>> folder = folders.peek();
+                if (!folder.hasNext()) {
+                    folders.pop();
+                    continue;
+                }
+                Map.Entry<String, Path> child = folder.next();
+                String key = child.getKey();
+                if (key.endsWith("/")) {
+                    boolean mayMatch = key.startsWith(prefix) || prefix.startsWith(key);
+                    // every key under the folder starts with its key: all sort before `after` unless it lies inside
+                    boolean allBefore = after != null && key.compareTo(after) < 0 && !after.startsWith(key);
+                    if (mayMatch && !allBefore) {
+                        folders.push(children(child.getValue(), key));
+                    }
+                } else if (key.startsWith(prefix) && (after == null || key.compareTo(after) > 0)) {
+                    next = key;
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public String next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            String key = next;
+            next = null;
+            return key;
+        }
+
+        /** A folder's files and subfolders by key; one attribute read per entry. */
+        private Iterator<Map.Entry<String, Path>> children(Path dir, String dirKey) {
+            TreeMap<String, Path> children = new TreeMap<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isDirectory()) {
+                        children.put(dirKey + entry.getFileName() + "/", entry);
+                    } else if (attributes.isRegularFile()
+                            || attributes.isSymbolicLink() && Files.isRegularFile(entry)) {
+                        children.put(dirKey + entry.getFileName(), entry);
+                    }
+                }
+            } catch (NoSuchFileException removed) {
+                return Collections.emptyIterator(); // deleted since its parent was read: nothing under it
+            } catch (IOException e) {
+                throw failure("cannot list " + listing, e);
+            }
+            return children.entrySet().iterator();
+        }
     }
 
     @Override
@@ -240,10 +345,6 @@ public final class FileObjectStore implements ObjectStore {
 
     private ObjectInfo info(String bucket, String key, Path file, byte[] body) throws IOException {
         return new ObjectInfo(bucket, key, body.length, Files.getLastModifiedTime(file).toInstant(), etag(body));
-    }
-
-    private static String keyOf(Path bucketDir, Path file) {
-        return bucketDir.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
     }
 
     private Object lock(String bucket, String key) {

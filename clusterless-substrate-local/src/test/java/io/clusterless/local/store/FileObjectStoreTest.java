@@ -89,6 +89,28 @@ class FileObjectStoreTest {
     }
 
     @Test
+    void listing_interleavesFoldersAndFilesAsTheirKeysSort_andStartsInsideAFolder() {
+        // '-' < '/' < '0': the folder a/ sorts between the files a-c and a0, as S3 would list the keys
+        FileObjectStore store = new FileObjectStore(root);
+        for (String key : List.of("a0", "a/b", "a/c/d", "a-c", "b/x")) {
+            store.put("b", key, bytes(key), null);
+        }
+
+        assertThat(store.listAll("b", "", null)).extracting(ObjectInfo::key)
+                .containsExactly("a-c", "a/b", "a/c/d", "a0", "b/x");
+        assertThat(store.listAll("b", "", "a/b")).extracting(ObjectInfo::key).containsExactly("a/c/d", "a0", "b/x");
+        assertThat(store.listAll("b", "a", "a/c/d")).extracting(ObjectInfo::key).containsExactly("a0");
+        List<String> paged = new java.util.ArrayList<>();
+        String token = null;
+        do {
+            ListPage page = store.list("b", "", null, token, 1);
+            page.objects().forEach(info -> paged.add(info.key()));
+            token = page.nextToken();
+        } while (token != null);
+        assertThat(paged).containsExactly("a-c", "a/b", "a/c/d", "a0", "b/x");
+    }
+
+    @Test
     void writesLeaveNoTemporaryFilesBehind() throws Exception {
         FileObjectStore store = new FileObjectStore(root);
         store.put("b", "k", bytes("x"), null);
