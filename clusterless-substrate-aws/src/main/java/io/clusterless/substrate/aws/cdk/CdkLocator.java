@@ -1,7 +1,6 @@
 package io.clusterless.substrate.aws.cdk;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -166,26 +165,32 @@ public final class CdkLocator {
         }
     }
 
+    /**
+     * Runs a short helper process with its output going to a temporary file, so the timeout holds even when the
+     * process stops answering without closing its output (reading a pipe to its end would wait for ever).
+     */
     private static ProcessOutput run(List<String> command, long timeoutSeconds) {
+        Path output = null;
         try {
+            output = Files.createTempFile("cls-cdk-", ".out");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.PIPE).start();
+                    .redirectOutput(output.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
             process.getOutputStream().close();
-            byte[] output;
-            try (InputStream in = process.getInputStream()) {
-                output = in.readAllBytes();
-            }
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new ProcessOutput(-1, String.join(" ", command) + " did not finish in " + timeoutSeconds
                         + " s");
             }
-            return new ProcessOutput(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            return new ProcessOutput(process.exitValue(), new String(Files.readAllBytes(output), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new ProcessOutput(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CdkException("interrupted while running " + command.get(0));
+        } finally {
+            if (output != null) {
+                output.toFile().delete();
+            }
         }
     }
 
