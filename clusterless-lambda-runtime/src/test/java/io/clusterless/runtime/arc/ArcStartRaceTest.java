@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,8 +64,10 @@ class ArcStartRaceTest {
 
     @Test
     void eightThreadsTakeOverTheSameTimedOutRun_exactlyOneWins() throws Exception {
-        // Real time, not a shifted clock: the new run must be fresh while the old one is stale. S3 times have
-        // one-second resolution, so the timeout leaves the race a few seconds.
+        // Staleness compares the gate's clock with S3's last-modified time of running.arc (one-second resolution).
+        // Each round's gates share a clock frozen at the round's start, after the old runs went stale: the old runs
+        // are then older than the timeout and the new one younger, however long the round takes on a busy machine
+        // (with a running clock, a round slower than the timeout saw its own new run as stale).
         ArcFixture arc = new ArcFixture(server.store(), "arc-state", "manifests", "takeover-" + suffix(), "bus");
         ArcGateProps props = arc.props(Duration.ofSeconds(5));
         List<String> lots = new ArrayList<>();
@@ -77,8 +80,9 @@ class ArcStartRaceTest {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             for (String lot : lots) {
-                List<ArcStateContext> answers = concurrently(pool, () -> new ArcStartGate(props, arc.store,
-                        Clock.systemUTC()).start(arc.event(lot)));
+                Clock round = Clock.fixed(Instant.now(), ZoneOffset.UTC);
+                List<ArcStateContext> answers = concurrently(pool, () -> new ArcStartGate(props, arc.store, round)
+                        .start(arc.event(lot)));
 
                 assertThat(answers).as("lot %s", lot).filteredOn(ArcStartGate::runsWorkload).singleElement()
                         .satisfies(winner -> assertThat(winner.previousState()).isEqualTo(ArcState.missing));
