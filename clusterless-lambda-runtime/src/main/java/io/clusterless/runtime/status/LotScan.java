@@ -26,7 +26,8 @@ final class LotScan {
 
     /**
      * Hands {@code visitor} each key under {@code lotsPrefix} (which ends with {@code lot=}) whose lot is in
-     * {@code range}, as the lot, the rest of the key after {@code <lot>/}, and the listed object.
+     * {@code range}, as the lot, the rest of the key after {@code <lot>/}, and the listed object (its ETag may be
+     * null, see {@link ObjectStore#listKeys}).
      */
     static void scan(ObjectStore store, String bucket, String lotsPrefix, LotRange range,
                      KeyVisitor visitor) {
@@ -36,7 +37,8 @@ final class LotScan {
         String end = range.endExclusive().format();
         // "…lot=<start>" sorts before every key of the first lot and after every key of earlier lots (ids are fixed width)
         String startAfter = lotsPrefix + range.start().format();
-        try (Stream<ObjectInfo> keys = store.listAll(bucket, lotsPrefix, startAfter)) {
+        // keys and times only: no ETags, which the local file store would read every file for
+        try (Stream<ObjectInfo> keys = store.listKeys(bucket, lotsPrefix, startAfter)) {
             Iterator<ObjectInfo> iterator = keys.iterator();
             while (iterator.hasNext()) {
                 ObjectInfo info = iterator.next();

@@ -71,4 +71,14 @@ public interface ObjectStore {
         };
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
     }
+
+    /**
+     * {@link #listAll}, for readers that need only keys, sizes and last-modified times: an entry's ETag may be null.
+     * A store that must read an object to tell its ETag (the local file store hashes the file) skips that here; S3
+     * lists ETags anyway. Anything that compares ETags (conditional writes, the arc-state protocol's second listing)
+     * uses {@link #listAll}, whose ETags describe the objects as they were listed.
+     */
+    default Stream<ObjectInfo> listKeys(String bucket, String prefix, String startAfter) {
+        return listAll(bucket, prefix, startAfter);
+    }
 }

@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,16 +25,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -167,19 +168,11 @@ public final class FileObjectStore implements ObjectStore {
 
     @Override
     public ListPage list(String bucket, String prefix, String startAfter, String continuationToken, int maxKeys) {
-        Path bucketDir = buckets.resolve(bucket);
-        String safePrefix = prefix == null ? "" : prefix;
-        int slash = safePrefix.lastIndexOf('/');
-        Path start = slash < 0 ? bucketDir : bucketDir.resolve(safePrefix.substring(0, slash));
-        if (!Files.isDirectory(start)) {
-            return new ListPage(List.of(), null);
-        }
         String after = continuationToken != null ? continuationToken : startAfter;
         List<String> keys = new ArrayList<>();
-        OrderedKeys ordered = new OrderedKeys("s3://" + bucket + "/" + safePrefix, start,
-                slash < 0 ? "" : safePrefix.substring(0, slash + 1), safePrefix, after);
-        while (keys.size() <= maxKeys && ordered.hasNext()) {
-            keys.add(ordered.next());
+        Iterator<Listed> listed = walk(bucket, prefix, after);
+        while (keys.size() <= maxKeys && listed.hasNext()) {
+            keys.add(listed.next().key());
         }
         List<ObjectInfo> objects = new ArrayList<>();
         for (String key : keys.subList(0, Math.min(maxKeys, keys.size()))) {
@@ -192,99 +185,190 @@ public final class FileObjectStore implements ObjectStore {
 
     /**
      * One ordered walk for the whole listing: paging through {@link #list} would read again, for every page, each
-     * folder on the way to the page's first key (a year of lots is 105 pages over a folder of 105,120 lots).
+     * folder on the way to the page's first key (a year of lots is 105 pages over a folder of 105,120 lots). Every
+     * entry is read for its ETag, so that the ETags are the objects' as listed (see {@link #listKeys}).
      */
     @Override
     public Stream<ObjectInfo> listAll(String bucket, String prefix, String startAfter) {
+        // a file deleted between the walk and the read is simply no longer listed
+        return stream(walk(bucket, prefix, startAfter)).map(listed -> head(bucket, listed.key()))
+                .flatMap(Optional::stream);
+    }
+
+    /**
+     * The walk of {@link #listAll} without reading any file: sizes and last-modified times are the file attributes
+     * the walk reads anyway, and the ETag (the MD5 of the content) is null. Reading and hashing every file was most
+     * of the cost of listing a year of manifests.
+     */
+    @Override
+    public Stream<ObjectInfo> listKeys(String bucket, String prefix, String startAfter) {
+        return stream(walk(bucket, prefix, startAfter)).map(listed -> new ObjectInfo(bucket, listed.key(),
+                listed.attributes().size(), listed.attributes().lastModifiedTime().toInstant(), null));
+    }
+
+    private Iterator<Listed> walk(String bucket, String prefix, String after) {
         Path bucketDir = buckets.resolve(bucket);
         String safePrefix = prefix == null ? "" : prefix;
         int slash = safePrefix.lastIndexOf('/');
         Path start = slash < 0 ? bucketDir : bucketDir.resolve(safePrefix.substring(0, slash));
         if (!Files.isDirectory(start)) {
-            return Stream.empty();
+            return Collections.emptyIterator();
         }
-        OrderedKeys keys = new OrderedKeys("s3://" + bucket + "/" + safePrefix, start,
-                slash < 0 ? "" : safePrefix.substring(0, slash + 1), safePrefix, startAfter);
-        // a file deleted between the walk and the read is simply no longer listed
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false)
-                .map(key -> head(bucket, key)).flatMap(Optional::stream);
+        return new OrderedKeys("s3://" + bucket + "/" + safePrefix, start,
+                slash < 0 ? "" : safePrefix.substring(0, slash + 1), safePrefix, after);
+    }
+
+    private static <T> Stream<T> stream(Iterator<T> iterator) {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED), false);
+    }
+
+    /** A file found by a walk: its key and attributes (a symbolic link's are its target's). */
+    private record Listed(String key, BasicFileAttributes attributes) {
     }
 
     /**
-     * The keys under a folder that start with {@code prefix} and sort after {@code after}, in S3's lexical key order,
-     * read lazily: a folder is read only when a key under it can qualify, and when the walk gets there. Siblings are
-     * ordered by their key ({@code name/} for a folder): every key under a folder starts with it, so folders and
-     * files interleave exactly as their keys do.
+     * The files under a folder whose keys start with {@code prefix} and sort after {@code after}, in S3's lexical
+     * key order, read lazily: a folder is read only when a key under it can qualify, and when the walk gets there.
+     * Siblings are ordered by their key ({@code name/} for a folder): every key under a folder starts with it, so
+     * folders and files interleave exactly as their keys do.
      */
-    private static final class OrderedKeys implements Iterator<String> {
+    private static final class OrderedKeys implements Iterator<Listed> {
         private final String listing;
         private final String prefix;
         private final String after;
-        private final Deque<Iterator<Map.Entry<String, Path>>> folders = new ArrayDeque<>();
-        private String next;
+        /** The folders being walked, innermost first: their entries that may matter, in key order. */
+        private final Deque<Iterator<Entry>> folders = new ArrayDeque<>();
+        private Listed next;
+
+        /**
+         * One entry of a folder: its key ({@code …/name/} for a folder), how the key ends after the folder's (siblings
+         * sort by this alone: their keys differ only there), and, for a file, its attributes.
+         */
+        private record Entry(String key, String name, Path path, BasicFileAttributes attributes) {
+            private static final Comparator<Entry> BY_NAME = (a, b) -> a.name.compareTo(b.name);
+
+            boolean isFolder() {
+                return attributes == null;
+            }
+        }
 
         /** @param listing what is listed, for error messages: {@code s3://bucket/prefix} */
         OrderedKeys(String listing, Path dir, String dirKey, String prefix, String after) {
             this.listing = listing;
             this.prefix = prefix;
             this.after = after;
-            folders.push(children(dir, dirKey));
+            folders.push(read(dir, dirKey));
         }
 
         @Override
         public boolean hasNext() {
             while (next == null && !folders.isEmpty()) {
-                Iterator<Map.Entry<String, Path>> folder = folders.peek();
+                Iterator<Entry> folder = folders.peek();
                 if (!folder.hasNext()) {
                     folders.pop();
                     continue;
                 }
-                Map.Entry<String, Path> child = folder.next();
-                String key = child.getKey();
-                if (key.endsWith("/")) {
-                    boolean mayMatch = key.startsWith(prefix) || prefix.startsWith(key);
-                    // every key under the folder starts with its key: all sort before `after` unless it lies inside
-                    boolean allBefore = after != null && key.compareTo(after) < 0 && !after.startsWith(key);
-                    if (mayMatch && !allBefore) {
-                        folders.push(children(child.getValue(), key));
-                    }
-                } else if (key.startsWith(prefix) && (after == null || key.compareTo(after) > 0)) {
-                    next = key;
+                Entry child = folder.next();
+                if (!child.isFolder()) {
+                    next = new Listed(child.key(), child.attributes()); // read() kept only files that are listed
+                } else {
+                    folders.push(read(child.path(), child.key())); // read() kept only folders that may hold some
                 }
             }
             return next != null;
         }
 
         @Override
-        public String next() {
+        public Listed next() {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            String key = next;
+            Listed listed = next;
             next = null;
-            return key;
+            return listed;
         }
 
-        /** A folder's files and subfolders by key; one attribute read per entry. */
-        private Iterator<Map.Entry<String, Path>> children(Path dir, String dirKey) {
-            TreeMap<String, Path> children = new TreeMap<>();
-            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                for (Path entry : entries) {
-                    BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
+        /** Whether a file's key is listed. */
+        private boolean lists(String fileKey) {
+            return fileKey.startsWith(prefix) && (after == null || fileKey.compareTo(after) > 0);
+        }
+
+        /** Whether a folder (its key ends with {@code /}) may hold a listed key. */
+        private boolean mayHold(String folderKey) {
+            boolean mayMatch = folderKey.startsWith(prefix) || prefix.startsWith(folderKey);
+            // every key under the folder starts with its key: all sort before `after` unless it lies inside
+            boolean allBefore = after != null && folderKey.compareTo(after) < 0 && !after.startsWith(folderKey);
+            return mayMatch && !allBefore;
+        }
+
+        /**
+         * A folder's listed files and the subfolders that may hold some, in key order. Only names that may matter
+         * as a file or as a folder are looked at further, with one attribute read each, relative to the open folder
+         * where the platform allows it (a full path is looked up again component by component, for every entry).
+         */
+        private Iterator<Entry> read(Path dir, String dirKey) {
+            List<Entry> entries = new ArrayList<>();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+                SecureDirectoryStream<Path> relative = stream instanceof SecureDirectoryStream<Path> secure
+                        ? secure : null;
+                for (Path path : stream) {
+                    Path name = path.getFileName();
+                    String fileName = name.toString();
+                    String key = dirKey + fileName;
+                    String folderKey = key + "/";
+                    boolean asFile = lists(key);
+                    boolean asFolder = mayHold(folderKey);
+                    if (!asFile && !asFolder) {
+                        continue; // nothing under this name is listed, whatever it is
+                    }
+                    BasicFileAttributes attributes = attributes(relative, path, name);
+                    if (attributes == null) {
+                        continue; // gone since the folder was read, or a link to no regular file
+                    }
                     if (attributes.isDirectory()) {
-                        children.put(dirKey + entry.getFileName() + "/", entry);
-                    } else if (attributes.isRegularFile()
-                            || attributes.isSymbolicLink() && Files.isRegularFile(entry)) {
-                        children.put(dirKey + entry.getFileName(), entry);
+                        if (asFolder) {
+                            entries.add(new Entry(folderKey, folderKey.substring(dirKey.length()), path, null));
+                        }
+                    } else if (asFile) {
+                        entries.add(new Entry(key, fileName, path, attributes));
                     }
                 }
             } catch (NoSuchFileException removed) {
-                return Collections.emptyIterator(); // deleted since its parent was read: nothing under it
+                // deleted since its parent was read: nothing under it
             } catch (IOException e) {
                 throw failure("cannot list " + listing, e);
             }
-            return children.entrySet().iterator();
+            entries.sort(Entry.BY_NAME);
+            return entries.iterator();
+        }
+
+        /**
+         * A folder's or regular file's attributes; a symbolic link counts as the regular file it points to (a link
+         * to a folder is not followed). Null for anything else, or when it is gone.
+         */
+        private static BasicFileAttributes attributes(SecureDirectoryStream<Path> relative, Path path, Path name)
+                throws IOException {
+            try {
+                BasicFileAttributes attributes = relative != null
+                        ? relative.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes()
+                        : Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (attributes.isSymbolicLink()) {
+                    return linkedFile(path);
+                }
+                return attributes.isDirectory() || attributes.isRegularFile() ? attributes : null;
+            } catch (NoSuchFileException gone) {
+                return null;
+            }
+        }
+
+        private static BasicFileAttributes linkedFile(Path link) {
+            try {
+                BasicFileAttributes target = Files.readAttributes(link, BasicFileAttributes.class);
+                return target.isRegularFile() ? target : null;
+            } catch (IOException dangling) {
+                return null; // a link to nothing, or a loop
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class FileObjectStoreTest {
     @TempDir
@@ -108,6 +110,64 @@ class FileObjectStoreTest {
             token = page.nextToken();
         } while (token != null);
         assertThat(paged).containsExactly("a-c", "a/b", "a/c/d", "a0", "b/x");
+    }
+
+    @Test
+    void listKeys_isTheListingOfListAll_withSizesAndTimesButNoEtags() throws Exception {
+        FileObjectStore store = new FileObjectStore(root);
+        for (String key : List.of("d/lot=2/state=complete/manifest.json", "d/lot=1/late/x.json", "d/lot=1/state=partial"
+                + "/attempt=a/manifest.json", "d/lot=1/state=complete/manifest.json", "d/lot=10/x", "e/y")) {
+            store.put("b", key, bytes("body of " + key), null);
+        }
+
+        for (String startAfter : Arrays.asList(null, "d/lot=1", "d/lot=1/state=", "d/lot=10/x", "d/lot=2")) {
+            List<ObjectInfo> all = store.listAll("b", "d/lot=", startAfter).toList();
+            List<ObjectInfo> keys = store.listKeys("b", "d/lot=", startAfter).toList();
+
+            assertThat(keys).extracting(ObjectInfo::key).isEqualTo(all.stream().map(ObjectInfo::key).toList());
+            assertThat(keys).extracting(ObjectInfo::size).isEqualTo(all.stream().map(ObjectInfo::size).toList());
+            assertThat(keys).extracting(ObjectInfo::lastModified)
+                    .isEqualTo(all.stream().map(ObjectInfo::lastModified).toList());
+            assertThat(keys).extracting(ObjectInfo::etag).containsOnlyNulls();
+            assertThat(all).extracting(ObjectInfo::etag).doesNotContainNull();
+        }
+        assertThat(store.listKeys("b", "d/lot=", "d/lot=1/state=")).extracting(ObjectInfo::key).containsExactly(
+                "d/lot=1/state=complete/manifest.json", "d/lot=1/state=partial/attempt=a/manifest.json",
+                "d/lot=10/x", "d/lot=2/state=complete/manifest.json");
+        assertThat(store.listKeys("b", "absent/", null)).isEmpty();
+    }
+
+    @Test
+    void listedEtags_areTheContentsAsListed_andTheOnesConditionalWritesCompare() {
+        FileObjectStore store = new FileObjectStore(root);
+        String first = store.put("b", "lot/running.arc", bytes("v1"), null);
+
+        ObjectInfo listed = store.listAll("b", "lot/", null).findFirst().orElseThrow();
+        assertThat(listed.etag()).isEqualTo(first).isEqualTo(store.head("b", "lot/running.arc").orElseThrow().etag());
+        String second = store.replaceIfMatch("b", "lot/running.arc", bytes("v2"), null, listed.etag()).orElseThrow();
+
+        ObjectInfo relisted = store.listAll("b", "lot/", null).findFirst().orElseThrow();
+        assertThat(relisted.etag()).isEqualTo(second).isNotEqualTo(listed.etag());
+        assertThat(store.replaceIfMatch("b", "lot/running.arc", bytes("v3"), null, listed.etag())).isEmpty();
+        assertThat(store.list("b", "lot/", null, null, 10).objects()).extracting(ObjectInfo::etag)
+                .containsExactly(second);
+    }
+
+    @Test
+    void listing_takesALinkToAFileForTheFile_butFollowsNoLinkToAFolder() throws Exception {
+        FileObjectStore store = new FileObjectStore(root);
+        store.put("b", "real/file", bytes("twelve bytes"), null);
+        Path bucket = root.resolve("buckets/b");
+        Files.createSymbolicLink(bucket.resolve("real/linked"), bucket.resolve("real/file"));
+        Files.createSymbolicLink(bucket.resolve("real/loop"), bucket.resolve("real"));
+        Files.createSymbolicLink(bucket.resolve("real/dangling"), bucket.resolve("real/nothing"));
+
+        assertThat(store.listAll("b", "", null)).extracting(ObjectInfo::key, ObjectInfo::size)
+                .containsExactly(tuple("real/file", 12L),
+                        tuple("real/linked", 12L));
+        assertThat(store.listKeys("b", "", null)).extracting(ObjectInfo::key, ObjectInfo::size)
+                .containsExactly(tuple("real/file", 12L),
+                        tuple("real/linked", 12L));
     }
 
     @Test
