@@ -128,7 +128,9 @@ public record LotId(LotUnit unit, LocalDate date, int ordinal) implements Compar
             throw new IllegalArgumentException("cannot compare lots of different units: " + this + " (" + unit.displayName()
                     + ") and " + other + " (" + other.unit.displayName() + ")");
         }
-        return Long.compare(index(), other.index());
+        // the order of index(), without its day arithmetic: ordinals stay within a day
+        int byDate = date.compareTo(other.date);
+        return byDate != 0 ? byDate : Integer.compare(ordinal, other.ordinal);
     }
 
     @Override

@@ -89,6 +89,10 @@ class LotIdTest {
 
         assertThat(lots).extracting(LotId::format)
                 .containsExactly("20230206PT5M010", "20230206PT5M286", "20230207PT5M000");
+        assertThat(LotId.parse("20221231PT5M287")).isLessThan(LotId.parse("20230101PT5M000"));
+        assertThat(LotId.parse("20230131PT5M100")).isLessThan(LotId.parse("20230201PT5M000"));
+        assertThat(LotId.parse("20240229PT5M001")).isGreaterThan(LotId.parse("20240228PT5M287"))
+                .isEqualByComparingTo(LotId.parse("20240228PT5M287").plus(2));
     }
 
     @Test
