@@ -23,6 +23,8 @@ public enum ArcState {
     /** The suffix of the state object's key. */
     public static final String EXTENSION = ".arc";
 
+    private static final ArcState[] VALUES = values();
+
     /** Whether a lot in this state may move to {@code next}; see {@link #canStart(ArcState)} for a lot without state. */
     public boolean canTransitionTo(ArcState next) {
         return next != null && successors().contains(next);
@@ -63,9 +65,13 @@ public enum ArcState {
             value = value.substring(0, value.length() - EXTENSION.length());
         }
         String wanted = value.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(state -> state.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown arc state: " + text + ", expected one of "
-                        + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
+        for (ArcState state : VALUES) { // read once per listed state object by status scans: no stream per call
+            if (state.name().equals(wanted)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown arc state: " + text + ", expected one of "
+                + Arrays.stream(VALUES).map(Enum::name).collect(Collectors.joining(", ")));
     }
 
     private static String lastSegment(String text) {

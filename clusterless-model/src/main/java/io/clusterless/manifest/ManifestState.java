@@ -18,6 +18,8 @@ public enum ManifestState {
     /** The lot's data was deleted; each removal is its own attempt. Defined, not yet produced. */
     removed;
 
+    private static final ManifestState[] VALUES = values();
+
     /** Whether manifests in this state live under {@code attempt=<id>/}, so retries do not overwrite each other. */
     public boolean hasAttempt() {
         return this == partial || this == removed;
@@ -34,8 +36,12 @@ public enum ManifestState {
             value = value.substring(6);
         }
         String wanted = value.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(state -> state.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown manifest state: " + text + ", expected one of "
-                        + Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "))));
+        for (ManifestState state : VALUES) { // read once per listed manifest by status scans: no stream per call
+            if (state.name().equals(wanted)) {
+                return state;
+            }
+        }
+        throw new IllegalArgumentException("unknown manifest state: " + text + ", expected one of "
+                + Arrays.stream(VALUES).map(Enum::name).collect(Collectors.joining(", ")));
     }
 }

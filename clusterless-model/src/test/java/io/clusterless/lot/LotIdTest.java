@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +95,19 @@ class LotIdTest {
         assertThat(LotId.parse("20230131PT5M100")).isLessThan(LotId.parse("20230201PT5M000"));
         assertThat(LotId.parse("20240229PT5M001")).isGreaterThan(LotId.parse("20240228PT5M287"))
                 .isEqualByComparingTo(LotId.parse("20240228PT5M287").plus(2));
+    }
+
+    @Test
+    void hashCodeTellsEveryLotOfAYearApart_andAgreesWithEquals() {
+        LotId first = LotId.parse("20230101PT5M000");
+        Set<Integer> hashes = new HashSet<>();
+        for (int i = 0; i < 365 * 288; i++) {
+            hashes.add(first.plus(i).hashCode());
+        }
+
+        assertThat(hashes).hasSize(365 * 288);
+        assertThat(LotId.parse("20230206PT5M286")).isEqualTo(LotId.parse("20230206PT5M286"))
+                .hasSameHashCodeAs(LotId.parse("20230206PT5M286"));
     }
 
     @Test
