@@ -327,7 +327,7 @@ public final class FileObjectStore implements ObjectStore {
                     }
                     if (attributes.isDirectory()) {
                         if (asFolder) {
-                            entries.add(new Entry(folderKey, folderKey.substring(dirKey.length()), path, null));
+                            entries.add(new Entry(folderKey, fileName + "/", path, null));
                         }
                     } else if (asFile) {
                         entries.add(new Entry(key, fileName, path, attributes));
