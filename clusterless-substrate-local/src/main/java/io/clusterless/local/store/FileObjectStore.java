@@ -236,19 +236,28 @@ public final class FileObjectStore implements ObjectStore {
         private final String listing;
         private final String prefix;
         private final String after;
-        /** The folders being walked, innermost first: their entries that may matter, in key order. */
-        private final Deque<Iterator<Entry>> folders = new ArrayDeque<>();
+        /** The folders being walked, innermost first. */
+        private final Deque<Folder> folders = new ArrayDeque<>();
         private Listed next;
 
+        /** A folder being walked: where it is, its key, and its entries that may matter, in key order. */
+        private record Folder(Path dir, String key, Iterator<Entry> entries) {
+        }
+
         /**
-         * One entry of a folder: its key ({@code …/name/} for a folder), how the key ends after the folder's (siblings
-         * sort by this alone: their keys differ only there), and, for a file, its attributes.
+         * One entry of a folder: how its key ends after the folder's ({@code name/} for a folder; siblings sort by
+         * this alone, their keys differ only there) and, for a file, its attributes. Kept small: a folder of lots
+         * holds one entry per lot, all until the walk has passed them.
          */
-        private record Entry(String key, String name, Path path, BasicFileAttributes attributes) {
+        private record Entry(String name, BasicFileAttributes attributes) {
             private static final Comparator<Entry> BY_NAME = (a, b) -> a.name.compareTo(b.name);
 
             boolean isFolder() {
                 return attributes == null;
+            }
+
+            String folderName() {
+                return name.substring(0, name.length() - 1);
             }
         }
 
@@ -263,16 +272,18 @@ public final class FileObjectStore implements ObjectStore {
         @Override
         public boolean hasNext() {
             while (next == null && !folders.isEmpty()) {
-                Iterator<Entry> folder = folders.peek();
-                if (!folder.hasNext()) {
+                Folder folder = folders.peek();
+                if (!folder.entries().hasNext()) {
                     folders.pop();
                     continue;
                 }
-                Entry child = folder.next();
+                Entry child = folder.entries().next();
+                String key = folder.key() + child.name();
                 if (!child.isFolder()) {
-                    next = new Listed(child.key(), child.attributes()); // read() kept only files that are listed
+                    next = new Listed(key, child.attributes()); // read() kept only files that are listed
                 } else {
-                    folders.push(read(child.path(), child.key())); // read() kept only folders that may hold some
+                    // read() kept only folders that may hold some
+                    folders.push(read(folder.dir().resolve(child.folderName()), key));
                 }
             }
             return next != null;
@@ -306,7 +317,7 @@ public final class FileObjectStore implements ObjectStore {
          * as a file or as a folder are looked at further, with one attribute read each, relative to the open folder
          * where the platform allows it (a full path is looked up again component by component, for every entry).
          */
-        private Iterator<Entry> read(Path dir, String dirKey) {
+        private Folder read(Path dir, String dirKey) {
             List<Entry> entries = new ArrayList<>();
             try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
                 SecureDirectoryStream<Path> relative = stream instanceof SecureDirectoryStream<Path> secure
@@ -327,10 +338,10 @@ public final class FileObjectStore implements ObjectStore {
                     }
                     if (attributes.isDirectory()) {
                         if (asFolder) {
-                            entries.add(new Entry(folderKey, fileName + "/", path, null));
+                            entries.add(new Entry(fileName + "/", null));
                         }
                     } else if (asFile) {
-                        entries.add(new Entry(key, fileName, path, attributes));
+                        entries.add(new Entry(fileName, attributes));
                     }
                 }
             } catch (NoSuchFileException removed) {
@@ -339,7 +350,7 @@ public final class FileObjectStore implements ObjectStore {
                 throw failure("cannot list " + listing, e);
             }
             entries.sort(Entry.BY_NAME);
-            return entries.iterator();
+            return new Folder(dir, dirKey, entries.iterator());
         }
 
         /**
