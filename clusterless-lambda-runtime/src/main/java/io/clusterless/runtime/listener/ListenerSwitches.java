@@ -66,7 +66,8 @@ public final class ListenerSwitches implements ListenerHistory {
     public List<ListenerChange> history(String project, String version, String component) {
         return histories.computeIfAbsent(prefix(project, version, component), prefix -> {
             List<ListenerChange> changes = new ArrayList<>();
-            try (Stream<ObjectInfo> keys = store.listAll(metadataBucket, prefix, null)) {
+            // keys only: each record is read once, below (a listing with ETags reads every file in the local store)
+            try (Stream<ObjectInfo> keys = store.listKeys(metadataBucket, prefix, null)) {
                 keys.filter(info -> info.key().endsWith(".json")).forEach(info -> read(info).ifPresent(changes::add));
             }
             return changes;
