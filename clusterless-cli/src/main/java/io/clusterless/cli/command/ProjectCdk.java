@@ -97,7 +97,12 @@ final class ProjectCdk {
             }
             List<String> arguments = new ArrayList<>(List.of(verb.name()));
             arguments.addAll(support.common(assembly));
-            arguments.add("--all");
+            if (verb == Verb.diff) {
+                // cdk diff compares every stack of the app; it has no --all (and warns about one)
+                arguments.addAll(support.diffOptions());
+            } else {
+                arguments.add("--all");
+            }
             if (verb == Verb.deploy) {
                 arguments.addAll(support.deployOptions());
             } else if (verb == Verb.destroy && support.destroyForced()) {
