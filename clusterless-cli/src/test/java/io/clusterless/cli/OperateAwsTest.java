@@ -14,6 +14,7 @@ import io.clusterless.runtime.aws.AwsJsonClient;
 import io.clusterless.runtime.aws.EventBridgeRules;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.aws.StepFunctionsExecutions;
+import io.clusterless.runtime.metadata.PlacementRecords;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.plan.PlacementPlan;
 import io.clusterless.runtime.store.ObjectStore;
@@ -119,6 +120,31 @@ class OperateAwsTest {
 
         assertThat(gaps).hasSize(1);
         assertThat(gaps.get(0).path("cause").asText()).isEqualTo("neverRan");
+    }
+
+    @Test
+    void gapsOfTheDeployedProject_foundAmongTheAccountsBuckets_areThoseOfItsProjectFile() throws Exception {
+        new PlacementRecords(new S3ObjectStore(moto.clients().s3()), Clock.systemUTC()).writeProjects(plan);
+        String[] window = {"--earliest", LOT.previous().format(), "--latest", LOT.next().format()};
+
+        Cls.Result deployed = Cls.run(concat(new String[]{"--output", "json", "gaps", "--project", "CopyChain",
+                "--endpoint-url", moto.endpoint().toString(), "--region", "us-west-2"}, window));
+        Cls.Result nowhere = Cls.run("gaps", "--project", "Nope", "--endpoint-url", moto.endpoint().toString(),
+                "--region", "us-west-2");
+
+        assertThat(deployed.exitCode()).as(deployed.toString()).isZero();
+        JsonNode gaps = Json.records().readTree(deployed.out());
+        assertThat(gaps.findValuesAsText("cause")).contains("neverRan");
+        assertThat(gaps).isEqualTo(cls(concat(new String[]{"gaps"}, window)));
+        assertThat(nowhere.exitCode()).as(nowhere.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(nowhere.err().strip()).isEqualTo("error: project Nope is not deployed in any placement in "
+                + "region us-west-2 among the buckets the account lists; cls projects lists what is deployed");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
     }
 
     @Test
