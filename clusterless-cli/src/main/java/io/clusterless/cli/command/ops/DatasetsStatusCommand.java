@@ -80,6 +80,9 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
                     if (found.lateArrivals() > 0) {
                         row.put("lateArrivals", found.lateArrivals());
                     }
+                    if (found.supersededAttempts() > 0) {
+                        row.put("supersededAttempts", found.supersededAttempts());
+                    }
                     rows.add(row);
                 });
             } else {
