@@ -45,6 +45,17 @@ class DeployCommandsTest {
     }
 
     @Test
+    void dryRunDiff_againstAnEmulator_diffsTemplatesWithoutAChangeSet() {
+        Cls.Result emulated = Cls.run("diff", "-p", COPY_CHAIN, "--dry-run", "--endpoint-url", "http://localhost:1");
+        assertThat(emulated.exitCode()).as(emulated.toString()).isZero();
+        assertThat(emulated.err()).containsPattern("(?m)dry run: cdk diff --app \\S+ --method=template\\s*$");
+
+        Cls.Result aws = Cls.run("diff", "-p", COPY_CHAIN, "--dry-run");
+        assertThat(aws.exitCode()).as(aws.toString()).isZero();
+        assertThat(aws.err()).containsPattern("(?m)dry run: cdk diff --app \\S+\\s*$");
+    }
+
+    @Test
     void bootstrapWithoutRegion_saysWhatIsMissing() {
         Cls.Result result = Cls.run("bootstrap", "--account", "123456789012", "--approve");
 

@@ -14,6 +14,7 @@ import io.clusterless.runtime.aws.AwsJsonClient;
 import io.clusterless.runtime.aws.EventBridgeRules;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.aws.StepFunctionsExecutions;
+import io.clusterless.runtime.metadata.PlacementRecords;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.plan.PlacementPlan;
 import io.clusterless.runtime.store.ObjectStore;
@@ -37,6 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperateAwsTest {
     private static final PlacementNames DEV = new PlacementNames("dev", "123456789012", "us-west-2");
     private static final LotId LOT = LotId.parse("20230101PT5M042");
+    /** A lot copyA completed, for the replay test alone. */
+    private static final LotId REPLAYED = LotId.parse("20230101PT5M050");
     private static MotoProcess moto;
     private static PlacementPlan plan;
 
@@ -54,15 +57,15 @@ class OperateAwsTest {
         }
         ObjectStore store = new S3ObjectStore(s3);
         // the boundary announced the lot and copyA completed it; copyB never ran
-        for (String dataset : List.of("chain-ingress", "chain-a")) {
-            ManifestURI manifest = ManifestURI.of(DEV.manifestBucket()).withDatasetName(dataset)
-                    .withDatasetVersion("20230101").withLot(LOT).withState(ManifestState.complete);
-            store.put(DEV.manifestBucket(), manifest.key(), "{}".getBytes(), "application/json");
+        for (LotId lot : List.of(LOT, REPLAYED)) {
+            for (String dataset : List.of("chain-ingress", "chain-a")) {
+                store.put(DEV.manifestBucket(), manifest(dataset, lot).key(), "{}".getBytes(), "application/json");
+            }
+            ArcStateStore copyA = new ArcStateStore(store, arc("copyA").gateProps().arcStateURI(), Clock.systemUTC());
+            String attempt = copyA.start(lot.format(), new ArcNotifyEvent(null, lot.format(), "s3://m/x"),
+                    Duration.ofHours(1)).arcAttempt();
+            copyA.end(lot.format(), attempt, ArcState.complete, null, null);
         }
-        ArcStateStore copyA = new ArcStateStore(store, arc("copyA").gateProps().arcStateURI(), Clock.systemUTC());
-        String attempt = copyA.start(LOT.format(), new ArcNotifyEvent(null, LOT.format(), "s3://m/x"),
-                Duration.ofHours(1)).arcAttempt();
-        copyA.end(LOT.format(), attempt, ArcState.complete, null, null);
 
         AwsJsonClient events = new AwsJsonClient(moto.clients(), "events", "AWSEvents", "1.1");
         events.call("CreateEventBus", Json.records().createObjectNode().put("Name", DEV.arcEventBus()));
@@ -70,10 +73,12 @@ class OperateAwsTest {
                 .put("EventBusName", DEV.arcEventBus()).put("EventPattern", arc("copyB").listenerPattern())
                 .put("State", "ENABLED"));
         AwsJsonClient states = new AwsJsonClient(moto.clients(), "states", "AWSStepFunctions", "1.0");
-        states.call("CreateStateMachine", Json.records().createObjectNode()
-                .put("name", arc("copyB").stateMachineName())
-                .put("definition", "{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}")
-                .put("roleArn", "arn:aws:iam::123456789012:role/cls-test"));
+        for (String name : List.of("copyA", "copyB")) {
+            states.call("CreateStateMachine", Json.records().createObjectNode()
+                    .put("name", arc(name).stateMachineName())
+                    .put("definition", "{\"StartAt\":\"Done\",\"States\":{\"Done\":{\"Type\":\"Succeed\"}}}")
+                    .put("roleArn", "arn:aws:iam::123456789012:role/cls-test"));
+        }
     }
 
     @AfterAll
@@ -83,6 +88,11 @@ class OperateAwsTest {
         if (moto != null) {
             moto.close();
         }
+    }
+
+    private static ManifestURI manifest(String dataset, LotId lot) {
+        return ManifestURI.of(DEV.manifestBucket()).withDatasetName(dataset).withDatasetVersion("20230101")
+                .withLot(lot).withState(ManifestState.complete);
     }
 
     private static ArcPlan arc(String name) {
@@ -122,6 +132,31 @@ class OperateAwsTest {
     }
 
     @Test
+    void gapsOfTheDeployedProject_foundAmongTheAccountsBuckets_areThoseOfItsProjectFile() throws Exception {
+        new PlacementRecords(new S3ObjectStore(moto.clients().s3()), Clock.systemUTC()).writeProjects(plan);
+        String[] window = {"--earliest", LOT.previous().format(), "--latest", LOT.next().format()};
+
+        Cls.Result deployed = Cls.run(concat(new String[]{"--output", "json", "gaps", "--project", "CopyChain",
+                "--endpoint-url", moto.endpoint().toString(), "--region", "us-west-2"}, window));
+        Cls.Result nowhere = Cls.run("gaps", "--project", "Nope", "--endpoint-url", moto.endpoint().toString(),
+                "--region", "us-west-2");
+
+        assertThat(deployed.exitCode()).as(deployed.toString()).isZero();
+        JsonNode gaps = Json.records().readTree(deployed.out());
+        assertThat(gaps.findValuesAsText("cause")).contains("neverRan");
+        assertThat(gaps).isEqualTo(cls(concat(new String[]{"gaps"}, window)));
+        assertThat(nowhere.exitCode()).as(nowhere.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(nowhere.err().strip()).isEqualTo("error: project Nope is not deployed in any placement in "
+                + "region us-west-2 among the buckets the account lists; cls projects lists what is deployed");
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, all, first.length, second.length);
+        return all;
+    }
+
+    @Test
     void disableAndEnableSwitchTheListenerRule() throws Exception {
         EventBridgeRules rules = new EventBridgeRules(moto.clients());
         String rule = arc("copyB").ruleName();
@@ -150,5 +185,28 @@ class OperateAwsTest {
                 "ListExecutions", Json.records().createObjectNode().put("stateMachineArn", execution.substring(0,
                         execution.lastIndexOf(':')).replace(":execution:", ":stateMachine:")));
         assertThat(listed.path("executions")).hasSize(1);
+    }
+
+    @Test
+    void replayKeepsTheSinkManifestAsASupersededAttempt_reopensTheLot_andStartsAnExecution() throws Exception {
+        ObjectStore store = new S3ObjectStore(moto.clients().s3());
+        ArcStateStore copyA = new ArcStateStore(store, arc("copyA").gateProps().arcStateURI(), Clock.systemUTC());
+        String completedBy = copyA.completedBy(REPLAYED.format()).orElseThrow();
+
+        JsonNode replayed = cls("exec", "--arc", "copyA", "--lot", REPLAYED.format(), "--replay");
+
+        assertThat(replayed).hasSize(1);
+        assertThat(replayed.get(0).path("outcome").asText()).isEqualTo("started");
+        assertThat(replayed.get(0).path("replayed").asText()).isEqualTo(completedBy);
+        ManifestURI current = manifest("chain-a", REPLAYED);
+        assertThat(replayed.get(0).path("superseded").get(0).asText())
+                .isEqualTo(current.withAttempt(completedBy).identifier());
+        assertThat(store.head(DEV.manifestBucket(), current.withAttempt(completedBy).key())).isPresent();
+        assertThat(store.head(DEV.manifestBucket(), current.key())).as("free for the replayed run").isEmpty();
+        assertThat(copyA.state(REPLAYED.format())).hasValue(ArcState.missing);
+        assertThat(copyA.lastTransition(REPLAYED.format()).orElseThrow().note()).startsWith(ArcStateStore.REOPENED);
+        String execution = replayed.get(0).path("execution").asText();
+        assertThat(execution).contains(arc("copyA").stateMachineName()).contains(REPLAYED.format());
+        assertThat(new StepFunctionsExecutions(moto.clients()).status(execution)).isNotEmpty();
     }
 }

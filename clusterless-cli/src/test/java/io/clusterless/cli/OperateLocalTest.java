@@ -120,6 +120,35 @@ class OperateLocalTest {
         try (Stream<Path> files = Files.walk(root.resolve("buckets").resolve(BUCKET).resolve("copy-c"))) {
             assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(3);
         }
+
+        // replay copyA over the lot: the earlier sink manifest stays as a superseded attempt, the new one is current
+        JsonNode plan = json(cls("exec", "--arc", "copyA", "--lot", lot.format(), "--replay", "--dry-run"));
+        assertThat(plan).hasSize(1);
+        assertThat(plan.get(0).path("arcState").asText()).isEqualTo("complete");
+        assertThat(plan.get(0).path("reason").asText()).contains("superseded");
+        Path chainA = root.resolve("buckets").resolve(MANIFESTS).resolve("datasets/name=chain-a/version=20230101")
+                .resolve("lot=" + lot.format());
+        byte[] before = Files.readAllBytes(chainA.resolve("state=complete/manifest.json"));
+        JsonNode replayed = json(cls("exec", "--arc", "copyA", "--lot", lot.format(), "--replay"));
+        assertThat(replayed).hasSize(1);
+        assertThat(replayed.get(0).path("outcome").asText()).isEqualTo("complete");
+        String run = replayed.get(0).path("replayed").asText();
+        assertThat(run).isNotEmpty();
+        assertThat(replayed.get(0).path("superseded").get(0).asText())
+                .endsWith("/lot=" + lot.format() + "/state=complete/attempt=" + run + "/manifest.json");
+        assertThat(chainA.resolve("state=complete/attempt=" + run + "/manifest.json")).hasBinaryContent(before);
+        assertThat(chainA.resolve("state=complete/manifest.json")).as("the replay's manifest is current").exists();
+        JsonNode listed = json(cls("datasets", "status", "--name", "chain-a", "--list", "--earliest", lot.format(),
+                "--latest", latest));
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).path("manifestState").asText()).isEqualTo("complete");
+        assertThat(listed.get(0).path("supersededAttempts").asInt()).isEqualTo(1);
+        JsonNode afterReplay = json(cls("gaps", "--earliest", lot.format(), "--latest", latest));
+        for (String arc : List.of("copyA", "copyB", "copyC")) {
+            assertThat(gap(afterReplay, arc, lot)).as(arc + " after the replay").isNull();
+        }
+        assertThat(json(cls("exec", "--arc", "copyA", "--lot", lot.format(), "--dry-run")))
+                .as("without --replay a complete lot is not run").isEmpty();
     }
 
     @Test

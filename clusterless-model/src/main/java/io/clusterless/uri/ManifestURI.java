@@ -11,7 +11,9 @@ import io.clusterless.naming.PlacementNames;
  * The manifest of one lot of one dataset in the manifest store (reference §4.4):
  * {@code datasets/name=<dataset>/version=<version>/lot=<lot>/state=<state>[/attempt=<id>]/manifest.json}.
  * Partial and removed manifests sit under an attempt so retries never overwrite each other; the template form is
- * {@code …/lot={lot}/state={state}{/attempt*}/manifest.json}. Absent parts are {@code null}.
+ * {@code …/lot={lot}/state={state}{/attempt*}/manifest.json}. A {@code complete} or {@code empty} manifest is the
+ * lot's current one at its single key; one under an attempt is a <em>superseded</em> manifest, kept there when
+ * {@code cls exec --replay} re-ran the lot (docs/adr/0006-replay.md). Absent parts are {@code null}.
  */
 public record ManifestURI(String bucket, String datasetName, String datasetVersion, String lot, ManifestState state,
                           String attempt) implements StoreURI {
@@ -25,10 +27,6 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
         KeyLayout.checkValue(datasetVersion, "datasetVersion");
         KeyLayout.checkValue(lot, "lot");
         KeyLayout.checkValue(attempt, "attempt");
-        if (attempt != null && state != null && !state.hasAttempt()) {
-            throw new IllegalArgumentException("a " + state + " manifest has no attempt, found attempt: " + attempt
-                    + "; only partial and removed manifests are written per attempt");
-        }
     }
 
     public static ManifestURI of(String bucket) {
@@ -64,14 +62,25 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
         return withLot(lot == null ? null : lot.format());
     }
 
-    /** @throws IllegalArgumentException if an attempt is set and the state has none */
     public ManifestURI withState(ManifestState state) {
         return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
     }
 
-    /** @throws IllegalArgumentException if the state has no attempts */
     public ManifestURI withAttempt(String attempt) {
         return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
+    }
+
+    /**
+     * Whether this is a final ({@code complete} or {@code empty}) manifest kept under an attempt: the output of an
+     * earlier run that a replay superseded. It no longer stands for the lot.
+     */
+    public boolean superseded() {
+        return state != null && !state.hasAttempt() && attempt != null;
+    }
+
+    /** Whether this is the lot's current final manifest: {@code complete} or {@code empty}, at its single key. */
+    public boolean currentFinal() {
+        return state != null && !state.hasAttempt() && attempt == null;
     }
 
     /**
@@ -124,8 +133,9 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
                 .named("version", datasetVersion, "datasetVersion")
                 .named("lot", lot, "lot")
                 .named("state", state == null ? null : state.name(), "state");
-        // A known state without attempts has no attempt segment at all, not even in templates.
-        if (state == null || state.hasAttempt()) {
+        // A known state without attempts has no attempt segment at all, not even in templates, unless it was
+        // superseded (a replay keeps the earlier final manifest under the attempt that wrote it).
+        if (state == null || state.hasAttempt() || attempt != null) {
             layout.optional("attempt", attempt, "attempt", state != null);
         }
         return layout.file(FILE);

@@ -64,11 +64,22 @@ class ManifestURITest {
     }
 
     @Test
-    void anAttemptOnACompleteManifestIsRejected() {
-        assertThatThrownBy(() -> ingress.withState(ManifestState.complete).withAttempt("1"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a complete manifest has no attempt, found attempt: 1; "
-                        + "only partial and removed manifests are written per attempt");
+    void aCompleteManifestUnderAnAttemptIsSuperseded() {
+        ManifestURI current = ingress.withLot("20230227PT5M287").withState(ManifestState.complete);
+        ManifestURI superseded = current.withAttempt("a1");
+
+        assertThat(current.currentFinal()).isTrue();
+        assertThat(current.superseded()).isFalse();
+        assertThat(current.identifier()).isEqualTo(DATASET + "/lot=20230227PT5M287/state=complete/manifest.json");
+        assertThat(superseded.superseded()).isTrue();
+        assertThat(superseded.currentFinal()).isFalse();
+        assertThat(superseded.identifier())
+                .isEqualTo(DATASET + "/lot=20230227PT5M287/state=complete/attempt=a1/manifest.json");
+        assertThat(ManifestURI.parse(superseded.identifier())).isEqualTo(superseded);
+        assertThat(current.withState(ManifestState.partial).withAttempt("a1").superseded()).isFalse();
+        assertThat(current.withState(ManifestState.complete).template())
+                .as("a current final manifest's template has no attempt segment")
+                .doesNotContain("attempt");
     }
 
     @Test
@@ -110,9 +121,6 @@ class ManifestURITest {
         assertThatThrownBy(() -> ManifestURI.parse(DATASET + "/lot=L/state=partial/a/b/manifest.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("found 'a' where attempt=<id> or manifest.json belongs");
-        assertThatThrownBy(() -> ManifestURI.parse(DATASET + "/lot=L/state=complete/attempt=1/manifest.json"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("a complete manifest has no attempt");
         assertThatThrownBy(() -> ManifestURI.parse(DATASET + "/lot=L/manifest.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("found 'manifest.json' where state=… belongs");

@@ -95,6 +95,14 @@ final class CdkSupport {
     }
 
     /**
+     * Diff's own options: against an endpoint other than AWS's a template-only diff, since emulators (moto) cannot
+     * create the change set cdk would otherwise try first, and the failed attempt costs minutes.
+     */
+    List<String> diffOptions() {
+        return options.connection.endpointUrl() != null ? List.of("--method=template") : List.of();
+    }
+
+    /**
      * Deploy's own options: event-style progress without a terminal (a log, not a redrawn screen), and for an
      * endpoint other than AWS's a direct deploy, because emulators (moto) cannot update stacks through change sets.
      */

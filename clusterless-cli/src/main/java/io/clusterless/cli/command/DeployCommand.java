@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code cls deploy}: reference §2.5. */
 @Command(name = "deploy",
-        description = {"Synthesize the project files and deploy their stacks with the AWS CDK CLI (cdk deploy --all), then write the project, arc, dataset and materials records to the placement's metadata bucket. The placement must be bootstrapped (cls bootstrap).", ""},
+        description = {"Synthesize the project files and deploy their stacks with the AWS CDK CLI (cdk deploy --all), then write the project, arc, dataset and materials records to the placement's metadata bucket. The placement must be bootstrapped (cls bootstrap). Listeners switched off with cls disable stay disabled: their state is read from the metadata bucket before synthesis.", ""},
         footer = {"", "Example:", "  cls deploy -p examples/copy-chain/project.json --approve",
                 "", "Exit codes: 0 done, 1 failure, 2 usage error, n the CDK CLI's exit code."},
         sortOptions = false,

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 
 /** {@code cls diff}: reference §2.5. */
 @Command(name = "diff",
-        description = {"Show what deploying the project files would change (cdk diff --all). Exit code of cdk: 0 also when there are changes.", ""},
+        description = {"Show what deploying the project files would change (cdk diff --all), synthesized as deploy would: with the listener states recorded by cls disable|enable. Exit code of cdk: 0 also when there are changes.", ""},
         footer = {"", "Example:", "  cls diff -p examples/copy-chain/project.json --approve",
                 "", "Exit codes: 0 done, 1 failure, 2 usage error, n the CDK CLI's exit code."},
         sortOptions = false,

@@ -18,7 +18,10 @@ import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.runtime.listener.ListenerSwitches;
 import io.clusterless.runtime.metadata.PlacementRecords;
+import io.clusterless.runtime.store.ObjectStoreException;
+import io.clusterless.model.Project;
 import io.clusterless.runtime.plan.PlacementPlan;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
@@ -30,6 +33,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -75,11 +80,14 @@ final class ProjectCdk {
                 }
             }
         }
-        Map<String, SinkDataset> deployedOwners = verb == Verb.destroy || cdk.dryRun ? Map.of()
-                : deployedOwners(placements);
+        boolean online = verb != Verb.destroy && !cdk.dryRun;
+        Map<String, SinkDataset> deployedOwners = online ? deployedOwners(placements) : Map.of();
+        // diff reads them too: it shows what deploy would change, and a deploy keeps disabled listeners disabled
+        Map<String, Set<String>> disabledListeners = online ? disabledListeners(placements) : Map.of();
         Path assembly = CdkSupport.tempAssembly();
         SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()),
-                root.context().properties(), false).withDeployedOwners(deployedOwners);
+                root.context().properties(), false).withDeployedOwners(deployedOwners)
+                .withDisabledListeners(disabledListeners);
         try {
             try {
                 AwsSynthSupport.awaitJsii(jsii);
@@ -89,7 +97,12 @@ final class ProjectCdk {
             }
             List<String> arguments = new ArrayList<>(List.of(verb.name()));
             arguments.addAll(support.common(assembly));
-            arguments.add("--all");
+            if (verb == Verb.diff) {
+                // cdk diff compares every stack of the app; it has no --all (and warns about one)
+                arguments.addAll(support.diffOptions());
+            } else {
+                arguments.add("--all");
+            }
             if (verb == Verb.deploy) {
                 arguments.addAll(support.deployOptions());
             } else if (verb == Verb.destroy && support.destroyForced()) {
@@ -167,6 +180,48 @@ final class ProjectCdk {
             }
         }
         return owners;
+    }
+
+    /**
+     * The listeners of the given projects that are disabled now, per project id, from the records {@code cls
+     * disable|enable} append to each placement's metadata bucket (ADR-0004): synthesized disabled, a redeploy does
+     * not re-enable them. A placement without a metadata bucket (diff before bootstrap) has no records.
+     */
+    private Map<String, Set<String>> disabledListeners(Map<PlacementNames, List<Deployable>> placements) {
+        Map<String, Set<String>> disabled = new LinkedHashMap<>();
+        for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
+            PlacementNames placement = entry.getKey();
+            CdkSupport support = new CdkSupport(root.context(), cdk, placement.region());
+            ListenerSwitches switches = new ListenerSwitches(new S3ObjectStore(support.clients().s3()),
+                    placement.metadataBucket(), Clock.systemUTC());
+            // a project may come in several files: its arcs and boundaries are those of all of them
+            Map<String, Set<String>> listeners = new LinkedHashMap<>();
+            for (Deployable deployable : entry.getValue()) {
+                Set<String> names = listeners.computeIfAbsent(deployable.getProject().id(), id -> new TreeSet<>());
+                deployable.getArcs().forEach(arc -> names.add(arc.getName()));
+                deployable.getBoundaries().forEach(boundary -> names.add(boundary.getName()));
+            }
+            for (Deployable deployable : distinctProjects(entry.getValue())) {
+                Project project = deployable.getProject();
+                Set<String> names = new TreeSet<>();
+                try {
+                    names.addAll(switches.disabled(project.getName(), project.getVersion()));
+                } catch (ObjectStoreException e) {
+                    if (e.kind() == ObjectStoreException.Kind.NOT_FOUND) {
+                        continue;
+                    }
+                    throw new UserException("cannot read the listener states of " + project.id() + " from s3://"
+                            + placement.metadataBucket() + "/" + ListenerSwitches.ROOT + "/: " + e.getMessage());
+                }
+                names.retainAll(listeners.get(project.id()));
+                if (!names.isEmpty()) {
+                    disabled.put(project.id(), names);
+                    support.note(project.id() + ": " + String.join(", ", names) + " disabled (cls disable): "
+                            + "synthesized with the rule disabled until cls enable");
+                }
+            }
+        }
+        return disabled;
     }
 
     /** Marks what the command line left out of the stacks, so the records say what was deployed (§4.2). */

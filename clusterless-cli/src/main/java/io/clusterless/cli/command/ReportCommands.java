@@ -5,13 +5,11 @@ import io.clusterless.cli.command.ops.DatasetsStatusCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.MetadataBuckets;
 import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.Printer;
-import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.metadata.PlacementReader;
-import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.uri.ArcURI;
 import io.clusterless.uri.DatasetURI;
 import io.clusterless.uri.ProjectURI;
@@ -20,15 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code cls placements|projects|arcs|datasets}: what is deployed, read from the placements' metadata buckets
@@ -51,11 +44,7 @@ public final class ReportCommands {
         SubstrateOptions substrate = new SubstrateOptions();
 
         boolean matches(PlacementNames placement) {
-            String region = substrate.aws().region();
-            return (account == null || account.equals(placement.account()))
-                    && (region == null || region.equals(placement.region()))
-                    && (stage == null || (stage.isEmpty() ? placement.stage() == null
-                    : placement.stage() != null && stage.equalsIgnoreCase(placement.stage())));
+            return MetadataBuckets.matches(placement, account, stage, substrate.aws().region());
         }
     }
 
@@ -64,39 +53,15 @@ public final class ReportCommands {
     }
 
     static List<Found> placements(ClsCommand root, Filters filters) {
-        List<String> buckets;
-        ObjectStore store;
-        if (filters.substrate.isLocal()) {
-            FileObjectStore files = new FileObjectStore(filters.substrate.localRoot(root.context()));
-            store = files;
-            buckets = localBuckets(files.bucketsRoot());
-        } else {
-            var clients = filters.substrate.aws().clients(root.context().environment(), null);
-            store = new io.clusterless.runtime.aws.S3ObjectStore(clients.s3());
-            try {
-                buckets = clients.s3().listBuckets().buckets().stream().map(b -> b.name()).sorted().toList();
-            } catch (software.amazon.awssdk.core.exception.SdkException e) {
-                throw new UserException("cannot list the S3 buckets of the account: " + e.getMessage());
+        MetadataBuckets buckets = MetadataBuckets.discover(root.context(), filters.substrate);
+        PlacementReader reader = new PlacementReader(buckets.store());
+        List<Found> found = new ArrayList<>();
+        for (MetadataBuckets.Found placement : buckets.placements()) {
+            if (filters.matches(placement.placement())) {
+                found.add(new Found(placement.placement(), placement.bucket(), reader));
             }
         }
-        PlacementReader reader = new PlacementReader(store);
-        List<Found> found = new ArrayList<>();
-        for (String bucket : buckets) {
-            PlacementReader.placementOf(bucket).filter(filters::matches)
-                    .ifPresent(p -> found.add(new Found(p, bucket, reader)));
-        }
         return found;
-    }
-
-    private static List<String> localBuckets(Path root) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> buckets = Files.list(root)) {
-            return buckets.map(path -> path.getFileName().toString()).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
     }
 
     static ObjectNode placement(ObjectNode row, Filters filters, PlacementNames placement) {

@@ -2,10 +2,15 @@ package io.clusterless.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.runtime.aws.AwsSettings;
+import io.clusterless.runtime.aws.EventBridgeRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The deploy lifecycle end to end, as a user runs it: {@code bin/cls} (the built jar, the real pinned CDK CLI,
  * installed on first use into {@code target/cls-cache}) against a moto_server of its own on a free loopback port.
- * After every step the CloudFormation stacks and the metadata objects are read back with the {@code aws} CLI.
+ * After every step the CloudFormation stacks and the metadata objects are read back with the {@code aws} CLI, rule
+ * states with EventBridge DescribeRule.
  * Skips with a notice where moto_server is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
  */
 class DeployLifecycleIT {
@@ -45,6 +51,12 @@ class DeployLifecycleIT {
             "E2E-deploy-check-arc-copy-a-20240101-00-us-west-2",
             "E2E-deploy-check-arc-copy-b-20240101-00-us-west-2");
     private static final String COPY_B_FUNCTION = "E2E-deploy-check-copy-b-func-20240101-00-us-west-2";
+    private static final String COPY_A_STACK = "E2E-deploy-check-arc-copy-a-20240101-00-us-west-2";
+    private static final String ARC_BUS = "E2E-arc-events-us-west-2";
+    private static final String COPY_A_RULE = "E2E-deploy-check-copy-a-20240101-00-rule";
+    private static final String COPY_B_RULE = "E2E-deploy-check-copy-b-20240101-00-rule";
+    private static final String INGRESS_RULE = "E2E-deploy-check-ingress-20240101-00-us-west-2";
+    private static final String COPY_A_HISTORY = "listeners/project=DeployCheck/version=20240101-00/component=copyA/";
 
     private static Process moto;
     private static String endpoint;
@@ -87,7 +99,7 @@ class DeployLifecycleIT {
     }
 
     @Test
-    void bootstrapDeployReportDiffUpdateDestroy_leaveStacksAndMetadataAsEachStepPromises() throws Exception {
+    void bootstrapDeployReportDiffDisableUpdateEnableDestroy_leaveStacksAndMetadataAsEachStepPromises() throws Exception {
         List<String> placement = List.of("--account", ACCOUNT, "--region", REGION, "--stage", "e2e");
         List<String> project = List.of("-p", PROJECT.toString(), "-D", "aws.lambda.snapStart=false");
 
@@ -168,19 +180,55 @@ class DeployLifecycleIT {
         assertThat(diff.exit()).as(diff.toString()).isEqualTo(0);
         assertThat(diff.out() + diff.err()).contains("Number of stacks with differences: 0");
 
+        // ADR-0004: cls disable switches copyA's rule off at once and records it in the metadata bucket
+        EventBridgeRules rules = new EventBridgeRules(clients());
+        assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("ENABLED");
+        Run disable = cls(List.of("disable", "-p", PROJECT.toString(), "--arc", "copyA", "--reason", "e2e"));
+        assertThat(disable.exit()).as(disable.toString()).isEqualTo(0);
+        assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("DISABLED");
+        // diff synthesizes as deploy would, with the recorded state: the one change a deploy makes is copyA's State
+        Run disabledDiff = cls(concat(List.of("diff"), project));
+        assertThat(disabledDiff.exit()).as(disabledDiff.toString()).isEqualTo(0);
+        assertThat(disabledDiff.out() + disabledDiff.err()).contains("Number of stacks with differences: 1")
+                .contains(COPY_A_STACK).contains("DISABLED");
+        // someone switches the rule on behind the record's back (console): the next deploy restores the record
+        rules.setEnabled(COPY_A_RULE, ARC_BUS, true);
+
         assertThat(memory(COPY_B_FUNCTION)).isEqualTo(1024);
         Path changed = work.resolve("two-arcs.json");
         Files.writeString(changed, Files.readString(PROJECT).replace("\"memorySizeMB\": 1024",
                 "\"memorySizeMB\": 1536"));
-        Run update = cls(List.of("deploy", "-p", changed.toString(), "-D", "aws.lambda.snapStart=false",
-                "--approve"));
+        List<String> changedProject = List.of("-p", changed.toString(), "-D", "aws.lambda.snapStart=false");
+        Run update = cls(concat(List.of("deploy"), changedProject, List.of("--approve")));
         assertThat(update.exit()).as(update.toString()).isEqualTo(0);
+        assertThat(update.err()).contains("DeployCheck/20240101-00: copyA disabled (cls disable)");
         assertThat(memory(COPY_B_FUNCTION)).isEqualTo(1536);
+        assertThat(ruleTemplateState(COPY_A_STACK)).isEqualTo("DISABLED");
+        assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("DISABLED");
+        assertThat(rules.state(COPY_B_RULE, ARC_BUS)).hasValue("ENABLED");
+        assertThat(rules.state(INGRESS_RULE, null)).hasValue("ENABLED");
+        Run disabledDeployedDiff = cls(concat(List.of("diff"), changedProject));
+        assertThat(disabledDeployedDiff.exit()).as(disabledDeployedDiff.toString()).isEqualTo(0);
+        assertThat(disabledDeployedDiff.out() + disabledDeployedDiff.err())
+                .contains("Number of stacks with differences: 0");
+
+        // enabled again, and the next deploy's template says so too
+        Run enable = cls(List.of("enable", "-p", changed.toString(), "--arc", "copyA"));
+        assertThat(enable.exit()).as(enable.toString()).isEqualTo(0);
+        assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("ENABLED");
+        Run enabledDeploy = cls(concat(List.of("deploy"), changedProject, List.of("--approve")));
+        assertThat(enabledDeploy.exit()).as(enabledDeploy.toString()).isEqualTo(0);
+        assertThat(enabledDeploy.err()).doesNotContain("disabled (cls disable)");
+        assertThat(ruleTemplateState(COPY_A_STACK)).isEqualTo("ENABLED");
+        assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("ENABLED");
 
         Run destroy = cls(concat(List.of("destroy"), project, List.of("--approve")));
         assertThat(destroy.exit()).as(destroy.toString()).isEqualTo(0);
         assertThat(stacks()).doesNotContainAnyElementsOf(PROJECT_STACKS).contains(BOOTSTRAP_STACK);
-        assertThat(keys(METADATA)).containsExactly("metadata.json");
+        // the listener history is no deploy record: it outlives the project's stacks (ADR-0004)
+        assertThat(keys(METADATA)).filteredOn(key -> !key.startsWith(COPY_A_HISTORY))
+                .containsExactly("metadata.json");
+        assertThat(keys(METADATA)).filteredOn(key -> key.startsWith(COPY_A_HISTORY)).hasSize(2);
 
         // moto's CloudFormation deletes the VPC before detaching its gateway: the first attempt fails, --retry's
         // second finds the stack gone
@@ -270,6 +318,26 @@ class DeployLifecycleIT {
         Path file = Files.createTempFile(work, "object", ".json");
         aws("s3api", "get-object", "--bucket", bucket, "--key", key, file.toString());
         return Files.readString(file);
+    }
+
+    /** The State of the only AWS::Events::Rule of a deployed stack's template. */
+    private static String ruleTemplateState(String stack) throws Exception {
+        JsonNode body = aws("cloudformation", "get-template", "--stack-name", stack).path("TemplateBody");
+        JsonNode template = body.isTextual() ? JSON.readTree(body.asText()) : body;
+        List<String> states = new ArrayList<>();
+        template.path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::Events::Rule")) {
+                states.add(resource.path("Properties").path("State").asText());
+            }
+        });
+        assertThat(states).as("rules of " + stack).hasSize(1);
+        return states.get(0);
+    }
+
+    private static AwsClients clients() {
+        return new AwsClients(AwsSettings.of(Map.of("AWS_ENDPOINT_URL", endpoint, "AWS_REGION", REGION,
+                "CLS_S3_PATH_STYLE", "true")),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
     }
 
     private static int memory(String function) throws Exception {

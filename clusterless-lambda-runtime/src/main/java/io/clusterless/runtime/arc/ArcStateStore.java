@@ -45,6 +45,8 @@ public final class ArcStateStore {
     private static final String JSON = "application/json";
     private static final int MAX_ROUNDS = 10;
     private static final Duration LEFTOVER_GRACE = Duration.ofMinutes(1);
+    /** How the history line of a reopening begins (ADR-0006). */
+    public static final String REOPENED = "reopened for replay: ";
 
     private final ObjectStore store;
     private final ArcStateURI arc;
@@ -188,6 +190,68 @@ public final class ArcStateStore {
         // the run's own complete gate decided (this call or an earlier one of the same run): it removes running.arc
         applyEnd(lot, decided, true);
         return decided;
+    }
+
+    /**
+     * Reopens a lot that run {@code completedBy} completed, so that it can run again (a replay, ADR-0006): the lot
+     * moves {@code complete → missing}, the history gaining a line that names that run and says why. Nothing changes
+     * when the lot is not complete by that run (it never completed, or it was reopened and run again since the caller
+     * looked). Repeating the call, or calling it after a crash half way, finishes the same reopening.
+     *
+     * @return true when the lot now reads as reopened from {@code completedBy}
+     * @throws ArcStateConflictException if the lot kept changing under this call
+     */
+    public boolean reopen(String lot, String completedBy, String reason) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            LotView view = observe(lot);
+            removeAncestors(view);
+            Optional<StateObject> listed = view.current().flatMap(view::object);
+            if (listed.isEmpty()) {
+                return false;
+            }
+            Optional<StateObject> current = listed.get().body() != null ? listed : read(listed.get());
+            if (current.isEmpty()) {
+                continue; // changed since listed
+            }
+            if (isReopening(current.get(), completedBy)) {
+                return true;
+            }
+            if (current.get().state() != ArcState.complete || !completedBy.equals(attemptOf(current.get()))) {
+                return false;
+            }
+            StateBody reopened = current.get().body().absorbing(others(view, ArcState.complete))
+                    .append(ArcStateEntry.ended(ArcState.missing, completedBy, clock.instant(), REOPENED + reason,
+                            null));
+            if (store.createIfAbsent(arc.bucket(), stateKey(lot, ArcState.missing), reopened.bytes(), NDJSON)
+                    .isEmpty()) {
+                continue; // an older missing.arc not removed yet, or a concurrent reopening: look again
+            }
+            StateObject complete = current.get();
+            store.head(arc.bucket(), complete.info().key())
+                    .filter(info -> complete.hasEtag(info.etag()))
+                    .ifPresent(info -> store.delete(arc.bucket(), info.key()));
+            return true;
+        }
+        throw new ArcStateConflictException("arc " + arc.arcName() + " lot " + lot + " changed " + MAX_ROUNDS
+                + " times while reopening it; another run or replay is racing this one");
+    }
+
+    /** The run that completed the lot, when its state is {@code complete}. */
+    public Optional<String> completedBy(String lot) {
+        LotView view = observe(lot);
+        if (view.current().filter(state -> state == ArcState.complete).isEmpty()) {
+            return Optional.empty();
+        }
+        return view.object(ArcState.complete)
+                .flatMap(object -> object.body() != null ? Optional.of(object) : read(object))
+                .map(ArcStateStore::attemptOf);
+    }
+
+    private static boolean isReopening(StateObject object, String completedBy) {
+        return object.state() == ArcState.missing && object.body().last()
+                .filter(entry -> entry.state() == ArcState.missing && completedBy.equals(entry.arcAttempt())
+                        && entry.note() != null && entry.note().startsWith(REOPENED))
+                .isPresent();
     }
 
     /**

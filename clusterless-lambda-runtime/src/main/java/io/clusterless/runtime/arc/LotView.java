@@ -12,9 +12,10 @@ import java.util.Optional;
  * What one listing of a lot's arc state found, and the state it means. Normally a lot has exactly one
  * {@code <state>.arc}; a crash between the two writes of a transition can leave two, and then (reading their bodies):
  * <ol>
- *   <li>{@code complete} wins: it is final, nothing may run after it;</li>
- *   <li>else a state object whose history descends from the others' is the newer one and wins (a run that ended but
- *   did not remove its {@code running.arc}; a start that did not remove the old {@code partial.arc});</li>
+ *   <li>a state object whose history descends from the others' is the newer one and wins (a run that ended but
+ *   did not remove its {@code running.arc}; a start that did not remove the old {@code partial.arc}; a replay that
+ *   reopened a complete lot but did not remove {@code complete.arc}, ADR-0006);</li>
+ *   <li>else {@code complete} wins: nothing may run after it short of a reopening, which descends from it;</li>
  *   <li>else {@code running}, then {@code partial}, then {@code missing}: a run in doubt is left alone until its
  *   timeout rather than run twice.</li>
  * </ol>
@@ -67,15 +68,15 @@ public final class LotView {
         if (objects.size() == 1) {
             return objects.keySet().iterator().next();
         }
-        if (objects.containsKey(ArcState.complete)) {
-            return ArcState.complete;
-        }
         for (StateObject candidate : objects.values()) {
             boolean newest = objects.values().stream()
                     .allMatch(other -> other == candidate || candidate.body().descendsFrom(other.body()));
             if (newest) {
                 return candidate.state();
             }
+        }
+        if (objects.containsKey(ArcState.complete)) {
+            return ArcState.complete;
         }
         for (ArcState state : List.of(ArcState.running, ArcState.partial, ArcState.missing)) {
             if (objects.containsKey(state)) {

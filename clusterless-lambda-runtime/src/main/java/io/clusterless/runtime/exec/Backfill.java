@@ -24,8 +24,9 @@ import java.util.SortedMap;
 
 /**
  * The lots of a window that {@code cls exec} runs for one arc: every lot whose subscribed sources all have a final
- * ({@code complete} or {@code empty}) manifest and whose arc state is not {@code complete}. Reads key listings only
- * (one scan of the arc's states and one per subscribed source), the same as the status reports.
+ * ({@code complete} or {@code empty}) manifest and whose arc state is not {@code complete}; with {@code replay},
+ * complete lots too ({@link Replay} reopens them before they run). Reads key listings only (one scan of the arc's
+ * states and one per subscribed source), the same as the status reports.
  */
 public final class Backfill {
     private Backfill() {
@@ -34,6 +35,12 @@ public final class Backfill {
     /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
     public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                            LotRange window) {
+        return select(plan, store, project, arc, window, false);
+    }
+
+    /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
+    public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                           LotRange window, boolean replay) {
         SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
         Map<SourceDataset, SortedMap<LotId, DatasetLot>> sources = new LinkedHashMap<>();
         for (SourceDataset source : arc.model().getSources().values()) {
@@ -46,7 +53,7 @@ public final class Backfill {
         List<BackfillLot> lots = new ArrayList<>();
         for (LotId lot : window) {
             ArcState state = states.get(lot);
-            if (state == ArcState.complete || sources.isEmpty()) {
+            if ((state == ArcState.complete && !replay) || sources.isEmpty()) {
                 continue;
             }
             ArcNotifyEvent event = null;
@@ -64,6 +71,8 @@ public final class Backfill {
                 continue; // not fillable: an upstream lot is missing; gaps says why
             }
             String reason = state == null ? "the upstream manifest is there and the arc never ran the lot"
+                    : state == ArcState.complete ? "complete; replayed: its sink manifests are kept as superseded "
+                    + "attempts and the run writes new current ones"
                     : state == ArcState.running ? "a run is recorded as running; the start gate runs the lot again "
                     + "only if that run overran the arc's timeout"
                     : "the last run ended " + state;

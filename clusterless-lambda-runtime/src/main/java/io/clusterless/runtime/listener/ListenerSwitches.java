@@ -12,10 +12,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -60,6 +64,39 @@ public final class ListenerSwitches implements ListenerHistory {
     public boolean enabled(String project, String version, String component) {
         List<ListenerChange> history = history(project, version, component);
         return history.isEmpty() || history.get(history.size() - 1).enabled();
+    }
+
+    /**
+     * The listeners of one project version that are disabled now, by component name: what a deploy synthesizes
+     * with {@code State: DISABLED}. One listing of the project's records; only each listener's newest record is read
+     * (an unreadable newest record gives way to the one before it, as in {@link #history}).
+     */
+    public SortedSet<String> disabled(String project, String version) {
+        String projectPrefix = ROOT + "/project=" + project + "/version=" + version + "/component=";
+        Map<String, List<ObjectInfo>> byComponent = new TreeMap<>();
+        try (Stream<ObjectInfo> keys = store.listAll(metadataBucket, projectPrefix, null)) {
+            keys.filter(info -> info.key().endsWith(".json")).forEach(info -> {
+                String rest = info.key().substring(projectPrefix.length());
+                int slash = rest.indexOf('/');
+                if (slash > 0 && rest.startsWith("at=", slash + 1)) {
+                    byComponent.computeIfAbsent(rest.substring(0, slash), c -> new ArrayList<>()).add(info);
+                }
+            });
+        }
+        SortedSet<String> disabled = new TreeSet<>();
+        byComponent.forEach((component, records) -> {
+            records.sort(Comparator.comparing(ObjectInfo::key).reversed());
+            for (ObjectInfo info : records) {
+                Optional<ListenerChange> change = read(info);
+                if (change.isPresent()) {
+                    if (!change.get().enabled()) {
+                        disabled.add(component);
+                    }
+                    break;
+                }
+            }
+        });
+        return disabled;
     }
 
     /** Every change of one listener, oldest first. */

@@ -48,9 +48,12 @@ public final class ManifestStore {
                 .toList();
     }
 
-    /** The lot's manifest in {@code state} (the first attempt for partial/removed), if any. */
+    /**
+     * The lot's manifest in {@code state}, if any: the current one for complete/empty (never one a replay superseded),
+     * the first attempt for partial/removed.
+     */
     public Optional<ManifestURI> find(ManifestURI lot, ManifestState state) {
-        return lotManifests(lot).stream().filter(uri -> uri.state() == state).findFirst();
+        return lotManifests(lot).stream().filter(uri -> uri.state() == state && !uri.superseded()).findFirst();
     }
 
     public static byte[] bytes(Manifest manifest) {

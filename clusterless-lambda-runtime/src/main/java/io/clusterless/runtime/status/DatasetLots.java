@@ -16,7 +16,9 @@ import java.util.TreeMap;
 
 /**
  * Every lot of one dataset in a range, from manifest keys alone: {@code lot=<lot>/state=<state>/manifest.json},
- * {@code lot=<lot>/state=partial/attempt=<id>/manifest.json} and late-arrival records {@code lot=<lot>/late/…}.
+ * {@code lot=<lot>/state=partial/attempt=<id>/manifest.json}, final manifests a replay superseded
+ * ({@code state=complete/attempt=<id>/manifest.json}, counted, never the lot's state) and late-arrival records
+ * {@code lot=<lot>/late/…}.
  */
 public final class DatasetLots {
     private static final List<ManifestState> PRECEDENCE = List.of(ManifestState.complete, ManifestState.empty,
@@ -47,6 +49,9 @@ public final class DatasetLots {
             }
             if (state == ManifestState.partial) {
                 lotCounts.partials++;
+            } else if (!state.hasAttempt() && rest.indexOf('/') != rest.lastIndexOf('/')) {
+                lotCounts.superseded++; // a final manifest under an attempt: a replay superseded it (ADR-0006)
+                return;
             }
             if (lotCounts.state == null || PRECEDENCE.indexOf(state) < PRECEDENCE.indexOf(lotCounts.state)) {
                 lotCounts.state = state;
@@ -56,7 +61,7 @@ public final class DatasetLots {
         SortedMap<LotId, DatasetLot> lots = new TreeMap<>();
         counts.forEach((lot, c) -> {
             if (c.state != null) {
-                lots.put(lot, new DatasetLot(lot, c.state, c.partials, c.late, c.written));
+                lots.put(lot, new DatasetLot(lot, c.state, c.partials, c.superseded, c.late, c.written));
             }
         });
         return Collections.unmodifiableSortedMap(lots);
@@ -65,6 +70,7 @@ public final class DatasetLots {
     private static final class Counts {
         private ManifestState state;
         private int partials;
+        private int superseded;
         private int late;
         private Instant written;
     }

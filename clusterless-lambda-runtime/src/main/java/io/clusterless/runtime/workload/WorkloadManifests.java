@@ -77,8 +77,9 @@ public final class WorkloadManifests {
     /** The lot's final manifest, {@code complete} or else {@code empty}, if one was written. */
     public Optional<ManifestURI> finished(ManifestURI sinkLot) {
         List<ManifestURI> written = manifests.lotManifests(sinkLot);
-        return written.stream().filter(uri -> uri.state() == ManifestState.complete).findFirst()
-                .or(() -> written.stream().filter(uri -> uri.state() == ManifestState.empty).findFirst());
+        return written.stream().filter(uri -> uri.currentFinal() && uri.state() == ManifestState.complete).findFirst()
+                .or(() -> written.stream().filter(uri -> uri.currentFinal() && uri.state() == ManifestState.empty)
+                        .findFirst());
     }
 
     /**

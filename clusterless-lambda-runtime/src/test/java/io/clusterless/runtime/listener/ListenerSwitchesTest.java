@@ -55,4 +55,31 @@ class ListenerSwitchesTest {
         assertThat(switches.disabledAt("q/1", "copy", T0.plusSeconds(1200))).isFalse();
         assertThat(switches.history("q", "1", "copy")).extracting(ListenerChange::enabled).containsExactly(false, true);
     }
+
+    @Test
+    void disabled_namesTheListenersOfOneProjectVersionWhoseLastChangeDisabledThem() {
+        assertThat(at(T0).disabled("r", "1")).isEmpty();
+
+        at(T0.plusSeconds(10)).record("r", "1", "copy", false, null);
+        at(T0.plusSeconds(20)).record("r", "1", "copyB", false, null);
+        at(T0.plusSeconds(30)).record("r", "1", "copyB", true, null);
+        at(T0.plusSeconds(40)).record("r", "1", "ingress", true, null);
+        at(T0.plusSeconds(50)).record("r", "1", "ingress", false, "paused");
+        at(T0.plusSeconds(60)).record("r", "2", "copyB", false, null);
+        at(T0.plusSeconds(70)).record("rr", "1", "copyB", false, null);
+
+        // copyB was enabled again; "copy" is not a prefix of "copyB"; other versions and projects are separate
+        assertThat(at(T0.plusSeconds(80)).disabled("r", "1")).containsExactly("copy", "ingress");
+        assertThat(at(T0.plusSeconds(80)).disabled("r", "2")).containsExactly("copyB");
+        assertThat(at(T0.plusSeconds(80)).disabled("r", "3")).isEmpty();
+    }
+
+    @Test
+    void disabled_skipsAnUnreadableNewestRecordForTheOneBeforeIt() {
+        at(T0.plusSeconds(10)).record("s", "1", "copy", false, null);
+        server.store().put("metadata", "listeners/project=s/version=1/component=copy/at=20230101T000100.000Z.json",
+                "not json".getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json");
+
+        assertThat(at(T0.plusSeconds(120)).disabled("s", "1")).containsExactly("copy");
+    }
 }

@@ -83,9 +83,9 @@ class StatusScanTest {
         assertThat(lots.get(FIRST).written()).isNotNull();
 
         assertThat(lots.values()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("written").containsExactly(
-                new DatasetLot(FIRST, ManifestState.complete, 0, 2, null),
-                new DatasetLot(FIRST.plus(1), ManifestState.empty, 0, 0, null),
-                new DatasetLot(FIRST.plus(2), ManifestState.partial, 2, 0, null));
+                new DatasetLot(FIRST, ManifestState.complete, 0, 0, 2, null),
+                new DatasetLot(FIRST.plus(1), ManifestState.empty, 0, 0, 0, null),
+                new DatasetLot(FIRST.plus(2), ManifestState.partial, 2, 0, 0, null));
     }
 
     @Test

@@ -50,7 +50,7 @@ public record DatasetSummary(String dataset, String version, String owner, int l
         store.listAll(bucket, prefix, null).map(ObjectInfo::uri).forEach(key -> {
             try {
                 ManifestURI manifest = ManifestURI.parse(key);
-                if (manifest.lot() != null && manifest.state() != null) {
+                if (manifest.lot() != null && manifest.state() != null && !manifest.superseded()) {
                     lots.computeIfAbsent(manifest.state(), state -> new TreeSet<>()).add(manifest.lot());
                     all.add(manifest.lot());
                 }

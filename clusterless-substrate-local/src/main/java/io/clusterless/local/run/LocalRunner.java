@@ -360,7 +360,7 @@ public final class LocalRunner implements AutoCloseable {
         store.listAll(dataset.bucket(), prefix, null).forEach(info -> {
             try {
                 ManifestURI manifest = ManifestURI.parse(info.uri());
-                if (manifest.state() == ManifestState.complete || manifest.state() == ManifestState.empty) {
+                if (manifest.currentFinal()) {
                     found.put(manifest, info.lastModified());
                 }
             } catch (IllegalArgumentException e) {

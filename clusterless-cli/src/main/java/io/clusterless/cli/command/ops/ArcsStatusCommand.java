@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.arcstate.ArcState;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.Printer;
@@ -38,7 +37,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
             ArcState.missing.name(), ArcState.complete.name());
 
     @Mixin
-    private ProjectOptions project;
+    private OperatedProjectOptions project;
 
     @Mixin
     private SubstrateOptions substrate;
@@ -87,7 +86,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
             }
         }
         if (!names.isEmpty() && matched == 0) {
-            throw new UserException("no arc named " + String.join(", ", names) + " in the project files");
+            throw new UserException("no arc named " + String.join(", ", names) + " in " + placement.origin());
         }
         new Printer(root.context().out(), root.context().output()).print(rows);
         return ExitCodes.OK;

@@ -3,7 +3,6 @@ package io.clusterless.cli.command.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.Printer;
@@ -37,7 +36,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             ManifestState.empty.name(), ManifestState.complete.name());
 
     @Mixin
-    private ProjectOptions project;
+    private OperatedProjectOptions project;
 
     @Mixin
     private SubstrateOptions substrate;
@@ -81,6 +80,9 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
                     if (found.lateArrivals() > 0) {
                         row.put("lateArrivals", found.lateArrivals());
                     }
+                    if (found.supersededAttempts() > 0) {
+                        row.put("supersededAttempts", found.supersededAttempts());
+                    }
                     rows.add(row);
                 });
             } else {
@@ -90,7 +92,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             }
         }
         if (!names.isEmpty() && matched == 0) {
-            throw new UserException("no dataset named " + String.join(", ", names) + " in the project files");
+            throw new UserException("no dataset named " + String.join(", ", names) + " in " + placement.origin());
         }
         new Printer(root.context().out(), root.context().output()).print(rows);
         return ExitCodes.OK;

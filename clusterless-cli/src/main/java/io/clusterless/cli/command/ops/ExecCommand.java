@@ -1,6 +1,7 @@
 package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.arcstate.ArcState;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.ProjectOptions;
@@ -16,6 +17,7 @@ import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.load.ProjectSource;
+import io.clusterless.runtime.arc.ArcStateConflictException;
 import io.clusterless.runtime.arc.ArcStateEntry;
 import io.clusterless.runtime.arc.ArcStateStore;
 import io.clusterless.runtime.aws.AwsClients;
@@ -23,6 +25,7 @@ import io.clusterless.runtime.aws.AwsJsonException;
 import io.clusterless.runtime.aws.StepFunctionsExecutions;
 import io.clusterless.runtime.exec.Backfill;
 import io.clusterless.runtime.exec.BackfillLot;
+import io.clusterless.runtime.exec.Replay;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.plan.ProjectPlan;
 import picocli.CommandLine.ArgGroup;
@@ -53,6 +56,11 @@ import java.util.concurrent.Callable;
                 + "run. With -P local through the same gates as cls local run (downstream arcs run too); on AWS "
                 + "as executions of the arc's state machine, named for arc, lot and attempt so a retried exec "
                 + "starts nothing twice.",
+                "--replay runs complete lots again too: each one's sink manifests are kept as superseded attempts "
+                        + "(state=complete/attempt=<run>/manifest.json), its arc state is reopened (complete -> "
+                        + "missing, recorded in its history), and the new run writes the current manifests and "
+                        + "notifies downstream arcs. Downstream lots that are complete are not re-run by that "
+                        + "event; replay them with their own cls exec --replay.",
                 "--dry-run lists what would run and why."},
         mixinStandardHelpOptions = true)
 public final class ExecCommand implements Callable<Integer> {
@@ -75,6 +83,10 @@ public final class ExecCommand implements Callable<Integer> {
         @ArgGroup(exclusive = false)
         TimeWindowOptions window;
     }
+
+    @Option(names = "--replay", description = "Also re-run complete lots, keeping their earlier sink manifests as "
+            + "superseded attempts.")
+    private boolean replay;
 
     @Option(names = "--dry-run", description = "List the lots that would run, and why; run nothing.")
     private boolean dryRun;
@@ -107,7 +119,7 @@ public final class ExecCommand implements Callable<Integer> {
                 List<BackfillLot> fillable;
                 try {
                     fillable = Backfill.select(placement.plan(), placement.store(), projectPlan, arc,
-                            window(placement, arc, clock));
+                            window(placement, arc, clock), replay);
                 } catch (IllegalArgumentException e) {
                     throw new UserException("arc " + arcName + " of " + OperatedPlacement.projectId(projectPlan)
                             + ": " + e.getMessage());
@@ -126,12 +138,44 @@ public final class ExecCommand implements Callable<Integer> {
             printer.print(selected);
             return ExitCodes.OK;
         }
+        Map<String, Replay.Reopened> reopened = reopen(placement, selected, projects, clock);
         List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, projects, clock)
                 : startExecutions(root, placement, selected, projects, clock);
+        for (ObjectNode row : rows) {
+            Replay.Reopened lot = reopened.get(row.path("project").path("name").asText() + "/"
+                    + row.path("project").path("version").asText() + "/" + row.path("lot").asText());
+            if (lot != null && lot.reopened()) {
+                row.put("replayed", lot.completedBy());
+                lot.superseded().forEach(row.withArray("superseded")::add);
+            }
+        }
         printer.print(rows);
         boolean allWell = rows.stream().map(row -> row.path("outcome").asText()).allMatch(outcome ->
                 outcome.equals("complete") || outcome.startsWith("already") || outcome.equals("started"));
         return allWell ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * Reopens the selected lots that are complete (only with --replay, the only way they are selected), before any
+     * run starts: their manifests are kept as superseded attempts and their arc state moves to missing.
+     */
+    private Map<String, Replay.Reopened> reopen(OperatedPlacement placement, List<BackfillLot> selected,
+                                                Map<BackfillLot, ProjectPlan> projects, Clock clock) {
+        Map<String, Replay.Reopened> reopened = new LinkedHashMap<>();
+        for (BackfillLot lot : selected) {
+            if (!ArcState.complete.name().equals(lot.arcState())) {
+                continue;
+            }
+            ProjectPlan projectPlan = projects.get(lot);
+            ArcPlan arc = projectPlan.arcs().stream().filter(a -> a.name().equals(arcName)).findFirst().orElseThrow();
+            try {
+                reopened.put(lot.project() + "/" + lot.lot(), Replay.reopen(placement.store(), arc.gateProps(), lot.lot(), clock,
+                        "cls exec --replay at " + clock.instant()));
+            } catch (ArcStateConflictException e) {
+                throw new UserException("arc " + arcName + " lot " + lot.lot() + ": " + e.getMessage());
+            }
+        }
+        return reopened;
     }
 
     private LotRange window(OperatedPlacement placement, ArcPlan arc, Clock clock) {

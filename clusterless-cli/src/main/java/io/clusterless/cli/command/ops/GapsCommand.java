@@ -2,7 +2,6 @@ package io.clusterless.cli.command.ops;
 
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.Printer;
@@ -35,11 +34,17 @@ import java.util.concurrent.Callable;
                 + "with its cause found by walking upstream: noUpstreamData, upstreamEmpty, upstreamMissing (naming "
                 + "the upstream lot), neverRan, failed (with the recorded error), running (since when, stale or "
                 + "not), disabled, lateArrivals.",
-                "cls exec runs the lots whose cause is neverRan, disabled, failed or a stale run."},
+                "cls exec runs the lots whose cause is neverRan, disabled, failed or a stale run.",
+                "The projects are project files (-p) or deployed projects (--project), read back from their "
+                        + "placement's metadata bucket as cls deploy recorded them."},
+        footer = {"", "Examples:",
+                "  cls gaps -p examples/copy-chain/project.json --earliest 1d",
+                "  cls gaps --project CopyChain:20230101-00 --stage dev --arc copyB --earliest 7d",
+                "  cls gaps --project CopyChain -P local --output json"},
         mixinStandardHelpOptions = true)
 public final class GapsCommand implements Callable<Integer> {
     @Mixin
-    private ProjectOptions project;
+    private OperatedProjectOptions project;
 
     @Mixin
     private SubstrateOptions substrate;
@@ -95,8 +100,8 @@ public final class GapsCommand implements Callable<Integer> {
             }
         }
         if (!matched) {
-            throw new UserException(arcName != null ? "no arc named " + arcName + " in the project files"
-                    : "no dataset named " + datasetName + " written by the project files");
+            throw new UserException(arcName != null ? "no arc named " + arcName + " in " + placement.origin()
+                    : "no dataset named " + datasetName + " written by " + placement.origin());
         }
         new Printer(root.context().out(), root.context().output()).print(gaps);
         return ExitCodes.OK;

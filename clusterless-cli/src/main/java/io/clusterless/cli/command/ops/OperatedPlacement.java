@@ -13,6 +13,7 @@ import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
@@ -32,13 +33,34 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The placement an operations command works on: the plan of the loaded project files (names of buckets, rules and
- * state machines, reference §3.1) and the object store of the substrate it lives on.
+ * The placement an operations command works on: the plan of the loaded project files, or of the deployed projects'
+ * records (names of buckets, rules and state machines, reference §3.1), and the object store of the substrate it
+ * lives on.
+ *
+ * @param origin what the plan was made from, for messages: "the project files", "the deployed project NAME"
  */
-record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions substrate) {
+record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions substrate, String origin) {
+    private static final String FILES = "the project files";
 
     static OperatedPlacement load(ClsCommand root, ProjectOptions project, SubstrateOptions substrate) {
-        List<Deployable> deployables = deployables(root, project);
+        return load(root, deployables(root, project.sources(), project.extStrs()), substrate, FILES);
+    }
+
+    /** Projects given either way: as files ({@code -p}) or as deployed ({@code --project}). */
+    static OperatedPlacement load(ClsCommand root, OperatedProjectOptions projects, SubstrateOptions substrate) {
+        if (!projects.deployed()) {
+            return load(root, deployables(root, projects.sources(), projects.extStrs()), substrate, FILES);
+        }
+        ComponentRegistry registry = ComponentRegistry.defaultRegistry();
+        List<LoadedFile> files = DeployedProjects.load(root, projects, substrate, registry);
+        List<Deployable> deployables = validated(registry, files, "the deployed records");
+        List<String> names = projects.wanted().stream().map(Object::toString).distinct().toList();
+        return load(root, deployables, substrate, (names.size() == 1 ? "the deployed project "
+                : "the deployed projects ") + String.join(", ", names));
+    }
+
+    private static OperatedPlacement load(ClsCommand root, List<Deployable> deployables, SubstrateOptions substrate,
+                                          String origin) {
         PlacementNames placement = placementOf(deployables.get(0));
         for (Deployable deployable : deployables) {
             if (!placementOf(deployable).equals(placement)) {
@@ -52,7 +74,7 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        return new OperatedPlacement(plan, substrate.store(root.context(), placement.region()), substrate);
+        return new OperatedPlacement(plan, substrate.store(root.context(), placement.region()), substrate, origin);
     }
 
     /** The {@code cls} root of a command, however deep it is attached. */
@@ -76,35 +98,41 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         return new PlacementNames(placement.getStage(), placement.getAccount(), placement.getRegion());
     }
 
-    private static List<Deployable> deployables(ClsCommand root, ProjectOptions project) {
+    private static List<Deployable> deployables(ClsCommand root, List<ProjectSource> sources,
+                                                Map<String, String> extStrs) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        ProjectLoader loader = new ProjectLoader(registry, project.extStrs(), root.context().in());
+        ProjectLoader loader = new ProjectLoader(registry, extStrs, root.context().in());
         try {
-            LoadedProject loaded = loader.loadAll(project.sources());
-            // files of one project are validated together; other projects, or other versions of one project
-            // (side by side in a placement), each on their own. The placement is deployed, so a source's owner may
-            // be a project not given here.
-            Map<String, List<LoadedFile>> byProject = new LinkedHashMap<>();
-            for (LoadedFile file : loaded.files()) {
-                var id = file.deployable().getProject();
-                byProject.computeIfAbsent(id == null ? "" : id.id(),
-                        k -> new ArrayList<>()).add(file);
-            }
-            for (List<LoadedFile> files : byProject.values()) {
-                var problems = new ProjectValidator(registry).validate(new LoadedProject(files),
-                        new ValidationOptions(true));
-                if (!problems.isEmpty()) {
-                    throw new UserException(problems.get(0).format() + (problems.size() > 1
-                            ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
-                }
-            }
-            if (loaded.deployables().isEmpty()) {
-                throw new UserException("the project files hold no project to operate");
-            }
-            return loaded.deployables();
+            return validated(registry, loader.loadAll(sources).files(), "the project files");
         } catch (ProblemException e) {
             throw new UserException(e.problems().get(0).format());
         }
+    }
+
+    /**
+     * The deployables of loaded files, each project's files validated together; other projects, or other versions
+     * of one project (side by side in a placement), each on their own. The placement is deployed, so a source's
+     * owner may be a project not given here.
+     */
+    private static List<Deployable> validated(ComponentRegistry registry, List<LoadedFile> files, String what) {
+        Map<String, List<LoadedFile>> byProject = new LinkedHashMap<>();
+        for (LoadedFile file : files) {
+            var id = file.deployable().getProject();
+            byProject.computeIfAbsent(id == null ? "" : id.id(), k -> new ArrayList<>()).add(file);
+        }
+        for (List<LoadedFile> project : byProject.values()) {
+            var problems = new ProjectValidator(registry).validate(new LoadedProject(project),
+                    new ValidationOptions(true));
+            if (!problems.isEmpty()) {
+                throw new UserException(problems.get(0).format() + (problems.size() > 1
+                        ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
+            }
+        }
+        List<Deployable> deployables = new LoadedProject(files).deployables();
+        if (deployables.isEmpty()) {
+            throw new UserException(what + " hold no project to operate");
+        }
+        return deployables;
     }
 
     static String projectId(ProjectPlan project) {

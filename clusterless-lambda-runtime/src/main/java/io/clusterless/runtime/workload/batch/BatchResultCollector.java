@@ -75,7 +75,8 @@ public final class BatchResultCollector {
     }
 
     private static Optional<ManifestURI> first(List<Found> found, ManifestState state) {
-        return found.stream().filter(f -> f.uri.state() == state).findFirst().map(Found::uri);
+        // a final manifest under an attempt was superseded by a replay; it is not this run's result
+        return found.stream().filter(f -> f.uri.state() == state && !f.uri.superseded()).findFirst().map(Found::uri);
     }
 
     /** Keys a container wrote by hand may not follow the layout; they are reported and skipped, not fatal. */

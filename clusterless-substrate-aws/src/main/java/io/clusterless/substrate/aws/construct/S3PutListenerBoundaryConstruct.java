@@ -46,6 +46,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                 .retryAttempts(plan.model().getRuntimeProps().getRetryAttempts())
                 .build();
         Bucket bucket = project.bucket(listened.bucket());
+        boolean enabled = project.listenerEnabled(plan.model().getName());
         if (plan.frequent()) {
             Queue queue = queue(project, plan, listened, bucket);
             queue.grantConsumeMessages(function.role());
@@ -55,6 +56,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                     .ruleName(plan.ruleName())
                     .description("drains " + plan.queueName() + " at the end of every lot interval")
                     .schedule(Schedule.expression(plan.schedule()))
+                    .enabled(enabled)
                     .targets(List.of(target))
                     .build();
         } else {
@@ -68,6 +70,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                     .ruleName(plan.ruleName())
                     .description("objects created under " + plan.model().getDataset().getPathURI())
                     .eventPattern(EventPatternJson.of(plan.eventPattern()))
+                    .enabled(enabled)
                     .targets(List.of(target))
                     .build();
         }

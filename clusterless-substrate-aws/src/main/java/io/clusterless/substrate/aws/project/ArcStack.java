@@ -62,6 +62,7 @@ public final class ArcStack extends Stack {
         Rule.Builder.create(this, "Listener")
                 .ruleName(plan.ruleName())
                 .description("lots of the sources of arc " + plan.name())
+                .enabled(project.listenerEnabled(plan.name()))
                 .eventBus(EventBus.fromEventBusName(this, "ArcEventBus", project.exports().importEventBusName()))
                 .eventPattern(EventPatternJson.of(plan.listenerPattern()))
                 .targets(List.of(SfnStateMachine.Builder.create(stateMachine).build()))

@@ -104,6 +104,14 @@ public final class ProjectScope {
         }
     }
 
+    /**
+     * Whether the rule or schedule that feeds an arc or boundary of this project is synthesized enabled: a deploy
+     * keeps the listeners a user disabled disabled (ADR-0004); offline every listener is enabled.
+     */
+    public boolean listenerEnabled(String component) {
+        return options.listenerEnabled(plan.deployable().getProject().id(), component);
+    }
+
     public boolean removeOnDestroy(boolean declared) {
         return declared || options.removeAllOnDestroy();
     }

@@ -2,6 +2,7 @@ package io.clusterless.substrate.aws.synth;
 
 import io.clusterless.model.SinkDataset;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -18,12 +19,21 @@ import java.util.Set;
  * @param nag                apply the cdk-nag AwsSolutions pack; its findings land in the assembly's messages
  * @param snapStart          SnapStart on published versions, which rules and state machines invoke; off for
  *                           stand-ins such as moto, whose CloudFormation cannot resolve Lambda versions
+ * @param deployedOwners     owners of sources that no given file owns, as deployed (see {@link #withDeployedOwners})
+ * @param disabledListeners  project id ({@code name/version}) → names of its arcs and boundaries whose listener is
+ *                           disabled (ADR-0004): their rules and schedules are synthesized {@code State: DISABLED};
+ *                           every other listener is enabled. Empty offline ({@code cls synth}, {@code verify}).
  */
 public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                            Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart,
-                           Map<String, SinkDataset> deployedOwners) {
+                           Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners) {
     public SynthOptions {
         deployedOwners = deployedOwners == null ? Map.of() : Map.copyOf(deployedOwners);
+        Map<String, Set<String>> disabled = new HashMap<>();
+        if (disabledListeners != null) {
+            disabledListeners.forEach((project, names) -> disabled.put(project, Set.copyOf(names)));
+        }
+        disabledListeners = Map.copyOf(disabled);
         Objects.requireNonNull(lambdaJar, "lambdaJar is required");
         excludeArcs = excludeArcs == null ? Set.of() : Set.copyOf(excludeArcs);
         onlyResources = onlyResources == null ? Set.of() : Set.copyOf(onlyResources);
@@ -32,13 +42,29 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
     public SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                         Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart) {
         this(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources, removeAllOnDestroy, nag, snapStart,
-                Map.of());
+                Map.of(), Map.of());
     }
 
     /** Owners of sources that no given file owns, as deployed: dataset id → its record (reference §3.9). */
     public SynthOptions withDeployedOwners(Map<String, SinkDataset> owners) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, owners);
+                removeAllOnDestroy, nag, snapStart, owners, disabledListeners);
+    }
+
+    /** The listeners disabled now, as the metadata bucket records them (ADR-0004); see {@code disabledListeners}. */
+    public SynthOptions withDisabledListeners(Map<String, Set<String>> disabled) {
+        return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
+                removeAllOnDestroy, nag, snapStart, deployedOwners, disabled);
+    }
+
+    /**
+     * Whether the listener (rule or schedule) of an arc or boundary is synthesized enabled.
+     *
+     * @param projectId the component's project, {@code name/version}
+     * @param component the arc or boundary name
+     */
+    public boolean listenerEnabled(String projectId, String component) {
+        return !disabledListeners.getOrDefault(projectId, Set.of()).contains(component);
     }
 
     public static SynthOptions defaults(Path lambdaJar) {
@@ -47,12 +73,12 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
 
     public SynthOptions withNag(boolean nag) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners);
+                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners);
     }
 
     public SynthOptions withSnapStart(boolean snapStart) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners);
+                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners);
     }
 
     public boolean includesArc(String name) {

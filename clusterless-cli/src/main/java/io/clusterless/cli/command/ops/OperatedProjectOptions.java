@@ -1,0 +1,113 @@
+package io.clusterless.cli.command.ops;
+
+import io.clusterless.cli.ProjectOptions;
+import io.clusterless.model.load.ProjectSource;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which projects an operations command works on: project files ({@code -p FILE…}), or projects as deployed
+ * ({@code --project NAME[:VERSION]…}), read from the placement's metadata bucket; exactly one of the two.
+ */
+public final class OperatedProjectOptions {
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    @ArgGroup(exclusive = true, heading = "Projects, either:%n")
+    private Choice choice;
+
+    @ArgGroup(exclusive = false, heading = "With --project, the placement (when it is deployed in several; --region "
+            + "picks the region):%n")
+    private Placement placement;
+
+    @Option(names = "--ext-str", paramLabel = "KEY=VALUE",
+            description = "With -p: external variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
+    private Map<String, String> extStrs = new LinkedHashMap<>();
+
+    static final class Choice {
+        @Option(names = "-p", paramLabel = "FILE", split = ",",
+                description = "Project files (.json, .yaml, .yml, .jsonnet), or - for stdin. Repeat (or separate "
+                        + "with commas) to load several files, or several projects of one placement.")
+        List<String> files;
+
+        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
+                description = "A deployed project, read from what cls deploy (or cls local run) recorded in its "
+                        + "placement's metadata bucket: every deployed version of NAME, each told apart in the "
+                        + "output, or only VERSION (repeatable). cls projects lists them.")
+        List<String> projects;
+    }
+
+    static final class Placement {
+        @Option(names = "--account", paramLabel = "ACCOUNT", description = "Only the placement of this account.")
+        String account;
+
+        @Option(names = "--stage", paramLabel = "STAGE", arity = "0..1", fallbackValue = "",
+                description = "Only the placement of this stage; without a value: the placement without a stage.")
+        String stage;
+    }
+
+    /** A deployed project as asked for: {@code version} null for every deployed version. */
+    record Wanted(String name, String version) {
+        static Wanted parse(String text) {
+            int colon = text.indexOf(':');
+            return colon < 0 ? new Wanted(text, null)
+                    : new Wanted(text.substring(0, colon), text.substring(colon + 1));
+        }
+
+        @Override
+        public String toString() {
+            return version == null ? name : name + ":" + version;
+        }
+    }
+
+    /**
+     * Whether the projects are deployed ones ({@code --project}) rather than files.
+     *
+     * @throws ParameterException (a usage error) when neither is given, or an option of the other one
+     */
+    boolean deployed() {
+        CommandLine commandLine = command.commandLine();
+        if (choice == null) {
+            throw new ParameterException(commandLine, "which projects? Give project files with -p FILE, or a "
+                    + "deployed project with --project NAME[:VERSION]");
+        }
+        boolean deployed = choice.projects != null;
+        if (!deployed && placement != null) {
+            throw new ParameterException(commandLine, "--account and --stage choose where a --project is deployed; "
+                    + "with -p the project file names its placement");
+        }
+        if (deployed && !extStrs.isEmpty()) {
+            throw new ParameterException(commandLine, "--ext-str is for Jsonnet project files (-p); a deployed "
+                    + "--project is read as it was recorded");
+        }
+        return deployed;
+    }
+
+    List<ProjectSource> sources() {
+        return ProjectOptions.sources(choice.files, command.commandLine());
+    }
+
+    Map<String, String> extStrs() {
+        return extStrs;
+    }
+
+    List<Wanted> wanted() {
+        return choice.projects.stream().map(Wanted::parse).toList();
+    }
+
+    String account() {
+        return placement == null ? null : placement.account;
+    }
+
+    String stage() {
+        return placement == null ? null : placement.stage;
+    }
+}
