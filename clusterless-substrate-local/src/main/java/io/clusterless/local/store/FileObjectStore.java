@@ -197,8 +197,8 @@ public final class FileObjectStore implements ObjectStore {
 
     /**
      * The walk of {@link #listAll} without reading any file: sizes and last-modified times are the file attributes
-     * the walk reads anyway, and the ETag (the MD5 of the content) is null. Reading and hashing every file was most
-     * of the cost of listing a year of manifests.
+     * the walk reads anyway, and the ETag (the MD5 of the content) is null. Reading and hashing every file cost
+     * about 1 s of CPU for a year of manifests (docs/benchmarks.md, status and gaps at scale).
      */
     @Override
     public Stream<ObjectInfo> listKeys(String bucket, String prefix, String startAfter) {
