@@ -62,6 +62,23 @@ class OperateLocalTest {
         throw new AssertionError("no complete ingress lot in " + lots);
     }
 
+    /** The folder of an arc's state for a lot, in the local root. */
+    private Path arcState(String arc, LotId lot) {
+        return root.resolve("buckets").resolve(new PlacementNames("dev", "123456789012", "us-west-2").arcStateBucket())
+                .resolve("arcs/project=CopyChain/version=20230101-00/arc=" + arc + "/lot=" + lot.format());
+    }
+
+    /** The states of a state object's history, oldest first. */
+    private static List<String> states(Path stateObject) throws Exception {
+        List<String> states = new ArrayList<>();
+        for (String line : Files.readAllLines(stateObject)) {
+            if (!line.isBlank()) {
+                states.add(Json.records().readTree(line).path("state").asText());
+            }
+        }
+        return states;
+    }
+
     private static JsonNode gap(JsonNode gaps, String name, LotId lot) {
         for (JsonNode gap : gaps) {
             if (gap.path("name").asText().equals(name) && gap.path("lot").asText().equals(lot.format())) {
@@ -129,6 +146,11 @@ class OperateLocalTest {
         Path chainA = root.resolve("buckets").resolve(MANIFESTS).resolve("datasets/name=chain-a/version=20230101")
                 .resolve("lot=" + lot.format());
         byte[] before = Files.readAllBytes(chainA.resolve("state=complete/manifest.json"));
+        // copyB forgets the lot, so that the replay's announcement visibly reaches it
+        Path copyBLot = arcState("copyB", lot);
+        try (Stream<Path> files = Files.walk(copyBLot)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         JsonNode replayed = json(cls("exec", "--arc", "copyA", "--lot", lot.format(), "--replay"));
         assertThat(replayed).hasSize(1);
         assertThat(replayed.get(0).path("outcome").asText()).isEqualTo("complete");
@@ -138,6 +160,10 @@ class OperateLocalTest {
                 .endsWith("/lot=" + lot.format() + "/state=complete/attempt=" + run + "/manifest.json");
         assertThat(chainA.resolve("state=complete/attempt=" + run + "/manifest.json")).hasBinaryContent(before);
         assertThat(chainA.resolve("state=complete/manifest.json")).as("the replay's manifest is current").exists();
+        assertThat(states(arcState("copyA", lot).resolve("complete.arc"))).as("copyA's lot history")
+                .containsExactly("running", "complete", "missing", "running", "complete");
+        assertThat(states(copyBLot.resolve("complete.arc"))).as("copyB ran on the replay's announcement")
+                .containsExactly("running", "complete");
         JsonNode listed = json(cls("datasets", "status", "--name", "chain-a", "--list", "--earliest", lot.format(),
                 "--latest", latest));
         assertThat(listed).hasSize(1);
@@ -149,6 +175,21 @@ class OperateLocalTest {
         }
         assertThat(json(cls("exec", "--arc", "copyA", "--lot", lot.format(), "--dry-run")))
                 .as("without --replay a complete lot is not run").isEmpty();
+
+        // a replay that stopped after keeping the manifest aside: gaps says how to finish it, and that finishes it
+        List<String> history = Files.readAllLines(arcState("copyA", lot).resolve("complete.arc"));
+        String lastRun = Json.records().readTree(history.get(history.size() - 1)).path("arcAttempt").asText();
+        Path kept = chainA.resolve("state=complete/attempt=" + lastRun + "/manifest.json");
+        Files.createDirectories(kept.getParent());
+        Files.move(chainA.resolve("state=complete/manifest.json"), kept);
+        JsonNode interrupted = gap(json(cls("gaps", "--dataset", "chain-a", "--earliest", lot.format(), "--latest",
+                latest)), "chain-a/20230101", lot);
+        assertThat(interrupted.path("cause").asText()).isEqualTo("failed");
+        assertThat(interrupted.path("detail").asText()).contains("cls exec --replay --arc copyA --lot " + lot.format());
+        JsonNode finished = json(cls("exec", "--arc", "copyA", "--lot", lot.format(), "--replay"));
+        assertThat(finished.get(0).path("outcome").asText()).isEqualTo("complete");
+        assertThat(json(cls("gaps", "--dataset", "chain-a", "--earliest", lot.format(), "--latest", latest)))
+                .isEmpty();
     }
 
     @Test

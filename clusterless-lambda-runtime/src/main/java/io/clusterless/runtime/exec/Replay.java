@@ -63,7 +63,7 @@ public final class Replay {
         for (String template : arc.sinkManifestTemplates().values()) {
             ManifestURI sinkLot = ManifestURI.parse(template).withState(null).withAttempt(null).withLot(lot);
             for (ManifestState state : Arrays.asList(ManifestState.complete, ManifestState.empty)) {
-                supersede(store, sinkLot.withState(state), completedBy.get()).ifPresent(superseded::add);
+                supersede(store, states, sinkLot.withState(state), completedBy.get()).ifPresent(superseded::add);
             }
         }
         if (!states.reopen(lot, completedBy.get(), reason)) {
@@ -73,8 +73,14 @@ public final class Replay {
         return new Reopened(lot, completedBy.get(), List.copyOf(superseded));
     }
 
-    /** Keeps the current manifest under {@code run}'s attempt, then removes it; the kept one's URI, if any. */
-    private static Optional<String> supersede(ObjectStore store, ManifestURI current, String run) {
+    /**
+     * Keeps the current manifest under {@code run}'s attempt, then removes it; the kept one's URI, if any. The
+     * removal happens only while the lot is still complete by {@code run}: a concurrent replay of the same lot that
+     * already reopened it and ran it again may have written a byte-identical current manifest, which is not ours to
+     * remove.
+     */
+    private static Optional<String> supersede(ObjectStore store, ArcStateStore states, ManifestURI current,
+                                              String run) {
         ManifestURI kept = current.withAttempt(run);
         Optional<StoredObject> found = store.get(current.bucket(), current.key());
         if (found.isEmpty()) {
@@ -84,10 +90,15 @@ public final class Replay {
         byte[] bytes = found.get().body();
         if (store.createIfAbsent(kept.bucket(), kept.key(), bytes, JSON).isEmpty()) {
             byte[] existing = store.get(kept.bucket(), kept.key()).map(StoredObject::body).orElse(null);
-            if (existing != null && !Arrays.equals(existing, bytes)) {
+            if (!Arrays.equals(existing, bytes)) {
                 throw new ArcStateConflictException("cannot keep " + current.identifier() + " as superseded: "
-                        + kept.identifier() + " exists with other content; the lot was replayed meanwhile");
+                        + kept.identifier() + (existing == null ? " could not be written" : " exists with other "
+                        + "content") + "; the lot was replayed meanwhile");
             }
+        }
+        if (!states.completedBy(current.lot()).filter(run::equals).isPresent()) {
+            throw new ArcStateConflictException("lot " + current.lot() + " is no longer complete by run " + run
+                    + " (another replay of it?); " + current.identifier() + " was left in place");
         }
         store.head(current.bucket(), current.key())
                 .filter(info -> info.etag() != null && info.etag().equals(found.get().info().etag()))

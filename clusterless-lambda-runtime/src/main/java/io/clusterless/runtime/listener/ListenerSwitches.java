@@ -74,7 +74,7 @@ public final class ListenerSwitches implements ListenerHistory {
     public SortedSet<String> disabled(String project, String version) {
         String projectPrefix = ROOT + "/project=" + project + "/version=" + version + "/component=";
         Map<String, List<ObjectInfo>> byComponent = new TreeMap<>();
-        try (Stream<ObjectInfo> keys = store.listAll(metadataBucket, projectPrefix, null)) {
+        try (Stream<ObjectInfo> keys = store.listKeys(metadataBucket, projectPrefix, null)) {
             keys.filter(info -> info.key().endsWith(".json")).forEach(info -> {
                 String rest = info.key().substring(projectPrefix.length());
                 int slash = rest.indexOf('/');

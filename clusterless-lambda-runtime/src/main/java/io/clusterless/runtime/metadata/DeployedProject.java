@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A project as it was deployed: the {@code project.json} record (reference §4.2) that {@code cls deploy} and a local
@@ -41,10 +42,10 @@ public final class DeployedProject {
         String prefix = "projects/name=" + name + "/";
         List<ProjectURI> found = new ArrayList<>();
         for (String bucket : metadataBuckets) {
-            store.listAll(bucket, prefix, null)
+            store.listKeys(bucket, prefix, null)
                     .map(ObjectInfo::key)
                     .filter(key -> key.endsWith("/project.json"))
-                    .map(key -> ProjectURI.parse("s3://" + bucket + "/" + key))
+                    .flatMap(key -> parsed(bucket, key))
                     .filter(uri -> name.equals(uri.projectName())
                             && (version == null || version.equals(uri.projectVersion())))
                     .forEach(found::add);
@@ -61,5 +62,14 @@ public final class DeployedProject {
     public Optional<LoadedFile> load(ProjectURI record) {
         return store.get(record.bucket(), record.key()).map(stored -> loader.load(ProjectSource.text(
                 record.identifier(), new String(stored.body(), StandardCharsets.UTF_8), SourceFormat.JSON)));
+    }
+
+    /** A record's location, or nothing for a key that is not one (written by another tool): it is not a project. */
+    private static Stream<ProjectURI> parsed(String bucket, String key) {
+        try {
+            return Stream.of(ProjectURI.parse("s3://" + bucket + "/" + key));
+        } catch (IllegalArgumentException notARecord) {
+            return Stream.empty();
+        }
     }
 }

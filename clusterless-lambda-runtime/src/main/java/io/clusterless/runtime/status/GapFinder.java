@@ -7,6 +7,7 @@ import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.runtime.arc.ArcStateEntry;
 import io.clusterless.runtime.arc.ArcStateStore;
+import io.clusterless.runtime.manifest.ManifestStore;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.plan.BoundaryPlan;
 import io.clusterless.runtime.plan.PlacementPlan;
@@ -190,6 +191,11 @@ public final class GapFinder {
         ArcPlan arc = producer.arc();
         ArcState state = arcLots(arc).get(lot);
         if (state == ArcState.complete) {
+            if (hasSuperseded(datasetId, lot)) {
+                return Explanation.of(GapCause.failed, null, "arc " + arc.name() + ": a replay of the lot was "
+                        + "interrupted after it kept the lot's manifest of " + datasetId + " as superseded; run cls "
+                        + "exec --replay --arc " + arc.name() + " --lot " + lot.format() + " to finish it");
+            }
             return Explanation.of(GapCause.upstreamMissing, null, "arc " + arc.name() + " completed the lot but "
                     + "wrote no manifest for " + datasetId + " (its sink may not publish)");
         }
@@ -218,12 +224,19 @@ public final class GapFinder {
     }
 
     private SortedMap<LotId, DatasetLot> datasetLots(String datasetId) {
-        return datasetLots.computeIfAbsent(datasetId, id -> {
-            int slash = id.lastIndexOf('/');
-            ManifestURI dataset = ManifestURI.of(plan.placement().manifestBucket())
-                    .withDatasetName(id.substring(0, slash)).withDatasetVersion(id.substring(slash + 1));
-            return DatasetLots.scan(store, dataset, window);
-        });
+        return datasetLots.computeIfAbsent(datasetId, id -> DatasetLots.scan(store, manifests(id), window));
+    }
+
+    private ManifestURI manifests(String datasetId) {
+        int slash = datasetId.lastIndexOf('/');
+        return ManifestURI.of(plan.placement().manifestBucket())
+                .withDatasetName(datasetId.substring(0, slash)).withDatasetVersion(datasetId.substring(slash + 1));
+    }
+
+    /** Whether the lot has a final manifest a replay kept as superseded: one listing, only for such odd lots. */
+    private boolean hasSuperseded(String datasetId, LotId lot) {
+        return new ManifestStore(store).lotManifests(manifests(datasetId).withLot(lot)).stream()
+                .anyMatch(ManifestURI::superseded);
     }
 
     private SortedMap<LotId, ArcState> arcLots(ArcPlan arc) {

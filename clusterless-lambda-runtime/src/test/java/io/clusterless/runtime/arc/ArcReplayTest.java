@@ -8,6 +8,7 @@ import io.clusterless.manifest.ManifestState;
 import io.clusterless.manifest.UriType;
 import io.clusterless.runtime.exec.Replay;
 import io.clusterless.runtime.manifest.ManifestStore;
+import io.clusterless.runtime.status.ArcLots;
 import io.clusterless.runtime.status.DatasetLot;
 import io.clusterless.runtime.status.DatasetLots;
 import io.clusterless.runtime.testing.S3ProxyServer;
@@ -159,6 +160,9 @@ class ArcReplayTest {
         arc.putState(lot, ArcState.complete, completeBody); // as if the removal of complete.arc had not happened
 
         assertThat(arc.states(clock).state(lot)).as("the reopening descends from complete").contains(ArcState.missing);
+        assertThat(ArcLots.scan(arc.store, arc.props.arcStateURI(), new LotRange(LotId.parse(lot),
+                LotId.parse(lot).next()))).as("reports and exec read it so too").containsEntry(LotId.parse(lot),
+                ArcState.missing);
         assertThat(Replay.reopen(arc.store, arc.props, lot, clock, "test").completedBy())
                 .as("nothing left to reopen").isNull();
         StartOutcome next = arc.states(clock).start(lot, arc.event(lot), ArcFixture.TIMEOUT);

@@ -98,6 +98,9 @@ public final class ExecCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** The lots --replay reopened, by project id and lot. */
+    private final Map<String, Replay.Reopened> reopened = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         if (maxConcurrent < 1) {
@@ -109,6 +112,7 @@ public final class ExecCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         List<BackfillLot> selected = new ArrayList<>();
         Map<BackfillLot, ProjectPlan> projects = new LinkedHashMap<>();
+        Map<BackfillLot, ArcPlan> arcs = new LinkedHashMap<>();
         boolean found = false;
         for (ProjectPlan projectPlan : placement.plan().projects()) {
             for (ArcPlan arc : projectPlan.arcs()) {
@@ -127,6 +131,7 @@ public final class ExecCommand implements Callable<Integer> {
                 for (BackfillLot lot : fillable) {
                     selected.add(lot);
                     projects.put(lot, projectPlan);
+                    arcs.put(lot, arc);
                 }
             }
         }
@@ -138,9 +143,8 @@ public final class ExecCommand implements Callable<Integer> {
             printer.print(selected);
             return ExitCodes.OK;
         }
-        Map<String, Replay.Reopened> reopened = reopen(placement, selected, projects, clock);
-        List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, projects, clock)
-                : startExecutions(root, placement, selected, projects, clock);
+        List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, projects, arcs, clock)
+                : startExecutions(root, placement, selected, projects, arcs, clock);
         for (ObjectNode row : rows) {
             Replay.Reopened lot = reopened.get(row.path("project").path("name").asText() + "/"
                     + row.path("project").path("version").asText() + "/" + row.path("lot").asText());
@@ -156,26 +160,20 @@ public final class ExecCommand implements Callable<Integer> {
     }
 
     /**
-     * Reopens the selected lots that are complete (only with --replay, the only way they are selected), before any
-     * run starts: their manifests are kept as superseded attempts and their arc state moves to missing.
+     * Reopens a selected lot that is complete (only --replay selects those) just before it runs: its manifests are
+     * kept as superseded attempts and its arc state moves to missing, so a lot is never left reopened by a run that
+     * did not start, except the one whose start failed, which the error names.
      */
-    private Map<String, Replay.Reopened> reopen(OperatedPlacement placement, List<BackfillLot> selected,
-                                                Map<BackfillLot, ProjectPlan> projects, Clock clock) {
-        Map<String, Replay.Reopened> reopened = new LinkedHashMap<>();
-        for (BackfillLot lot : selected) {
-            if (!ArcState.complete.name().equals(lot.arcState())) {
-                continue;
-            }
-            ProjectPlan projectPlan = projects.get(lot);
-            ArcPlan arc = projectPlan.arcs().stream().filter(a -> a.name().equals(arcName)).findFirst().orElseThrow();
-            try {
-                reopened.put(lot.project() + "/" + lot.lot(), Replay.reopen(placement.store(), arc.gateProps(), lot.lot(), clock,
-                        "cls exec --replay at " + clock.instant()));
-            } catch (ArcStateConflictException e) {
-                throw new UserException("arc " + arcName + " lot " + lot.lot() + ": " + e.getMessage());
-            }
+    private void reopen(OperatedPlacement placement, ArcPlan arc, BackfillLot lot, Clock clock) {
+        if (!ArcState.complete.name().equals(lot.arcState())) {
+            return;
         }
-        return reopened;
+        try {
+            reopened.put(lot.project() + "/" + lot.lot(), Replay.reopen(placement.store(), arc.gateProps(), lot.lot(),
+                    clock, "cls exec --replay at " + clock.instant()));
+        } catch (ArcStateConflictException e) {
+            throw new UserException("arc " + arcName + " lot " + lot.lot() + ": " + e.getMessage());
+        }
     }
 
     private LotRange window(OperatedPlacement placement, ArcPlan arc, Clock clock) {
@@ -198,7 +196,8 @@ public final class ExecCommand implements Callable<Integer> {
     }
 
     private List<ObjectNode> runLocally(ClsCommand root, OperatedPlacement placement, List<BackfillLot> selected,
-                                        Map<BackfillLot, ProjectPlan> projects, Clock clock) throws Exception {
+                                        Map<BackfillLot, ProjectPlan> projects, Map<BackfillLot, ArcPlan> arcs,
+                                        Clock clock) throws Exception {
         List<ObjectNode> rows = new ArrayList<>();
         if (selected.isEmpty()) {
             return rows;
@@ -213,6 +212,8 @@ public final class ExecCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         try (runner) {
+            // the runner holds the local root now: no other cls local run can miss the reopened lots
+            selected.forEach(lot -> reopen(placement, arcs.get(lot), lot, clock));
             Map<ProjectPlan, List<ArcNotifyEvent>> byProject = new LinkedHashMap<>();
             selected.forEach(lot -> byProject.computeIfAbsent(projects.get(lot), p -> new ArrayList<>())
                     .add(lot.event()));
@@ -225,8 +226,8 @@ public final class ExecCommand implements Callable<Integer> {
     }
 
     private List<ObjectNode> startExecutions(ClsCommand root, OperatedPlacement placement, List<BackfillLot> selected,
-                                             Map<BackfillLot, ProjectPlan> projects, Clock clock)
-            throws InterruptedException {
+                                             Map<BackfillLot, ProjectPlan> projects, Map<BackfillLot, ArcPlan> arcs,
+                                             Clock clock) throws InterruptedException {
         AwsClients clients = substrate.aws().clients(root.context().environment(),
                 placement.plan().placement().region());
         StepFunctionsExecutions executions = new StepFunctionsExecutions(clients);
@@ -234,7 +235,7 @@ public final class ExecCommand implements Callable<Integer> {
         List<String> running = new ArrayList<>();
         for (BackfillLot lot : selected) {
             ProjectPlan projectPlan = projects.get(lot);
-            ArcPlan arc = projectPlan.arcs().stream().filter(a -> a.name().equals(arcName)).findFirst().orElseThrow();
+            ArcPlan arc = arcs.get(lot);
             while (running.size() >= maxConcurrent) {
                 running.removeIf(arn -> !"RUNNING".equals(executions.status(arn)));
                 if (running.size() >= maxConcurrent) {
@@ -242,6 +243,7 @@ public final class ExecCommand implements Callable<Integer> {
                 }
             }
             String arn = executions.stateMachineArn(placement.plan().placement().account(), arc.stateMachineName());
+            reopen(placement, arc, lot, clock);
             String name = executionName(arc, lot, placement, clock);
             try {
                 String execution = executions.start(arn, name, envelope(lot.event()));
@@ -250,7 +252,9 @@ public final class ExecCommand implements Callable<Integer> {
             } catch (AwsJsonException e) {
                 if (!"ExecutionAlreadyExists".equals(e.code())) {
                     throw new UserException("arc " + arcName + " lot " + lot.lot() + ": cannot start an execution of "
-                            + arn + ": " + e.getMessage());
+                            + arn + ": " + e.getMessage() + (reopened.containsKey(lot.project() + "/" + lot.lot())
+                            ? "; the lot was reopened for replay and is now missing: cls exec --arc " + arcName
+                            + " --lot " + lot.lot() + " runs it" : ""));
                 }
                 rows.add(row(projectPlan, lot.lot(), "alreadyStarted", name));
             }

@@ -48,13 +48,14 @@ public final class BatchResultCollector {
             if (found.isPresent()) {
                 results.put(role, found.get().identifier());
             } else {
-                missing.add("'" + role + "' (nothing under " + sinkLot.path() + ")");
+                missing.add("'" + role + "' (no current manifest under " + sinkLot.path() + ")");
             }
         }
         if (!missing.isEmpty()) {
             throw new WorkloadException("the batch job wrote no sink manifest for lot " + lot + " of sink role"
                     + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing) + "; the container must write "
-                    + "one per sink role at sinkManifestTemplates[role] (state complete, empty or partial)");
+                    + "one per sink role at sinkManifestTemplates[role] (state complete, empty or partial; only partial "
+                    + "takes an attempt, a complete or empty one under an attempt is a superseded one)");
         }
         return results;
     }
