@@ -94,7 +94,7 @@ public final class ArcStateStore {
     public Optional<ArcStateEntry> lastTransition(String lot) {
         LotView view = observe(lot);
         return view.current().flatMap(view::object)
-                .flatMap(object -> object.body() != null ? Optional.of(object) : read(object))
+                .flatMap(this::bodied)
                 .flatMap(object -> object.body().last());
     }
 
@@ -209,7 +209,7 @@ public final class ArcStateStore {
             if (listed.isEmpty()) {
                 return false;
             }
-            Optional<StateObject> current = listed.get().body() != null ? listed : read(listed.get());
+            Optional<StateObject> current = bodied(listed.get());
             if (current.isEmpty()) {
                 continue; // changed since listed
             }
@@ -243,7 +243,7 @@ public final class ArcStateStore {
             return Optional.empty();
         }
         return view.object(ArcState.complete)
-                .flatMap(object -> object.body() != null ? Optional.of(object) : read(object))
+                .flatMap(this::bodied)
                 .map(ArcStateStore::attemptOf);
     }
 
@@ -452,6 +452,11 @@ public final class ArcStateStore {
     private boolean isStale(StateObject running, Duration runningTimeout) {
         Instant started = running.info().lastModified();
         return started != null && clock.instant().isAfter(started.plus(runningTimeout));
+    }
+
+    /** The object with its body: as it is when the view already read it, else read now (empty if gone). */
+    private Optional<StateObject> bodied(StateObject object) {
+        return object.body() != null ? Optional.of(object) : read(object);
     }
 
     private Optional<StateObject> read(StateObject listed) {
