@@ -42,6 +42,20 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
         return new ManifestURI(bucket, dataset.getName(), dataset.getVersion(), null, null, null);
     }
 
+    /**
+     * The dataset's manifests with lot and state still open, from its id {@code name/version}
+     * ({@link DatasetRef#id()}), as reports and events carry it.
+     *
+     * @throws IllegalArgumentException if the id is not {@code name/version}
+     */
+    public static ManifestURI ofDatasetId(String bucket, String datasetId) {
+        int slash = datasetId.lastIndexOf('/');
+        if (slash <= 0 || slash == datasetId.length() - 1) {
+            throw new IllegalArgumentException("a dataset id is name/version, found: " + datasetId);
+        }
+        return new ManifestURI(bucket, datasetId.substring(0, slash), datasetId.substring(slash + 1), null, null, null);
+    }
+
     public ManifestURI withBucket(String bucket) {
         return new ManifestURI(bucket, datasetName, datasetVersion, lot, state, attempt);
     }

@@ -64,6 +64,17 @@ class ManifestURITest {
     }
 
     @Test
+    void aDatasetIdNamesTheDatasetsManifests() {
+        assertThat(ManifestURI.ofDatasetId(BUCKET, "ingress/20220101"))
+                .isEqualTo(ManifestURI.of(BUCKET).withDatasetName("ingress").withDatasetVersion("20220101"));
+        assertThatThrownBy(() -> ManifestURI.ofDatasetId(BUCKET, "ingress"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a dataset id is name/version, found: ingress");
+        assertThatThrownBy(() -> ManifestURI.ofDatasetId(BUCKET, "ingress/"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aCompleteManifestUnderAnAttemptIsSuperseded() {
         ManifestURI current = ingress.withLot("20230227PT5M287").withState(ManifestState.complete);
         ManifestURI superseded = current.withAttempt("a1");

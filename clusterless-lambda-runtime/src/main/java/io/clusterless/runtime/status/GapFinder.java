@@ -228,9 +228,7 @@ public final class GapFinder {
     }
 
     private ManifestURI manifests(String datasetId) {
-        int slash = datasetId.lastIndexOf('/');
-        return ManifestURI.of(plan.placement().manifestBucket())
-                .withDatasetName(datasetId.substring(0, slash)).withDatasetVersion(datasetId.substring(slash + 1));
+        return ManifestURI.ofDatasetId(plan.placement().manifestBucket(), datasetId);
     }
 
     /** Whether the lot has a final manifest a replay kept as superseded: one listing, only for such odd lots. */

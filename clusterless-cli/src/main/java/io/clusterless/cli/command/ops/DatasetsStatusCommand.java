@@ -62,19 +62,17 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         List<Object> rows = new ArrayList<>();
         int matched = 0;
         for (String id : placement.datasets().keySet()) {
-            String name = id.substring(0, id.lastIndexOf('/'));
             if (!names.isEmpty() && names.stream().noneMatch(wanted -> OperatedPlacement.datasetNamed(wanted, id))) {
                 continue;
             }
             matched++;
             LotUnit unit = time.givenUnit().or(() -> placement.datasetUnit(id)).orElse(LotUnit.TWELFTHS);
             LotRange window = time.window(unit, clock);
-            ManifestURI dataset = ManifestURI.of(placement.plan().placement().manifestBucket())
-                    .withDatasetName(name).withDatasetVersion(id.substring(id.lastIndexOf('/') + 1));
+            ManifestURI dataset = ManifestURI.ofDatasetId(placement.plan().placement().manifestBucket(), id);
             SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(), dataset, window);
             if (list) {
                 lots.forEach((lot, found) -> {
-                    ObjectNode row = head(placement, id);
+                    ObjectNode row = head(placement, dataset);
                     row.put("lotId", lot.format());
                     row.put("manifestState", found.state().name());
                     if (found.lateArrivals() > 0) {
@@ -86,7 +84,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
                     rows.add(row);
                 });
             } else {
-                ObjectNode row = head(placement, id);
+                ObjectNode row = head(placement, dataset);
                 StatusRows.summary(row, StatusSummary.of(window, lots, STATES, found -> found.state().name()));
                 rows.add(row);
             }
@@ -98,10 +96,9 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static ObjectNode head(OperatedPlacement placement, String id) {
+    private static ObjectNode head(OperatedPlacement placement, ManifestURI dataset) {
         ObjectNode row = StatusRows.row(placement.plan().placement());
-        int slash = id.lastIndexOf('/');
-        row.putObject("dataset").put("name", id.substring(0, slash)).put("version", id.substring(slash + 1));
+        row.putObject("dataset").put("name", dataset.datasetName()).put("version", dataset.datasetVersion());
         return row;
     }
 }
