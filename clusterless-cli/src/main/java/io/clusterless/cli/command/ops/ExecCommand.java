@@ -98,6 +98,10 @@ public final class ExecCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    /** A lot to run, with the project and arc (of that name) it belongs to. */
+    private record Selected(BackfillLot lot, ProjectPlan project, ArcPlan arc) {
+    }
+
     /** The lots --replay reopened, by project id and lot. */
     private final Map<String, Replay.Reopened> reopened = new LinkedHashMap<>();
 
@@ -110,9 +114,7 @@ public final class ExecCommand implements Callable<Integer> {
         ClsCommand root = OperatedPlacement.root(spec);
         OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
         Clock clock = Clock.systemUTC();
-        List<BackfillLot> selected = new ArrayList<>();
-        Map<BackfillLot, ProjectPlan> projects = new LinkedHashMap<>();
-        Map<BackfillLot, ArcPlan> arcs = new LinkedHashMap<>();
+        List<Selected> selected = new ArrayList<>();
         boolean found = false;
         for (ProjectPlan projectPlan : placement.plan().projects()) {
             for (ArcPlan arc : projectPlan.arcs()) {
@@ -128,11 +130,7 @@ public final class ExecCommand implements Callable<Integer> {
                     throw new UserException("arc " + arcName + " of " + OperatedPlacement.projectId(projectPlan)
                             + ": " + e.getMessage());
                 }
-                for (BackfillLot lot : fillable) {
-                    selected.add(lot);
-                    projects.put(lot, projectPlan);
-                    arcs.put(lot, arc);
-                }
+                fillable.forEach(lot -> selected.add(new Selected(lot, projectPlan, arc)));
             }
         }
         if (!found) {
@@ -140,11 +138,11 @@ public final class ExecCommand implements Callable<Integer> {
         }
         Printer printer = new Printer(root.context().out(), root.context().output());
         if (dryRun) {
-            printer.print(selected);
+            printer.print(selected.stream().map(Selected::lot).toList());
             return ExitCodes.OK;
         }
-        List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, projects, arcs, clock)
-                : startExecutions(root, placement, selected, projects, arcs, clock);
+        List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, clock)
+                : startExecutions(root, placement, selected, clock);
         for (ObjectNode row : rows) {
             Replay.Reopened lot = reopened.get(row.path("project").path("name").asText() + "/"
                     + row.path("project").path("version").asText() + "/" + row.path("lot").asText());
@@ -195,8 +193,7 @@ public final class ExecCommand implements Callable<Integer> {
         return time.window(unit, clock);
     }
 
-    private List<ObjectNode> runLocally(ClsCommand root, OperatedPlacement placement, List<BackfillLot> selected,
-                                        Map<BackfillLot, ProjectPlan> projects, Map<BackfillLot, ArcPlan> arcs,
+    private List<ObjectNode> runLocally(ClsCommand root, OperatedPlacement placement, List<Selected> selected,
                                         Clock clock) throws Exception {
         List<ObjectNode> rows = new ArrayList<>();
         if (selected.isEmpty()) {
@@ -213,10 +210,10 @@ public final class ExecCommand implements Callable<Integer> {
         }
         try (runner) {
             // the runner holds the local root now: no other cls local run can miss the reopened lots
-            selected.forEach(lot -> reopen(placement, arcs.get(lot), lot, clock));
+            selected.forEach(one -> reopen(placement, one.arc(), one.lot(), clock));
             Map<ProjectPlan, List<ArcNotifyEvent>> byProject = new LinkedHashMap<>();
-            selected.forEach(lot -> byProject.computeIfAbsent(projects.get(lot), p -> new ArrayList<>())
-                    .add(lot.event()));
+            selected.forEach(one -> byProject.computeIfAbsent(one.project(), p -> new ArrayList<>())
+                    .add(one.lot().event()));
             for (Map.Entry<ProjectPlan, List<ArcNotifyEvent>> entry : byProject.entrySet()) {
                 Map<String, String> outcomes = runner.exec(entry.getKey().names(), arcName, entry.getValue());
                 outcomes.forEach((lot, outcome) -> rows.add(row(entry.getKey(), lot, outcome, null)));
@@ -225,17 +222,17 @@ public final class ExecCommand implements Callable<Integer> {
         return rows;
     }
 
-    private List<ObjectNode> startExecutions(ClsCommand root, OperatedPlacement placement, List<BackfillLot> selected,
-                                             Map<BackfillLot, ProjectPlan> projects, Map<BackfillLot, ArcPlan> arcs,
+    private List<ObjectNode> startExecutions(ClsCommand root, OperatedPlacement placement, List<Selected> selected,
                                              Clock clock) throws InterruptedException {
         AwsClients clients = substrate.aws().clients(root.context().environment(),
                 placement.plan().placement().region());
         StepFunctionsExecutions executions = new StepFunctionsExecutions(clients);
         List<ObjectNode> rows = new ArrayList<>();
         List<String> running = new ArrayList<>();
-        for (BackfillLot lot : selected) {
-            ProjectPlan projectPlan = projects.get(lot);
-            ArcPlan arc = arcs.get(lot);
+        for (Selected one : selected) {
+            BackfillLot lot = one.lot();
+            ProjectPlan projectPlan = one.project();
+            ArcPlan arc = one.arc();
             while (running.size() >= maxConcurrent) {
                 running.removeIf(arn -> !"RUNNING".equals(executions.status(arn)));
                 if (running.size() >= maxConcurrent) {
