@@ -16,12 +16,13 @@ import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
+import io.clusterless.model.Project;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.listener.ListenerSwitches;
 import io.clusterless.runtime.metadata.PlacementRecords;
+import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.runtime.store.ObjectStoreException;
-import io.clusterless.model.Project;
 import io.clusterless.runtime.plan.PlacementPlan;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
@@ -30,6 +31,7 @@ import io.clusterless.substrate.aws.synth.SynthException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,8 @@ final class ProjectCdk {
     private final ProjectOptions project;
     private final AwsSynthOptions synth;
     private final CdkOptions cdk;
+    /** One S3 client per region for the metadata lookups and records, built when first needed. */
+    private final Map<String, ObjectStore> stores = new HashMap<>();
 
     ProjectCdk(ClsCommand root, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk) {
         this.root = root;
@@ -114,9 +118,7 @@ final class ProjectCdk {
             }
             for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
                 PlacementNames placement = entry.getKey();
-                PlacementRecords records = new PlacementRecords(
-                        new S3ObjectStore(new CdkSupport(root.context(), cdk, placement.region()).clients().s3()),
-                        Clock.systemUTC());
+                PlacementRecords records = new PlacementRecords(store(placement), Clock.systemUTC());
                 if (verb == Verb.deploy) {
                     entry.getValue().forEach(deployable -> excludeAsDeployed(deployable, options));
                     records.writeProjects(PlacementPlan.of(placement, entry.getValue(), deployedOwners));
@@ -161,8 +163,7 @@ final class ProjectCdk {
                             continue;
                         }
                         if (reader == null) {
-                            reader = new PlacementReader(new S3ObjectStore(
-                                    new CdkSupport(root.context(), cdk, placement.region()).clients().s3()));
+                            reader = new PlacementReader(store(placement));
                         }
                         DatasetURI record = DatasetURI.of(placement.metadataBucket(), source);
                         JsonNode found = reader.read(record.bucket(), record.key()).orElseThrow(() ->
@@ -192,8 +193,8 @@ final class ProjectCdk {
         for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
             PlacementNames placement = entry.getKey();
             CdkSupport support = new CdkSupport(root.context(), cdk, placement.region());
-            ListenerSwitches switches = new ListenerSwitches(new S3ObjectStore(support.clients().s3()),
-                    placement.metadataBucket(), Clock.systemUTC());
+            ListenerSwitches switches = new ListenerSwitches(store(placement), placement.metadataBucket(),
+                    Clock.systemUTC());
             // a project may come in several files: its arcs and boundaries are those of all of them
             Map<String, Set<String>> listeners = new LinkedHashMap<>();
             for (Deployable deployable : entry.getValue()) {
@@ -222,6 +223,11 @@ final class ProjectCdk {
             }
         }
         return disabled;
+    }
+
+    private ObjectStore store(PlacementNames placement) {
+        return stores.computeIfAbsent(placement.region(), region ->
+                new S3ObjectStore(new CdkSupport(root.context(), cdk, region).clients().s3()));
     }
 
     /** Marks what the command line left out of the stacks, so the records say what was deployed (§4.2). */
