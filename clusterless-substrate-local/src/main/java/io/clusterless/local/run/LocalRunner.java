@@ -8,6 +8,7 @@ import io.clusterless.local.bus.LocalEventBus;
 import io.clusterless.local.endpoint.LocalS3Endpoint;
 import io.clusterless.runtime.metadata.PlacementRecords;
 import io.clusterless.local.plan.LocalPlan;
+import io.clusterless.local.process.WorkloadLeases;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.store.RootLock;
 import io.clusterless.local.workload.LocalBatchWorkload;
@@ -69,6 +70,7 @@ public final class LocalRunner implements AutoCloseable {
     private final Clock clock;
     private final Instant started;
     private final RootLock lock;
+    private final WorkloadLeases leases;
     private final FileObjectStore store;
     private final LocalEventBus bus;
     private final LandingFolders landing;
@@ -93,6 +95,9 @@ public final class LocalRunner implements AutoCloseable {
         this.lock = RootLock.acquire(options.root());
         try {
             this.store = new FileObjectStore(options.root());
+            // before any lot runs: a workload an earlier run left behind must not run beside its lot's new run
+            this.leases = new WorkloadLeases(options.root().resolve("local").resolve("workloads"));
+            leases.reclaimAll();
             clearTemporaryFiles();
             this.bus = new LocalEventBus(plan.placement().arcEventBus(), clock);
             this.landing = new LandingFolders(store.bucketsRoot(), options.root().resolve("local").resolve("arrivals.log"),
@@ -242,7 +247,7 @@ public final class LocalRunner implements AutoCloseable {
                         .normalize() + ")");
             }
             return new LocalBatchWorkload(batch.getWorkload(), image.toAbsolutePath(), endpoint().environment(), store,
-                    options.root().resolve("local").resolve("logs").resolve(arc.model().getName()));
+                    options.root().resolve("local").resolve("logs").resolve(arc.model().getName()), leases);
         }
         throw new IllegalArgumentException("arc " + arc.model().getName() + " of type " + arc.model().getType()
                 + " cannot run on the local substrate");

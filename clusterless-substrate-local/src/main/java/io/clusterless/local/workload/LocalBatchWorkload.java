@@ -9,14 +9,17 @@ import io.clusterless.runtime.workload.WorkloadException;
 import io.clusterless.runtime.workload.batch.BatchResultCollector;
 import io.clusterless.runtime.store.ObjectStore;
 
+import io.clusterless.local.process.WorkloadLeases;
+import io.clusterless.local.process.WorkloadProcess;
+
 import java.io.IOException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * batchExecArc on one machine: the container's {@code command} runs as a local process in {@code imagePath}, with
@@ -30,19 +33,22 @@ public final class LocalBatchWorkload implements LocalWorkload {
     private final Map<String, String> awsEnvironment;
     private final BatchResultCollector collector;
     private final Path logDir;
+    private final WorkloadLeases leases;
 
     /**
      * @param imageDir       the arc's imagePath, resolved
      * @param awsEnvironment endpoint, credentials and region of the local S3 endpoint
      * @param logDir         where each run's output is kept, one file per lot and attempt
+     * @param leases         where the run records each workload process group while it may run
      */
     public LocalBatchWorkload(BatchExecWorkload workload, Path imageDir, Map<String, String> awsEnvironment,
-                              ObjectStore store, Path logDir) {
+                              ObjectStore store, Path logDir, WorkloadLeases leases) {
         this.workload = workload;
         this.imageDir = imageDir;
         this.awsEnvironment = Map.copyOf(awsEnvironment);
         this.collector = new BatchResultCollector(store);
         this.logDir = logDir;
+        this.leases = leases;
     }
 
     @Override
@@ -60,8 +66,7 @@ public final class LocalBatchWorkload implements LocalWorkload {
             // relative to the image's working directory, as in the container
             command.set(0, imageDir.resolve(program).normalize().toString());
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(imageDir.toFile());
-        Map<String, String> environment = builder.environment();
+        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.remove("AWS_PROFILE");
         environment.remove("AWS_SESSION_TOKEN");
         environment.putAll(awsEnvironment);
@@ -70,25 +75,29 @@ public final class LocalBatchWorkload implements LocalWorkload {
         environment.put("AWS_BATCH_JOB_ATTEMPT", "1");
         environment.putAll(workload.getEnvironment() == null ? Map.of() : workload.getEnvironment());
         Files.createDirectories(logDir);
-        Path log = logDir.resolve(context.arcNotifyEvent().lot() + "-" + attemptId + ".log");
-        builder.redirectErrorStream(true).redirectOutput(log.toFile());
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new WorkloadException("cannot start " + command.get(0) + " in " + imageDir + ": " + e.getMessage());
+        String lot = context.arcNotifyEvent().lot();
+        Path log = logDir.resolve(lot + "-" + attemptId + ".log");
+        Path executable = Path.of(command.get(0));
+        if (command.get(0).contains("/") && !Files.isExecutable(executable)) {
+            throw new WorkloadException("cannot start " + command.get(0) + " in " + imageDir + ": "
+                    + (Files.exists(executable) ? "not executable" : "no such file"));
         }
         int timeoutMin = workload.getBatchRuntimeProps() == null ? 0 : workload.getBatchRuntimeProps().getTimeoutMin();
-        // the job's timeout, as Batch enforces it: a hung process fails the lot instead of holding the run forever
-        if (timeoutMin > 0 && !process.waitFor(timeoutMin, TimeUnit.MINUTES)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+        int exit;
+        // its own process group, ended with this run however it ends, and recorded so a restarted run can end it
+        try (WorkloadProcess process = WorkloadProcess.start(command, imageDir, environment, log, lot, leases)) {
+            // the job's timeout, as Batch enforces it: a hung process fails the lot instead of holding the run forever
+            exit = process.await(Duration.ofMinutes(timeoutMin));
+        } catch (WorkloadProcess.TimeoutException e) {
             throw new WorkloadException(String.join(" ", command) + " did not finish within timeoutMin=" + timeoutMin
                     + "; output in " + log);
+        } catch (IOException e) {
+            throw new WorkloadException("cannot run " + command.get(0) + " in " + imageDir + ": " + e.getMessage()
+                    + "; output in " + log);
         }
-        int exit = process.waitFor();
         if (exit != 0) {
-            throw new WorkloadException(String.join(" ", command) + " exited with " + exit + "; output in " + log);
+            throw new WorkloadException(String.join(" ", command) + " exited with " + exit
+                    + (exit == 127 ? " (command not found?)" : "") + "; output in " + log);
         }
         return collector.collect(context, props);
     }
