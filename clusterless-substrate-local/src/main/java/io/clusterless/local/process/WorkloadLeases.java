@@ -23,18 +23,21 @@ public final class WorkloadLeases {
     static final Duration KILL_WAIT = Duration.ofSeconds(30);
 
     private final Path dir;
-    private final String bootId;
+    private String bootId;
 
     public WorkloadLeases(Path dir) {
         this.dir = dir;
-        this.bootId = ProcStat.bootId();
     }
 
     Path dir() {
         return dir;
     }
 
-    String bootId() {
+    /** Read when first needed: a run without batch workloads and without leases needs no /proc (macOS). */
+    synchronized String bootId() {
+        if (bootId == null) {
+            bootId = ProcStat.bootId();
+        }
         return bootId;
     }
 
@@ -120,7 +123,7 @@ public final class WorkloadLeases {
      * ours had ended starts a group only as its own leader, which then shows another start time.
      */
     List<ProcStat> survivors(WorkloadLease lease) {
-        if (!lease.bootId().equals(bootId)) {
+        if (!lease.bootId().equals(bootId())) {
             return List.of(); // the machine restarted since: nothing of that run is left
         }
         List<ProcStat> all = ProcStat.all();
