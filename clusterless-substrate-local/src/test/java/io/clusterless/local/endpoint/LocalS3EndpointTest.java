@@ -11,6 +11,13 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +32,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The local S3 endpoint, probed with real HTTP requests: signed with the run's credentials or not, through
@@ -97,8 +106,26 @@ class LocalS3EndpointTest {
     @Test
     void itListensOnLoopbackOnly() throws Exception {
         LocalS3Endpoint endpoint = start();
+        InetAddress external = NetworkInterface.networkInterfaces()
+                .filter(LocalS3EndpointTest::upAndNotLoopback)
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(address -> address instanceof Inet4Address)
+                .findFirst().orElse(null);
+        assumeTrue(external != null, "this machine has no address other than loopback to try");
 
         assertThat(endpoint.endpoint().getHost()).isEqualTo("127.0.0.1");
+        try (Socket socket = new Socket()) {
+            assertThatThrownBy(() -> socket.connect(new InetSocketAddress(external, endpoint.endpoint().getPort()),
+                    5_000)).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    private static boolean upAndNotLoopback(NetworkInterface network) {
+        try {
+            return network.isUp() && !network.isLoopback();
+        } catch (SocketException e) {
+            return false;
+        }
     }
 
     @Test
@@ -161,12 +188,18 @@ class LocalS3EndpointTest {
         LocalS3Endpoint endpoint = start();
         write(root.resolve("buckets/bucket/in/k.txt"), "hello");
         String script = """
+                import io
                 import boto3
                 s3 = boto3.client("s3")
                 body = s3.get_object(Bucket="bucket", Key="in/k.txt")["Body"].read().decode()
                 s3.put_object(Bucket="bucket", Key="out/k.txt", Body=body.upper())
                 keys = [o["Key"] for o in s3.list_objects_v2(Bucket="bucket", Prefix="out/")["Contents"]]
                 print(",".join(keys))
+                # two 5 MiB parts and a rest: multipart uploads pass the same checks
+                from boto3.s3.transfer import TransferConfig
+                big = io.BytesIO(b"x" * (11 * 1024 * 1024))
+                s3.upload_fileobj(big, "bucket", "out/big.bin", Config=TransferConfig(
+                    multipart_threshold=5 * 1024 * 1024, multipart_chunksize=5 * 1024 * 1024, use_threads=False))
                 """;
         ProcessBuilder builder = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
@@ -177,6 +210,7 @@ class LocalS3EndpointTest {
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output.strip()).isEqualTo("out/k.txt");
         assertThat(root.resolve("buckets/bucket/out/k.txt")).hasContent("HELLO");
+        assertThat(root.resolve("buckets/bucket/out/big.bin")).hasSize(11 * 1024 * 1024);
     }
 
     @Test
