@@ -68,6 +68,13 @@ class LocalS3EndpointTest {
         assertThat(unsigned(endpoint, "GET", "/bucket/").statusCode()).isEqualTo(403);
         assertThat(unsigned(endpoint, "PUT", "/bucket/planted").statusCode()).isEqualTo(403);
         assertThat(root.resolve("buckets/bucket/planted")).doesNotExist();
+        String form = "--XYZ\r\nContent-Disposition: form-data; name=\"key\"\r\n\r\nposted\r\n"
+                + "--XYZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n\r\ndata\r\n--XYZ--\r\n";
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint.endpoint() + "/bucket"))
+                .header("Content-Type", "multipart/form-data; boundary=XYZ")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(403);
+        assertThat(root.resolve("buckets/bucket/posted")).doesNotExist();
     }
 
     @Test
