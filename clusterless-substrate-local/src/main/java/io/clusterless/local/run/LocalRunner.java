@@ -6,6 +6,7 @@ import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
 import io.clusterless.local.bus.LocalEventBus;
 import io.clusterless.local.endpoint.LocalS3Endpoint;
+import io.clusterless.local.endpoint.WorkloadGrant;
 import io.clusterless.runtime.metadata.PlacementRecords;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.process.WorkloadLeases;
@@ -25,6 +26,7 @@ import io.clusterless.runtime.boundary.InfrequentBoundary;
 import io.clusterless.runtime.boundary.ObjectCreatedEvent;
 import io.clusterless.runtime.listener.ListenerSwitches;
 import io.clusterless.runtime.location.S3Location;
+import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.workload.glue.GlueAddPartitionsWorkload;
 import io.clusterless.runtime.workload.s3copy.S3CopyWorkload;
 import io.clusterless.uri.ArcStateURI;
@@ -246,11 +248,22 @@ public final class LocalRunner implements AutoCloseable {
                         + ") nor in the working directory (" + Path.of(String.valueOf(imagePath)).toAbsolutePath()
                         .normalize() + ")");
             }
-            return new LocalBatchWorkload(batch.getWorkload(), image.toAbsolutePath(), endpoint().environment(), store,
+            return new LocalBatchWorkload(batch.getWorkload(), image.toAbsolutePath(), endpointEnvironment(arc), store,
                     options.root().resolve("local").resolve("logs").resolve(arc.model().getName()), leases);
         }
         throw new IllegalArgumentException("arc " + arc.model().getName() + " of type " + arc.model().getType()
                 + " cannot run on the local substrate");
+    }
+
+    /** Credentials for one batch arc, fresh for this run and limited to what its job role may do on AWS. */
+    private Map<String, String> endpointEnvironment(LocalPlan.ArcEntry arc) {
+        ArcPlan shared = plan.placementPlan().projects().stream()
+                .flatMap(project -> project.arcs().stream())
+                .filter(candidate -> candidate.model() == arc.model())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("arc " + arc.model().getName() + " is not planned"));
+        return endpoint().environmentFor(WorkloadGrant.forArc(arc.workloadProps(), shared.sourceOwners(),
+                plan.placement().manifestBucket()));
     }
 
     private synchronized LocalS3Endpoint endpoint() {
