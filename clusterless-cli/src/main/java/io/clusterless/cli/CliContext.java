@@ -19,6 +19,7 @@ public final class CliContext {
     private Path workingDirectory = Path.of("").toAbsolutePath();
     private Path home = Path.of(System.getProperty("user.home"));
     private Map<String, String> environment = System.getenv();
+    private boolean terminal = Terminal.detect();
 
     public CliContext(PrintWriter out, PrintWriter err, InputStream in) {
         this.out = out;
@@ -85,5 +86,21 @@ public final class CliContext {
     public CliContext environment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
         return this;
+    }
+
+    /** Whether a person is at a terminal (the approval guard, redrawn progress lines); see {@link Terminal}. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** Runs as if at a terminal or not (tests, embedding). */
+    public CliContext terminal(boolean terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
+    /** Whether output may be coloured: on a terminal, unless {@code NO_COLOR} says otherwise. */
+    public boolean colour() {
+        return Terminal.colour(terminal, environment);
     }
 }

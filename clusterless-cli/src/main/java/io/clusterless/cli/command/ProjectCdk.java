@@ -60,7 +60,28 @@ final class ProjectCdk {
         this.cdk = cdk;
     }
 
+    /**
+     * The -D properties, and against an endpoint other than AWS's (an emulator) no SnapStart unless -D says
+     * otherwise: emulators' CloudFormation cannot resolve Lambda versions, and a failed stack would hide why.
+     */
+    private Map<String, String> emulatorProperties(CdkSupport support) {
+        Map<String, String> properties = root.context().properties();
+        if (cdk.connection.endpointUrl() == null || properties.containsKey(AwsSynthOptions.SNAP_START)) {
+            return properties;
+        }
+        support.note("--endpoint-url: functions without SnapStart, which emulators cannot deploy (-D "
+                + AwsSynthOptions.SNAP_START + "=true to keep it)");
+        Map<String, String> emulated = new LinkedHashMap<>(properties);
+        emulated.put(AwsSynthOptions.SNAP_START, "false");
+        return emulated;
+    }
+
     int run(Verb verb) {
+        return run(verb, List.of());
+    }
+
+    /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
+    int run(Verb verb, List<String> verbOptions) {
         CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
         // sources may be owned by projects deployed before; deploy and diff look their owners up below
         List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs(),
@@ -80,7 +101,9 @@ final class ProjectCdk {
                             + placement.region() + ", stage: " + placement.stage() + " (no bucket s3://"
                             + placement.metadataBucket() + "); run: cls bootstrap --account " + placement.account()
                             + " --region " + placement.region()
-                            + (placement.stage() == null ? "" : " --stage " + placement.stage()) + " --approve");
+                            + (placement.stage() == null ? "" : " --stage " + placement.stage())
+                            + cdk.connection.hintArguments()
+                            + " --approve");
                 }
             }
         }
@@ -90,7 +113,7 @@ final class ProjectCdk {
         Map<String, Set<String>> disabledListeners = online ? disabledListeners(placements) : Map.of();
         Path assembly = CdkSupport.tempAssembly();
         SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()),
-                root.context().properties(), false).withDeployedOwners(deployedOwners)
+                emulatorProperties(support), false).withDeployedOwners(deployedOwners)
                 .withDisabledListeners(disabledListeners);
         try {
             try {
@@ -112,6 +135,7 @@ final class ProjectCdk {
             } else if (verb == Verb.destroy && support.destroyForced()) {
                 arguments.add("--force");
             }
+            arguments.addAll(verbOptions);
             int exit = support.run(arguments);
             if (exit != 0 || cdk.dryRun || verb == Verb.diff) {
                 return exit;
