@@ -1,5 +1,7 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.output.OutputFormat;
 
 import java.io.InputStream;
@@ -102,5 +104,10 @@ public final class CliContext {
     /** Whether output may be coloured: on a terminal, unless {@code NO_COLOR} says otherwise. */
     public boolean colour() {
         return Terminal.colour(terminal, environment);
+    }
+
+    /** The configuration in effect: -D, {@code CLS_} variables, local and global files, defaults. */
+    public ClsConfig config() {
+        return ClsConfig.load(new ConfigFiles(workingDirectory, home), environment, properties);
     }
 }

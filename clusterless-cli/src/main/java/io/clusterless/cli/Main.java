@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.config.ConfigDefaults;
 import io.clusterless.model.load.Problem;
 import io.clusterless.model.load.ProblemException;
 import picocli.CommandLine;
@@ -54,6 +55,7 @@ public final class Main {
         commandLine.setUsageHelpAutoWidth(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> reportFailure(root.context(), e));
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
+        commandLine.setDefaultValueProvider(new ConfigDefaults(root.context()::config));
         shareVersion(commandLine, new VersionProvider());
         return commandLine;
     }

@@ -4,7 +4,6 @@ import io.clusterless.cli.AwsFailures;
 import io.clusterless.cli.CliContext;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.config.ClsConfig;
-import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
@@ -59,18 +58,8 @@ final class CdkSupport {
         }
     }
 
-    /**
-     * The configuration files and the -D overrides of their keys; other -D properties (aws.lambda.snapStart) are
-     * synth's, read by {@link AwsSynthOptions}.
-     */
     ClsConfig config() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        context.properties().forEach((key, value) -> {
-            if (Settings.find(key).isPresent()) {
-                settings.put(key, value);
-            }
-        });
-        return ClsConfig.load(new ConfigFiles(context.workingDirectory(), context.home()), settings);
+        return context.config();
     }
 
     /** {@code --require-approval} for deploy: never with --approve, else the configured level. */

@@ -14,6 +14,8 @@ import io.clusterless.uri.DatasetURI;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.Settings;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.model.Project;
@@ -61,19 +63,17 @@ final class ProjectCdk {
     }
 
     /**
-     * The -D properties, and against an endpoint other than AWS's (an emulator) no SnapStart unless -D says
-     * otherwise: emulators' CloudFormation cannot resolve Lambda versions, and a failed stack would hide why.
+     * SnapStart as configured, except against an endpoint other than AWS's (an emulator) where no layer sets it:
+     * emulators' CloudFormation cannot resolve Lambda versions, and the failed stack would hide why.
      */
-    private Map<String, String> emulatorProperties(CdkSupport support) {
-        Map<String, String> properties = root.context().properties();
-        if (cdk.connection.endpointUrl() == null || properties.containsKey(AwsSynthOptions.SNAP_START)) {
-            return properties;
+    private boolean snapStart(CdkSupport support) {
+        ClsConfig config = support.config();
+        if (cdk.connection.endpointUrl() == null || config.isSet(Settings.SNAP_START)) {
+            return config.bool(Settings.SNAP_START);
         }
         support.note("--endpoint-url: functions without SnapStart, which emulators cannot deploy (-D "
-                + AwsSynthOptions.SNAP_START + "=true to keep it)");
-        Map<String, String> emulated = new LinkedHashMap<>(properties);
-        emulated.put(AwsSynthOptions.SNAP_START, "false");
-        return emulated;
+                + Settings.SNAP_START.key() + "=true to keep it)");
+        return false;
     }
 
     int run(Verb verb) {
@@ -112,8 +112,8 @@ final class ProjectCdk {
         // diff reads them too: it shows what deploy would change, and a deploy keeps disabled listeners disabled
         Map<String, Set<String>> disabledListeners = online ? disabledListeners(placements) : Map.of();
         Path assembly = CdkSupport.tempAssembly();
-        SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()),
-                emulatorProperties(support), false).withDeployedOwners(deployedOwners)
+        SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()), support.config(),
+                false, snapStart(support)).withDeployedOwners(deployedOwners)
                 .withDisabledListeners(disabledListeners);
         try {
             try {

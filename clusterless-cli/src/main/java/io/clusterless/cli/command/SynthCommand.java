@@ -142,7 +142,7 @@ public final class SynthCommand implements Callable<Integer> {
                 prepare(outdir);
                 AwsSynthSupport.awaitJsii(jsii);
                 result = AwsSynthesizer.synthesize(inputs,
-                        synth.toSynthOptions(lambdaJar, root.context().properties(), false), outdir);
+                        synth.toSynthOptions(lambdaJar, root.context().config(), false), outdir);
             }
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
