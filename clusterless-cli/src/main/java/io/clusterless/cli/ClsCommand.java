@@ -17,6 +17,7 @@ import io.clusterless.cli.command.ops.DisableCommand;
 import io.clusterless.cli.command.ops.EnableCommand;
 import io.clusterless.cli.command.ops.ExecCommand;
 import io.clusterless.cli.command.ops.GapsCommand;
+import io.clusterless.cli.command.ops.GraphCommand;
 import io.clusterless.cli.command.scenario.ScenarioCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
@@ -56,6 +57,7 @@ import java.util.Map;
                 ReportCommands.Datasets.class,
                 ShowCommand.class,
                 GapsCommand.class,
+                GraphCommand.class,
                 ExecCommand.class,
                 EnableCommand.class,
                 DisableCommand.class,
