@@ -86,4 +86,21 @@ class GraphCommandTest {
                 .contains("\"dataset:chain-a/20230101\" -> \"arc:CopyChain/20230101-00/copyB\" [label=\"main\"];")
                 .contains("shape=cylinder, style=filled, fillcolor=\"#d4edda\"").endsWith("}\n");
     }
+
+    @Test
+    void statusStrips_drawOneCharacterPerLot_underALegend() {
+        Cls.Result datasets = Cls.run("datasets", "status", COPY_CHAIN, "-P", "local", "--local-root",
+                root.toString(), "--strip", "--earliest", "3h");
+        Cls.Result arcs = Cls.run("--output", "json", "arcs", "status", COPY_CHAIN, "-P", "local", "--local-root",
+                root.toString(), "--strip", "--earliest", "3h");
+
+        assertThat(datasets.exitCode()).as(datasets.toString()).isZero();
+        List<String> lines = datasets.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("# complete  . empty  _ missing").contains("lot of PT5M a character");
+        // 3 hours of five-minute lots: 36 characters; the sample data lands an hour back, the rest are empty
+        assertThat(lines).anyMatch(line -> line.matches("chain-ingress/20230101\\s+[._]*#[.#]*"));
+        assertThat(lines).anyMatch(line -> line.matches("chain-b/20230101\\s+_{36}"));
+        assertThat(arcs.exitCode()).as(arcs.toString()).isZero();
+        assertThat(arcs.out()).contains("\"strip\"");
+    }
 }
