@@ -18,6 +18,8 @@ import io.clusterless.cli.command.ops.EnableCommand;
 import io.clusterless.cli.command.ops.ExecCommand;
 import io.clusterless.cli.command.ops.GapsCommand;
 import io.clusterless.cli.command.ops.GraphCommand;
+import io.clusterless.cli.command.ops.ReportCommand;
+import io.clusterless.cli.command.ops.UiCommand;
 import io.clusterless.cli.command.scenario.ScenarioCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
@@ -58,6 +60,8 @@ import java.util.Map;
                 ShowCommand.class,
                 GapsCommand.class,
                 GraphCommand.class,
+                ReportCommand.class,
+                UiCommand.class,
                 ExecCommand.class,
                 EnableCommand.class,
                 DisableCommand.class,
