@@ -4,6 +4,7 @@ import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsSettings;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -49,6 +50,10 @@ public final class AwsConnectionOptions {
         Map<String, String> environment = new LinkedHashMap<>(base);
         if (profile != null) {
             environment.put("AWS_PROFILE", profile);
+            // the CDK CLI's credential chain also reads keys from the environment before the profile
+            environment.remove("AWS_ACCESS_KEY_ID");
+            environment.remove("AWS_SECRET_ACCESS_KEY");
+            environment.remove("AWS_SESSION_TOKEN");
         }
         String chosen = region != null ? region
                 : firstNonBlank(base.get("AWS_REGION"), base.get("AWS_DEFAULT_REGION"), defaultRegion);
@@ -62,15 +67,38 @@ public final class AwsConnectionOptions {
         return environment;
     }
 
-    /** SDK clients for {@link #environment}: the default credential chain, with the chosen profile. */
+    /**
+     * SDK clients for {@link #environment}. With {@code --profile} the credentials are that profile's only, as the
+     * CDK CLI's are: keys in the environment must not make one command act as two identities. Otherwise the
+     * default credential chain, with {@code AWS_PROFILE}.
+     */
     public AwsClients clients(Map<String, String> base, String defaultRegion) {
         Map<String, String> environment = environment(base, defaultRegion);
+        if (profile != null) {
+            return new AwsClients(AwsSettings.of(environment),
+                    ProfileCredentialsProvider.builder().profileName(profile).build());
+        }
         DefaultCredentialsProvider.Builder credentials = DefaultCredentialsProvider.builder();
         String chosenProfile = environment.get("AWS_PROFILE");
         if (chosenProfile != null && !chosenProfile.isBlank()) {
             credentials.profileName(chosenProfile);
         }
         return new AwsClients(AwsSettings.of(environment), credentials.build());
+    }
+
+    /**
+     * {@code --profile} and {@code --endpoint-url} as given, to repeat in a hint the user may paste (the hints
+     * name the placement's region themselves): {@code " --endpoint-url URL"}; empty without them.
+     */
+    public String hintArguments() {
+        StringBuilder arguments = new StringBuilder();
+        if (profile != null) {
+            arguments.append(" --profile ").append(profile);
+        }
+        if (endpointUrl != null) {
+            arguments.append(" --endpoint-url ").append(endpointUrl);
+        }
+        return arguments.toString();
     }
 
     private static String firstNonBlank(String... values) {

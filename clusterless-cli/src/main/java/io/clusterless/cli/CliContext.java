@@ -1,5 +1,7 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.output.OutputFormat;
 
 import java.io.InputStream;
@@ -19,6 +21,7 @@ public final class CliContext {
     private Path workingDirectory = Path.of("").toAbsolutePath();
     private Path home = Path.of(System.getProperty("user.home"));
     private Map<String, String> environment = System.getenv();
+    private boolean terminal = Terminal.detect();
 
     public CliContext(PrintWriter out, PrintWriter err, InputStream in) {
         this.out = out;
@@ -85,5 +88,26 @@ public final class CliContext {
     public CliContext environment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
         return this;
+    }
+
+    /** Whether a person is at a terminal (the approval guard, redrawn progress lines); see {@link Terminal}. */
+    public boolean terminal() {
+        return terminal;
+    }
+
+    /** Runs as if at a terminal or not (tests, embedding). */
+    public CliContext terminal(boolean terminal) {
+        this.terminal = terminal;
+        return this;
+    }
+
+    /** Whether output may be coloured: on a terminal, unless {@code NO_COLOR} says otherwise. */
+    public boolean colour() {
+        return Terminal.colour(terminal, environment);
+    }
+
+    /** The configuration in effect: -D, {@code CLS_} variables, local and global files, defaults. */
+    public ClsConfig config() {
+        return ClsConfig.load(new ConfigFiles(workingDirectory, home), environment, properties);
     }
 }

@@ -17,6 +17,9 @@ import io.clusterless.cli.command.ops.DisableCommand;
 import io.clusterless.cli.command.ops.EnableCommand;
 import io.clusterless.cli.command.ops.ExecCommand;
 import io.clusterless.cli.command.ops.GapsCommand;
+import io.clusterless.cli.command.ops.GraphCommand;
+import io.clusterless.cli.command.ops.ReportCommand;
+import io.clusterless.cli.command.ops.UiCommand;
 import io.clusterless.cli.command.scenario.ScenarioCommand;
 import io.clusterless.cli.output.OutputFormat;
 import picocli.CommandLine;
@@ -56,6 +59,9 @@ import java.util.Map;
                 ReportCommands.Datasets.class,
                 ShowCommand.class,
                 GapsCommand.class,
+                GraphCommand.class,
+                ReportCommand.class,
+                UiCommand.class,
                 ExecCommand.class,
                 EnableCommand.class,
                 DisableCommand.class,

@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.config.ConfigDefaults;
 import io.clusterless.model.load.Problem;
 import io.clusterless.model.load.ProblemException;
 import picocli.CommandLine;
@@ -54,6 +55,7 @@ public final class Main {
         commandLine.setUsageHelpAutoWidth(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> reportFailure(root.context(), e));
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
+        commandLine.setDefaultValueProvider(new ConfigDefaults(root.context()::config));
         shareVersion(commandLine, new VersionProvider());
         return commandLine;
     }
@@ -72,6 +74,8 @@ public final class Main {
             }
         } else if (e instanceof UserException) {
             err.println("error: " + e.getMessage());
+        } else if (AwsFailures.describe(e, null).isPresent()) {
+            err.println("error: " + AwsFailures.describe(e, null).get());
         } else {
             err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
                     + (context.verbosity() == 0 ? " (run with -v for details)" : ""));

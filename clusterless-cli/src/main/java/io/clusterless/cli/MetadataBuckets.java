@@ -44,7 +44,8 @@ public record MetadataBuckets(ObjectStore store, List<Found> placements, String 
             try {
                 buckets = clients.s3().listBuckets().buckets().stream().map(b -> b.name()).sorted().toList();
             } catch (SdkException e) {
-                throw new UserException("cannot list the S3 buckets of the account: " + e.getMessage());
+                throw new UserException(AwsFailures.describe(e, substrate.aws().endpointUrl())
+                        .orElse("cannot list the S3 buckets of the account: " + e.getMessage()));
             }
             where = "among the buckets the account lists";
         }

@@ -3,6 +3,7 @@ package io.clusterless.cli;
 import io.clusterless.model.load.ProjectSource;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -12,25 +13,51 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Options of every command that reads project files. */
+/** Options of every command that reads project files: {@code cls deploy project.json} or {@code -p project.json}. */
 public final class ProjectOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    @Option(names = {"-p", "--project"}, required = true, paramLabel = "FILE", split = ",",
-            description = "Project file (.json, .yaml, .yml, .jsonnet), or - for stdin. Repeat (or separate with "
-                    + "commas) to load several files of one project.")
-    private List<String> files = new ArrayList<>();
+    @Option(names = {"-p", "--project"}, paramLabel = "FILE", split = ",",
+            description = "Project file (.json, .yaml, .yml, .jsonnet), or - for stdin; the same as giving FILE "
+                    + "as an argument. Repeat (or separate with commas) to load several files of one project.")
+    private List<String> options = new ArrayList<>();
+
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Project files, as with -p (cls deploy project.json).")
+    private List<String> positional = new ArrayList<>();
 
     @Option(names = {"--ext-str"}, paramLabel = "KEY=VALUE",
             description = "External variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
     private Map<String, String> extStrs = new LinkedHashMap<>();
 
     public List<ProjectSource> sources() {
+        List<String> files = files(options, positional);
+        if (files.isEmpty()) {
+            throw new ParameterException(command.commandLine(), missingFiles(command.qualifiedName()));
+        }
         return sources(files, command.commandLine());
     }
 
-    /** {@code -p} values as sources; shared with commands that make {@code -p} optional. */
+    /** The files given with {@code -p} and as arguments, in that order. */
+    public static List<String> files(List<String> options, List<String> positional) {
+        List<String> files = new ArrayList<>();
+        if (options != null) {
+            files.addAll(options);
+        }
+        if (positional != null) {
+            files.addAll(positional);
+        }
+        return files;
+    }
+
+    /** The usage error for a command run without any project file. */
+    public static String missingFiles(String command) {
+        return "which project? Give the project files as arguments (" + command + " project.json) or with "
+                + "-p FILE";
+    }
+
+    /** Project files as sources; shared with commands that make them optional. */
     public static List<ProjectSource> sources(List<String> files, picocli.CommandLine commandLine) {
         List<ProjectSource> sources = new ArrayList<>();
         long stdin = files.stream().filter(ProjectSource.STDIN::equals).count();

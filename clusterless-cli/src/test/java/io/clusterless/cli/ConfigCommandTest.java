@@ -24,10 +24,14 @@ class ConfigCommandTest {
     }
 
     private Cls.Result run(Path workingDirectory, String... args) {
+        return run(workingDirectory, java.util.Map.of(), args);
+    }
+
+    private Cls.Result run(Path workingDirectory, java.util.Map<String, String> environment, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-                InputStream.nullInputStream()).directories(workingDirectory, home);
+                InputStream.nullInputStream()).directories(workingDirectory, home).environment(environment);
         int code = Main.run(context, args);
         return new Cls.Result(Arrays.asList(args), code, out.toString(), err.toString());
     }
@@ -131,5 +135,55 @@ class ConfigCommandTest {
 
         assertThat(result.exitCode()).as("%s", result).isZero();
         assertThat(home.resolve(".cls/config")).exists();
+    }
+
+    @Test
+    void everyPropertyCommandsRead_isAKnownKey() throws Exception {
+        // bug: config show rejected -D aws.lambda.snapStart=false, which synth and deploy read
+        Cls.Result result = run(project(), "--output", "json", "-D", "aws.lambda.snapStart=false", "config", "show");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(byKey(result, "aws.lambda.snapStart").path("value").asText()).isEqualTo("false");
+        assertThat(byKey(result, "aws.lambda.snapStart").path("origin").asText()).isEqualTo("-D");
+    }
+
+    @Test
+    void clsVariables_areALayerBetweenTheFilesAndProperties() throws Exception {
+        Path dir = project();
+        Files.writeString(home.resolve("work/project/.clsconfig-aws"), "[cdk]\nrequireDeployApproval = \"never\"\n");
+        java.util.Map<String, String> environment = java.util.Map.of(
+                "CLS_AWS_CDK_REQUIRE_DEPLOY_APPROVAL", "any-change",
+                "CLS_AWS_CONNECTION_PROFILE", "team");
+
+        Cls.Result variables = run(dir, environment, "--output", "json", "config", "show");
+        Cls.Result property = run(dir, environment, "--output", "json", "-D",
+                "aws.cdk.requireDeployApproval=broadening", "config", "show");
+        Cls.Result bad = run(dir, java.util.Map.of("CLS_AWS_LAMBDA_SNAP_START", "maybe"), "config", "show");
+
+        assertThat(byKey(variables, "aws.cdk.requireDeployApproval").path("value").asText()).isEqualTo("any_change");
+        assertThat(byKey(variables, "aws.cdk.requireDeployApproval").path("origin").asText())
+                .isEqualTo("$CLS_AWS_CDK_REQUIRE_DEPLOY_APPROVAL");
+        assertThat(byKey(variables, "aws.connection.profile").path("value").asText()).isEqualTo("team");
+        assertThat(byKey(property, "aws.cdk.requireDeployApproval").path("origin").asText()).isEqualTo("-D");
+        assertThat(bad.exitCode()).as("%s", bad).isEqualTo(1);
+        assertThat(bad.err().strip()).isEqualTo("$CLS_AWS_LAMBDA_SNAP_START: expected true or false, found: maybe");
+    }
+
+    @Test
+    void connectionSettings_inAFile_areTheOptionsDefaults_andTheOptionWins() throws Exception {
+        Path dir = project();
+        Files.writeString(home.resolve("work/project/.clsconfig-aws"),
+                "[connection]\nendpointUrl = \"http://localhost:1\"\nprofile = \"team\"\n");
+        String file = Examples.file("copy-chain/project.json").toString();
+
+        Cls.Result configured = run(dir, "diff", file, "--dry-run");
+        Cls.Result given = run(dir, "diff", file, "--dry-run", "--endpoint-url", "http://localhost:2");
+
+        assertThat(configured.exitCode()).as("%s", configured).isZero();
+        // an emulator's diff compares templates, and the profile goes to the CDK CLI
+        assertThat(configured.err()).contains("--profile team").contains("--method=template")
+                .contains("cls: --endpoint-url: functions without SnapStart");
+        assertThat(given.exitCode()).as("%s", given).isZero();
+        assertThat(given.err()).contains("--method=template");
     }
 }

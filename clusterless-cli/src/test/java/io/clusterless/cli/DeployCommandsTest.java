@@ -40,7 +40,7 @@ class DeployCommandsTest {
                 "-D", "aws.lambda.snapStart=false", "--endpoint-url", "http://localhost:1");
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.err()).containsPattern("dry run: cdk deploy --app \\S+ --all --require-approval never "
+        assertThat(result.err()).containsPattern("dry run: cdk deploy --app \\S+ --no-color --all --require-approval never "
                 + "--progress events --method=direct");
     }
 
@@ -48,11 +48,11 @@ class DeployCommandsTest {
     void dryRunDiff_againstAnEmulator_diffsTemplatesWithoutAChangeSet() {
         Cls.Result emulated = Cls.run("diff", "-p", COPY_CHAIN, "--dry-run", "--endpoint-url", "http://localhost:1");
         assertThat(emulated.exitCode()).as(emulated.toString()).isZero();
-        assertThat(emulated.err()).containsPattern("(?m)dry run: cdk diff --app \\S+ --method=template\\s*$");
+        assertThat(emulated.err()).containsPattern("(?m)dry run: cdk diff --app \\S+ --no-color --method=template\\s*$");
 
         Cls.Result aws = Cls.run("diff", "-p", COPY_CHAIN, "--dry-run");
         assertThat(aws.exitCode()).as(aws.toString()).isZero();
-        assertThat(aws.err()).containsPattern("(?m)dry run: cdk diff --app \\S+\\s*$");
+        assertThat(aws.err()).containsPattern("(?m)dry run: cdk diff --app \\S+ --no-color\\s*$");
     }
 
     @Test

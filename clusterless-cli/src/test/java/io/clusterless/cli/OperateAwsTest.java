@@ -136,7 +136,7 @@ class OperateAwsTest {
         new PlacementRecords(new S3ObjectStore(moto.clients().s3()), Clock.systemUTC()).writeProjects(plan);
         String[] window = {"--earliest", LOT.previous().format(), "--latest", LOT.next().format()};
 
-        Cls.Result deployed = Cls.run(concat(new String[]{"--output", "json", "gaps", "--project", "CopyChain",
+        Cls.Result deployed = Cls.run(concat(new String[]{"--output", "json", "gaps", "--deployed", "CopyChain",
                 "--endpoint-url", moto.endpoint().toString(), "--region", "us-west-2"}, window));
         Cls.Result nowhere = Cls.run("gaps", "--project", "Nope", "--endpoint-url", moto.endpoint().toString(),
                 "--region", "us-west-2");

@@ -96,14 +96,14 @@ class OperateDeployedProjectTest {
         String[] gaps = {"gaps", "--earliest", lot.previous().format(), "--latest", lot.next().format()};
 
         JsonNode fromFile = json(cls(with(gaps, "-p", COPY_CHAIN)));
-        JsonNode deployed = json(cls(with(gaps, "--project", "CopyChain")));
-        JsonNode deployedVersion = json(cls(with(gaps, "--project", "CopyChain:20230101-00")));
+        JsonNode deployed = json(cls(with(gaps, "--deployed", "CopyChain")));
+        JsonNode deployedVersion = json(cls(with(gaps, "--deployed", "CopyChain:20230101-00")));
 
         // the window holds gaps of several causes, so equal outputs compare something
         assertThat(fromFile.findValuesAsText("cause")).contains("noUpstreamData", "disabled", "upstreamMissing");
         assertThat(deployed).isEqualTo(fromFile);
         assertThat(deployedVersion).isEqualTo(fromFile);
-        assertThat(json(cls(with(gaps, "--project", "CopyChain", "--arc", "copyB"))))
+        assertThat(json(cls(with(gaps, "--deployed", "CopyChain", "--arc", "copyB"))))
                 .isEqualTo(json(cls(with(gaps, "-p", COPY_CHAIN, "--arc", "copyB"))));
     }
 
@@ -112,8 +112,8 @@ class OperateDeployedProjectTest {
         LotId lot = runWithCopyBDisabled();
         String[] window = {"--earliest", lot.format(), "--latest", lot.next().format()};
 
-        JsonNode arcs = json(cls(with(with(new String[]{"arcs", "status"}, window), "--project", "CopyChain")));
-        JsonNode datasets = json(cls(with(with(new String[]{"datasets", "status", "--list"}, window), "--project",
+        JsonNode arcs = json(cls(with(with(new String[]{"arcs", "status"}, window), "--deployed", "CopyChain")));
+        JsonNode datasets = json(cls(with(with(new String[]{"datasets", "status", "--list"}, window), "--deployed",
                 "CopyChain")));
 
         assertThat(arcs).hasSize(3).isEqualTo(json(cls(with(with(new String[]{"arcs", "status"}, window), "-p",
@@ -130,8 +130,8 @@ class OperateDeployedProjectTest {
         String[] gaps = {"gaps", "--arc", "copyA", "--earliest", lot.previous().format(), "--latest",
                 lot.next().format()};
 
-        JsonNode every = json(cls(with(gaps, "--project", "CopyChain")));
-        JsonNode second = json(cls(with(gaps, "--project", "CopyChain:20230201-00")));
+        JsonNode every = json(cls(with(gaps, "--deployed", "CopyChain")));
+        JsonNode second = json(cls(with(gaps, "--deployed", "CopyChain:20230201-00")));
 
         assertThat(every).isEqualTo(json(cls(with(gaps, "-p", COPY_CHAIN, "-p", v2))));
         assertThat(every.findValuesAsText("project")).containsExactlyInAnyOrder("CopyChain/20230101-00",
@@ -145,7 +145,7 @@ class OperateDeployedProjectTest {
     void aProjectDeployedInTwoPlacements_isOperatedInTheOneTheStageNames() throws Exception {
         LotId lot = runWithCopyBDisabled();
         deploySecondVersion(new PlacementNames("prod", "123456789012", "us-west-2"));
-        String[] gaps = {"gaps", "--earliest", lot.format(), "--latest", lot.next().format(), "--project",
+        String[] gaps = {"gaps", "--earliest", lot.format(), "--latest", lot.next().format(), "--deployed",
                 "CopyChain"};
 
         Cls.Result both = cls(gaps);
@@ -165,10 +165,10 @@ class OperateDeployedProjectTest {
     void aProjectDeployedNowhere_isOneLineSayingWhereToLook() throws Exception {
         runWithCopyBDisabled();
 
-        Cls.Result nope = cls("gaps", "--project", "Nope");
-        Cls.Result noVersion = cls("gaps", "--project", "CopyChain:19990101-00");
-        Cls.Result aFile = cls("gaps", "--project", COPY_CHAIN);
-        Cls.Result noArc = cls("gaps", "--project", "CopyChain", "--arc", "copyZ");
+        Cls.Result nope = cls("gaps", "--deployed", "Nope");
+        Cls.Result noVersion = cls("gaps", "--deployed", "CopyChain:19990101-00");
+        Cls.Result aFile = cls("gaps", "--deployed", COPY_CHAIN);
+        Cls.Result noArc = cls("gaps", "--deployed", "CopyChain", "--arc", "copyZ");
 
         assertThat(nope.exitCode()).as(nope.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(nope.err().strip()).doesNotContain("\n").isEqualTo("error: project Nope is not deployed in any "
@@ -177,23 +177,58 @@ class OperateDeployedProjectTest {
         assertThat(noVersion.err().strip()).doesNotContain("\n")
                 .contains("has no deployed version 19990101-00 (deployed: 20230101-00)");
         assertThat(aFile.exitCode()).as(aFile.toString()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(aFile.err().strip()).doesNotContain("\n").endsWith("give it with -p " + COPY_CHAIN);
+        assertThat(aFile.err().strip()).doesNotContain("\n").endsWith("give it as an argument: " + COPY_CHAIN);
         assertThat(noArc.exitCode()).as(noArc.toString()).isEqualTo(ExitCodes.FAILURE);
         assertThat(noArc.err().strip()).isEqualTo("error: no arc named copyZ in the deployed project CopyChain");
     }
 
     @Test
+    void projectFilesAsArguments_andTheOriginalsProjectOption_workLikeTheirPlainForms() throws Exception {
+        runWithCopyBDisabled();
+        String[] window = {"gaps"};
+
+        Cls.Result byOption = cls(with(window, "-p", COPY_CHAIN));
+        Cls.Result byArgument = cls(with(window, COPY_CHAIN));
+        Cls.Result deployed = cls(with(window, "--deployed", "CopyChain"));
+        Cls.Result original = cls(with(window, "--project", "CopyChain"));
+        Cls.Result fileAndDeployed = cls("gaps", COPY_CHAIN, "--deployed", "CopyChain");
+
+        assertThat(byOption.exitCode()).as(byOption.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(byArgument.exitCode()).as(byArgument.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(byArgument.out()).isEqualTo(byOption.out());
+        assertThat(deployed.exitCode()).as(deployed.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(original.exitCode()).as(original.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(original.out()).isEqualTo(deployed.out());
+        assertThat(fileAndDeployed.exitCode()).as(fileAndDeployed.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(fileAndDeployed.errLines().get(0)).contains("not both");
+    }
+
+    @Test
+    void gapsFail_exitsOneWhenItReportsAGap_andZeroWhenThereIsNone() throws Exception {
+        LotId lot = runWithCopyBDisabled();
+        String[] window = {"gaps", COPY_CHAIN, "--earliest", lot.format(), "--latest", lot.next().format(), "--fail"};
+
+        Cls.Result disabled = cls(with(window, "--arc", "copyB"));
+        Cls.Result complete = cls(with(window, "--arc", "copyA"));
+
+        assertThat(disabled.exitCode()).as(disabled.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(Json.records().readTree(disabled.out()).findValuesAsText("cause")).containsExactly("disabled");
+        assertThat(complete.exitCode()).as(complete.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Json.records().readTree(complete.out())).isEmpty();
+    }
+
+    @Test
     void projectFilesAndADeployedProject_areAlternatives() {
-        Cls.Result both = cls("gaps", "-p", COPY_CHAIN, "--project", "CopyChain");
+        Cls.Result both = cls("gaps", "-p", COPY_CHAIN, "--deployed", "CopyChain");
         Cls.Result neither = cls("gaps");
         Cls.Result stageWithFiles = cls("gaps", "-p", COPY_CHAIN, "--stage", "dev");
 
         assertThat(both.exitCode()).as(both.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(both.errLines().get(0)).isEqualTo("error: -p=FILE, --project=NAME[:VERSION] are mutually "
+        assertThat(both.errLines().get(0)).isEqualTo("error: -p=FILE, --deployed=NAME[:VERSION] are mutually "
                 + "exclusive (specify only one)");
         assertThat(neither.exitCode()).as(neither.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(neither.errLines().get(0)).contains("-p FILE").contains("--project NAME[:VERSION]");
+        assertThat(neither.errLines().get(0)).contains("-p FILE").contains("--deployed NAME[:VERSION]");
         assertThat(stageWithFiles.exitCode()).as(stageWithFiles.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(stageWithFiles.errLines().get(0)).contains("--stage").contains("--project");
+        assertThat(stageWithFiles.errLines().get(0)).contains("--stage").contains("--deployed");
     }
 }

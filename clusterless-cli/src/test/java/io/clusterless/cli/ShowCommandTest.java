@@ -253,4 +253,25 @@ class ShowCommandTest {
             assertThat(result.out()).containsPattern("(?m)^\\s+" + kind + "\\s");
         }
     }
+
+    @Test
+    void showLot_printsTheIntervalALotIdStandsFor() throws Exception {
+        Cls.Result result = Cls.run("--output", "json", "show", "lot", "20230227PT5M009");
+
+        assertThat(result.exitCode()).as("%s", result).isZero();
+        assertThat(io.clusterless.json.Json.records().readTree(result.out())).isEqualTo(io.clusterless.json.Json
+                .records().readTree("""
+                        [{"lot": "20230227PT5M009", "unit": "Twelfths", "start": "2023-02-27T00:45:00Z",
+                          "end": "2023-02-27T00:50:00Z", "previous": "20230227PT5M008", "next": "20230227PT5M010"}]
+                        """));
+    }
+
+    @Test
+    void showLot_ofSomethingElse_isOneLineSayingWhatALotIdLooksLike() {
+        Cls.Result result = Cls.run("show", "lot", "2023-02-27");
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
+        assertThat(result.err().strip()).isEqualTo("error: not a lot id: 2023-02-27, expected yyyyMMdd + duration "
+                + "+ 3-digit ordinal, e.g. 20230206PT5M286");
+    }
 }

@@ -61,6 +61,28 @@ class SynthCommandTest {
     }
 
     @Test
+    void synth_takesTheProjectFileAsAnArgument(@TempDir Path dir) {
+        Path out = dir.resolve("cdk.out");
+
+        Cls.Result result = Cls.run("synth", COPY_CHAIN, "-o", out.toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        assertThat(out.resolve("DEV-copy-chain-arc-copy-b-20230101-00-us-west-2.template.json")).exists();
+    }
+
+    @Test
+    void synth_withNeitherFilesNorBootstrap_orAFileArgumentAndBootstrap_isAUsageError() {
+        Cls.Result neither = Cls.run("synth");
+        Cls.Result both = Cls.run("synth", COPY_CHAIN, "--bootstrap", "--account", "1", "--region", "r");
+
+        assertThat(neither.exitCode()).as("%s", neither).isEqualTo(2);
+        assertThat(neither.errLines().get(0)).isEqualTo("error: which project? Give the project files as arguments "
+                + "(cls synth project.json) or with -p FILE, or --bootstrap --account A --region R");
+        assertThat(both.exitCode()).as("%s", both).isEqualTo(2);
+        assertThat(both.errLines().get(0)).isEqualTo("error: give either project files or --bootstrap, not both");
+    }
+
+    @Test
     void synth_withProjectAndBootstrapTogether_isAUsageError() {
         Cls.Result result = Cls.run("synth", "-p", COPY_CHAIN, "--bootstrap", "--account", "1", "--region", "r");
 

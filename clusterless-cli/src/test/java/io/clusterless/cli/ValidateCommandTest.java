@@ -150,6 +150,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void projectFiles_mayBeArguments_aloneOrBesideDashP() {
+        Path a = Examples.file("others/split-a.json");
+        Path b = Examples.file("others/split-b.json");
+
+        Cls.Result arguments = Cls.run("validate", a.toString(), b.toString());
+        Cls.Result mixed = Cls.run("validate", "-p", a.toString(), b.toString());
+
+        assertThat(arguments.exitCode()).as("%s", arguments).isEqualTo(0);
+        assertThat(arguments.outLines()).hasSize(2).allMatch(line -> line.startsWith("valid: "));
+        assertThat(mixed.exitCode()).as("%s", mixed).isEqualTo(0);
+        assertThat(mixed.out()).isEqualTo(arguments.out());
+    }
+
+    @Test
     void splitProject_filesMayBeCommaSeparated() {
         Path a = Examples.file("others/split-a.json");
         Path b = Examples.file("others/split-b.json");
@@ -296,8 +310,8 @@ class ValidateCommandTest {
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(2);
         assertThat(result.out()).isEmpty();
-        assertThat(result.errLines()).containsExactly("error: Missing required option: '--project=FILE'",
-                "Try 'cls validate --help' for more information.");
+        assertThat(result.errLines()).containsExactly("error: which project? Give the project files as arguments "
+                + "(cls validate project.json) or with -p FILE", "Try 'cls validate --help' for more information.");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.clusterless.cli.command;
 
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.Settings;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import picocli.CommandLine.Option;
 
@@ -11,9 +13,6 @@ import java.util.Map;
 
 /** What {@code synth} and {@code verify} leave out of the stacks, and how they synthesize. */
 final class AwsSynthOptions {
-    static final String REMOVE_ALL_ON_DESTROY = "common.resource.removeAllOnDestroy";
-    /** false: no SnapStart and functions invoked unqualified, for stand-ins (moto) that cannot resolve versions. */
-    static final String SNAP_START = "aws.lambda.snapStart";
 
     @Option(names = "--exclude-arc", paramLabel = "ARC", split = ",",
             description = "Leave this arc out, as if it had \"exclude\": true (repeatable).")
@@ -34,9 +33,12 @@ final class AwsSynthOptions {
                     + "(CDK_VALIDATION=false) unless this option is given.")
     boolean validate;
 
-    SynthOptions toSynthOptions(Path lambdaJar, Map<String, String> properties, boolean nag) {
+    SynthOptions toSynthOptions(Path lambdaJar, ClsConfig config, boolean nag) {
+        return toSynthOptions(lambdaJar, config, nag, config.bool(Settings.SNAP_START));
+    }
+
+    SynthOptions toSynthOptions(Path lambdaJar, ClsConfig config, boolean nag, boolean snapStart) {
         return new SynthOptions(lambdaJar, excludeAllTags, new HashSet<>(excludeArcs), excludeAllArcs,
-                new HashSet<>(onlyResources), Boolean.parseBoolean(properties.getOrDefault(REMOVE_ALL_ON_DESTROY, "false")),
-                nag, Boolean.parseBoolean(properties.getOrDefault(SNAP_START, "true")));
+                new HashSet<>(onlyResources), config.bool(Settings.REMOVE_ALL_ON_DESTROY), nag, snapStart);
     }
 }

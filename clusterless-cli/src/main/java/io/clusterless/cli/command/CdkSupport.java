@@ -1,15 +1,16 @@
 package io.clusterless.cli.command;
 
+import io.clusterless.cli.AwsFailures;
 import io.clusterless.cli.CliContext;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.config.ClsConfig;
-import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.substrate.aws.cdk.CdkException;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import io.clusterless.substrate.aws.cdk.CdkRunner;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -41,7 +42,7 @@ final class CdkSupport {
         this.context = context;
         this.options = options;
         this.region = region;
-        this.terminal = System.console() != null;
+        this.terminal = context.terminal();
     }
 
     /**
@@ -57,18 +58,8 @@ final class CdkSupport {
         }
     }
 
-    /**
-     * The configuration files and the -D overrides of their keys; other -D properties (aws.lambda.snapStart) are
-     * synth's, read by {@link AwsSynthOptions}.
-     */
     ClsConfig config() {
-        Map<String, String> settings = new LinkedHashMap<>();
-        context.properties().forEach((key, value) -> {
-            if (Settings.find(key).isPresent()) {
-                settings.put(key, value);
-            }
-        });
-        return ClsConfig.load(new ConfigFiles(context.workingDirectory(), context.home()), settings);
+        return context.config();
     }
 
     /** {@code --require-approval} for deploy: never with --approve, else the configured level. */
@@ -85,9 +76,12 @@ final class CdkSupport {
         return options.approve || !config().bool(Settings.REQUIRE_DESTROY_APPROVAL);
     }
 
-    /** Arguments after the verb shared by every call: the assembly and the profile. */
+    /** Arguments after the verb shared by every call: the assembly, the profile, and colour only where wanted. */
     List<String> common(Path assembly) {
         List<String> arguments = new ArrayList<>(List.of("--app", assembly.toString()));
+        if (!context.colour()) {
+            arguments.add("--no-color");
+        }
         if (options.connection.profile() != null) {
             arguments.addAll(List.of("--profile", options.connection.profile()));
         }
@@ -121,6 +115,11 @@ final class CdkSupport {
         Map<String, String> environment = options.connection.environment(context.environment(), region);
         environment.put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "true");
         environment.put("CDK_DISABLE_VERSION_CHECK", "true");
+        // Node's deprecation warnings are about the CDK CLI's own dependencies, not anything the user can act on
+        String nodeOptions = environment.getOrDefault("NODE_OPTIONS", "");
+        if (!nodeOptions.contains("--no-deprecation")) {
+            environment.put("NODE_OPTIONS", (nodeOptions + " --no-deprecation").strip());
+        }
         return environment;
     }
 
@@ -181,6 +180,8 @@ final class CdkSupport {
                 return false;
             }
             throw e;
+        } catch (SdkClientException e) {
+            throw new UserException(AwsFailures.describe(e, options.connection.endpointUrl()).orElseThrow(() -> e));
         }
     }
 

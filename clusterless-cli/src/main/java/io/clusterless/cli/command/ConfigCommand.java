@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
 /** {@code cls config show|init}: the configuration in effect and where each value comes from (reference §2.6). */
 @Command(name = "config",
         description = {"Show or create configuration files.",
-                "Layers, highest first: -D key=value, the nearest local file (.clsconfig, .clsconfig-aws, found "
+                "Layers, highest first: -D key=value, CLS_ environment variables (aws.cdk.requireDeployApproval: "
+                        + "CLS_AWS_CDK_REQUIRE_DEPLOY_APPROVAL), the nearest local file (.clsconfig, .clsconfig-aws, found "
                         + "from the working directory upwards), the global file (~/.cls/config, "
                         + "~/.cls/config-aws), the defaults. Layers merge key by key."},
         mixinStandardHelpOptions = true,
@@ -41,8 +42,7 @@ public final class ConfigCommand implements Runnable {
     }
 
     ClsConfig load() {
-        return ClsConfig.load(new ConfigFiles(root.context().workingDirectory(), root.context().home()),
-                root.context().properties());
+        return root.context().config();
     }
 
     static List<String> namespaces(String config) {
@@ -83,7 +83,7 @@ public final class ConfigCommand implements Runnable {
             for (String namespace : namespaces) {
                 for (ClsConfig.Value value : loaded.values(namespace)) {
                     records.add(Printer.record().put("key", value.setting().key())
-                            .put("value", String.valueOf(value.value())).put("origin", value.origin()));
+                            .put("value", value.value() == null ? null : String.valueOf(value.value())).put("origin", value.origin()));
                 }
             }
             new Printer(out, parent.root.context().output()).print(records);
@@ -155,7 +155,12 @@ public final class ConfigCommand implements Runnable {
             }
             text.append('\n');
             Object v = value.value();
-            text.append(setting.name()).append(" = ").append(v instanceof Boolean ? v.toString() : "\"" + v + "\"");
+            if (v == null) {
+                // unset: shown commented out, so the file stays valid and says what can be set
+                text.append("# ");
+            }
+            text.append(setting.name()).append(" = ").append(v instanceof Boolean ? v.toString()
+                    : "\"" + (v == null ? "" : v) + "\"");
             if (origins) {
                 text.append("   # from ").append(value.origin());
             }

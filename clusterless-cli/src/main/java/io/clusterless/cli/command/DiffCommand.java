@@ -4,15 +4,18 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ProjectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cls diff}: reference §2.5. */
 @Command(name = "diff",
-        description = {"Show what deploying the project files would change (cdk diff --all), synthesized as deploy would: with the listener states recorded by cls disable|enable. Exit code of cdk: 0 also when there are changes.", ""},
-        footer = {"", "Example:", "  cls diff -p examples/copy-chain/project.json --approve",
-                "", "Exit codes: 0 done, 1 failure, 2 usage error, n the CDK CLI's exit code."},
+        description = {"Show what deploying the project files would change (cdk diff --all), synthesized as deploy would: with the listener states recorded by cls disable|enable. Exit code of cdk: 0 also when there are changes, unless --fail.", ""},
+        footer = {"", "Example:", "  cls diff examples/copy-chain/project.json --fail",
+                "", "Exit codes: 0 done (with --fail: no differences), 1 failure (with --fail: differences), 2 usage error, "
+                        + "n the CDK CLI's exit code."},
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class DiffCommand implements Callable<Integer> {
@@ -28,8 +31,12 @@ public final class DiffCommand implements Callable<Integer> {
     @Mixin
     private CdkOptions cdk;
 
+    @Option(names = "--fail", description = "Exit 1 when there are differences (cdk diff --fail): a CI gate.")
+    private boolean fail;
+
     @Override
     public Integer call() {
-        return new ProjectCdk(root, project, synth, cdk).run(ProjectCdk.Verb.diff);
+        return new ProjectCdk(root, project, synth, cdk).run(ProjectCdk.Verb.diff,
+                fail ? List.of("--fail") : List.of());
     }
 }

@@ -14,6 +14,8 @@ import io.clusterless.uri.DatasetURI;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.Settings;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.model.Project;
@@ -60,7 +62,26 @@ final class ProjectCdk {
         this.cdk = cdk;
     }
 
+    /**
+     * SnapStart as configured, except against an endpoint other than AWS's (an emulator) where no layer sets it:
+     * emulators' CloudFormation cannot resolve Lambda versions, and the failed stack would hide why.
+     */
+    private boolean snapStart(CdkSupport support) {
+        ClsConfig config = support.config();
+        if (cdk.connection.endpointUrl() == null || config.isSet(Settings.SNAP_START)) {
+            return config.bool(Settings.SNAP_START);
+        }
+        support.note("--endpoint-url: functions without SnapStart, which emulators cannot deploy (-D "
+                + Settings.SNAP_START.key() + "=true to keep it)");
+        return false;
+    }
+
     int run(Verb verb) {
+        return run(verb, List.of());
+    }
+
+    /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
+    int run(Verb verb, List<String> verbOptions) {
         CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
         // sources may be owned by projects deployed before; deploy and diff look their owners up below
         List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs(),
@@ -80,7 +101,9 @@ final class ProjectCdk {
                             + placement.region() + ", stage: " + placement.stage() + " (no bucket s3://"
                             + placement.metadataBucket() + "); run: cls bootstrap --account " + placement.account()
                             + " --region " + placement.region()
-                            + (placement.stage() == null ? "" : " --stage " + placement.stage()) + " --approve");
+                            + (placement.stage() == null ? "" : " --stage " + placement.stage())
+                            + cdk.connection.hintArguments()
+                            + " --approve");
                 }
             }
         }
@@ -89,8 +112,8 @@ final class ProjectCdk {
         // diff reads them too: it shows what deploy would change, and a deploy keeps disabled listeners disabled
         Map<String, Set<String>> disabledListeners = online ? disabledListeners(placements) : Map.of();
         Path assembly = CdkSupport.tempAssembly();
-        SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()),
-                root.context().properties(), false).withDeployedOwners(deployedOwners)
+        SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()), support.config(),
+                false, snapStart(support)).withDeployedOwners(deployedOwners)
                 .withDisabledListeners(disabledListeners);
         try {
             try {
@@ -112,6 +135,7 @@ final class ProjectCdk {
             } else if (verb == Verb.destroy && support.destroyForced()) {
                 arguments.add("--force");
             }
+            arguments.addAll(verbOptions);
             int exit = support.run(arguments);
             if (exit != 0 || cdk.dryRun || verb == Verb.diff) {
                 return exit;

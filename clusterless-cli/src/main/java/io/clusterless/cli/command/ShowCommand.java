@@ -37,7 +37,7 @@ import java.util.concurrent.Callable;
 /** {@code cls show}: what component types and model elements exist, and templates to start from. */
 @Command(name = "show",
         description = "Show component types and project model elements: list them, describe them, or print a JSON "
-                + "template with their defaults.",
+                + "template with their defaults; and what a lot id stands for (show lot).",
         mixinStandardHelpOptions = true,
         subcommands = {
                 ShowCommand.Component.class,
@@ -45,7 +45,8 @@ import java.util.concurrent.Callable;
                 ShowCommand.Activity.class,
                 ShowCommand.Boundary.class,
                 ShowCommand.ArcCommand.class,
-                ShowCommand.Model.class
+                ShowCommand.Model.class,
+                ShowLotCommand.class
         })
 public final class ShowCommand implements Runnable {
     @ParentCommand

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -43,7 +45,7 @@ import java.util.stream.Stream;
                         + "(buckets, arc event bus, VPC, exports).",
                 ""},
         footer = {"", "Examples:",
-                "  cls synth -p examples/copy-chain/project.json -o cdk.out",
+                "  cls synth examples/copy-chain/project.json -o cdk.out",
                 "  cls synth --bootstrap --stage dev --account 123456789012 --region us-west-2 -o bootstrap.out",
                 "", "Properties: -D common.resource.removeAllOnDestroy=true (every bucket, database and table is "
                 + "deleted with its stack; a bucket only when empty), -D aws.lambda.snapStart=false (no SnapStart, "
@@ -60,8 +62,11 @@ public final class SynthCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     private Target target;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Project files, as with -p (cls synth project.json).")
+    private List<String> positional = new ArrayList<>();
 
     @Mixin
     private AwsSynthOptions synth;
@@ -79,9 +84,9 @@ public final class SynthCommand implements Callable<Integer> {
     }
 
     static final class ProjectFiles {
-        @Option(names = {"-p", "--project"}, required = true, paramLabel = "FILE", split = ",",
-                description = "Project file (.json, .yaml, .yml, .jsonnet), or - for stdin. Repeat (or separate "
-                        + "with commas) to synthesize several files together.")
+        @Option(names = {"-p", "--project"}, paramLabel = "FILE", split = ",",
+                description = "Project file (.json, .yaml, .yml, .jsonnet), or - for stdin; the same as giving "
+                        + "FILE as an argument. Repeat (or separate with commas) to synthesize several files together.")
         List<String> files = new ArrayList<>();
         @Option(names = "--ext-str", paramLabel = "KEY=VALUE",
                 description = "External variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
@@ -101,6 +106,16 @@ public final class SynthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Bootstrap bootstrap = target == null ? null : target.bootstrap;
+        List<String> files = ProjectOptions.files(target == null || target.projects == null ? null
+                : target.projects.files, positional);
+        if (bootstrap != null && !files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "give either project files or --bootstrap, not both");
+        }
+        if (bootstrap == null && files.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), ProjectOptions.missingFiles("cls synth")
+                    + ", or --bootstrap --account A --region R");
+        }
         Timings before = new Timings();
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
         AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
@@ -108,11 +123,10 @@ public final class SynthCommand implements Callable<Integer> {
         CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
         SynthResult result;
         try {
-            if (target.bootstrap != null) {
+            if (bootstrap != null) {
                 PlacementNames placement;
                 try {
-                    placement = new PlacementNames(target.bootstrap.stage, target.bootstrap.account,
-                            target.bootstrap.region);
+                    placement = new PlacementNames(bootstrap.stage, bootstrap.account, bootstrap.region);
                 } catch (IllegalArgumentException e) {
                     throw new UserException(e.getMessage());
                 }
@@ -122,12 +136,13 @@ public final class SynthCommand implements Callable<Integer> {
                 result = AwsSynthesizer.synthesizeBootstrap(placement, false, outdir);
             } else {
                 List<ProjectInput> inputs = AwsSynthSupport.load(root.context(),
-                        ProjectOptions.sources(target.projects.files, spec.commandLine()), target.projects.extStrs);
+                        ProjectOptions.sources(files, spec.commandLine()),
+                        target == null || target.projects == null ? Map.of() : target.projects.extStrs);
                 before.mark("load");
                 prepare(outdir);
                 AwsSynthSupport.awaitJsii(jsii);
                 result = AwsSynthesizer.synthesize(inputs,
-                        synth.toSynthOptions(lambdaJar, root.context().properties(), false), outdir);
+                        synth.toSynthOptions(lambdaJar, root.context().config(), false), outdir);
             }
         } catch (SynthException e) {
             throw new UserException(e.getMessage());

@@ -63,7 +63,7 @@ public final class VerifyCommand implements Callable<Integer> {
         SynthResult result;
         try {
             result = AwsSynthesizer.synthesize(inputs,
-                    synth.toSynthOptions(lambdaJar, root.context().properties(), true), outdir);
+                    synth.toSynthOptions(lambdaJar, root.context().config(), true), outdir);
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
         } finally {

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The configuration in effect: for every {@link Setting}, the value of the highest layer that sets it, where
- * {@code -D key=value} beats the local file, which beats the global file, which beats the default. Layers merge key
+ * {@code -D key=value} beats the {@code CLS_} environment variable, which beats the local file, which beats the
+ * global file, which beats the default. Layers merge key
  * by key (the original replaced whole tables, so a local file that set one key of {@code [cdk]} silently reset the
  * others to their defaults).
  */
@@ -40,14 +41,28 @@ public final class ClsConfig {
         this.files = files;
     }
 
-    /** Reads every layer; all problems of all files and properties are reported together. */
+    /** {@link #load(ConfigFiles, Map, Map)} without an environment layer. */
     public static ClsConfig load(ConfigFiles files, Map<String, String> properties) {
+        return load(files, Map.of(), properties);
+    }
+
+    /** Reads every layer; all problems of all files, variables and properties are reported together. */
+    public static ClsConfig load(ConfigFiles files, Map<String, String> environment, Map<String, String> properties) {
         Map<String, Value> values = new LinkedHashMap<>();
         Settings.ALL.forEach(s -> values.put(s.key(), new Value(s, s.defaultValue(), DEFAULT_ORIGIN)));
         List<Problem> problems = new ArrayList<>();
         for (String namespace : Settings.NAMESPACES) {
             readFile(namespace, files.global(namespace), values, problems);
             files.local(namespace).ifPresent(local -> readFile(namespace, local, values, problems));
+        }
+        for (Setting setting : Settings.ALL) {
+            String raw = environment.get(setting.environmentVariable());
+            if (raw != null) {
+                StringBuilder why = new StringBuilder();
+                setting.parse(raw, why).ifPresentOrElse(
+                        v -> values.put(setting.key(), new Value(setting, v, "$" + setting.environmentVariable())),
+                        () -> problems.add(Problem.of("$" + setting.environmentVariable(), why.toString())));
+            }
         }
         properties.forEach((key, raw) -> {
             Optional<Setting> setting = Settings.find(key);
@@ -76,6 +91,11 @@ public final class ClsConfig {
 
     public String string(Setting setting) {
         return String.valueOf(values.get(setting.key()).value());
+    }
+
+    /** Whether a layer above the defaults sets this setting. */
+    public boolean isSet(Setting setting) {
+        return !DEFAULT_ORIGIN.equals(values.get(setting.key()).origin());
     }
 
     public List<Value> values(String namespace) {

@@ -25,6 +25,16 @@ public record Setting(String key, Object defaultValue, List<String> choices, Str
         return new Setting(key, defaultValue, choices, description);
     }
 
+    /** A free text, unset (null) by default. */
+    static Setting text(String key, String description) {
+        return new Setting(key, null, List.of(), description);
+    }
+
+    /** The environment variable of the {@code CLS_} layer: {@code CLS_AWS_CDK_REQUIRE_DEPLOY_APPROVAL}. */
+    public String environmentVariable() {
+        return "CLS_" + key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
     public String namespace() {
         return key.substring(0, key.indexOf('.'));
     }
@@ -56,6 +66,13 @@ public record Setting(String key, Object defaultValue, List<String> choices, Str
             return Optional.empty();
         }
         String text = String.valueOf(raw).trim();
+        if (choices.isEmpty()) {
+            if (text.isEmpty()) {
+                problem.append("expected a value, found nothing");
+                return Optional.empty();
+            }
+            return Optional.of(text);
+        }
         for (String choice : choices) {
             if (normalise(choice).equals(normalise(text))) {
                 return Optional.of(choice);

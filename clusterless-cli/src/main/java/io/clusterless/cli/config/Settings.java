@@ -3,7 +3,7 @@ package io.clusterless.cli.config;
 import java.util.List;
 import java.util.Optional;
 
-/** Every configuration key {@code cls} knows (reference §2.6), in the order they are shown. */
+/** Every configuration key {@code cls} knows (reference §2.6, and ours), in the order they are shown. */
 public final class Settings {
     public static final String COMMON = "common";
     public static final String AWS = "aws";
@@ -17,8 +17,18 @@ public final class Settings {
     public static final Setting REQUIRE_DESTROY_APPROVAL = Setting.bool("aws.cdk.requireDestroyApproval", true,
             "false: destroy without asking (--approve does the same)");
 
+    public static final Setting SNAP_START = Setting.bool("aws.lambda.snapStart", true,
+            "false: no SnapStart, functions invoked unqualified (emulators such as moto, which cannot resolve Lambda "
+                    + "versions; with --endpoint-url cls sets it for you unless a layer sets it)");
+    public static final Setting PROFILE = Setting.text("aws.connection.profile",
+            "the AWS profile, as --profile (unset: AWS_PROFILE, else default)");
+    public static final Setting REGION = Setting.text("aws.connection.region",
+            "the AWS region, as --region (unset: the placement's, else AWS_REGION)");
+    public static final Setting ENDPOINT_URL = Setting.text("aws.connection.endpointUrl",
+            "every AWS call to this endpoint, as --endpoint-url (an emulator: http://localhost:5000)");
+
     public static final List<Setting> ALL = List.of(REMOVE_ALL_ON_DESTROY, REQUIRE_DEPLOY_APPROVAL,
-            REQUIRE_DESTROY_APPROVAL);
+            REQUIRE_DESTROY_APPROVAL, SNAP_START, PROFILE, REGION, ENDPOINT_URL);
 
     private Settings() {
     }

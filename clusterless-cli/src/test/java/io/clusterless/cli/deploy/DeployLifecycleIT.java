@@ -107,7 +107,8 @@ class DeployLifecycleIT {
         Run refused = cls(concat(List.of("deploy"), project, List.of("--approve")));
         assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.err()).contains("must bootstrap account: 123456789012, region: us-west-2, stage: e2e")
-                .contains("cls bootstrap --account 123456789012 --region us-west-2 --stage e2e");
+                .contains("cls bootstrap --account 123456789012 --region us-west-2 --stage e2e --endpoint-url "
+                        + endpoint + " --approve");
 
         // without a terminal and without --approve, cdk is never started
         Run unapproved = cls(concat(List.of("bootstrap"), placement));
@@ -124,8 +125,11 @@ class DeployLifecycleIT {
                 .isEqualTo("ref:aws:name:e2e:bootstrap:1:meta:metadata:store");
         assertThat(meta.at("/exports/event-bus/name").asText()).isEqualTo("E2E-arc-events-us-west-2");
 
-        Run deploy = cls(concat(List.of("deploy"), project, List.of("--approve")));
+        // the way users said they deploy: the project file as an argument (cls deploy project.json), no terminal,
+        // and against an emulator without -D aws.lambda.snapStart=false: cls leaves SnapStart out and says so
+        Run deploy = cls(List.of("deploy", PROJECT.toString(), "--approve"));
         assertThat(deploy.exit()).as(deploy.toString()).isEqualTo(0);
+        assertThat(deploy.err()).contains("cls: --endpoint-url: functions without SnapStart");
         assertThat(stacks()).containsAll(PROJECT_STACKS);
         assertThat(keys(METADATA)).containsExactlyInAnyOrder("metadata.json",
                 "projects/name=DeployCheck/version=20240101-00/project.json",
@@ -176,7 +180,8 @@ class DeployLifecycleIT {
         assertThat(destroyDownstream.exit()).as(destroyDownstream.toString()).isEqualTo(0);
         assertThat(stacks()).doesNotContain(DOWNSTREAM_STACK);
 
-        Run diff = cls(concat(List.of("diff"), project));
+        // a CI gate: diff --fail exits 0 without differences, 1 with them (below)
+        Run diff = cls(concat(List.of("diff"), project, List.of("--fail")));
         assertThat(diff.exit()).as(diff.toString()).isEqualTo(0);
         assertThat(diff.out() + diff.err()).contains("Number of stacks with differences: 0");
 
@@ -187,8 +192,8 @@ class DeployLifecycleIT {
         assertThat(disable.exit()).as(disable.toString()).isEqualTo(0);
         assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("DISABLED");
         // diff synthesizes as deploy would, with the recorded state: the one change a deploy makes is copyA's State
-        Run disabledDiff = cls(concat(List.of("diff"), project));
-        assertThat(disabledDiff.exit()).as(disabledDiff.toString()).isEqualTo(0);
+        Run disabledDiff = cls(concat(List.of("diff"), project, List.of("--fail")));
+        assertThat(disabledDiff.exit()).as(disabledDiff.toString()).isEqualTo(1);
         assertThat(disabledDiff.out() + disabledDiff.err()).contains("Number of stacks with differences: 1")
                 .contains(COPY_A_STACK).contains("DISABLED");
         // someone switches the rule on behind the record's back (console): the next deploy restores the record

@@ -96,7 +96,7 @@ public final class LocalRunCommand implements Callable<Integer> {
         }
         Path projectDir = projectDir();
         RunOptions options = new RunOptions(rootDir, projectDir, untilIdle, threads, null);
-        ProgressLine line = new ProgressLine(err, System.console() != null && root.context().output() == OutputFormat.table);
+        ProgressLine line = new ProgressLine(err, root.context().terminal() && root.context().output() == OutputFormat.table);
         LocalRunner runner;
         try {
             runner = new LocalRunner(plan, options, Clock.systemUTC());

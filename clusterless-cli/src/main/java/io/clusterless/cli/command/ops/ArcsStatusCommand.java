@@ -6,6 +6,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
@@ -22,9 +23,12 @@ import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 
 /** {@code cls arcs status}: each arc's lots by arc state in a window, as a summary or one row per lot (§2.7). */
 @Command(name = "status",
@@ -51,6 +55,11 @@ public final class ArcsStatusCommand implements Callable<Integer> {
     @Option(names = "--list", description = "One row per lot found, instead of a summary per arc.")
     private boolean list;
 
+    @Option(names = "--strip", description = "One character per lot over the window for each arc (a legend "
+            + "explains them; a partial run is shown failed), fitting the terminal's width (COLUMNS); with --output "
+            + "json|csv|tsv a strip field of one character per lot.")
+    private boolean strip;
+
     @Spec
     private CommandSpec spec;
 
@@ -60,6 +69,8 @@ public final class ArcsStatusCommand implements Callable<Integer> {
         OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
         Clock clock = Clock.systemUTC();
         List<Object> rows = new ArrayList<>();
+        Map<LotRange, Map<String, IntFunction<String>>> strips =
+                new LinkedHashMap<>();
         int matched = 0;
         for (ProjectPlan projectPlan : placement.plan().projects()) {
             for (ArcPlan arc : projectPlan.arcs()) {
@@ -71,7 +82,15 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                 LotRange window = time.window(unit, clock);
                 SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
                         window);
-                if (list) {
+                if (strip) {
+                    IntFunction<String> drawn = width -> LotStrip.strip(window, states,
+                            state -> state == ArcState.partial ? "failed" : state.name(), width);
+                    strips.computeIfAbsent(window, w -> new LinkedHashMap<>())
+                            .put(OperatedPlacement.projectId(projectPlan) + " " + arc.name(), drawn);
+                    ObjectNode row = head(placement, projectPlan, arc);
+                    row.put("strip", drawn.apply((int) Math.min(Integer.MAX_VALUE, window.size())));
+                    rows.add(row);
+                } else if (list) {
                     states.forEach((lot, state) -> {
                         ObjectNode row = head(placement, projectPlan, arc);
                         row.put("lotId", lot.format());
@@ -87,6 +106,11 @@ public final class ArcsStatusCommand implements Callable<Integer> {
         }
         if (!names.isEmpty() && matched == 0) {
             throw new UserException("no arc named " + String.join(", ", names) + " in " + placement.origin());
+        }
+        if (strip && root.context().output() == OutputFormat.table) {
+            int columns = LotStrip.columns(root.context().environment());
+            strips.forEach((window, byName) -> LotStrip.print(root.context().out(), window, columns, byName));
+            return ExitCodes.OK;
         }
         new Printer(root.context().out(), root.context().output()).print(rows);
         return ExitCodes.OK;

@@ -5,6 +5,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
@@ -22,9 +23,12 @@ import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 
 /** {@code cls datasets status}: each dataset's lots by manifest state in a window, summary or list (§2.7). */
 @Command(name = "status",
@@ -51,6 +55,11 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
     @Option(names = "--list", description = "One row per lot found, instead of a summary per dataset.")
     private boolean list;
 
+    @Option(names = "--strip", description = "One character per lot over the window for each dataset (a legend "
+            + "explains them), fitting the terminal's width (COLUMNS); with --output json|csv|tsv a strip field of "
+            + "one character per lot.")
+    private boolean strip;
+
     @Spec
     private CommandSpec spec;
 
@@ -60,6 +69,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
         Clock clock = Clock.systemUTC();
         List<Object> rows = new ArrayList<>();
+        Map<LotRange, Map<String, IntFunction<String>>> strips = new LinkedHashMap<>();
         int matched = 0;
         for (String id : placement.datasets().keySet()) {
             if (!names.isEmpty() && names.stream().noneMatch(wanted -> OperatedPlacement.datasetNamed(wanted, id))) {
@@ -70,7 +80,14 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             LotRange window = time.window(unit, clock);
             ManifestURI dataset = ManifestURI.ofDatasetId(placement.plan().placement().manifestBucket(), id);
             SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(), dataset, window);
-            if (list) {
+            if (strip) {
+                IntFunction<String> drawn = width -> LotStrip.strip(window, lots,
+                        found -> found.state().name(), width);
+                strips.computeIfAbsent(window, w -> new LinkedHashMap<>()).put(id, drawn);
+                ObjectNode row = head(placement, dataset);
+                row.put("strip", drawn.apply((int) Math.min(Integer.MAX_VALUE, window.size())));
+                rows.add(row);
+            } else if (list) {
                 lots.forEach((lot, found) -> {
                     ObjectNode row = head(placement, dataset);
                     row.put("lotId", lot.format());
@@ -91,6 +108,11 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         }
         if (!names.isEmpty() && matched == 0) {
             throw new UserException("no dataset named " + String.join(", ", names) + " in " + placement.origin());
+        }
+        if (strip && root.context().output() == OutputFormat.table) {
+            int columns = LotStrip.columns(root.context().environment());
+            strips.forEach((window, byName) -> LotStrip.print(root.context().out(), window, columns, byName));
+            return ExitCodes.OK;
         }
         new Printer(root.context().out(), root.context().output()).print(rows);
         return ExitCodes.OK;

@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The deployed projects that {@code --project NAME[:VERSION]} names, looked for in every placement of the substrate
+ * The deployed projects that {@code --deployed NAME[:VERSION]} names, looked for in every placement of the substrate
  * (the one the filters leave), and loaded from their {@code project.json} records as deployed.
  */
 final class DeployedProjects {
@@ -46,7 +46,7 @@ final class DeployedProjects {
             try {
                 found = deployed.find(byBucket.keySet(), wanted.name(), wanted.version());
             } catch (IllegalArgumentException e) {
-                throw new UserException("--project " + wanted + " is not a project NAME[:VERSION]: names and "
+                throw new UserException("--deployed " + wanted + " is not a project NAME[:VERSION]: names and "
                         + "versions are not blank and have no '/', '{' or '}'" + fileHint(wanted));
             }
             if (found.isEmpty()) {
@@ -57,7 +57,7 @@ final class DeployedProjects {
         Set<String> inBuckets = records.stream().map(ProjectURI::bucket).collect(Collectors.toCollection(
                 LinkedHashSet::new));
         if (inBuckets.size() > 1) {
-            throw new UserException("--project " + String.join(" --project ", options.wanted().stream()
+            throw new UserException("--deployed " + String.join(" --deployed ", options.wanted().stream()
                     .map(Object::toString).toList()) + " is deployed in " + inBuckets.size() + " placements ("
                     + inBuckets.stream().map(b -> describe(byBucket.get(b))).collect(Collectors.joining("; "))
                     + "); operate one at a time: choose it with --stage, --account or --region");
@@ -99,12 +99,12 @@ final class DeployedProjects {
         return filters.isEmpty() ? "" : " " + String.join(", ", filters);
     }
 
-    /** {@code --project} named files before it named deployed projects: say how to give a file now. */
+    /** A file given where a deployed project name belongs (deploy takes files with --project): say how. */
     private static String fileHint(OperatedProjectOptions.Wanted wanted) {
         String text = wanted.toString();
         boolean file = text.equals("-") || text.contains("/") || text.contains("\\")
                 || SourceFormat.ofFileName(text) != null;
-        return file ? "; to read a project file, give it with -p " + text : "";
+        return file ? "; to read a project file, give it as an argument: " + text : "";
     }
 
     private static String describe(PlacementNames placement) {

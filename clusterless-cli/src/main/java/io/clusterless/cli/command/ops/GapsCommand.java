@@ -35,12 +35,12 @@ import java.util.concurrent.Callable;
                 + "the upstream lot), neverRan, failed (with the recorded error), running (since when, stale or "
                 + "not), disabled, lateArrivals.",
                 "cls exec runs the lots whose cause is neverRan, disabled, failed or a stale run.",
-                "The projects are project files (-p) or deployed projects (--project), read back from their "
+                "The projects are project files (FILE or -p FILE) or deployed projects (--deployed), read back from their "
                         + "placement's metadata bucket as cls deploy recorded them."},
         footer = {"", "Examples:",
-                "  cls gaps -p examples/copy-chain/project.json --earliest 1d",
-                "  cls gaps --project CopyChain:20230101-00 --stage dev --arc copyB --earliest 7d",
-                "  cls gaps --project CopyChain -P local --output json"},
+                "  cls gaps examples/copy-chain/project.json --earliest 1d",
+                "  cls gaps --deployed CopyChain:20230101-00 --stage dev --arc copyB --earliest 7d",
+                "  cls gaps --deployed CopyChain -P local --output json"},
         mixinStandardHelpOptions = true)
 public final class GapsCommand implements Callable<Integer> {
     @Mixin
@@ -62,6 +62,9 @@ public final class GapsCommand implements Callable<Integer> {
         @Option(names = "--dataset", paramLabel = "DATASET", description = "Only this dataset (name or name/version).")
         String dataset;
     }
+
+    @Option(names = "--fail", description = "Exit 1 when any gap is reported: a CI gate that data is complete.")
+    private boolean fail;
 
     @Spec
     private CommandSpec spec;
@@ -104,7 +107,7 @@ public final class GapsCommand implements Callable<Integer> {
                     : "no dataset named " + datasetName + " written by " + placement.origin());
         }
         new Printer(root.context().out(), root.context().output()).print(gaps);
-        return ExitCodes.OK;
+        return fail && !gaps.isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
     private static java.util.Optional<LotUnit> unitOf(OperatedPlacement placement, String arcName, String dataset) {

@@ -6,16 +6,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which projects an operations command works on: project files ({@code -p FILE…}), or projects as deployed
- * ({@code --project NAME[:VERSION]…}), read from the placement's metadata bucket; exactly one of the two.
+ * Which projects an operations command works on: project files ({@code FILE…} or {@code -p FILE…}), or projects
+ * as deployed ({@code --deployed NAME[:VERSION]…}; the original's {@code --project NAME} too), read from the placement's metadata bucket; exactly one of the two.
  */
 public final class OperatedProjectOptions {
     @Spec(Spec.Target.MIXEE)
@@ -24,7 +26,7 @@ public final class OperatedProjectOptions {
     @ArgGroup(exclusive = true, heading = "Projects, either:%n")
     private Choice choice;
 
-    @ArgGroup(exclusive = false, heading = "With --project, the placement (when it is deployed in several; --region "
+    @ArgGroup(exclusive = false, heading = "With --deployed, the placement (when it is deployed in several; --region "
             + "picks the region):%n")
     private Placement placement;
 
@@ -38,12 +40,23 @@ public final class OperatedProjectOptions {
                         + "with commas) to load several files, or several projects of one placement.")
         List<String> files;
 
-        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
+        @Option(names = "--deployed", paramLabel = "NAME[:VERSION]",
                 description = "A deployed project, read from what cls deploy (or cls local run) recorded in its "
                         + "placement's metadata bucket: every deployed version of NAME, each told apart in the "
                         + "output, or only VERSION (repeatable). cls projects lists them.")
         List<String> projects;
+
+        // the original's form of --deployed on its report commands, kept so its scripts work
+        @Option(names = "--project", paramLabel = "NAME[:VERSION]", hidden = true)
+        List<String> originalProjects;
+
+        List<String> deployed() {
+            return projects != null ? projects : originalProjects;
+        }
     }
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Project files, as with -p.")
+    private List<String> positional = new ArrayList<>();
 
     static final class Placement {
         @Option(names = "--account", paramLabel = "ACCOUNT", description = "Only the placement of this account.")
@@ -75,24 +88,29 @@ public final class OperatedProjectOptions {
      */
     boolean deployed() {
         CommandLine commandLine = command.commandLine();
-        if (choice == null) {
-            throw new ParameterException(commandLine, "which projects? Give project files with -p FILE, or a "
-                    + "deployed project with --project NAME[:VERSION]");
+        if (choice == null && positional.isEmpty()) {
+            throw new ParameterException(commandLine, "which projects? Give project files as arguments or with "
+                    + "-p FILE, or a deployed project with --deployed NAME[:VERSION]");
         }
-        boolean deployed = choice.projects != null;
+        boolean deployed = choice != null && choice.deployed() != null;
+        if (deployed && !positional.isEmpty()) {
+            throw new ParameterException(commandLine, "give either project files (" + positional.get(0)
+                    + ") or a deployed project (--deployed), not both");
+        }
         if (!deployed && placement != null) {
-            throw new ParameterException(commandLine, "--account and --stage choose where a --project is deployed; "
+            throw new ParameterException(commandLine, "--account and --stage choose where a --deployed project is deployed; "
                     + "with -p the project file names its placement");
         }
         if (deployed && !extStrs.isEmpty()) {
-            throw new ParameterException(commandLine, "--ext-str is for Jsonnet project files (-p); a deployed "
-                    + "--project is read as it was recorded");
+            throw new ParameterException(commandLine, "--ext-str is for Jsonnet project files; a --deployed "
+                    + "project is read as it was recorded");
         }
         return deployed;
     }
 
     List<ProjectSource> sources() {
-        return ProjectOptions.sources(choice.files, command.commandLine());
+        return ProjectOptions.sources(ProjectOptions.files(choice == null ? null : choice.files, positional),
+                command.commandLine());
     }
 
     Map<String, String> extStrs() {
@@ -100,7 +118,7 @@ public final class OperatedProjectOptions {
     }
 
     List<Wanted> wanted() {
-        return choice.projects.stream().map(Wanted::parse).toList();
+        return choice.deployed().stream().map(Wanted::parse).toList();
     }
 
     String account() {

@@ -1,0 +1,62 @@
+package io.clusterless.cli.command.ops;
+
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.UserException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code cls report --html FILE}: the status page as one file to keep, mail or publish. */
+@Command(name = "report",
+        description = {"Write the status page of the given project files or deployed project as one "
+                + "self-contained HTML file: the lineage coloured by state, every dataset's lots in the window "
+                + "(hover a lot for its interval, state and gap cause), freshness, and each arc's recent lots. "
+                + "Opening it fetches nothing. cls ui serves the same page live.", ""},
+        footer = {"", "Example:", "  cls report examples/copy-chain/project.json -P local --earliest 1d --html status.html",
+                "", "Exit codes: 0 written, 1 failure, 2 usage error."},
+        sortOptions = false,
+        mixinStandardHelpOptions = true)
+public final class ReportCommand implements Callable<Integer> {
+    @Mixin
+    private OperatedProjectOptions project;
+
+    @Mixin
+    private SubstrateOptions substrate;
+
+    @Mixin
+    private TimeWindowOptions time;
+
+    @Option(names = "--html", required = true, paramLabel = "FILE", description = "Where to write the page.")
+    private Path html;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ClsCommand root = OperatedPlacement.root(spec);
+        Path target = root.context().workingDirectory().resolve(html);
+        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        Clock clock = Clock.systemUTC();
+        String page = StatusPage.html(StatusPage.collect(placement, unit -> time.window(unit, clock), clock));
+        try {
+            Files.writeString(target, page, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UserException("cannot write " + target + ": " + e.getMessage());
+        }
+        root.context().err().println("wrote " + target);
+        root.context().err().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,175 @@
+package io.clusterless.cli.command.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import io.clusterless.lot.LotUnit;
+import io.clusterless.runtime.listener.ListenerSwitches;
+import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.runtime.plan.ProjectPlan;
+import io.clusterless.runtime.status.ArcLots;
+import io.clusterless.runtime.status.DatasetLot;
+import io.clusterless.runtime.status.DatasetLots;
+import io.clusterless.runtime.status.Gap;
+import io.clusterless.runtime.status.GapFinder;
+import io.clusterless.uri.ManifestURI;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.function.Function;
+
+/**
+ * The status page: one self-contained HTML file (styles, script and data inline; nothing is fetched when it is
+ * opened) with the lineage coloured by state, a heatmap of every dataset's lots with each gap's cause, how fresh
+ * each dataset is, and each arc's recent lots.
+ */
+final class StatusPage {
+    /** Per-lot codes in the page's data: the index into {@link #STATES}. */
+    static final List<String> STATES = List.of("missing", "complete", "empty", "partial", "running", "failed",
+            "disabled");
+
+    record Page(String title, String generated, String placement, List<Lineage.Node> nodes, List<Lineage.Edge> edges,
+                List<DatasetRow> datasets, List<ArcRow> arcs) {
+    }
+
+    /**
+     * @param start  the first lot's start, epoch seconds; lot i starts at start + i * minutes * 60
+     * @param states one code per lot of the window ({@link #STATES})
+     * @param causes for lots that are not complete or empty: lot index to "cause: detail / error"
+     */
+    record DatasetRow(String id, String unit, int minutes, long start, String firstLot, int[] states,
+                      Map<Integer, String> causes, String lastComplete, Long ageMinutes) {
+    }
+
+    record ArcRow(String id, String name, String project, String type, Map<String, Integer> counts,
+                  List<RecentLot> recent) {
+    }
+
+    record RecentLot(String lot, String state, String error) {
+    }
+
+    private StatusPage() {
+    }
+
+    static Page collect(OperatedPlacement placement, Function<LotUnit, LotRange> window, Clock clock) {
+        Lineage lineage = Lineage.of(placement, window);
+        ListenerSwitches switches = new ListenerSwitches(placement.store(),
+                placement.plan().placement().metadataBucket(), clock);
+        Map<LotUnit, GapFinder> finders = new HashMap<>();
+        Function<LotUnit, GapFinder> finder = unit -> finders.computeIfAbsent(unit,
+                u -> new GapFinder(placement.plan(), placement.store(), switches, clock, window.apply(u)));
+        List<DatasetRow> datasets = new ArrayList<>();
+        for (String id : placement.datasets().keySet()) {
+            LotUnit unit = placement.datasetUnit(id).orElse(LotUnit.TWELFTHS);
+            LotRange range = window.apply(unit);
+            SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(),
+                    ManifestURI.ofDatasetId(placement.plan().placement().manifestBucket(), id), range);
+            Map<String, Gap> gaps = new HashMap<>();
+            finder.apply(unit).datasetGaps(id).forEach(gap -> gaps.put(gap.lot(), gap));
+            int[] states = new int[(int) range.size()];
+            Map<Integer, String> causes = new HashMap<>();
+            LotId lastComplete = null;
+            int i = 0;
+            for (LotId lot : range) {
+                DatasetLot found = lots.get(lot);
+                String state = found == null ? "missing" : found.state().name();
+                states[i] = Math.max(0, STATES.indexOf(state));
+                if (found != null && found.state().name().equals("complete")) {
+                    lastComplete = lot;
+                }
+                Gap gap = gaps.get(lot.format());
+                if (gap != null) {
+                    causes.put(i, describe(gap));
+                    if (found == null && STATES.contains(gap.cause().toString())) {
+                        // a missing lot shows why: its arc failed, runs, or was switched off
+                        states[i] = STATES.indexOf(gap.cause().toString());
+                    }
+                }
+                i++;
+            }
+            Long age = lastComplete == null ? null
+                    : Duration.between(lastComplete.end(), clock.instant()).toMinutes();
+            datasets.add(new DatasetRow(id, unit.displayName(), unit.minutes(), range.start().start().getEpochSecond(),
+                    range.start().format(), states, causes, lastComplete == null ? null : lastComplete.format(), age));
+        }
+        List<ArcRow> arcs = new ArrayList<>();
+        for (ProjectPlan project : placement.plan().projects()) {
+            String projectId = OperatedPlacement.projectId(project);
+            for (ArcPlan arc : project.arcs()) {
+                LotUnit unit = placement.arcUnit(arc).orElse(LotUnit.TWELFTHS);
+                SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
+                        window.apply(unit));
+                Map<String, Integer> counts = new java.util.TreeMap<>();
+                states.values().forEach(state -> counts.merge(state.name(), 1, Integer::sum));
+                Map<String, String> errors = new HashMap<>();
+                finder.apply(unit).arcGaps(project, arc).forEach(gap -> {
+                    if (gap.error() != null) {
+                        errors.put(gap.lot(), gap.error());
+                    }
+                });
+                List<RecentLot> recent = new ArrayList<>();
+                List<LotId> lots = new ArrayList<>(states.keySet());
+                for (int j = lots.size() - 1; j >= 0 && recent.size() < 10; j--) {
+                    LotId lot = lots.get(j);
+                    recent.add(new RecentLot(lot.format(), states.get(lot).name(), errors.get(lot.format())));
+                }
+                arcs.add(new ArcRow("arc:" + projectId + "/" + arc.name(), arc.name(), projectId, arc.kind(), counts,
+                        recent));
+            }
+        }
+        var names = placement.plan().placement();
+        String placementName = (names.stage() == null ? "" : "stage " + names.stage() + ", ") + "account "
+                + names.account() + ", region " + names.region();
+        return new Page("clusterless status: " + placement.origin(), Instant.now(clock).toString(), placementName,
+                lineage.nodes(), lineage.edges(), datasets, arcs);
+    }
+
+    private static String describe(Gap gap) {
+        StringBuilder text = new StringBuilder(gap.cause().toString());
+        if (gap.detail() != null) {
+            text.append(": ").append(gap.detail());
+        }
+        if (gap.error() != null) {
+            text.append(" (").append(gap.error()).append(')');
+        }
+        return text.toString();
+    }
+
+    /** The page: the template with the data inlined; {@code </} in data is escaped so it cannot end the script. */
+    static String html(Page page) {
+        String data;
+        try {
+            data = Json.records().writeValueAsString(page).replace("</", "<\\/").replace("<!--", "<\\!--");
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return template().replace("/*CLS_DATA*/null", data).replace("CLS_TITLE", escape(page.title()));
+    }
+
+    private static String template() {
+        try (InputStream in = StatusPage.class.getResourceAsStream("status-page.html")) {
+            if (in == null) {
+                throw new IllegalStateException("status-page.html is missing from the cls jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

@@ -1,0 +1,106 @@
+package io.clusterless.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.json.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code cls graph}: the copy chain run locally, with copyB switched off, drawn as it stands. */
+class GraphCommandTest {
+    private static final String COPY_CHAIN = Examples.file("copy-chain/project.json").toString();
+    private static final String INGRESS = "s3://dev-cls-copy-chain-123456789012-us-west-2/ingress/";
+
+    @TempDir
+    Path root;
+
+    @BeforeEach
+    void runTheChainWithCopyBDisabled() {
+        assertThat(Cls.run("disable", COPY_CHAIN, "-P", "local", "--local-root", root.toString(), "--arc", "copyB")
+                .exitCode()).isZero();
+        Cls.Result run = Cls.run("local", "run", COPY_CHAIN, "--local-root", root.toString(), "--until-idle",
+                "--put", Examples.file("copy-chain/data") + "=" + INGRESS);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    private Cls.Result graph(String format) {
+        return Cls.run("graph", COPY_CHAIN, "-P", "local", "--local-root", root.toString(), "--format", format);
+    }
+
+    @Test
+    void json_listsEveryBoundaryDatasetAndArc_withTheEdgesBetweenThem_andEachOnesLatestState() throws Exception {
+        Cls.Result result = graph("json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode graph = Json.records().readTree(result.out());
+        List<String> nodes = new ArrayList<>();
+        graph.path("nodes").forEach(node -> nodes.add(node.path("id").asText() + " " + node.path("state").asText()));
+        assertThat(nodes).containsExactly(
+                "boundary:CopyChain/20230101-00/ingressListener null",
+                // the frequent boundary closes every interval up to now: the latest lots are empty ones
+                "dataset:chain-ingress/20230101 empty",
+                "arc:CopyChain/20230101-00/copyA complete",
+                "dataset:chain-a/20230101 empty",
+                // switched off: it never ran, so it has no lot and wrote nothing
+                "arc:CopyChain/20230101-00/copyB null",
+                "dataset:chain-b/20230101 null",
+                "arc:CopyChain/20230101-00/copyC null",
+                "dataset:chain-c/20230101 null");
+        List<String> edges = new ArrayList<>();
+        graph.path("edges").forEach(edge -> edges.add(edge.path("from").asText() + " -> " + edge.path("to").asText()));
+        assertThat(edges).containsExactly(
+                "boundary:CopyChain/20230101-00/ingressListener -> dataset:chain-ingress/20230101",
+                "dataset:chain-ingress/20230101 -> arc:CopyChain/20230101-00/copyA",
+                "arc:CopyChain/20230101-00/copyA -> dataset:chain-a/20230101",
+                "dataset:chain-a/20230101 -> arc:CopyChain/20230101-00/copyB",
+                "arc:CopyChain/20230101-00/copyB -> dataset:chain-b/20230101",
+                "dataset:chain-b/20230101 -> arc:CopyChain/20230101-00/copyC",
+                "arc:CopyChain/20230101-00/copyC -> dataset:chain-c/20230101");
+    }
+
+    @Test
+    void mermaid_drawsTheSameGraph_colouredByState() {
+        Cls.Result result = graph("mermaid");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        List<String> lines = result.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("flowchart LR");
+        assertThat(lines).contains("  n0[/\"ingressListener<br/>s3PutListenerBoundary\"/]",
+                "  n0 --> n1", "  n1 -- main --> n2", "  class n2 ok", "  classDef ok fill:#d4edda,stroke:#28a745");
+        assertThat(lines).filteredOn(line -> line.startsWith("  class ")).hasSize(3);
+        assertThat(lines).anyMatch(line -> line.startsWith("  n4[[\"copyB<br/>s3CopyArc<br/>no lot in window\"]]"));
+    }
+
+    @Test
+    void dot_isAGraphvizDigraph() {
+        Cls.Result result = graph("dot");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("digraph lineage {\n  rankdir=LR;")
+                .contains("\"dataset:chain-a/20230101\" -> \"arc:CopyChain/20230101-00/copyB\" [label=\"main\"];")
+                .contains("shape=cylinder, style=filled, fillcolor=\"#d4edda\"").endsWith("}\n");
+    }
+
+    @Test
+    void statusStrips_drawOneCharacterPerLot_underALegend() {
+        Cls.Result datasets = Cls.run("datasets", "status", COPY_CHAIN, "-P", "local", "--local-root",
+                root.toString(), "--strip", "--earliest", "3h");
+        Cls.Result arcs = Cls.run("--output", "json", "arcs", "status", COPY_CHAIN, "-P", "local", "--local-root",
+                root.toString(), "--strip", "--earliest", "3h");
+
+        assertThat(datasets.exitCode()).as(datasets.toString()).isZero();
+        List<String> lines = datasets.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("# complete  . empty  _ missing").contains("lot of PT5M a character");
+        // 3 hours of five-minute lots: 36 characters; the sample data lands an hour back, the rest are empty
+        assertThat(lines).anyMatch(line -> line.matches("chain-ingress/20230101\\s+[._]*#[.#]*"));
+        assertThat(lines).anyMatch(line -> line.matches("chain-b/20230101\\s+_{36}"));
+        assertThat(arcs.exitCode()).as(arcs.toString()).isZero();
+        assertThat(arcs.out()).contains("\"strip\"");
+    }
+}

@@ -1,0 +1,200 @@
+package io.clusterless.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status page as a person sees it, in headless Chromium (Debian's chromium and chromium-driver; CI installs
+ * them): a pipeline run locally with one arc failing on every lot, written by cls report and opened from the file.
+ */
+class StatusPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    private static final String BUCKET = "dev-cls-page-check-123456789012-us-west-2";
+
+    @TempDir
+    static Path dir;
+    static Path project;
+    static Path page;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void runAPipelineWithAFailingArc_andOpenItsPage() throws Exception {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        String notice = "status page browser tests skipped: install Debian's chromium and chromium-driver to run them";
+        if (!installed && Boolean.parseBoolean(System.getenv("CLS_REQUIRE_BROWSER"))) {
+            throw new IllegalStateException(notice + "; CLS_REQUIRE_BROWSER=true requires them");
+        }
+        Assumptions.assumeTrue(installed, notice);
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve("Dockerfile"), "FROM busybox\n");
+        project = dir.resolve("project.json");
+        Files.writeString(project, """
+                {
+                  "project": { "name": "PageCheck", "version": "20230101-00" },
+                  "placement": { "provider": "aws", "stage": "dev", "account": "123456789012", "region": "us-west-2" },
+                  "resources": [
+                    { "type": "aws:core:s3Bucket", "name": "bucket", "bucketName": "%1$s" },
+                    { "type": "aws:core:computeEnvironment", "name": "compute", "computeEnvironmentName": "pageCompute" }
+                  ],
+                  "boundaries": [ { "type": "aws:core:s3PutListenerBoundary", "name": "ingress",
+                      "eventArrival": "frequent", "lotUnit": "Twelfths",
+                      "dataset": { "name": "page-ingress", "version": "1", "pathURI": "s3://%1$s/ingress/" } } ],
+                  "arcs": [
+                    { "type": "aws:core:s3CopyArc", "name": "copyA",
+                      "sources": { "main": { "name": "page-ingress", "version": "1" } },
+                      "sinks": { "main": { "name": "page-a", "version": "1", "pathURI": "s3://%1$s/a/" } } },
+                    { "type": "aws:core:batchExecArc", "name": "breaks",
+                      "sources": { "main": { "name": "page-a", "version": "1" } },
+                      "sinks": { "main": { "name": "page-b", "version": "1", "pathURI": "s3://%1$s/b/" } },
+                      "workload": { "computeEnvironmentRef": "compute", "imagePath": "app",
+                                    "command": ["sh", "-c", "echo the input is broken >&2; exit 3"] } }
+                  ]
+                }
+                """.formatted(BUCKET));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.writeString(data.resolve("one.csv"), "a,b\n1,2\n");
+        Cls.Result run = Cls.run("local", "run", project.toString(), "--local-root", dir.resolve("root").toString(),
+                "--until-idle", "--put", data + "=s3://" + BUCKET + "/ingress/");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1); // the failing arc
+        page = dir.resolve("status.html");
+        Cls.Result report = Cls.run("report", project.toString(), "-P", "local", "--local-root",
+                dir.resolve("root").toString(), "--earliest", "3h", "--html", page.toString());
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.get(page.toUri().toString());
+    }
+
+    @AfterAll
+    static void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void everyDatasetIsThere_withOneCellPerLotOfTheWindow() {
+        List<WebElement> rows = browser.findElements(By.cssSelector("#heatmap .row"));
+
+        assertThat(rows).extracting(row -> row.getAttribute("data-dataset"))
+                .containsExactly("page-ingress/1", "page-a/1", "page-b/1");
+        // three hours of five-minute lots
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.getAttribute("data-lots")).isEqualTo("36");
+            assertThat(row.getAttribute("data-cells")).isEqualTo("36");
+        });
+        assertThat(browser.findElements(By.cssSelector("#lineage g.node"))).hasSize(6);
+    }
+
+    @Test
+    void aFailedLot_isRed_andItsHoverTextNamesTheLotAndTheError() throws Exception {
+        int failed = failedLotIndex();
+
+        String colour = (String) browser.executeScript(
+                "return window.clsStatus.colourAt('page-b/1', arguments[0])", failed);
+        assertThat(colour).isEqualTo("rgb(220, 53, 69)");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> point = (Map<String, Object>) browser.executeScript(
+                "return window.clsStatus.pointAt('page-b/1', arguments[0])", failed);
+        new Actions(browser).moveToLocation(((Number) point.get("x")).intValue(), ((Number) point.get("y")).intValue())
+                .perform();
+        WebElement tooltip = browser.findElement(By.id("tooltip"));
+        assertThat(tooltip.isDisplayed()).isTrue();
+        assertThat(tooltip.getText()).contains("page-b/1").containsPattern("\\d{8}PT5M\\d{3}")
+                .contains("UTC").contains("failed").contains("exited with 3");
+
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Path target = Path.of("target", "status-page.png");
+        Files.copy(shot.toPath(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void nothingLeavesTheMachine_andNothingFails() {
+        Object requests = browser.executeScript("return performance.getEntriesByType('resource').length");
+        assertThat(((Number) requests).intValue()).isZero();
+        List<LogEntry> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+        assertThat(errors).isEmpty();
+    }
+
+    /** The lot of page-b the failing arc ran: the one copyA wrote. */
+    private static int failedLotIndex() throws Exception {
+        Cls.Result gaps = Cls.run("--output", "json", "gaps", project.toString(), "-P", "local", "--local-root",
+                dir.resolve("root").toString(), "--earliest", "3h", "--arc", "breaks");
+        JsonNode failed = null;
+        for (JsonNode gap : Json.records().readTree(gaps.out())) {
+            if (gap.path("cause").asText().equals("failed")) {
+                failed = gap;
+            }
+        }
+        assertThat(failed).as(gaps.toString()).isNotNull();
+        String lot = failed.path("lot").asText();
+        String first = browser.findElement(By.cssSelector("#heatmap .row[data-dataset='page-b/1']"))
+                .getAttribute("data-first-lot");
+        return (int) new LotRange(LotId.parse(first), LotId.parse(lot)).size();
+    }
+
+    @Test
+    void clsUi_servesTheSamePageLive_onLoopbackOnly() throws Exception {
+        Cls.Result remote = Cls.run("ui", project.toString(), "-P", "local", "--bind", "0.0.0.0");
+        assertThat(remote.exitCode()).as(remote.toString()).isEqualTo(1);
+        assertThat(remote.err()).contains("--allow-remote");
+
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "ui", project.toString(), "-P", "local",
+                "--local-root", dir.resolve("root").toString(), "--earliest", "3h", "--port", "0"));
+        Process ui = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(ui.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            String line = out.readLine();
+            assertThat(line).as("cls ui's first line").startsWith("serving the status page on http://127.0.0.1:");
+            String url = line.substring(line.indexOf("http://"), line.indexOf(" (Ctrl-C"));
+            browser.get(url);
+            assertThat(browser.findElements(By.cssSelector("#heatmap .row"))).hasSize(3);
+            assertThat(browser.getTitle()).isEqualTo("clusterless status: the project files");
+        } finally {
+            ui.destroy();
+            ui.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            browser.get(page.toUri().toString());
+        }
+    }
+}
