@@ -31,12 +31,14 @@ import java.util.stream.Collectors;
  * attributes) and the failure records of the functions they invoke (Lambda's {@code requestContext} and
  * {@code requestPayload}); an arc stack's queue holds the arc notifications its listener could not start the state
  * machine for. A frequent boundary's scheduled event closes the interval before its time; an infrequent boundary's
- * S3 event is given its lot as the boundary gives it. Each queue is peeked once.
+ * S3 event is given its lot as the boundary gives it. Each queue is peeked once, and its messages are given their
+ * lots once per arc or boundary (an infrequent boundary with {@code objectModifiedTime} HEADs each object once).
  */
 final class DeadLetteredEvents {
     private final DeadLetters source;
     private final ObjectStore store;
     private final Map<String, List<DeadLetter>> queues = new HashMap<>();
+    private final Map<String, Map<String, String>> lotsByComponent = new HashMap<>();
 
     DeadLetteredEvents(DeadLetters source, ObjectStore store) {
         this.source = source;
@@ -45,6 +47,20 @@ final class DeadLetteredEvents {
 
     /** An arc notification for {@code lot} of a subscribed source that the arc's listener could not deliver. */
     Optional<String> arcLot(ProjectPlan project, ArcPlan arc, LotId lot) {
+        String key = "arc " + project.names().arcDeadLetterQueue(arc.name());
+        return Optional.ofNullable(lotsByComponent.computeIfAbsent(key, k -> arcLots(project, arc)).get(lot.format()));
+    }
+
+    /** An event of the boundary, for {@code lot}, that it failed on or was never given. */
+    Optional<String> boundaryLot(ProjectPlan project, BoundaryPlan boundary, LotId lot) {
+        String key = "boundary " + boundary.functionName();
+        return Optional.ofNullable(lotsByComponent.computeIfAbsent(key, k -> boundaryLots(project, boundary))
+                .get(lot.format()));
+    }
+
+    /** The first dead letter of each lot, described. */
+    private Map<String, String> arcLots(ProjectPlan project, ArcPlan arc) {
+        Map<String, String> lots = new HashMap<>();
         Set<String> subscribed = arc.model().getSources().values().stream().filter(SourceDataset::isSubscribe)
                 .map(SourceDataset::id).collect(Collectors.toSet());
         String queue = project.names().arcDeadLetterQueue(arc.name());
@@ -55,32 +71,33 @@ final class DeadLetteredEvents {
             }
             JsonNode detail = failed.event().path("detail");
             if (ArcNotifyEvent.SOURCE.equals(failed.event().path("source").asText())
-                    && lot.format().equals(detail.path("lot").asText())
                     && subscribed.contains(detail.path("datasetId").asText())) {
-                return Optional.of(describe(letter, failed, "the arc notification of dataset "
-                        + detail.path("datasetId").asText()));
+                lots.putIfAbsent(detail.path("lot").asText(), describe(letter, failed,
+                        "the arc notification of dataset " + detail.path("datasetId").asText()));
             }
         }
-        return Optional.empty();
+        return lots;
     }
 
-    /** An event of the boundary, for {@code lot}, that it failed on or was never given. */
-    Optional<String> boundaryLot(ProjectPlan project, BoundaryPlan boundary, LotId lot) {
+    private Map<String, String> boundaryLots(ProjectPlan project, BoundaryPlan boundary) {
+        Map<String, String> lots = new HashMap<>();
         for (DeadLetter letter : letters(project.names().deadLetterQueue())) {
             Failed failed = Failed.of(letter);
             if (failed == null) {
                 continue;
             }
-            Optional<String> what = boundary.frequent() ? scheduled(boundary, failed.event(), lot)
-                    : objectCreated(boundary, failed.event(), lot);
-            if (what.isPresent()) {
-                return Optional.of(describe(letter, failed, what.get()));
-            }
+            Optional<Lost> lost = boundary.frequent() ? scheduled(boundary, failed.event())
+                    : objectCreated(boundary, failed.event());
+            lost.ifPresent(l -> lots.putIfAbsent(l.lot().format(), describe(letter, failed, l.what())));
         }
-        return Optional.empty();
+        return lots;
     }
 
-    private Optional<String> scheduled(BoundaryPlan boundary, JsonNode event, LotId lot) {
+    /** The lot an event was for, and what it was. */
+    private record Lost(LotId lot, String what) {
+    }
+
+    private Optional<Lost> scheduled(BoundaryPlan boundary, JsonNode event) {
         boolean ours = false;
         for (JsonNode resource : event.path("resources")) {
             ours |= resource.asText().endsWith("/" + boundary.ruleName());
@@ -89,11 +106,11 @@ final class DeadLetteredEvents {
         if (!ours || time == null) {
             return Optional.empty();
         }
-        return LotId.of(boundary.props().lotUnit(), time).previous().equals(lot)
-                ? Optional.of("the scheduled event that closes the lot") : Optional.empty();
+        return Optional.of(new Lost(LotId.of(boundary.props().lotUnit(), time).previous(),
+                "the scheduled event that closes the lot"));
     }
 
-    private Optional<String> objectCreated(BoundaryPlan boundary, JsonNode event, LotId lot) {
+    private Optional<Lost> objectCreated(BoundaryPlan boundary, JsonNode event) {
         if (!"aws.s3".equals(event.path("source").asText())) {
             return Optional.empty();
         }
@@ -114,7 +131,7 @@ final class DeadLetteredEvents {
         } catch (LotAssignmentException | IllegalArgumentException e) {
             return Optional.empty();
         }
-        return assigned.equals(lot) ? Optional.of("the arrival of " + created.uri()) : Optional.empty();
+        return Optional.of(new Lost(assigned, "the arrival of " + created.uri()));
     }
 
     private List<DeadLetter> letters(String queue) {
