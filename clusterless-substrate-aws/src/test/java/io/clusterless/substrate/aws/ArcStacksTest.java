@@ -199,7 +199,7 @@ class ArcStacksTest {
         List<String> allowed = List.of("xray:", "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery",
                 "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
                 "logs:DescribeResourcePolicies", "logs:DescribeLogGroups", "ecr:GetAuthorizationToken",
-                "cloudwatch:PutMetricData", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState");
+                "cloudwatch:PutMetricData");
         for (String stack : List.of(ProjectStacksTest.GROUPED, COPY, GLUE, BATCH)) {
             for (JsonNode resource : synthesized.json(stack).path("Resources")) {
                 if (!resource.path("Type").asText().equals("AWS::IAM::Policy")) {
