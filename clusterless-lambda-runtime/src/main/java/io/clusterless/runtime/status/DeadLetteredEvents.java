@@ -83,7 +83,7 @@ final class DeadLetteredEvents {
         Map<String, String> lots = new HashMap<>();
         for (DeadLetter letter : letters(project.names().deadLetterQueue())) {
             Failed failed = Failed.of(letter);
-            if (failed == null) {
+            if (failed == null || !failed.from(boundary)) {
                 continue;
             }
             Optional<Lost> lost = boundary.frequent() ? scheduled(boundary, failed.event())
@@ -151,8 +151,20 @@ final class DeadLetteredEvents {
         }
     }
 
-    /** The event a dead letter holds, and why it failed. */
-    private record Failed(JsonNode event, Instant time, String why) {
+    /**
+     * The event a dead letter holds, why it failed, and where from when the letter says: the function (Lambda's
+     * record) or the rule (EventBridge's {@code RULE_ARN}); null when it does not.
+     */
+    private record Failed(JsonNode event, Instant time, String why, String function, String rule) {
+        /** Whether the letter may be the boundary's: the grouped queue is shared by the project's functions. */
+        boolean from(BoundaryPlan boundary) {
+            if (function != null) {
+                return function.endsWith(":function:" + boundary.functionName())
+                        || function.contains(":function:" + boundary.functionName() + ":");
+            }
+            return rule == null || rule.endsWith("/" + boundary.ruleName());
+        }
+
         static Failed of(DeadLetter letter) {
             JsonNode body;
             try {
@@ -172,13 +184,14 @@ final class DeadLetteredEvents {
                 return new Failed(event, instant(event.path("time").asText()), "the function failed ("
                         + context.path("condition").asText("unknown") + " after "
                         + context.path("approximateInvokeCount").asText("?") + " attempts"
-                        + (error.isBlank() ? "" : "; " + error) + ")");
+                        + (error.isBlank() ? "" : "; " + error) + ")",
+                        context.path("functionArn").asText(null), null);
             }
             Map<String, String> attributes = letter.attributes();
             String code = attributes.getOrDefault("ERROR_CODE", "unknown error");
             String message = attributes.get("ERROR_MESSAGE");
             return new Failed(body, instant(body.path("time").asText()), "the rule could not deliver it ("
-                    + code + (message == null ? "" : ": " + message) + ")");
+                    + code + (message == null ? "" : ": " + message) + ")", null, attributes.get("RULE_ARN"));
         }
     }
 }

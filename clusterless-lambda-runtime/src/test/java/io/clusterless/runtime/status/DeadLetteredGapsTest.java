@@ -84,6 +84,9 @@ class DeadLetteredGapsTest {
         // an object of another lot, and one outside the dataset: no cause for L1's neighbours
         send(grouped, lambdaFailure(s3Event("in/part-9.csv", L0.plus(9).start())), Map.of());
         send(grouped, lambdaFailure(s3Event("elsewhere/x.csv", L0.plus(3).start())), Map.of());
+        // another function of the project failed on an event naming an object of L0: not the boundary's
+        send(grouped, lambdaFailure("DEV-dead-letters-other-act-1-us-west-2", s3Event("in/part-0.csv",
+                L0.start())), Map.of());
         // L2: the frequent boundary's schedule at the start of L3 (which closes L2) was never delivered
         send(grouped, scheduled(boundary("drain").ruleName(), L0.plus(3).start()),
                 Map.of("ERROR_CODE", "SDK_CLIENT_ERROR", "RULE_ARN", "arn:aws:events:us-west-2:123456789012:rule/"
@@ -121,7 +124,7 @@ class DeadLetteredGapsTest {
         assertThat(copy.get(L0.format()).cause()).isEqualTo(GapCause.noUpstreamData);
 
         // peeking removed nothing: a second reader sees every message
-        assertThat(new SqsDeadLetters(moto.clients()).peek(project.names().deadLetterQueue())).hasSize(4);
+        assertThat(new SqsDeadLetters(moto.clients()).peek(project.names().deadLetterQueue())).hasSize(5);
         assertThat(new SqsDeadLetters(moto.clients()).peek(project.names().arcDeadLetterQueue("copy"))).hasSize(1);
     }
 
@@ -153,9 +156,13 @@ class DeadLetteredGapsTest {
 
     /** What Lambda sends an on-failure destination after the retries of an asynchronous invocation. */
     private static String lambdaFailure(String event) {
+        return lambdaFailure(boundary("listen").functionName(), event);
+    }
+
+    private static String lambdaFailure(String function, String event) {
         ObjectNode record = Json.records().createObjectNode().put("version", "1.0").put("timestamp", "2023-01-01T01:00:00Z");
         record.putObject("requestContext").put("requestId", "r1").put("functionArn",
-                "arn:aws:lambda:us-west-2:123456789012:function:" + boundary("listen").functionName() + ":1")
+                "arn:aws:lambda:us-west-2:123456789012:function:" + function + ":1")
                 .put("condition", "RetriesExhausted").put("approximateInvokeCount", 3);
         record.set("requestPayload", Json.records().valueToTree(parse(event)));
         record.putObject("responseContext").put("statusCode", 200).put("functionError", "Unhandled");

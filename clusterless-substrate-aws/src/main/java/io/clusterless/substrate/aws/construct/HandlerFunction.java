@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.project.ProjectScope;
 import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
@@ -13,12 +14,11 @@ import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
-import io.clusterless.substrate.aws.project.ProjectScope;
-import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -33,7 +33,8 @@ import java.util.Map;
  * A runtime handler deployed as a Lambda function: the shaded runtime jar as code, Java 21, SnapStart on published
  * versions (callers target {@link #target()}, the published version, so invocations restore from the snapshot;
  * without SnapStart, for stand-ins such as moto that cannot resolve versions, the function itself), an
- * explicit log group keeping the placement's {@code logRetentionDays} (no log-retention custom resource) and a role that may write only to that group.
+ * explicit log group keeping the placement's {@code logRetentionDays} (no log-retention custom resource) and a
+ * role that may write only to that group.
  */
 public final class HandlerFunction extends Construct {
     private static final ObjectMapper COMPACT = new ObjectMapper();
@@ -123,7 +124,7 @@ public final class HandlerFunction extends Construct {
      * Asynchronous invocations (by rules) of {@link #target()}: retried {@code retryAttempts} times within
      * {@code maxEventAge}, then the event and the error are sent to {@code deadLetters}, not dropped.
      */
-    void failTo(IQueue deadLetters, int retryAttempts, software.amazon.awscdk.Duration maxEventAge) {
+    void failTo(IQueue deadLetters, int retryAttempts, Duration maxEventAge) {
         target.configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .onFailure(new SqsDestination(deadLetters))
                 .retryAttempts(retryAttempts)
