@@ -132,6 +132,29 @@ class OperateAwsTest {
     }
 
     @Test
+    void gapsNameTheLotWhoseNotificationWaitsInTheArcsDeadLetterQueue() throws Exception {
+        // copyA completed the lot, but copyB's listener could not start its state machine: EventBridge dead-lettered it
+        LotId lot = LotId.parse("20230101PT5M060");
+        new S3ObjectStore(moto.clients().s3()).put(DEV.manifestBucket(), manifest("chain-a", lot).key(),
+                "{}".getBytes(), "application/json");
+        AwsJsonClient sqs = new AwsJsonClient(moto.clients(), "sqs", "AmazonSQS", "1.0");
+        String queue = plan.projects().get(0).names().arcDeadLetterQueue("copyB");
+        String url = sqs.call("CreateQueue", Json.records().createObjectNode().put("QueueName", queue))
+                .path("QueueUrl").asText();
+        var event = Json.records().createObjectNode().put("source", "clusterless.arc")
+                .put("detail-type", "Clusterless Arc Notification").put("time", "2023-01-01T05:05:00Z");
+        event.putObject("detail").put("lot", lot.format()).put("datasetId", "chain-a/20230101");
+        sqs.call("SendMessage", Json.records().createObjectNode().put("QueueUrl", url)
+                .put("MessageBody", event.toString()));
+
+        JsonNode gaps = cls("gaps", "--arc", "copyB", "--earliest", lot.format(), "--latest", lot.next().format());
+
+        assertThat(gaps).hasSize(1);
+        assertThat(gaps.get(0).path("cause").asText()).isEqualTo("deadLettered");
+        assertThat(gaps.get(0).path("detail").asText()).contains(queue).contains("2023-01-01T05:05:00Z");
+    }
+
+    @Test
     void gapsOfTheDeployedProject_foundAmongTheAccountsBuckets_areThoseOfItsProjectFile() throws Exception {
         new PlacementRecords(new S3ObjectStore(moto.clients().s3()), Clock.systemUTC()).writeProjects(plan);
         String[] window = {"--earliest", LOT.previous().format(), "--latest", LOT.next().format()};

@@ -197,7 +197,8 @@ class ShowCommandTest {
         assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree("""
                 {
                   "project": {"name": null, "version": null},
-                  "placement": {"provider": null, "stage": null, "account": null, "region": null},
+                  "placement": {"provider": null, "stage": null, "account": null, "region": null,
+                                "logRetentionDays": null},
                   "resources": [],
                   "activities": [],
                   "boundaries": [],

@@ -57,6 +57,32 @@ public record ProjectNames(PlacementNames placement, String project, String vers
         return versioned(Label.of(required(boundary, "boundary")));
     }
 
+    /**
+     * The grouped stack's dead-letter queue, shared by its rules and the functions they invoke:
+     * {@code <STAGE>-<project>-<version>-dlq}.
+     */
+    public String deadLetterQueue() {
+        return prefix().withFixed(version).hyphenated() + "-dlq";
+    }
+
+    /**
+     * An arc stack's dead-letter queue, for the events its listener rule could not deliver:
+     * {@code <STAGE>-<project>-<arc>-<version>-arc-dlq} (the {@code arc} infix keeps it apart from a grouped
+     * queue of a project whose name ends like this arc's). Shorter than the arc's gate function names, so
+     * within SQS's 80 characters whenever those are within Lambda's 64.
+     */
+    public String arcDeadLetterQueue(String arc) {
+        return versioned(Label.of(required(arc, "arc"))) + "-arc-dlq";
+    }
+
+    /**
+     * The names a batch arc's container may give CloudWatch alarms: {@code <STAGE>-<project>-<arc>-<version>/}
+     * followed by anything. The {@code /}, which no label contains, keeps one arc's alarms out of another's.
+     */
+    public String arcAlarmPrefix(String arc) {
+        return batchJob(arc) + "/";
+    }
+
     /** Batch job definition and job queue: {@code <STAGE>-<project>-<arc>-<version>} */
     public String batchJob(String arc) {
         return versioned(Label.of(required(arc, "arc")));

@@ -68,6 +68,13 @@ class ProjectNamesTest {
     }
 
     @Test
+    void deadLetterQueuesAndAlarmPrefix_areDerivedFromTheProject() {
+        assertThat(names.deadLetterQueue()).isEqualTo("DEV-s3-simple-20230101-00-dlq");
+        assertThat(names.arcDeadLetterQueue("copyA")).isEqualTo("DEV-s3-simple-copy-a-20230101-00-arc-dlq");
+        assertThat(names.arcAlarmPrefix("copyA")).isEqualTo("DEV-s3-simple-copy-a-20230101-00/");
+    }
+
+    @Test
     void logGroupsFollowTheServiceConventions() {
         assertThat(names.batchLogGroup("copyA")).isEqualTo("/aws/batch/DEV-s3-simple-copy-a-20230101-00");
         assertThat(names.lambdaLogGroup(names.lambdaFunction("copyA", "start")))

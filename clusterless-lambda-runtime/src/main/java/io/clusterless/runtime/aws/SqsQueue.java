@@ -60,6 +60,24 @@ public final class SqsQueue implements MessageQueue {
         }
     }
 
+    @Override
+    public void release(List<QueueMessage> messages) {
+        for (int from = 0; from < messages.size(); from += 10) {
+            ObjectNode request = Json.records().createObjectNode().put("QueueUrl", queueUrl);
+            ArrayNode entries = request.putArray("Entries");
+            List<QueueMessage> batch = messages.subList(from, Math.min(messages.size(), from + 10));
+            for (int i = 0; i < batch.size(); i++) {
+                entries.addObject().put("Id", String.valueOf(i)).put("ReceiptHandle", batch.get(i).receiptHandle())
+                        .put("VisibilityTimeout", 0);
+            }
+            JsonNode response = sqs.call("ChangeMessageVisibilityBatch", request);
+            if (response.path("Failed").size() > 0) {
+                throw new AwsJsonException(response.path("Failed").path(0).path("Code").asText("ReleaseFailed"), 200,
+                        "could not release " + response.path("Failed").size() + " messages of " + queueUrl);
+            }
+        }
+    }
+
     /** Sends a message; used by tests and the local substrate to enqueue S3 notifications. */
     public void send(String body) {
         sqs.call("SendMessage", Json.records().createObjectNode().put("QueueUrl", queueUrl).put("MessageBody", body));

@@ -116,6 +116,7 @@ public final class FrequentBoundary {
                     + "messages with objects it lacks were left in the queue for a later interval", lot,
                     props.dataset().id(), manifestUri.identifier(), returned);
         }
+        release(drain, delete);
         return new FrequentOutcome(lot.format(), manifestUri.identifier(), winner.content().state(), claim.ours(),
                 winner.content().uris(), drain.processed().size(), delete.size(), returned, drain.deferred().size(),
                 drain.warnings());
@@ -126,11 +127,11 @@ public final class FrequentBoundary {
      * (a message seen again after its visibility timeout must be deleted with its newest receipt handle).
      */
     private record Drain(Map<String, QueueMessage> processed, Map<String, Set<String>> urisByMessage,
-                         Set<String> deferred, TreeSet<String> uris, List<String> warnings) {
+                         Map<String, QueueMessage> deferred, TreeSet<String> uris, List<String> warnings) {
     }
 
     private Drain drain(Instant cutoff) {
-        Drain drain = new Drain(new LinkedHashMap<>(), new LinkedHashMap<>(), new HashSet<>(), new TreeSet<>(),
+        Drain drain = new Drain(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), new TreeSet<>(),
                 new ArrayList<>());
         while (true) {
             List<QueueMessage> batch = queue.receive(MAX_MESSAGES, props.sqsWaitTimeSeconds());
@@ -140,12 +141,13 @@ public final class FrequentBoundary {
                     drain.processed().put(message.id(), message);
                     continue;
                 }
-                if (drain.deferred().contains(message.id())) {
+                if (drain.deferred().containsKey(message.id())) {
+                    drain.deferred().put(message.id(), message);
                     continue;
                 }
                 sawNew = true;
                 if (!message.sentTimestamp().isBefore(cutoff)) {
-                    drain.deferred().add(message.id());
+                    drain.deferred().put(message.id(), message);
                     continue;
                 }
                 Set<String> uris = uris(message, drain.warnings());
@@ -157,6 +159,28 @@ public final class FrequentBoundary {
             if (!sawNew) {
                 return drain;
             }
+        }
+    }
+
+    /**
+     * Makes the messages this run read but did not delete visible again now (ADR-0002): those after the cutoff and
+     * those an earlier manifest lacks belong to later intervals, and the queue's visibility timeout (six times the
+     * function timeout) would otherwise hide them for many intervals. A failure only leaves them hidden until the
+     * timeout ends, so it is logged, not raised.
+     */
+    private void release(Drain drain, List<QueueMessage> deleted) {
+        Set<String> gone = new HashSet<>();
+        deleted.forEach(message -> gone.add(message.id()));
+        List<QueueMessage> kept = new ArrayList<>(drain.deferred().values());
+        drain.processed().values().stream().filter(message -> !gone.contains(message.id())).forEach(kept::add);
+        if (kept.isEmpty()) {
+            return;
+        }
+        try {
+            queue.release(kept);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "{0} messages of {1} stay hidden until their visibility timeout "
+                    + "ends: {2}", kept.size(), props.dataset().id(), e.getMessage());
         }
     }
 

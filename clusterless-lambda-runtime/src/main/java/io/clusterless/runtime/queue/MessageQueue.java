@@ -8,4 +8,11 @@ public interface MessageQueue {
     List<QueueMessage> receive(int max, int waitSeconds);
 
     void delete(List<QueueMessage> messages);
+
+    /**
+     * Makes received messages visible again now instead of at the end of their visibility timeout. A queue without
+     * timeouts (the local one makes every message receivable again at each drain) has nothing to do.
+     */
+    default void release(List<QueueMessage> messages) {
+    }
 }

@@ -17,5 +17,10 @@ public enum GapCause {
     /** The arc's listener was disabled when the upstream manifest was announced. */
     disabled,
     /** Objects arrived after the lot's manifest was written; the manifest does not list them. */
-    lateArrivals
+    lateArrivals,
+    /**
+     * An event for the lot failed its retries and waits in a dead-letter queue; {@code detail} names the queue, the
+     * event's time and the failure.
+     */
+    deadLettered
 }

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -40,6 +41,7 @@ public final class GapFinder {
     private final Map<String, SortedMap<LotId, DatasetLot>> datasetLots = new HashMap<>();
     private final Map<ArcPlan, SortedMap<LotId, ArcState>> arcLots = new HashMap<>();
     private final Map<String, Explanation> explained = new HashMap<>();
+    private final DeadLetteredEvents deadLettered;
 
     /** The boundary or arc that writes a dataset's manifests. */
     private record Producer(ProjectPlan project, BoundaryPlan boundary, ArcPlan arc) {
@@ -54,6 +56,13 @@ public final class GapFinder {
     }
 
     public GapFinder(PlacementPlan plan, ObjectStore store, ListenerHistory listeners, Clock clock, LotRange window) {
+        this(plan, store, listeners, clock, window, DeadLetters.NONE);
+    }
+
+    /** @param deadLetters where the placement's dead-letter queues are peeked, for {@link GapCause#deadLettered} */
+    public GapFinder(PlacementPlan plan, ObjectStore store, ListenerHistory listeners, Clock clock, LotRange window,
+                     DeadLetters deadLetters) {
+        this.deadLettered = new DeadLetteredEvents(deadLetters, store);
         this.plan = plan;
         this.store = store;
         this.listeners = listeners;
@@ -152,14 +161,23 @@ public final class GapFinder {
             if (upstream == null || upstream.state() == ManifestState.partial
                     || upstream.state() == ManifestState.removed) {
                 Explanation root = explainMissingDataset(sourceId, lot);
-                GapCause cause = root.cause() == GapCause.noUpstreamData && upstream == null
-                        && isBoundaryDataset(sourceId) ? GapCause.noUpstreamData : GapCause.upstreamMissing;
+                // the boundary's own causes stay what they are one hop downstream: nothing arrived, or its event
+                // waits in a dead-letter queue
+                boolean boundaryCause = root.cause() == GapCause.noUpstreamData
+                        || root.cause() == GapCause.deadLettered;
+                GapCause cause = boundaryCause && upstream == null && isBoundaryDataset(sourceId) ? root.cause()
+                        : GapCause.upstreamMissing;
                 result = new Explanation(cause, "dataset " + sourceId + " lot " + lot.format(),
                         "dataset " + sourceId + " has no complete manifest for the lot: " + root.detail(), null, null,
                         root.error());
                 break;
             }
             announced = announced == null ? upstream : announced;
+        }
+        if (result == null) {
+            result = deadLettered.arcLot(project, arc, lot)
+                    .map(detail -> Explanation.of(GapCause.deadLettered, "lot " + lot.format(), detail))
+                    .orElse(null);
         }
         if (result == null) {
             Instant written = announced == null ? null : announced.written();
@@ -185,6 +203,11 @@ public final class GapFinder {
                     "no manifest, and its producer is not among the loaded project files");
         }
         if (producer.boundary() != null) {
+            Optional<String> lost = deadLettered.boundaryLot(producer.project(), producer.boundary(), lot);
+            if (lost.isPresent()) {
+                return Explanation.of(GapCause.deadLettered, null, "boundary "
+                        + producer.boundary().model().getName() + ": " + lost.get());
+            }
             return Explanation.of(GapCause.noUpstreamData, null, "boundary " + producer.boundary().model().getName()
                     + " wrote no manifest for the lot: no object arrived");
         }

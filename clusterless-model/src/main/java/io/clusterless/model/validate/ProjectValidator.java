@@ -14,6 +14,7 @@ public final class ProjectValidator {
     public ProjectValidator(ComponentRegistry registry) {
         this.rules = List.of(
                 new PlacementRule(),
+                new LogRetentionRule(),
                 new SameProjectRule(),
                 new UniqueNamesRule(),
                 new LotUnitRule(),

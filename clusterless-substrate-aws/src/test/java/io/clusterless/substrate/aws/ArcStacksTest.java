@@ -55,7 +55,7 @@ class ArcStacksTest {
                 "StateMachineType", "STANDARD",
                 "LoggingConfiguration", Match.objectLike(Map.of("Level", "ALL")))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/aws/vendedlogs/states/DEV-s3-simple-copy-a-20230101-00", "RetentionInDays", 1));
+                "LogGroupName", "/aws/vendedlogs/states/DEV-s3-simple-copy-a-20230101-00", "RetentionInDays", 30));
     }
 
     @Test
@@ -174,7 +174,7 @@ class ArcStacksTest {
         assertThat(queue.path("JobQueueName").asText()).isEqualTo("DEV-s3-simple-convert-20230101-00");
         assertThat(queue.toString()).contains("ref:aws:arn:dev:s3-simple:20230101-00:core:compute-environment:compute");
         synthesized.template(BATCH).hasResourceProperties("AWS::Logs::LogGroup", Map.of(
-                "LogGroupName", "/aws/batch/DEV-s3-simple-convert-20230101-00", "RetentionInDays", 1));
+                "LogGroupName", "/aws/batch/DEV-s3-simple-convert-20230101-00", "RetentionInDays", 30));
     }
 
     @Test
@@ -199,7 +199,7 @@ class ArcStacksTest {
         List<String> allowed = List.of("xray:", "logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery",
                 "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy",
                 "logs:DescribeResourcePolicies", "logs:DescribeLogGroups", "ecr:GetAuthorizationToken",
-                "cloudwatch:PutMetricData", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState");
+                "cloudwatch:PutMetricData");
         for (String stack : List.of(ProjectStacksTest.GROUPED, COPY, GLUE, BATCH)) {
             for (JsonNode resource : synthesized.json(stack).path("Resources")) {
                 if (!resource.path("Type").asText().equals("AWS::IAM::Policy")) {

@@ -92,7 +92,7 @@ class ProjectStacksTest {
                 "Environment", Map.of("Variables", Map.of("CLS_S3_PUT_BOUNDARY_PROPS_JSON", Match.stringLikeRegexp(
                         ".*\"manifestBucket\":\"dev-clusterless-manifest-123456789012-us-west-2\".*"))))));
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", "/aws/lambda/" + name,
-                "RetentionInDays", 1));
+                "RetentionInDays", 30));
         // the rule invokes the published version, so SnapStart applies
         JsonNode target = resource(GROUPED, "AWS::Events::Rule", "Name",
                 "DEV-s3-simple-ingress-put-listener-20230101-00-us-west-2").path("Properties").path("Targets").get(0);

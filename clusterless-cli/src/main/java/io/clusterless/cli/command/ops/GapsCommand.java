@@ -10,6 +10,8 @@ import io.clusterless.lot.LotUnit;
 import io.clusterless.runtime.listener.ListenerSwitches;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.plan.ProjectPlan;
+import io.clusterless.runtime.aws.SqsDeadLetters;
+import io.clusterless.runtime.status.DeadLetters;
 import io.clusterless.runtime.status.Gap;
 import io.clusterless.runtime.status.GapFinder;
 import picocli.CommandLine.ArgGroup;
@@ -33,7 +35,7 @@ import java.util.concurrent.Callable;
         description = {"Every lot in the window that is not complete, for each arc and dataset (or the one named), "
                 + "with its cause found by walking upstream: noUpstreamData, upstreamEmpty, upstreamMissing (naming "
                 + "the upstream lot), neverRan, failed (with the recorded error), running (since when, stale or "
-                + "not), disabled, lateArrivals.",
+                + "not), disabled, lateArrivals, deadLettered (an event for the lot waits in a dead-letter queue).",
                 "cls exec runs the lots whose cause is neverRan, disabled, failed or a stale run.",
                 "The projects are project files (FILE or -p FILE) or deployed projects (--deployed), read back from their "
                         + "placement's metadata bucket as cls deploy recorded them."},
@@ -80,7 +82,10 @@ public final class GapsCommand implements Callable<Integer> {
         LotRange window = time.window(unit, clock);
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), clock);
-        GapFinder finder = new GapFinder(placement.plan(), placement.store(), switches, clock, window);
+        // on AWS the stacks' dead-letter queues are peeked for lots whose events failed (ADR-0010); locally none
+        DeadLetters deadLetters = placement.substrate().isLocal() ? DeadLetters.NONE : new SqsDeadLetters(
+                placement.substrate().aws().clients(root.context().environment(), placement.plan().placement().region()));
+        GapFinder finder = new GapFinder(placement.plan(), placement.store(), switches, clock, window, deadLetters);
         List<Gap> gaps = new ArrayList<>();
         boolean matched = false;
         if (datasetName == null) {

@@ -10,7 +10,6 @@ import io.clusterless.substrate.aws.project.ArcWorkload;
 import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.batch.CfnJobDefinition;
 import software.amazon.awscdk.services.batch.CfnJobQueue;
 import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;
@@ -20,7 +19,6 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
@@ -43,6 +41,12 @@ public final class BatchExecArcConstruct implements ArcWorkload {
     /** Fargate's smallest vCPU setting and the memory sizes (MB) each setting accepts at most. */
     private static final double[] VCPUS = {0.25, 0.5, 1, 2, 4, 8, 16};
     private static final int[] MAX_MEMORY = {2048, 4096, 8192, 16384, 30720, 61440, 122880};
+    /** Where the container finds the prefix its CloudWatch alarm names must start with. */
+    public static final String ALARM_PREFIX_VARIABLE = "CLS_ALARM_NAME_PREFIX";
+
+    static String alarmArn(String name) {
+        return "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:" + name;
+    }
 
     @Override
     public List<TaskStateBase> tasks(ArcContext arc) {
@@ -60,25 +64,32 @@ public final class BatchExecArcConstruct implements ArcWorkload {
                 .networkMode(NetworkMode.HOST)
                 .build();
 
-        LogGroup logs = LogGroup.Builder.create(scope, "JobLogs")
-                .logGroupName(arc.project().names().batchLogGroup(model.getName()))
-                .retention(RetentionDays.ONE_DAY)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+        LogGroup logs = LogGroups.create(scope, "JobLogs", arc.project().names().batchLogGroup(model.getName()),
+                arc.project().logRetentionDays());
 
         Role jobRole = Role.Builder.create(scope, "JobRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("the container of arc " + model.getName())
                 .build();
+        // Reference §3.7 gives the container metrics and alarms; nothing of clusterless uses them, the user's
+        // program may. Metrics name no resource; alarms only under the arc's prefix, handed to the container, so
+        // a container can neither silence nor rewrite another arc's (or anyone's) alarms.
         jobRole.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("cloudwatch:PutMetricData", "cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState"))
-                // PutMetricData authorizes no resource; alarms are named by the workload at run time
+                .actions(List.of("cloudwatch:PutMetricData"))
                 .resources(List.of("*"))
+                .build());
+        String alarmPrefix = arc.project().names().arcAlarmPrefix(model.getName());
+        jobRole.addToPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState"))
+                .resources(List.of(alarmArn(alarmPrefix) + "*"))
                 .build());
         arc.grantReadSources(jobRole, true);
         arc.grantWriteSinks(jobRole, true);
-        Nag.suppressWildcards(jobRole, "cloudwatch:PutMetricData supports no resource-level permission, and the "
-                + "workload names its own alarms.", "/^Resource::\\*$/g");
+        Nag.suppressWildcards(jobRole, "cloudwatch:PutMetricData supports no resource-level permission.",
+                "/^Resource::\\*$/g");
+        Nag.suppressWildcards(jobRole, "The container names its alarms at run time, under the arc's own prefix "
+                + "(" + ALARM_PREFIX_VARIABLE + ").", "/^Resource::arn:<AWS::Partition>:cloudwatch:<AWS::Region>:"
+                + "<AWS::AccountId>:alarm:[^*]+\\/\\*$/g");
 
         Role executionRole = Role.Builder.create(scope, "JobExecutionRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
@@ -112,6 +123,8 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         List<Object> environment = new ArrayList<>();
         environment.add(CfnJobDefinition.EnvironmentProperty.builder()
                 .name(ArcContext.WORKLOAD_PROPS_VARIABLE).value(HandlerFunction.compactJson(arc.workloadPropsJson())).build());
+        environment.add(CfnJobDefinition.EnvironmentProperty.builder()
+                .name(ALARM_PREFIX_VARIABLE).value(alarmPrefix).build());
         workload.getEnvironment().forEach((name, value) ->
                 environment.add(CfnJobDefinition.EnvironmentProperty.builder().name(name).value(value).build()));
 
@@ -172,7 +185,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         HandlerFunction results = new HandlerFunction(scope, "BatchResult", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), workload.getLambdaRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless batch results of arc " + model.getName()),
-                arc.project().options().lambdaJar(), arc.project().options().snapStart());
+                arc.project());
         arc.grantReadSources(results.role(), false);
         arc.grantWriteSinks(results.role(), false);
         return List.of(submitJob, S3CopyArcConstruct.workloadTask(arc, "BatchResults", results));

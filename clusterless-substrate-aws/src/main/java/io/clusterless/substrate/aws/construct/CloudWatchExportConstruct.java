@@ -9,7 +9,6 @@ import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -23,7 +22,7 @@ import java.util.Map;
  * interval. CloudWatch Logs writes the objects itself, so the destination bucket's policy must let it.
  */
 public final class CloudWatchExportConstruct extends Construct {
-    public CloudWatchExportConstruct(Construct scope, ProjectScope project, ActivityPlan plan) {
+    public CloudWatchExportConstruct(Construct scope, ProjectScope project, ActivityPlan plan, DeadLetters deadLetters) {
         super(scope, "Activity-" + plan.model().getName());
         String props;
         try {
@@ -34,7 +33,7 @@ public final class CloudWatchExportConstruct extends Construct {
         HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
                 plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), props),
                 "clusterless log export " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
-                project.options().lambdaJar(), project.options().snapStart());
+                project);
         String logGroupArn = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
                 + plan.model().getLogGroupName();
         function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
@@ -71,8 +70,7 @@ public final class CloudWatchExportConstruct extends Construct {
                 .ruleName(plan.ruleName())
                 .description("exports " + plan.model().getLogGroupName() + " every " + plan.props().interval())
                 .schedule(Schedule.expression(plan.schedule()))
-                .targets(List.of(LambdaFunction.Builder.create(function.target())
-                        .retryAttempts(plan.model().getRuntimeProps().getRetryAttempts()).build()))
+                .targets(List.of(deadLetters.invoke(function, plan.model().getRuntimeProps().getRetryAttempts())))
                 .build();
     }
 }

@@ -22,7 +22,7 @@ public final class GlueAddPartitionsArcConstruct implements ArcWorkload {
         HandlerFunction function = new HandlerFunction(arc.scope(), "AddPartitions", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), model.getWorkload().getRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless glue partitions of arc " + arc.plan().name()),
-                arc.project().options().lambdaJar(), arc.project().options().snapStart());
+                arc.project());
         arc.grantReadSources(function.role(), true);
         arc.grantWriteSinks(function.role(), true);
         List<String> resources = new ArrayList<>();

@@ -4,26 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.project.ProjectScope;
 import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ import java.util.Map;
  * A runtime handler deployed as a Lambda function: the shaded runtime jar as code, Java 21, SnapStart on published
  * versions (callers target {@link #target()}, the published version, so invocations restore from the snapshot;
  * without SnapStart, for stand-ins such as moto that cannot resolve versions, the function itself), an
- * explicit one-day log group (no log-retention custom resource) and a role that may write only to that group.
+ * explicit log group keeping the placement's {@code logRetentionDays} (no log-retention custom resource) and a
+ * role that may write only to that group.
  */
 public final class HandlerFunction extends Construct {
     private static final ObjectMapper COMPACT = new ObjectMapper();
@@ -48,13 +50,11 @@ public final class HandlerFunction extends Construct {
                        Map<String, String> environment, String description) {
     }
 
-    public HandlerFunction(Construct scope, String id, Spec spec, Path lambdaJar, boolean snapStart) {
+    public HandlerFunction(Construct scope, String id, Spec spec, ProjectScope project) {
         super(scope, id);
-        LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
-                .logGroupName("/aws/lambda/" + spec.functionName())
-                .retention(RetentionDays.ONE_DAY)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+        boolean snapStart = project.options().snapStart();
+        LogGroup logGroup = LogGroups.create(this, "Logs", project.names().lambdaLogGroup(spec.functionName()),
+                project.logRetentionDays());
         role = Role.Builder.create(this, "Role")
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("runs " + spec.functionName())
@@ -76,7 +76,7 @@ public final class HandlerFunction extends Construct {
         function = Function.Builder.create(this, "Function")
                 .functionName(spec.functionName())
                 .description(spec.description())
-                .code(Code.fromAsset(lambdaJar.toString()))
+                .code(Code.fromAsset(project.options().lambdaJar().toString()))
                 .handler(spec.handlerClass())
                 .runtime(Runtime.JAVA_21)
                 .architecture(runtime.getArchitecture() == io.clusterless.model.Architecture.X86_64
@@ -118,6 +118,18 @@ public final class HandlerFunction extends Construct {
         } catch (JsonProcessingException e) {
             return value;
         }
+    }
+
+    /**
+     * Asynchronous invocations (by rules) of {@link #target()}: retried {@code retryAttempts} times within
+     * {@code maxEventAge}, then the event and the error are sent to {@code deadLetters}, not dropped.
+     */
+    void failTo(IQueue deadLetters, int retryAttempts, Duration maxEventAge) {
+        target.configureAsyncInvoke(EventInvokeConfigOptions.builder()
+                .onFailure(new SqsDestination(deadLetters))
+                .retryAttempts(retryAttempts)
+                .maxEventAge(maxEventAge)
+                .build());
     }
 
     public Function function() {

@@ -16,7 +16,7 @@ public final class S3CopyArcConstruct implements ArcWorkload {
         HandlerFunction function = new HandlerFunction(arc.scope(), "S3Copy", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), model.getWorkload().getRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless s3 copy of arc " + arc.plan().name()),
-                arc.project().options().lambdaJar(), arc.project().options().snapStart());
+                arc.project());
         arc.grantReadSources(function.role(), true);
         arc.grantWriteSinks(function.role(), true);
         return List.of(workloadTask(arc, "S3CopyFunction", function));

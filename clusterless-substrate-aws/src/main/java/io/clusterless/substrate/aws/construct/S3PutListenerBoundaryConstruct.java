@@ -28,23 +28,27 @@ import java.util.Map;
  */
 public final class S3PutListenerBoundaryConstruct extends Construct {
     private static final int QUEUE_RETENTION_DAYS = 4;
+    /**
+     * The queue's visibility timeout in function timeouts: a drain's messages stay hidden while it may run
+     * (ADR-0002), and AWS asks for six times the function timeout on queues that feed a function.
+     */
+    static final int VISIBILITY_TIMEOUTS = 6;
 
-    public S3PutListenerBoundaryConstruct(Construct scope, ProjectScope project, BoundaryPlan plan) {
+    public S3PutListenerBoundaryConstruct(Construct scope, ProjectScope project, BoundaryPlan plan,
+                                          DeadLetters deadLetters) {
         super(scope, "Boundary-" + plan.model().getName());
         S3Location listened = plan.props().location();
         HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
                 plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
                 "clusterless boundary " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
-                project.options().lambdaJar(), project.options().snapStart());
+                project);
         Access.read(function.role(), listened.bucket(), listened.prefix());
         SinkDataset dataset = plan.model().getDataset();
         Access.readWrite(function.role(), project.placementPlan().placement().manifestBucket(),
                 Access.manifestPrefix(dataset));
         Access.putEvents(function.role(), project.placementPlan().placement().arcEventBus());
         Access.allowObjectWildcards(function.role());
-        LambdaFunction target = LambdaFunction.Builder.create(function.target())
-                .retryAttempts(plan.model().getRuntimeProps().getRetryAttempts())
-                .build();
+        LambdaFunction target = deadLetters.invoke(function, plan.model().getRuntimeProps().getRetryAttempts());
         Bucket bucket = project.bucket(listened.bucket());
         boolean enabled = project.listenerEnabled(plan.model().getName());
         if (plan.frequent()) {
@@ -80,8 +84,9 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
         Queue queue = Queue.Builder.create(this, "Queue")
                 .queueName(plan.queueName())
                 .retentionPeriod(Duration.days(QUEUE_RETENTION_DAYS))
-                // a receive hides messages for as long as the draining function may run
-                .visibilityTimeout(Duration.minutes(plan.model().getRuntimeProps().getTimeoutMin()))
+                // a receive hides messages for longer than the draining function may run
+                .visibilityTimeout(Duration.minutes((long) VISIBILITY_TIMEOUTS
+                        * plan.model().getRuntimeProps().getTimeoutMin()))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .removalPolicy(RemovalPolicy.DESTROY)

@@ -8,6 +8,7 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.IConstruct;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * IAM statements that name exact buckets, key prefixes, buses, queues and tables. The only wildcard they use is the
@@ -30,16 +31,23 @@ public final class Access {
         return "datasets/name=" + dataset.getName() + "/version=" + dataset.getVersion() + "/";
     }
 
-    /** Get objects under {@code prefix} and list the bucket (S3 answers HEAD on a missing key with 403 without it). */
+    /**
+     * Get objects under {@code prefix} and list keys under it only ({@code s3:prefix}; S3 answers HEAD on a missing
+     * key with 403 unless the caller may list that key). The shared manifest and arc-state buckets hold every
+     * project's keys: no role may list beyond its own prefixes. A whole-bucket grant (no prefix) lists the bucket.
+     */
     public static void read(IRole role, String bucket, String prefix) {
         role.addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(objectsArn(bucket, prefix)))
                 .build());
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        PolicyStatement.Builder list = PolicyStatement.Builder.create()
                 .actions(List.of("s3:ListBucket"))
-                .resources(List.of(bucketArn(bucket)))
-                .build());
+                .resources(List.of(bucketArn(bucket)));
+        if (prefix != null && !prefix.isEmpty()) {
+            list.conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))));
+        }
+        role.addToPrincipalPolicy(list.build());
     }
 
     /** Read, plus put and delete objects under {@code prefix} (state transitions copy then delete). */

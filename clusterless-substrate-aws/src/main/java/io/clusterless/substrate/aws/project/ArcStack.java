@@ -1,19 +1,19 @@
 package io.clusterless.substrate.aws.project;
 
 import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.runtime.arc.ArcStateStore;
 import io.clusterless.runtime.plan.ArcPlan;
+import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
+import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.synth.Stacks;
-import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Chain;
 import software.amazon.awscdk.services.stepfunctions.Choice;
@@ -65,7 +65,8 @@ public final class ArcStack extends Stack {
                 .enabled(project.listenerEnabled(plan.name()))
                 .eventBus(EventBus.fromEventBusName(this, "ArcEventBus", project.exports().importEventBusName()))
                 .eventPattern(EventPatternJson.of(plan.listenerPattern()))
-                .targets(List.of(SfnStateMachine.Builder.create(stateMachine).build()))
+                .targets(List.of(new DeadLetters(this, "DeadLetters", project.names().arcDeadLetterQueue(plan.name()))
+                        .start(stateMachine)))
                 .build();
     }
 
@@ -77,10 +78,13 @@ public final class ArcStack extends Stack {
     private HandlerFunction gate(ProjectScope project, ArcPlan plan, String id, String name, String handler,
                                  Map<String, String> environment) {
         HandlerFunction gate = new HandlerFunction(this, id, new HandlerFunction.Spec(name, handler, GATE_RUNTIME,
-                environment, "clusterless arc " + plan.name() + " " + id), project.options().lambdaJar(), project.options().snapStart());
+                environment, "clusterless arc " + plan.name() + " " + id), project);
         String arcStateBucket = project.placementPlan().placement().arcStateBucket();
-        Access.readWrite(gate.role(), arcStateBucket, "arcs/project=" + project.plan().deployable().getProject().getName()
-                + "/version=" + project.plan().deployable().getProject().getVersion() + "/arc=" + plan.name() + "/");
+        String arcPath = "project=" + project.plan().deployable().getProject().getName()
+                + "/version=" + project.plan().deployable().getProject().getVersion() + "/arc=" + plan.name() + "/";
+        Access.readWrite(gate.role(), arcStateBucket, "arcs/" + arcPath);
+        // the end records of arc attempts (ADR-0003), which the gates write beside the state objects' tree
+        Access.readWrite(gate.role(), arcStateBucket, ArcStateStore.ATTEMPTS_ROOT + "/" + arcPath);
         String manifests = project.placementPlan().placement().manifestBucket();
         plan.model().getSources().values().forEach(source ->
                 Access.read(gate.role(), manifests, Access.manifestPrefix(source)));
@@ -130,11 +134,8 @@ public final class ArcStack extends Stack {
                 .otherwise(Fail.Builder.create(this, "UnknownStart").build());
 
         String name = plan.stateMachineName();
-        LogGroup logs = LogGroup.Builder.create(this, "StateMachineLogs")
-                .logGroupName(project.names().stateMachineLogGroup(name))
-                .retention(RetentionDays.ONE_DAY)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
+        LogGroup logs = LogGroups.create(this, "StateMachineLogs", project.names().stateMachineLogGroup(name),
+                project.logRetentionDays());
         StateMachine machine = StateMachine.Builder.create(this, "StateMachine")
                 .stateMachineName(name)
                 .stateMachineType(StateMachineType.STANDARD)

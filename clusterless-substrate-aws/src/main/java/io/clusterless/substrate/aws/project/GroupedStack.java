@@ -4,6 +4,7 @@ import io.clusterless.model.Resource;
 import io.clusterless.runtime.plan.ActivityPlan;
 import io.clusterless.runtime.plan.BoundaryPlan;
 import io.clusterless.substrate.aws.construct.CloudWatchExportConstruct;
+import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.S3PutListenerBoundaryConstruct;
 import io.clusterless.substrate.aws.synth.Stacks;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -46,11 +47,15 @@ public final class GroupedStack extends Stack {
                             + resource.getName() + "': type " + resource.getType() + " cannot be placed on AWS"));
             construct.build(stack, project, resource);
         }
+        if (activities.isEmpty() && boundaries.isEmpty()) {
+            return stack;
+        }
+        DeadLetters deadLetters = new DeadLetters(stack, "DeadLetters", project.names().deadLetterQueue());
         for (ActivityPlan activity : activities) {
-            new CloudWatchExportConstruct(stack, project, activity);
+            new CloudWatchExportConstruct(stack, project, activity, deadLetters);
         }
         for (BoundaryPlan boundary : boundaries) {
-            new S3PutListenerBoundaryConstruct(stack, project, boundary);
+            new S3PutListenerBoundaryConstruct(stack, project, boundary, deadLetters);
         }
         return stack;
     }

@@ -74,6 +74,11 @@ public final class ProjectScope {
         return input;
     }
 
+    /** How long the project's log groups keep events: the placement's {@code logRetentionDays}, validated. */
+    public int logRetentionDays() {
+        return input.deployable().getPlacement().logRetentionDays();
+    }
+
     public SynthOptions options() {
         return options;
     }
