@@ -1,6 +1,7 @@
 package io.clusterless.cli.command.ops;
 
 import io.clusterless.cli.ProjectOptions;
+import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.ProjectSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -9,6 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,11 @@ public final class OperatedProjectOptions {
     @Option(names = "--ext-str", paramLabel = "KEY=VALUE",
             description = "With -p: external variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
     private Map<String, String> extStrs = new LinkedHashMap<>();
+
+    @Option(names = "--jpath", paramLabel = "DIR",
+            description = "With -p: folder Jsonnet imports may read besides the project file's own, searched after "
+                    + "the importing file's folder (repeatable). Imports anywhere else are refused.")
+    private List<Path> jpaths = new ArrayList<>();
 
     static final class Choice {
         @Option(names = "-p", paramLabel = "FILE", split = ",",
@@ -88,6 +96,10 @@ public final class OperatedProjectOptions {
             throw new ParameterException(commandLine, "--ext-str is for Jsonnet project files (-p); a deployed "
                     + "--project is read as it was recorded");
         }
+        if (deployed && !jpaths.isEmpty()) {
+            throw new ParameterException(commandLine, "--jpath is for Jsonnet project files (-p); a deployed "
+                    + "--project is read as it was recorded");
+        }
         return deployed;
     }
 
@@ -97,6 +109,10 @@ public final class OperatedProjectOptions {
 
     Map<String, String> extStrs() {
         return extStrs;
+    }
+
+    JsonnetOptions jsonnet() {
+        return new JsonnetOptions(extStrs, jpaths);
     }
 
     List<Wanted> wanted() {
