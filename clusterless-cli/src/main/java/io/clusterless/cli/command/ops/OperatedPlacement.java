@@ -123,7 +123,7 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         }
         for (List<LoadedFile> project : byProject.values()) {
             var problems = new ProjectValidator(registry).validate(new LoadedProject(project),
-                    new ValidationOptions(true));
+                    new ValidationOptions(true, false)); // operations read state: no image is built
             if (!problems.isEmpty()) {
                 throw new UserException(problems.get(0).format() + (problems.size() > 1
                         ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
