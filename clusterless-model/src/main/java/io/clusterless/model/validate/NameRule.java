@@ -6,7 +6,9 @@ import io.clusterless.model.Component;
 import io.clusterless.model.DatasetRef;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
+import io.clusterless.model.core.activity.CloudWatchExportActivity;
 import io.clusterless.model.core.resource.ComputeResource;
+import io.clusterless.model.core.resource.EventBridgeResource;
 import io.clusterless.model.core.resource.GlueDatabaseResource;
 import io.clusterless.model.core.resource.GlueTableResource;
 import io.clusterless.model.load.LoadedProject;
@@ -53,6 +55,12 @@ final class NameRule implements Rule {
         for (Located<GlueDatabaseResource> database : Elements.ofType(project, GlueDatabaseResource.class)) {
             add(problems, database, Names.glueProblem("databaseName", database.value().getDatabaseName()),
                     "databaseName");
+        }
+        for (Located<EventBridgeResource> bus : Elements.ofType(project, EventBridgeResource.class)) {
+            add(problems, bus, Names.eventBusProblem(bus.value().getEventBusName()), "eventBusName");
+        }
+        for (Located<CloudWatchExportActivity> export : Elements.ofType(project, CloudWatchExportActivity.class)) {
+            add(problems, export, Names.logGroupProblem(export.value().getLogGroupName()), "logGroupName");
         }
         for (Located<GlueTableResource> table : Elements.ofType(project, GlueTableResource.class)) {
             add(problems, table, Names.glueProblem("tableName", table.value().getTableName()), "tableName");

@@ -22,6 +22,10 @@ final class Names {
     private static final Pattern GLUE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
     /** Glue allows 255; local run's catalog adds ".json" to a table's file name, and folders allow 255. */
     private static final int GLUE_MAX = 250;
+    private static final Pattern EVENT_BUS = Pattern.compile("[/.\\-_A-Za-z0-9]+");
+    private static final int EVENT_BUS_MAX = 256;
+    private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]+");
+    private static final int LOG_GROUP_MAX = 512;
 
     private Names() {
     }
@@ -65,6 +69,27 @@ final class Names {
         if (!GLUE.matcher(value).matches() || value.length() > GLUE_MAX) {
             return what + " " + quote(value) + " must use only ASCII letters, digits, '_' and '-' (not first), at "
                     + "most " + GLUE_MAX + " characters; rename it, e.g. access_logs";
+        }
+        return null;
+    }
+
+    /** An event bus name as EventBridge (and CDK at synth) accepts it; null lets CDK name the bus. */
+    static String eventBusProblem(String value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.equals("default") || !EVENT_BUS.matcher(value).matches() || value.length() > EVENT_BUS_MAX) {
+            return "eventBusName " + quote(value) + " must use only ASCII letters, digits, '.', '-', '_' and '/', at "
+                    + "most " + EVENT_BUS_MAX + " characters, and not be \"default\"; rename it";
+        }
+        return null;
+    }
+
+    /** A CloudWatch Logs log group name as the service accepts it. */
+    static String logGroupProblem(String value) {
+        if (value == null || !LOG_GROUP.matcher(value).matches() || value.length() > LOG_GROUP_MAX) {
+            return "logGroupName " + quote(value == null ? "" : value) + " is not a log group name: use only ASCII "
+                    + "letters, digits, '.', '-', '_', '/' and '#', at most " + LOG_GROUP_MAX + " characters";
         }
         return null;
     }

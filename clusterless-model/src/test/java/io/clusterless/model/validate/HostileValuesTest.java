@@ -186,6 +186,28 @@ class HostileValuesTest {
     }
 
     @Test
+    void eventBusAndLogGroupNamesOutsideWhatTheServicesAcceptAreRefused() throws IOException {
+        for (String name : List.of("a;b", "$(id)", "a b", "ärc", "default", "a".repeat(257))) {
+            ObjectNode project = base();
+            ((com.fasterxml.jackson.databind.node.ArrayNode) project.get("resources")).addObject()
+                    .put("type", "aws:core:eventBus").put("name", "bus").put("eventBusName", name);
+
+            assertThat(problems(project)).as(name).anyMatch(line -> line.contains(": resources[4].eventBusName: "));
+        }
+        for (String name : List.of("a;b", "$(id)", "a b", "/aws/ärc", "a\nb", "", "/" + "a".repeat(512))) {
+            ObjectNode project = base();
+            set(project, "/activities/0/logGroupName", name);
+
+            assertThat(problems(project)).as(name).anyMatch(line -> line.contains(": activities[0].logGroupName: "));
+        }
+        ObjectNode project = base();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) project.get("resources")).addObject()
+                .put("type", "aws:core:eventBus").put("name", "bus").put("eventBusName", "dev.Audit_1/x");
+        set(project, "/activities/0/logGroupName", "/aws/lambda/My_fn-1.x#2");
+        assertThat(problems(project)).isEmpty();
+    }
+
+    @Test
     void physicalNamesThatClashAcrossListsAreRefused() throws IOException {
         // a boundary and an activity of one name get the same EventBridge rule name
         ObjectNode project = base();
