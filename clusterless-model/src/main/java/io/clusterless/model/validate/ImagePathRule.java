@@ -39,31 +39,39 @@ final class ImagePathRule implements Rule {
 
     static String problem(Path folder, String imagePath) {
         String shown = Names.quote(imagePath);
-        Path image;
+        Path asGiven;
         try {
-            image = folder.resolve(imagePath).normalize();
+            asGiven = folder.resolve(imagePath);
         } catch (InvalidPathException e) {
             return "imagePath " + shown + " is not a path; " + WHAT_TO_DO;
         }
         Path realFolder;
-        Path realImage;
         try {
             realFolder = folder.toRealPath();
-            realImage = Files.isDirectory(image) ? image.toRealPath() : null;
         } catch (IOException e) {
-            realFolder = null;
-            realImage = null;
+            return "imagePath " + shown + ": the project folder " + folder + " cannot be read; " + WHAT_TO_DO;
         }
-        if (realImage == null) {
-            return "imagePath " + shown + " is not a folder beside the project file (looked in " + image + "); "
-                    + WHAT_TO_DO;
-        }
-        if (realFolder == null || !realImage.startsWith(realFolder)) {
-            return "imagePath " + shown + " is outside the project folder " + folder + "; move the image's folder "
-                    + "inside it";
-        }
-        if (!Files.isRegularFile(realImage.resolve("Dockerfile"))) {
-            return "imagePath " + shown + " has no Dockerfile (looked in " + image + "); add one, or " + WHAT_TO_DO;
+        // synth resolves the path lexically (a/../b is b), local run lets the file system follow a/.. through a
+        // symlink; both must land inside the project folder, in a folder with a Dockerfile
+        for (Path image : List.of(asGiven.normalize(), asGiven)) {
+            Path real;
+            try {
+                real = Files.isDirectory(image) ? image.toRealPath() : null;
+            } catch (IOException e) {
+                real = null;
+            }
+            if (real == null) {
+                return "imagePath " + shown + " is not a folder beside the project file (looked in "
+                        + asGiven.normalize() + "); " + WHAT_TO_DO;
+            }
+            if (!real.startsWith(realFolder)) {
+                return "imagePath " + shown + " is outside the project folder " + folder + "; move the image's "
+                        + "folder inside it";
+            }
+            if (!Files.isRegularFile(real.resolve("Dockerfile"))) {
+                return "imagePath " + shown + " has no Dockerfile (looked in " + asGiven.normalize() + "); add one, "
+                        + "or " + WHAT_TO_DO;
+            }
         }
         return null;
     }

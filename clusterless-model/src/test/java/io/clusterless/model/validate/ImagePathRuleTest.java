@@ -59,6 +59,17 @@ class ImagePathRuleTest {
     }
 
     @Test
+    void dotDotAfterASymlinkIsJudgedWhereTheFileSystemLeads() throws IOException {
+        // lexically link/.. is the project folder; local run's file system follows the link first and lands outside
+        Files.createDirectories(tmp.resolve("outside/inner"));
+        Files.createSymbolicLink(projectDir.resolve("deep"), tmp.resolve("outside/inner"));
+        dockerfile(projectDir);
+
+        assertThat(problems("deep/..")).singleElement().asString()
+                .contains("imagePath \"deep/..\" is outside the project folder");
+    }
+
+    @Test
     void aFolderWithoutADockerfileIsRefused() throws IOException {
         assertThat(problems("nodocker")).singleElement().asString()
                 .contains("arcs[1].workload.imagePath: imagePath \"nodocker\" has no Dockerfile");
