@@ -33,6 +33,7 @@ class JsonnetImportOptionTest {
         Path project = write("app/project.jsonnet", """
                 {
                   project: { name: importstr '/proc/self/environ', version: '1' },
+                  placement: { provider: 'aws', stage: 'dev', account: '123456789012', region: 'us-west-2' },
                 }
                 """);
 
