@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>component names go, hyphenated, into CloudFormation stack names ({@code [A-Za-z][-A-Za-z0-9]*}), Lambda
  *   function, EventBridge rule, SQS queue, Step Functions and Batch names, and verbatim into S3 keys
- *   ({@code arc=<arc>}) and local folders: ASCII letters, digits, '-' and '_', starting with a letter;</li>
- *   <li>dataset names and versions become key segments of manifests and metadata ({@code name=…/version=…}) and folder
- *   names of local run: ASCII letters, digits, '.', '-' and '_', starting with a letter or digit, no "..";</li>
+ *   ({@code arc=<arc>}) and local folders: ASCII letters, digits, '-' and '_', starting with a letter or digit
+ *   (the stage or project name comes first in every physical name);</li>
+ *   <li>dataset names and versions become key segments of manifests and metadata ({@code name=…/version=…}) and
+ *   folder names of local run: ASCII letters, digits, '.', '-' and '_', starting with a letter or digit, no "..";</li>
  *   <li>Glue database and table names become folders of local run's catalog: letters, digits, '_' and '-'.</li>
  * </ul>
  * Each check returns why the value is refused, as one line naming what to do, or null.
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 final class Names {
     static final int COMPONENT_MAX = 64;
     static final int SEGMENT_MAX = 128;
-    private static final Pattern COMPONENT = Pattern.compile("[A-Za-z][A-Za-z0-9_-]*");
+    private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern GLUE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_-]*");
     /** Glue allows 255; local run's catalog adds ".json" to a table's file name, and folders allow 255. */
@@ -36,8 +37,9 @@ final class Names {
             return kind + " name must not be empty; give one";
         }
         if (!COMPONENT.matcher(name).matches()) {
-            return kind + " name " + quote(name) + " must start with an ASCII letter and use only letters, digits, '-' "
-                    + "and '_' (it becomes part of stack, function and rule names and of S3 keys); rename it";
+            return kind + " name " + quote(name) + " must start with an ASCII letter or digit and use only letters, "
+                    + "digits, '-' and '_' (it becomes part of stack, function and rule names and of S3 keys); "
+                    + "rename it";
         }
         if (name.length() > COMPONENT_MAX) {
             return kind + " name is " + name.length() + " characters, over " + COMPONENT_MAX + "; shorten it";

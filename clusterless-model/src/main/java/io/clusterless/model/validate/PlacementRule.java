@@ -43,7 +43,8 @@ final class PlacementRule implements Rule {
             }
             if (!VERSION.matcher(version).matches()) {
                 problems.add(file.problem(FieldPath.of("project", "version"), "project version " + Names.quote(version)
-                        + " must use only ASCII letters, digits and '-' (it is part of stack names), e.g. 20230101-00"));
+                        + " must use only ASCII letters, digits and '-' (it is part of stack names), e.g. "
+                        + "20230101-00"));
             }
             String provider = deployable.getPlacement().getProvider();
             if (!"aws".equals(provider)) {

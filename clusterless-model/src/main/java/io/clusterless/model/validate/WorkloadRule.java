@@ -16,7 +16,6 @@ import java.util.regex.PatternSyntaxException;
 /** Type-specific settings that are valid JSON but cannot work. */
 final class WorkloadRule implements Rule {
     private static final int SQS_MAX_WAIT_SEC = 20;
-    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     @Override
     public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
@@ -70,9 +69,10 @@ final class WorkloadRule implements Rule {
      * characters, not in AWS Batch's reserved AWS_BATCH namespace, and a value without NUL.
      */
     private static String environmentProblem(String name, String value) {
-        if (!ENV_NAME.matcher(name).matches()) {
-            return "environment variable name " + Names.quote(name) + " must start with a letter or '_' and use only "
-                    + "ASCII letters, digits and '_'; rename it";
+        // a process environment cannot hold these (local run's ProcessBuilder throws on them)
+        if (name.isEmpty() || name.indexOf('=') >= 0 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "environment variable name " + Names.quote(name) + " must not be empty or hold '=' or control "
+                    + "characters; rename it";
         }
         if (name.startsWith("AWS_BATCH")) {
             return "environment variable " + name + " is reserved by AWS Batch; rename it";

@@ -50,16 +50,16 @@ class HostileValuesTest {
             new Field("/project/name", "project.name", false, false),
             new Field("/project/version", "project.version", true, false),
             new Field("/placement/stage", "placement.stage", false, false),
-            new Field("/resources/0/name", "resources[0].name", false, false),
-            new Field("/resources/1/computeEnvironmentName", "resources[1].computeEnvironmentName", false, false),
+            new Field("/resources/0/name", "resources[0].name", true, false),
+            new Field("/resources/1/computeEnvironmentName", "resources[1].computeEnvironmentName", true, false),
             new Field("/resources/2/databaseName", "resources[2].databaseName", true, false),
             new Field("/resources/3/tableName", "resources[3].tableName", true, false),
-            new Field("/activities/0/name", "activities[0].name", false, false),
-            new Field("/boundaries/0/name", "boundaries[0].name", false, false),
+            new Field("/activities/0/name", "activities[0].name", true, false),
+            new Field("/boundaries/0/name", "boundaries[0].name", true, false),
             new Field("/boundaries/0/dataset/name", "boundaries[0].dataset.name", true, true),
             new Field("/boundaries/0/dataset/version", "boundaries[0].dataset.version", true, true),
-            new Field("/arcs/0/name", "arcs[0].name", false, false),
-            new Field("/arcs/1/name", "arcs[1].name", false, false),
+            new Field("/arcs/0/name", "arcs[0].name", true, false),
+            new Field("/arcs/1/name", "arcs[1].name", true, false),
             new Field("/arcs/0/sources/main/name", "arcs[0].sources.main.name", true, true),
             new Field("/arcs/0/sources/main/version", "arcs[0].sources.main.version", true, true),
             new Field("/arcs/0/sinks/main/name", "arcs[0].sinks.main.name", true, true),
@@ -135,7 +135,7 @@ class HostileValuesTest {
         Field arc = NAME_FIELDS.get(11);
         return Stream.of(new Row(datasetName, "raw.v2"), new Row(datasetName, "2023_raw-data"),
                 new Row(datasetVersion, "20230101"), new Row(datasetVersion, "1.0.2"), new Row(arc, "copyA"),
-                new Row(arc, "copy_a-2"), new Row(NAME_FIELDS.get(1), "20230101-00"));
+                new Row(arc, "copy_a-2"), new Row(arc, "2copy"), new Row(NAME_FIELDS.get(1), "20230101-00"));
     }
 
     static Stream<Row> hostileLocations() {
@@ -174,7 +174,7 @@ class HostileValuesTest {
 
     @Test
     void environmentVariablesLocalRunAndBatchCannotSetAreRefused() throws IOException {
-        for (String name : List.of("A=B", "", "A\u0000", "1A", "A B", "AWS_BATCH_JOB_ID")) {
+        for (String name : List.of("A=B", "=", "", "A\u0000", "A\nB", "AWS_BATCH_JOB_ID")) {
             ObjectNode project = base();
             ((ObjectNode) project.at("/arcs/1/workload")).putObject("environment").put(name, "x");
 
