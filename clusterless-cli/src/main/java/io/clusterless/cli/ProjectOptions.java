@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.ProjectSource;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,6 +31,11 @@ public final class ProjectOptions {
     @Option(names = {"--ext-str"}, paramLabel = "KEY=VALUE",
             description = "External variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
     private Map<String, String> extStrs = new LinkedHashMap<>();
+
+    @Option(names = {"--jpath"}, paramLabel = "DIR",
+            description = "Folder Jsonnet imports may read besides the project file's own, searched after the importing file's "
+                    + "folder (repeatable). Imports anywhere else are refused.")
+    private List<Path> jpaths = new ArrayList<>();
 
     public List<ProjectSource> sources() {
         List<String> files = files(options, positional);
@@ -75,5 +81,10 @@ public final class ProjectOptions {
 
     public Map<String, String> extStrs() {
         return extStrs;
+    }
+
+    /** {@code --ext-str} and {@code --jpath}, as the loader takes them. */
+    public JsonnetOptions jsonnet() {
+        return new JsonnetOptions(extStrs, jpaths);
     }
 }

@@ -3,6 +3,7 @@ package io.clusterless.cli.command;
 import io.clusterless.cli.CliContext;
 import io.clusterless.cli.UserException;
 import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -32,15 +32,15 @@ final class AwsSynthSupport {
     }
 
     /** Loads and validates the files (offline); invalid files fail with every problem, as {@code validate} prints them. */
-    static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, Map<String, String> extStrs) {
-        return load(context, sources, extStrs, ValidationOptions.offline());
+    static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, JsonnetOptions jsonnet) {
+        return load(context, sources, jsonnet, ValidationOptions.offline());
     }
 
-    /** As {@link #load(CliContext, List, Map)}; {@code options} say whether sources may be owned by deployed projects. */
-    static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, Map<String, String> extStrs,
+    /** As {@link #load(CliContext, List, JsonnetOptions)}; {@code options} say whether sources may be owned by deployed projects. */
+    static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, JsonnetOptions jsonnet,
                                    ValidationOptions options) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        LoadedProject loaded = new ProjectLoader(registry, extStrs, context.in()).loadAll(sources);
+        LoadedProject loaded = new ProjectLoader(registry, jsonnet, context.in()).loadAll(sources);
         List<Problem> problems = new ProjectValidator(registry).validate(loaded, options);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);

@@ -84,7 +84,7 @@ final class ProjectCdk {
     int run(Verb verb, List<String> verbOptions) {
         CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
         // sources may be owned by projects deployed before; deploy and diff look their owners up below
-        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs(),
+        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.jsonnet(),
                 new ValidationOptions(true));
         Map<PlacementNames, List<Deployable>> placements = placements(inputs);
         PlacementNames first = placements.keySet().iterator().next();

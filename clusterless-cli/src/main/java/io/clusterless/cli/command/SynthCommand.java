@@ -6,6 +6,7 @@ import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
@@ -91,6 +92,10 @@ public final class SynthCommand implements Callable<Integer> {
         @Option(names = "--ext-str", paramLabel = "KEY=VALUE",
                 description = "External variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
         Map<String, String> extStrs = new LinkedHashMap<>();
+        @Option(names = "--jpath", paramLabel = "DIR",
+                description = "Folder Jsonnet imports may read besides the project file's own, searched after the importing file's "
+                        + "folder (repeatable). Imports anywhere else are refused.")
+        List<Path> jpaths = new ArrayList<>();
     }
 
     static final class Bootstrap {
@@ -137,7 +142,8 @@ public final class SynthCommand implements Callable<Integer> {
             } else {
                 List<ProjectInput> inputs = AwsSynthSupport.load(root.context(),
                         ProjectOptions.sources(files, spec.commandLine()),
-                        target == null || target.projects == null ? Map.of() : target.projects.extStrs);
+                        target == null || target.projects == null ? JsonnetOptions.NONE
+                                : new JsonnetOptions(target.projects.extStrs, target.projects.jpaths));
                 before.mark("load");
                 prepare(outdir);
                 AwsSynthSupport.awaitJsii(jsii);

@@ -43,7 +43,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = root.context().out();
         PrintWriter err = root.context().err();
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        ProjectLoader loader = new ProjectLoader(registry, project.extStrs(), root.context().in());
+        ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), root.context().in());
         LoadedProject loaded = null;
         List<Problem> problems;
         try {

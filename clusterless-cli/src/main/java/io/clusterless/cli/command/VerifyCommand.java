@@ -51,7 +51,7 @@ public final class VerifyCommand implements Callable<Integer> {
         AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
         CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
-        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.extStrs());
+        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.jsonnet());
         before.mark("load");
         AwsSynthSupport.awaitJsii(jsii);
         Path outdir;

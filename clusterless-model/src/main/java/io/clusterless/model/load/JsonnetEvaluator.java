@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Evaluates Jsonnet to JSON text with sjsonnet, in-process. Imports resolve relative to the importing file;
+ * Evaluates Jsonnet to JSON text with sjsonnet, in-process. Imports resolve relative to the importing file, then in
+ * the {@code --jpath} folders, and only inside the project file's folder or those folders ({@link JsonnetImports});
  * {@code --ext-str} values are passed as external variables. Evaluation runs on its own thread with a fixed stack,
  * so pathological input fails with a message instead of overflowing the caller's stack.
  */
@@ -33,6 +34,15 @@ public final class JsonnetEvaluator {
      * @param extStrs external variables
      */
     public static String evaluate(String display, Path file, String code, Map<String, String> extStrs) {
+        return evaluate(display, file, code, extStrs, List.of());
+    }
+
+    /**
+     * @param jpaths folders imports may read from besides the project file's folder, searched in order after the
+     *               importing file's folder
+     */
+    public static String evaluate(String display, Path file, String code, Map<String, String> extStrs,
+                                  List<Path> jpaths) {
         int depth = nestingDepth(code);
         if (depth > io.clusterless.json.Json.MAX_NESTING_DEPTH) {
             throw new ProblemException(Problem.of(display, "nesting is deeper than "
@@ -49,6 +59,9 @@ public final class JsonnetEvaluator {
             args.add("--exec");
             args.add(code);
         }
+        Path shown = file == null ? null : Path.of(display).getParent();
+        JsonnetImports imports = new JsonnetImports(workingDir, file == null ? "the working directory"
+                : shown == null ? "." : shown.toString(), jpaths);
         extStrs.forEach((key, value) -> {
             args.add("--ext-str");
             args.add(key + "=" + value);
@@ -59,7 +72,7 @@ public final class JsonnetEvaluator {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread thread = new Thread(null, () -> {
             try {
-                exit.set(run(args.toArray(String[]::new), workingDir, out, err));
+                exit.set(run(args.toArray(String[]::new), workingDir, imports, out, err));
             } catch (Throwable e) { // NOPMD: every failure of the evaluator becomes a message
                 failure.set(e);
             }
@@ -92,29 +105,38 @@ public final class JsonnetEvaluator {
                     + ProjectText.MAX_BYTES / (1024 * 1024) + " MiB; project files are small"));
         }
         if (exit.get() != 0) {
-            throw new ProblemException(errorProblem(display, file, err.toString(StandardCharsets.UTF_8)));
+            throw new ProblemException(errorProblem(display, file, err.toString(StandardCharsets.UTF_8),
+                    imports.refusal()));
         }
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    private static int run(String[] args, Path workingDir, ByteArrayOutputStream out, ByteArrayOutputStream err) {
+    private static int run(String[] args, Path workingDir, JsonnetImports imports, ByteArrayOutputStream out,
+                           ByteArrayOutputStream err) {
         os.Path wd = os.Path.apply(workingDir, os.PathConvertible.NioPathConvertible$.MODULE$);
         return sjsonnet.SjsonnetMain.main0(args, new sjsonnet.DefaultParseCache(),
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), wd,
-                sjsonnet.SjsonnetMain.main0$default$7(), sjsonnet.SjsonnetMain.main0$default$8(),
+                sjsonnet.SjsonnetMain.main0$default$7(), scala.Option.apply(imports),
                 sjsonnet.SjsonnetMain.main0$default$9());
     }
 
     /** sjsonnet prints {@code sjsonnet.Error: message} then {@code at [...].(file:line:col)} frames. */
-    static Problem errorProblem(String display, Path file, String stderr) {
+    static Problem errorProblem(String display, Path file, String stderr, String refusal) {
         String[] lines = stderr.strip().split("\\R");
         String message = lines.length == 0 || lines[0].isBlank() ? "Jsonnet evaluation failed" : lines[0];
+        if (refusal != null && message.matches("^sjsonnet\\.[A-Za-z]*Error:\\s*Couldn't import file:.*")) {
+            return located(display, file, lines, refusal);
+        }
         message = message.replaceFirst("^sjsonnet\\.[A-Za-z]*Error:\\s*", "")
                 .replaceFirst("^sjsonnet\\.[A-Za-z.]*Exception:\\s*", "")
                 // parse errors repeat the position the problem already carries: Expected "}":8:82, found ...
                 .replaceFirst("^(Expected .*?):\\d+:\\d+, found ", "$1, found ")
                 .replaceFirst("^(Unknown extVar: (.+))$", "$1; pass it with --ext-str $2=VALUE");
+        return located(display, file, lines, "Jsonnet error: " + message);
+    }
+
+    private static Problem located(String display, Path file, String[] lines, String message) {
         for (String line : lines) {
             Matcher matcher = LOCATION.matcher(line);
             if (matcher.find()) {
@@ -124,10 +146,10 @@ public final class JsonnetEvaluator {
                         : where.equals(file.getFileName().toString());
                 String shown = main ? display : besideMain(display, file, where);
                 return Problem.at(shown, new Position(Integer.parseInt(matcher.group(2)),
-                        Integer.parseInt(matcher.group(3))), "Jsonnet error: " + message);
+                        Integer.parseInt(matcher.group(3))), message);
             }
         }
-        return Problem.of(display, "Jsonnet error: " + message);
+        return Problem.of(display, message);
     }
 
     /** sjsonnet names imported files relative to the main file's directory; name them as the main file is named. */

@@ -37,7 +37,15 @@ public record Problem(String file, Position position, FieldPath path, String mes
         if (path != null && !path.isRoot()) {
             builder.append(path).append(": ");
         }
-        return builder.append(message).toString();
+        builder.append(message);
+        // one line per problem, whatever a value quoted in it holds
+        for (int i = 0; i < builder.length(); i++) {
+            char c = builder.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                builder.replace(i, i + 1, String.format("\\u%04x", (int) c));
+            }
+        }
+        return builder.toString();
     }
 
     @Override

@@ -21,6 +21,7 @@ import io.clusterless.model.shape.ShapeChecker;
 import io.clusterless.model.shape.Shapes;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,19 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ProjectLoader {
     private final ComponentRegistry registry;
     private final Map<String, String> extStrs;
+    private final List<Path> jpaths;
     private final InputStream stdin;
     private final Map<Class<?>, JsonNode> defaults = new ConcurrentHashMap<>();
 
     public ProjectLoader(ComponentRegistry registry, Map<String, String> extStrs, InputStream stdin) {
+        this(registry, new JsonnetOptions(extStrs, List.of()), stdin);
+    }
+
+    /** @param jsonnet external variables and the folders ({@code --jpath}) imports may read besides the file's own */
+    public ProjectLoader(ComponentRegistry registry, JsonnetOptions jsonnet, InputStream stdin) {
         this.registry = registry;
-        this.extStrs = Map.copyOf(extStrs);
+        this.extStrs = jsonnet.extStrs();
+        this.jpaths = jsonnet.jpaths();
         this.stdin = stdin;
     }
 
@@ -66,7 +74,7 @@ public final class ProjectLoader {
             case JSON -> TreeReader.readJson(display, text);
             case YAML -> TreeReader.readYaml(display, text);
             case JSONNET -> LocatedTree.withoutPositions(TreeReader.readJson(display,
-                    JsonnetEvaluator.evaluate(display, source.path(), text, extStrs)).root());
+                    JsonnetEvaluator.evaluate(display, source.path(), text, extStrs, jpaths)).root());
         };
         LoadedFile located = new LoadedFile(source, format, tree, null);
         JsonNode root = tree.root();

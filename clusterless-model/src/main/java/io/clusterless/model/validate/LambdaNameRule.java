@@ -31,6 +31,9 @@ final class LambdaNameRule implements Rule {
             } catch (IllegalArgumentException e) {
                 continue; // blank project or placement values: PlacementRule reports them
             }
+            if (located.value().getName() == null || located.value().getName().isBlank()) {
+                continue; // UniqueNamesRule reports blank names
+            }
             ComponentType type = registry.find(located.value().getType()).orElseThrow();
             for (String fn : type.lambdaFunctions()) {
                 String function = names.lambdaFunction(located.value().getName(), fn);

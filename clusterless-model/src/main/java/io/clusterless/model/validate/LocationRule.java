@@ -41,7 +41,9 @@ final class LocationRule implements Rule {
             String uri = export.value().getPathURI();
             boolean bucketFromRef = export.value().getBucketRef() != null
                     && (uri.startsWith("s3:///") || uri.startsWith("/"));
-            String problem = bucketFromRef ? null : Locations.s3Problem(uri);
+            String problem = bucketFromRef
+                    ? Locations.keyProblem(uri, uri.startsWith("/") ? uri : uri.substring("s3://".length()))
+                    : Locations.s3Problem(uri);
             if (problem != null) {
                 problems.add(export.problem("pathURI", "export destination " + problem
                         + (uri.startsWith("/") || uri.startsWith("s3:///") ? " (or set bucketRef)" : "")));

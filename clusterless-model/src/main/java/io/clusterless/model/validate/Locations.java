@@ -17,11 +17,34 @@ final class Locations {
     static String s3Problem(String uri) {
         Matcher matcher = S3.matcher(uri);
         if (!matcher.matches()) {
-            return "\"" + uri + "\" is not an S3 location; write s3://bucket/prefix/";
+            return Names.quote(uri) + " is not an S3 location; write s3://bucket/prefix/";
         }
         String bucketProblem = BucketNames.problem(matcher.group(1));
         if (bucketProblem != null) {
-            return "\"" + uri + "\": " + bucketProblem;
+            return Names.quote(uri) + ": " + bucketProblem;
+        }
+        return keyProblem(uri, matcher.group(2));
+    }
+
+    /**
+     * Why the key part of a location ({@code /prefix/...}) would not stay where it says, or null: local run maps it
+     * onto folders under its root, where "." and ".." segments would climb out and empty segments collapse, and a
+     * control character or backslash is no key anyone uploads to.
+     */
+    static String keyProblem(String uri, String path) {
+        if (path == null || path.equals("/")) {
+            return null;
+        }
+        String key = path.substring(1);
+        key = key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+        for (String segment : key.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                return Names.quote(uri) + " has an empty, \".\" or \"..\" segment; write the prefix without them, "
+                        + "e.g. s3://bucket/prefix/";
+            }
+            if (segment.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == '\\')) {
+                return Names.quote(uri) + " holds a control character or backslash; write the prefix without them";
+            }
         }
         return null;
     }
@@ -31,10 +54,12 @@ final class Locations {
         if (!uri.startsWith("glue://")) {
             return null;
         }
-        if (!GLUE.matcher(uri).matches()) {
-            return "\"" + uri + "\" must name a database and a table: glue://[catalog]/database/table";
+        Matcher matcher = GLUE.matcher(uri);
+        if (!matcher.matches()) {
+            return Names.quote(uri) + " must name a database and a table: glue://[catalog]/database/table";
         }
-        return null;
+        String problem = Names.glueProblem("Glue database", matcher.group(2));
+        return problem != null ? problem : Names.glueProblem("Glue table", matcher.group(3));
     }
 
     static boolean isS3(String uri) {

@@ -17,13 +17,16 @@ public final class ProjectValidator {
                 new LogRetentionRule(),
                 new SameProjectRule(),
                 new UniqueNamesRule(),
+                new NameRule(),
+                new PhysicalNamesRule(registry),
                 new LotUnitRule(),
                 new LocationRule(),
                 new OwnershipRule(),
                 new ReferenceRule(registry),
                 new LambdaNameRule(registry),
                 new RuntimePropsRule(),
-                new WorkloadRule());
+                new WorkloadRule(),
+                new ImagePathRule());
     }
 
     public ProjectValidator() {

@@ -9,6 +9,7 @@ import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -52,10 +53,33 @@ final class WorkloadRule implements Rule {
             }
         }
         for (Located<BatchExecArc> arc : Elements.ofType(project, BatchExecArc.class)) {
-            if (arc.value().getWorkload().getImagePath().isBlank()) {
-                problems.add(arc.problemAt("imagePath must name a directory with a Dockerfile", "workload",
-                        "imagePath"));
+            Map<String, String> environment = arc.value().getWorkload().getEnvironment();
+            for (Map.Entry<String, String> variable : environment == null ? Map.<String, String>of().entrySet()
+                    : environment.entrySet()) {
+                String problem = environmentProblem(variable.getKey(), variable.getValue());
+                if (problem != null) {
+                    problems.add(arc.problemAt(problem, "workload", "environment", variable.getKey()));
+                }
             }
         }
+    }
+
+    /**
+     * An environment variable the container (and local run's process) can be given: a name without '=' or control
+     * characters, not in AWS Batch's reserved AWS_BATCH namespace, and a value without NUL.
+     */
+    private static String environmentProblem(String name, String value) {
+        // a process environment cannot hold these (local run's ProcessBuilder throws on them)
+        if (name.isEmpty() || name.indexOf('=') >= 0 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return "environment variable name " + Names.quote(name) + " must not be empty or hold '=' or control "
+                    + "characters; rename it";
+        }
+        if (name.startsWith("AWS_BATCH")) {
+            return "environment variable " + name + " is reserved by AWS Batch; rename it";
+        }
+        if (value != null && value.indexOf('\0') >= 0) {
+            return "environment variable " + name + " holds a NUL character; remove it";
+        }
+        return null;
     }
 }

@@ -1,11 +1,15 @@
 package io.clusterless.substrate.aws;
 
+import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.load.ProjectSource;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -111,8 +115,10 @@ class ExclusionsTest {
     }
 
     @Test
-    void missingImageDirectory_failsWithTheResolvedPath() {
-        List<ProjectInput> inputs = Projects.loadText("no-image", """
+    void missingImageDirectory_failsWithTheResolvedPath() throws IOException {
+        // validate refuses this first (ImagePathRule); synth keeps its own check for callers that do not validate
+        Path file = Files.createTempDirectory("no-image").resolve("no-image.json");
+        Files.writeString(file, """
                 {"project": {"name": "NoImage", "version": "1"},
                  "placement": {"provider": "aws", "account": "123456789012", "region": "us-east-1"},
                  "resources": [{"type": "aws:core:computeEnvironment", "name": "c", "computeEnvironmentName": "c"}],
@@ -123,6 +129,8 @@ class ExclusionsTest {
                    "sinks": {"main": {"name": "out", "version": "1", "pathURI": "s3://some-bucket-123/out/"}},
                    "workload": {"computeEnvironmentRef": "c", "imagePath": "nowhere"}}]}
                 """);
+        List<ProjectInput> inputs = List.of(new ProjectInput(new ProjectLoader().load(ProjectSource.file(file))
+                .deployable(), file.getParent(), file.toString()));
 
         assertThatThrownBy(() -> Projects.synth(inputs, SynthOptions.defaults(Projects.lambdaJar())))
                 .isInstanceOf(SynthException.class)

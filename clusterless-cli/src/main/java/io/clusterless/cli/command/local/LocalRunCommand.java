@@ -163,7 +163,7 @@ public final class LocalRunCommand implements Callable<Integer> {
 
     private List<Deployable> load(ClsCommand root) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        ProjectLoader loader = new ProjectLoader(registry, project.extStrs(), root.context().in());
+        ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), root.context().in());
         try {
             LoadedProject loaded = loader.loadAll(project.sources());
             var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());

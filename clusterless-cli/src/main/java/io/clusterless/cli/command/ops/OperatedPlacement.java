@@ -9,6 +9,7 @@ import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.ProblemException;
@@ -43,13 +44,13 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
     private static final String FILES = "the project files";
 
     static OperatedPlacement load(ClsCommand root, ProjectOptions project, SubstrateOptions substrate) {
-        return load(root, deployables(root, project.sources(), project.extStrs()), substrate, FILES);
+        return load(root, deployables(root, project.sources(), project.jsonnet()), substrate, FILES);
     }
 
     /** Projects given either way: as files ({@code -p}) or as deployed ({@code --project}). */
     static OperatedPlacement load(ClsCommand root, OperatedProjectOptions projects, SubstrateOptions substrate) {
         if (!projects.deployed()) {
-            return load(root, deployables(root, projects.sources(), projects.extStrs()), substrate, FILES);
+            return load(root, deployables(root, projects.sources(), projects.jsonnet()), substrate, FILES);
         }
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
         List<LoadedFile> files = DeployedProjects.load(root, projects, substrate, registry);
@@ -99,9 +100,9 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
     }
 
     private static List<Deployable> deployables(ClsCommand root, List<ProjectSource> sources,
-                                                Map<String, String> extStrs) {
+                                                JsonnetOptions jsonnet) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        ProjectLoader loader = new ProjectLoader(registry, extStrs, root.context().in());
+        ProjectLoader loader = new ProjectLoader(registry, jsonnet, root.context().in());
         try {
             return validated(registry, loader.loadAll(sources).files(), "the project files");
         } catch (ProblemException e) {
@@ -122,7 +123,7 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         }
         for (List<LoadedFile> project : byProject.values()) {
             var problems = new ProjectValidator(registry).validate(new LoadedProject(project),
-                    new ValidationOptions(true));
+                    new ValidationOptions(true, false)); // operations read state: no image is built
             if (!problems.isEmpty()) {
                 throw new UserException(problems.get(0).format() + (problems.size() > 1
                         ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));

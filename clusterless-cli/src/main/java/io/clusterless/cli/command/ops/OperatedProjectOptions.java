@@ -1,6 +1,7 @@
 package io.clusterless.cli.command.ops;
 
 import io.clusterless.cli.ProjectOptions;
+import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.ProjectSource;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,11 @@ public final class OperatedProjectOptions {
     @Option(names = "--ext-str", paramLabel = "KEY=VALUE",
             description = "With -p: external variable for Jsonnet files, read with std.extVar(\"KEY\") (repeatable).")
     private Map<String, String> extStrs = new LinkedHashMap<>();
+
+    @Option(names = "--jpath", paramLabel = "DIR",
+            description = "With -p: folder Jsonnet imports may read besides the project file's own, searched after "
+                    + "the importing file's folder (repeatable). Imports anywhere else are refused.")
+    private List<Path> jpaths = new ArrayList<>();
 
     static final class Choice {
         @Option(names = "-p", paramLabel = "FILE", split = ",",
@@ -105,6 +112,10 @@ public final class OperatedProjectOptions {
             throw new ParameterException(commandLine, "--ext-str is for Jsonnet project files; a --deployed "
                     + "project is read as it was recorded");
         }
+        if (deployed && !jpaths.isEmpty()) {
+            throw new ParameterException(commandLine, "--jpath is for Jsonnet project files; a --deployed "
+                    + "project is read as it was recorded");
+        }
         return deployed;
     }
 
@@ -115,6 +126,10 @@ public final class OperatedProjectOptions {
 
     Map<String, String> extStrs() {
         return extStrs;
+    }
+
+    JsonnetOptions jsonnet() {
+        return new JsonnetOptions(extStrs, jpaths);
     }
 
     List<Wanted> wanted() {
