@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
 import io.clusterless.local.bus.LocalEventBus;
+import io.clusterless.local.store.InsideRoot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,16 +30,20 @@ final class LandingFolders implements AutoCloseable {
     static final Duration SETTLE = Duration.ofMillis(500);
 
     private final Path buckets;
+    private final InsideRoot inside;
     private final LocalEventBus bus;
     private final Clock clock;
     private final ArrivalLog log;
     private final Set<Folder> folders = new LinkedHashSet<>();
+    /** Links out of the root already warned about: warned once, not at every look. */
+    private final Set<Path> warnedLinks = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private record Folder(String bucket, String prefix) {
     }
 
     LandingFolders(Path buckets, Path logFile, LocalEventBus bus, Clock clock) {
         this.buckets = buckets;
+        this.inside = new InsideRoot(buckets);
         this.bus = bus;
         this.clock = clock;
         this.log = new ArrivalLog(logFile);
@@ -110,8 +116,15 @@ final class LandingFolders implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        if (!inside.isInside(dir)) {
+            if (warnedLinks.add(dir)) {
+                LOG.log(System.Logger.Level.WARNING, "skipped landing folder {0}: a symbolic link leads out of the "
+                        + "local root {1}", dir, buckets);
+            }
+            return List.of();
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
+            return walk.filter(this::takes)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
                     .filter(path -> keyOf(folder.bucket(), path).startsWith(folder.prefix()))
                     .sorted()
@@ -120,6 +133,27 @@ final class LandingFolders implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "cannot list {0}: {1}", dir, e.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * A regular file, or a link to one inside the local root; a link out of it is skipped with a warning naming it
+     * (an object is never read from outside the root).
+     */
+    private boolean takes(Path path) {
+        if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        if (!Files.isSymbolicLink(path)) {
+            return false;
+        }
+        if (inside.isFileInside(path)) {
+            return true;
+        }
+        if (warnedLinks.add(path)) {
+            LOG.log(System.Logger.Level.WARNING, "skipped {0}: a symbolic link that does not lead to a file inside "
+                    + "the local root {1}", path, buckets);
+        }
+        return false;
     }
 
     private String keyOf(String bucket, Path file) {
