@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,9 @@ final class LandingFolders implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LandingFolders.class.getName());
     /** A file younger than this may still be being written; it is noticed on a later look. */
     static final Duration SETTLE = Duration.ofMillis(500);
+    /** s3proxy 4.1's filesystem store: an upload is written to {@code <key>-<UUID.randomUUID()>}, then renamed. */
+    private static final java.util.regex.Pattern UPLOAD_TEMP = java.util.regex.Pattern.compile(
+            ".+-[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     private final Path buckets;
     private final InsideRoot inside;
@@ -36,7 +40,7 @@ final class LandingFolders implements AutoCloseable {
     private final ArrivalLog log;
     private final Set<Folder> folders = new LinkedHashSet<>();
     /** Links out of the root already warned about: warned once, not at every look. */
-    private final Set<Path> warnedLinks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Path> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private record Folder(String bucket, String prefix) {
     }
@@ -57,10 +61,15 @@ final class LandingFolders implements AutoCloseable {
     record Look(int arrivals, boolean unsettled) {
     }
 
+    /** A file not handled yet, settled, that may become an arrival. */
+    private record Candidate(String bucket, String key, Path file, Instant modified, String arrival) {
+    }
+
     Look look() {
         int arrivals = 0;
         boolean unsettled = false;
         Instant now = clock.instant();
+        List<Candidate> candidates = new ArrayList<>();
         for (Folder folder : folders) {
             for (Path file : files(folder)) {
                 Instant modified;
@@ -77,15 +86,33 @@ final class LandingFolders implements AutoCloseable {
                 }
                 String key = keyOf(folder.bucket(), file);
                 String arrival = arrival(folder.bucket(), key, modified);
-                if (log.seen(arrival)) {
-                    continue;
+                if (!log.seen(arrival)) {
+                    candidates.add(new Candidate(folder.bucket(), key, file, modified, arrival));
                 }
-                bus.put("aws.s3", "Object Created", objectCreated(folder.bucket(), key, file), modified);
-                log.record(arrival);
-                arrivals++;
             }
         }
+        // a file some process still writes (a paused cp, an upload the endpoint is receiving) is not there yet
+        Set<Path> writing = OpenForWriting.among(candidates.stream().map(c -> real(c.file())).collect(
+                java.util.stream.Collectors.toSet()));
+        for (Candidate candidate : candidates) {
+            if (writing.contains(real(candidate.file()))) {
+                unsettled = true;
+                continue;
+            }
+            bus.put("aws.s3", "Object Created", objectCreated(candidate.bucket(), candidate.key(), candidate.file()),
+                    candidate.modified());
+            log.record(candidate.arrival());
+            arrivals++;
+        }
         return new Look(arrivals, unsettled);
+    }
+
+    private static Path real(Path file) {
+        try {
+            return file.toRealPath();
+        } catch (IOException e) {
+            return file.toAbsolutePath();
+        }
     }
 
     /** Whether a look now would find a file not handled yet. */
@@ -117,7 +144,7 @@ final class LandingFolders implements AutoCloseable {
             return List.of();
         }
         if (!inside.isInside(dir)) {
-            if (warnedLinks.add(dir)) {
+            if (warned.add(dir)) {
                 LOG.log(System.Logger.Level.WARNING, "skipped landing folder {0}: a symbolic link leads out of the "
                         + "local root {1}", dir, buckets);
             }
@@ -126,6 +153,7 @@ final class LandingFolders implements AutoCloseable {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(this::takes)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
+                    .filter(path -> !uploadInProgress(path))
                     .filter(path -> keyOf(folder.bucket(), path).startsWith(folder.prefix()))
                     .sorted()
                     .toList();
@@ -133,6 +161,22 @@ final class LandingFolders implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "cannot list {0}: {1}", dir, e.getMessage());
             return List.of();
         }
+    }
+
+    /**
+     * Whether the file is a temporary file of the local S3 endpoint: s3proxy's filesystem store writes an upload to
+     * {@code <key>-<random UUID>} beside the key and renames it when complete. One left by a killed run is never
+     * completed; it is skipped with a warning naming it (a file of yours named like that: rename it).
+     */
+    private boolean uploadInProgress(Path path) {
+        if (!UPLOAD_TEMP.matcher(path.getFileName().toString()).matches()) {
+            return false;
+        }
+        if (warned.add(path)) {
+            LOG.log(System.Logger.Level.WARNING, "skipped {0}: named like an upload the local S3 endpoint has not "
+                    + "completed (<key>-<UUID>); rename it if it is yours", path);
+        }
+        return true;
     }
 
     /**
@@ -149,7 +193,7 @@ final class LandingFolders implements AutoCloseable {
         if (inside.isFileInside(path)) {
             return true;
         }
-        if (warnedLinks.add(path)) {
+        if (warned.add(path)) {
             LOG.log(System.Logger.Level.WARNING, "skipped {0}: a symbolic link that does not lead to a file inside "
                     + "the local root {1}", path, buckets);
         }
