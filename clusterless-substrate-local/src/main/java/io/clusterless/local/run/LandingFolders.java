@@ -6,6 +6,7 @@ import io.clusterless.json.Json;
 import io.clusterless.local.bus.LocalEventBus;
 import io.clusterless.local.store.InsideRoot;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -154,6 +155,7 @@ final class LandingFolders implements AutoCloseable {
             return walk.filter(this::takes)
                     .filter(path -> !path.getFileName().toString().startsWith("."))
                     .filter(path -> !uploadInProgress(path))
+                    .filter(this::hasKey)
                     .filter(path -> keyOf(folder.bucket(), path).startsWith(folder.prefix()))
                     .sorted()
                     .toList();
@@ -200,8 +202,40 @@ final class LandingFolders implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The key {@code aws s3 cp} gives the file: its path under the bucket, with {@code /} between names. A
+     * backslash is a separator only where the platform says so; on Unix it is part of the name, as in S3.
+     */
     private String keyOf(String bucket, Path file) {
-        return buckets.resolve(bucket).relativize(file).toString().replace('\\', '/');
+        String relative = buckets.resolve(bucket).relativize(file).toString();
+        return File.separatorChar == '/' ? relative : relative.replace(File.separatorChar, '/');
+    }
+
+    /**
+     * Whether the file's name is one an S3 key can hold: the name as Java decoded it must lead back to the same
+     * file. A name that is not valid in the file-name encoding (not UTF-8; or any non-ASCII name when the JVM runs
+     * under a non-UTF-8 locale, see bin/cls) does not; it is skipped with a warning naming it, so that it never
+     * fails a lot's other files.
+     */
+    private boolean hasKey(Path file) {
+        String name = file.getFileName().toString();
+        if (name.chars().allMatch(c -> c < 0x80)) {
+            return true; // ASCII decodes the same in every encoding
+        }
+        boolean same;
+        try {
+            Path again = file.getParent().resolve(name);
+            same = name.indexOf('\uFFFD') < 0 && Files.exists(again, LinkOption.NOFOLLOW_LINKS)
+                    && Files.isSameFile(again, file);
+        } catch (java.nio.file.InvalidPathException | IOException e) {
+            same = false;
+        }
+        if (!same && warned.add(file)) {
+            LOG.log(System.Logger.Level.WARNING, "skipped {0}: its name is not valid {1}, so no S3 key can name it; "
+                    + "rename it (run under a UTF-8 locale for non-ASCII names)", file,
+                    System.getProperty("sun.jnu.encoding"));
+        }
+        return same;
     }
 
     private static JsonNode objectCreated(String bucket, String key, Path file) {
