@@ -50,6 +50,28 @@ class FileNamesRunTest {
         }
     }
 
+    @Test
+    void underLcAllC_aNonAsciiName_isSkipped_andTheLotsOtherFilesAreCopied() throws Exception {
+        LocalPlacement placement = new LocalPlacement(root, "copy-chain/project.json");
+        LotId lot = placement.lotsAgo(LotUnit.TWELFTHS, 2);
+        placement.land(BUCKET, "ingress/2023/a.csv", "a", LocalPlacement.within(lot));
+        placement.land(BUCKET, "ingress/2023/café.csv", "c", LocalPlacement.within(lot));
+
+        // a JVM started without bin/cls under the C locale decodes file names as ASCII
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CLocaleRun.class.getName(), root.toString())
+                .redirectErrorStream(true);
+        builder.environment().put("LC_ALL", "C");
+        builder.environment().remove("LANG");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+
+        assertThat(output).contains("encoding=ANSI_X3.4-1968").contains("failed=0 ")
+                .contains("skipped").contains(".csv: its name is not valid ANSI_X3.4-1968");
+        assertThat(placement.read(BUCKET, "copy-c/2023/a.csv")).isEqualTo("a");
+    }
+
     /** A file whose name is the bytes {@code bad-\xff.csv}: legal on Linux, not UTF-8, so no S3 key. */
     static Path invalidUtf8Name(Path dir) throws Exception {
         byte[] name = "bad-\u00ff.csv".getBytes(StandardCharsets.ISO_8859_1);
