@@ -131,8 +131,4 @@ public final class InsideRoot {
                     + ", outside the local root " + root + "; the local substrate writes nothing outside it");
         }
     }
-
-    public Path root() {
-        return root;
-    }
 }
