@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,14 @@ import java.util.Optional;
  * datasets/name=&lt;d&gt;/version=&lt;v&gt;/lot=&lt;lot&gt;/boundary.claim                 which manifest the lot gets
  * datasets/name=&lt;d&gt;/version=&lt;v&gt;/lot=&lt;lot&gt;/late/&lt;sha-256 of uri&gt;.json  objects that missed it
  * datasets/name=&lt;d&gt;/version=&lt;v&gt;/unassigned/&lt;sha-256 of uri&gt;.json      objects with no lot
+ * datasets/name=&lt;d&gt;/version=&lt;v&gt;/boundary.since                        when it was first placed (ADR-0007)
  * </pre>
  * Every record is written with a conditional create and never changed, so duplicate deliveries write nothing new.
  * Readers of manifests skip these keys: none ends with {@code /manifest.json}.
  */
 public final class BoundaryLedger {
     static final String CLAIM = "boundary.claim";
+    static final String SINCE = "boundary.since";
     private static final String JSON = "application/json";
 
     private final ObjectStore store;
@@ -64,8 +67,40 @@ public final class BoundaryLedger {
     }
 
     public String unassignedKey(String objectUri) {
-        return dataset.path().substring(("s3://" + bucket + "/").length())
-                .replaceFirst("lot=[^/]*/$", "") + "unassigned/" + sha256(objectUri) + ".json";
+        return datasetKey() + "unassigned/" + sha256(objectUri) + ".json";
+    }
+
+    public String sinceKey() {
+        return datasetKey() + SINCE;
+    }
+
+    private String datasetKey() {
+        return dataset.path().substring(("s3://" + bucket + "/").length()).replaceFirst("lot=[^/]*/$", "");
+    }
+
+    /** The body of {@link #sinceKey()}: the time the boundary was first placed or deployed. */
+    public record Since(String since) {
+    }
+
+    /**
+     * When the boundary was first placed: the recorded time, else {@code proposed}, recorded now with a conditional
+     * create (never changed afterwards, so the earliest writer wins and a later placing cannot move it).
+     */
+    public Instant since(Instant proposed) {
+        Optional<Instant> recorded = recordedSince();
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
+        if (store.createIfAbsent(bucket, sinceKey(), bytes(new Since(proposed.toString())), JSON).isPresent()) {
+            return proposed;
+        }
+        return recordedSince().orElseThrow(() -> new IllegalStateException("s3://" + bucket + "/" + sinceKey()
+                + " refused a conditional create but cannot be read; it is never deleted, check the bucket"));
+    }
+
+    public Optional<Instant> recordedSince() {
+        String key = sinceKey();
+        return store.get(bucket, key).map(object -> Instant.parse(read(object.body(), Since.class, key).since()));
     }
 
     /**

@@ -89,6 +89,12 @@ public final class FrequentBoundary {
         LotId lot = running.previous();
 
         Drain drain = drain(cutoff);
+        // An interval that ended before the boundary was first placed gets a manifest only if it has objects
+        // (ADR-0007); the first run of a boundary with no record proposes this interval's start as the floor.
+        Instant since = ledger.since(lot.start());
+        if (drain.uris().isEmpty() && !cutoff.isAfter(since) && ledger.readClaim(lot).isEmpty()) {
+            return beforePlacement(lot, drain);
+        }
         Manifest proposed = drain.uris().isEmpty() ? Manifest.empty(lot.format())
                 : Manifest.complete(lot.format(), UriType.identifier, List.copyOf(drain.uris()));
         ManifestURI proposedUri = ledger.lotManifests(lot).withState(proposed.state());
@@ -120,6 +126,17 @@ public final class FrequentBoundary {
         return new FrequentOutcome(lot.format(), manifestUri.identifier(), winner.content().state(), claim.ours(),
                 winner.content().uris(), drain.processed().size(), delete.size(), returned, drain.deferred().size(),
                 drain.warnings());
+    }
+
+    /**
+     * An empty interval from before the placement: nothing is claimed, written or published. The messages read
+     * name no object of the dataset (otherwise the interval would not be empty), so they are deleted as an empty
+     * manifest would account for them.
+     */
+    private FrequentOutcome beforePlacement(LotId lot, Drain drain) {
+        queue.delete(List.copyOf(drain.processed().values()));
+        return new FrequentOutcome(lot.format(), null, null, false, List.of(), drain.processed().size(),
+                drain.processed().size(), 0, drain.deferred().size(), drain.warnings());
     }
 
     /**

@@ -8,8 +8,9 @@ import java.util.List;
  * What one run of a frequent boundary did; logged by the entry point and asserted by tests.
  *
  * @param lot          the lot that just ended
- * @param manifest     its manifest identifier
- * @param state        {@code complete} or {@code empty}
+ * @param manifest     its manifest identifier; null when the interval ended, empty, before the boundary was first
+ *                     placed, so it gets no manifest (ADR-0007)
+ * @param state        {@code complete} or {@code empty}; null with no manifest
  * @param written      true when the lot's manifest is this run's proposal; false when an earlier run for the same
  *                     time (a duplicate scheduled event) had claimed the lot with a different one
  * @param uris         the URIs of the lot's manifest

@@ -106,6 +106,60 @@ class FrequentBoundaryTest {
     }
 
     @Test
+    void emptyIntervalsBeforeTheBoundaryWasPlaced_getNoManifestAndNoEvent() {
+        Instant placed = Instant.parse("2023-02-07T00:00:00Z");
+        new BoundaryLedger(store, MANIFESTS, dataset).since(placed);
+        FrequentBoundary boundary = boundary();
+
+        // scheduled events from years back (an archive replayed, a hand-made invoke) up to the placement itself
+        Instant yearsBack = placed.minus(Duration.ofDays(3 * 365));
+        for (int i = 1; i <= 100; i++) {
+            FrequentOutcome outcome = boundary.handle(yearsBack.plus(UNIT.duration().multipliedBy(i)));
+            assertThat(outcome.manifest()).isNull();
+        }
+        FrequentOutcome endedAtPlacement = boundary.handle(placed);
+        FrequentOutcome firstPlaced = boundary.handle(placed.plus(UNIT.duration()));
+
+        LotId lot = LotId.of(UNIT, placed);
+        assertThat(endedAtPlacement.manifest()).isNull();
+        assertThat(endedAtPlacement.written()).isFalse();
+        assertThat(firstPlaced.lot()).isEqualTo(lot.format());
+        assertThat(firstPlaced.state()).isEqualTo(ManifestState.empty);
+        assertThat(manifestKeys()).containsExactly(manifest(lot, ManifestState.empty).key());
+        assertThat(probe.drain()).containsExactly(expectedEvent(lot, ManifestState.empty));
+    }
+
+    @Test
+    void objectsOfAnIntervalBeforeThePlacement_stillGetTheirLot() {
+        // recorded as placed tomorrow: the running interval ends before it, yet holds an object
+        new BoundaryLedger(store, MANIFESTS, dataset).since(Instant.now().plus(Duration.ofDays(1)));
+        send(notification(DATA, dataset.getName() + "/a.json"));
+        Instant now = Instant.now();
+
+        FrequentOutcome outcome = boundary().handle(now.plus(UNIT.duration()));
+
+        LotId lot = LotId.of(UNIT, now);
+        assertThat(outcome.state()).isEqualTo(ManifestState.complete);
+        assertThat(outcome.uris()).containsExactly(uri(dataset.getName() + "/a.json"));
+        assertThat(manifestKeys()).containsExactly(manifest(lot, ManifestState.complete).key());
+        assertThat(queueDepth()).isZero();
+    }
+
+    @Test
+    void aBoundaryWithNoPlacementRecord_recordsItsFirstInterval_andClosesIt() {
+        Instant t = Instant.parse("2023-02-07T00:00:00.250Z");
+        LotId lot = LotId.of(UNIT, t).previous();
+
+        FrequentOutcome first = boundary().handle(t);
+        FrequentOutcome before = boundary().handle(t.minus(UNIT.duration()));
+
+        assertThat(first.state()).isEqualTo(ManifestState.empty);
+        assertThat(new BoundaryLedger(store, MANIFESTS, dataset).recordedSince()).contains(lot.start());
+        assertThat(before.manifest()).isNull();
+        assertThat(manifestKeys()).containsExactly(manifest(lot, ManifestState.empty).key());
+    }
+
+    @Test
     void scheduledEventJson_givesTheTime() {
         FrequentOutcome outcome = boundary().handle("""
                 {"version": "0", "id": "89d1a02d-5ec7-412e-82f5-13505f849b41", "detail-type": "Scheduled Event",

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.lot.LotId;
+import io.clusterless.runtime.boundary.BoundaryLedger;
 import io.clusterless.runtime.boundary.FrequentBoundary;
+import io.clusterless.runtime.boundary.FrequentOutcome;
 import io.clusterless.runtime.event.EventPublisher;
 import io.clusterless.runtime.store.ObjectStore;
 
@@ -27,22 +29,30 @@ import java.util.function.BooleanSupplier;
  * interval that ended since its first arrival is closed, in order, by the runtime's {@link FrequentBoundary}, as the
  * schedule does in AWS. Which intervals are closed is kept in {@code intervals.json} beside the queue, written after
  * each close, so a restart closes each interval once (a repeated close only re-publishes, see ADR-0002).
+ * <p>
+ * Intervals that ended before the boundary was first placed ({@link BoundaryLedger#since}) are closed only when
+ * they hold objects, so a file dated years back (by {@code cp -p}, {@code tar} or {@code rsync -a}) gets its own lot
+ * instead of an empty manifest for every interval since (ADR-0007).
  */
 final class FrequentLots {
     private final LocalPlan.BoundaryEntry entry;
     private final FileMessageQueue queue;
     private final FrequentBoundary boundary;
     private final Path stateFile;
+    /** The first interval the boundary was placed in; every interval from it on gets a manifest. */
+    private final LotId placed;
 
     /** What the boundary has seen: the lot of its first arrival and the last interval it closed. */
     private record Intervals(String first, String closed) {
     }
 
-    FrequentLots(LocalPlan.BoundaryEntry entry, ObjectStore store, EventPublisher bus, Path dir) {
+    FrequentLots(LocalPlan.BoundaryEntry entry, ObjectStore store, EventPublisher bus, Path dir, Instant now) {
         this.entry = entry;
         this.queue = new FileMessageQueue(dir);
         this.boundary = new FrequentBoundary(entry.props(), store, queue, bus);
         this.stateFile = dir.resolve("intervals.json");
+        BoundaryLedger ledger = new BoundaryLedger(store, entry.props().manifestBucket(), entry.props().dataset());
+        this.placed = LotId.of(entry.props().lotUnit(), ledger.since(now));
     }
 
     /**
@@ -67,24 +77,52 @@ final class FrequentLots {
         }
     }
 
-    /** Closes every interval that ended by {@code now} and is not closed yet; returns how many. */
+    /**
+     * Closes every interval that ended by {@code now} and is not closed yet, skipping those before the placement
+     * that hold no object; returns how many manifests were written.
+     */
     synchronized int closeEnded(Instant now, BooleanSupplier stopping) {
         Intervals intervals = read();
         if (intervals.first() == null) {
             return 0;
         }
         LotId first = LotId.parse(intervals.first());
-        LotId next = intervals.closed() == null ? first : LotId.parse(intervals.closed()).next();
+        LotId lot = intervals.closed() == null ? first : LotId.parse(intervals.closed()).next();
         LotId lastEnded = LotId.of(first.unit(), now).previous();
         int count = 0;
-        for (LotId lot = next; lot.compareTo(lastEnded) <= 0 && !stopping.getAsBoolean(); lot = lot.next()) {
+        while (lot.compareTo(lastEnded) <= 0 && !stopping.getAsBoolean()) {
+            LotId holding = lot.compareTo(placed) < 0 ? nextHoldingObjects(lot) : lot;
+            if (!holding.equals(lot)) {
+                lot = holding; // the intervals in between are empty and before the placement: none gets a manifest
+                continue;
+            }
             queue.resetVisibility();
             // the scheduled event at the start of the next interval closes this one
-            boundary.handle(lot.next().start());
+            FrequentOutcome outcome = boundary.handle(lot.next().start());
             write(new Intervals(intervals.first(), lot.format()));
-            count++;
+            if (outcome.manifest() != null) {
+                count++;
+            }
+            lot = lot.next();
         }
         return count;
+    }
+
+    /**
+     * The first interval from {@code lot} on that may hold a queued object, but no later than the placement's:
+     * intervals close in order, so every message still queued was sent at or after the start of {@code lot}
+     * (or is a late arrival, which the very next close takes).
+     */
+    private LotId nextHoldingObjects(LotId lot) {
+        Instant earliest = queue.earliest();
+        if (earliest == null) {
+            return placed;
+        }
+        LotId holding = LotId.of(lot.unit(), earliest);
+        if (holding.compareTo(lot) <= 0) {
+            return lot;
+        }
+        return holding.compareTo(placed) < 0 ? holding : placed;
     }
 
     /** Objects queued whose interval has not been closed yet. */

@@ -178,7 +178,8 @@ public final class LocalRunner implements AutoCloseable {
             landing.watch(location.bucket(), location.prefix());
             if (boundary.frequent()) {
                 FrequentLots frequent = new FrequentLots(boundary, store, bus,
-                        options.root().resolve("local").resolve("queues").resolve(boundary.props().sqsQueueName()));
+                        options.root().resolve("local").resolve("queues").resolve(boundary.props().sqsQueueName()),
+                        clock.instant());
                 frequents.add(frequent);
                 bus.addRule(boundary.ruleName(), boundary.eventPattern(),
                         listening(boundary.project(), boundary.model().getName(), frequent::arrive));

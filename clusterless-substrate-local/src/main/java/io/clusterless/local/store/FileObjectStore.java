@@ -7,6 +7,8 @@ import io.clusterless.runtime.store.ObjectStoreException;
 import io.clusterless.runtime.store.StoredObject;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -46,11 +48,18 @@ import java.util.stream.StreamSupport;
  * create-if-absent), so a {@code kill -9} never leaves half a manifest or state object at its key. Replace-if-match
  * compares ETags (the MD5 of the content, as S3 gives for single-part objects) under a per-key lock; one process owns
  * a local root at a time (see {@link RootLock}), so an in-process lock is enough.
+ * <p>
+ * Nothing outside the buckets folder is read or written through a symbolic link ({@link InsideRoot}): a link to a
+ * file inside it is that file, a link leading out of it is skipped by listings (with a warning naming it) and
+ * refused by reads, copies and writes.
  */
 public final class FileObjectStore implements ObjectStore {
     private static final int LOCK_STRIPES = 256;
 
+    private static final System.Logger LOG = System.getLogger(FileObjectStore.class.getName());
+
     private final Path buckets;
+    private final InsideRoot inside;
     private final Path temp;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
@@ -65,6 +74,7 @@ public final class FileObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw failure("cannot create the local root " + root, e);
         }
+        this.inside = new InsideRoot(buckets);
     }
 
     /** The file holding {@code s3://bucket/key}. */
@@ -77,6 +87,11 @@ public final class FileObjectStore implements ObjectStore {
         return buckets;
     }
 
+    /** How files under {@link #bucketsRoot()} are read without leaving it. */
+    public InsideRoot inside() {
+        return inside;
+    }
+
     @Override
     public Optional<ObjectInfo> head(String bucket, String key) {
         return get(bucket, key).map(StoredObject::info);
@@ -85,11 +100,15 @@ public final class FileObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> get(String bucket, String key) {
         Path file = file(bucket, key);
-        try {
-            byte[] body = Files.readAllBytes(file);
-            return Optional.of(new StoredObject(info(bucket, key, file, body), body));
+        try (InsideRoot.Opened opened = inside.open(file)) {
+            byte[] body = readAll(opened);
+            return Optional.of(new StoredObject(new ObjectInfo(bucket, key, body.length,
+                    opened.attributes().lastModifiedTime().toInstant(), etag(body)), body));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (InsideRoot.OutsideRootException e) {
+            throw new ObjectStoreException(ObjectStoreException.Kind.OTHER, "s3://" + bucket + "/" + key + ": "
+                    + e.getMessage(), e);
         } catch (IOException e) {
             if (Files.isDirectory(file)) {
                 return Optional.empty();
@@ -214,7 +233,7 @@ public final class FileObjectStore implements ObjectStore {
         if (!Files.isDirectory(start)) {
             return Collections.emptyIterator();
         }
-        return new OrderedKeys("s3://" + bucket + "/" + safePrefix, start,
+        return new OrderedKeys("s3://" + bucket + "/" + safePrefix, inside, start,
                 slash < 0 ? "" : safePrefix.substring(0, slash + 1), safePrefix, after);
     }
 
@@ -234,6 +253,7 @@ public final class FileObjectStore implements ObjectStore {
      */
     private static final class OrderedKeys implements Iterator<Listed> {
         private final String listing;
+        private final InsideRoot inside;
         private final String prefix;
         private final String after;
         /** The folders being walked, innermost first. */
@@ -262,8 +282,9 @@ public final class FileObjectStore implements ObjectStore {
         }
 
         /** @param listing what is listed, for error messages: {@code s3://bucket/prefix} */
-        OrderedKeys(String listing, Path dir, String dirKey, String prefix, String after) {
+        OrderedKeys(String listing, InsideRoot inside, Path dir, String dirKey, String prefix, String after) {
             this.listing = listing;
+            this.inside = inside;
             this.prefix = prefix;
             this.after = after;
             folders.push(read(dir, dirKey));
@@ -357,7 +378,7 @@ public final class FileObjectStore implements ObjectStore {
          * A folder's or regular file's attributes; a symbolic link counts as the regular file it points to (a link
          * to a folder is not followed). Null for anything else, or when it is gone.
          */
-        private static BasicFileAttributes attributes(SecureDirectoryStream<Path> relative, Path path, Path name)
+        private BasicFileAttributes attributes(SecureDirectoryStream<Path> relative, Path path, Path name)
                 throws IOException {
             try {
                 BasicFileAttributes attributes = relative != null
@@ -373,10 +394,16 @@ public final class FileObjectStore implements ObjectStore {
             }
         }
 
-        private static BasicFileAttributes linkedFile(Path link) {
+        private BasicFileAttributes linkedFile(Path link) {
             try {
-                BasicFileAttributes target = Files.readAttributes(link, BasicFileAttributes.class);
-                return target.isRegularFile() ? target : null;
+                if (!inside.isFileInside(link)) {
+                    if (Files.exists(link)) {
+                        LOG.log(System.Logger.Level.WARNING, "skipped {0}: a symbolic link to {1}, which is not a "
+                                + "file inside the local root", link, link.toRealPath());
+                    }
+                    return null;
+                }
+                return Files.readAttributes(link, BasicFileAttributes.class);
             } catch (IOException dangling) {
                 return null; // a link to nothing, or a loop
             }
@@ -388,13 +415,14 @@ public final class FileObjectStore implements ObjectStore {
         Path source = file(sourceBucket, sourceKey);
         Path target = file(targetBucket, targetKey);
         Path tmp = temp.resolve(UUID.randomUUID().toString());
-        try {
-            Files.copy(source, tmp);
+        try (InsideRoot.Opened opened = inside.open(source)) {
+            Files.copy(Channels.newInputStream(opened.channel()), tmp);
         } catch (NoSuchFileException e) {
             throw new ObjectStoreException(ObjectStoreException.Kind.NOT_FOUND, "no object s3://" + sourceBucket + "/"
                     + sourceKey + " (" + source + ") to copy", e);
         } catch (IOException e) {
-            throw failure("cannot copy " + source, e);
+            deleteQuietly(tmp);
+            throw failure("cannot copy s3://" + sourceBucket + "/" + sourceKey, e);
         }
         synchronized (lock(targetBucket, targetKey)) {
             moveInto(tmp, target);
@@ -402,8 +430,8 @@ public final class FileObjectStore implements ObjectStore {
     }
 
     private Optional<String> sameBytes(Path file, byte[] body) {
-        try {
-            byte[] existing = Files.readAllBytes(file);
+        try (InsideRoot.Opened opened = inside.open(file)) {
+            byte[] existing = readAll(opened);
             return Arrays.equals(existing, body) ? Optional.of(etag(body)) : Optional.empty();
         } catch (IOException e) {
             throw failure("cannot read " + file, e);
@@ -434,12 +462,14 @@ public final class FileObjectStore implements ObjectStore {
         }
     }
 
-    private static void createParents(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
+    private void createParents(Path file) throws IOException {
+        inside.createFolders(file.getParent());
     }
 
-    private ObjectInfo info(String bucket, String key, Path file, byte[] body) throws IOException {
-        return new ObjectInfo(bucket, key, body.length, Files.getLastModifiedTime(file).toInstant(), etag(body));
+    private static byte[] readAll(InsideRoot.Opened opened) throws IOException {
+        try (InputStream in = Channels.newInputStream(opened.channel())) {
+            return in.readAllBytes();
+        }
     }
 
     private Object lock(String bucket, String key) {

@@ -6,6 +6,7 @@ import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
+import io.clusterless.runtime.boundary.BoundaryLedger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * A project of {@code examples/} placed in a temporary local root, run with a fixed clock so the intervals a run
- * closes follow from the chosen lots, never from when the test happens to run.
+ * closes follow from the chosen lots, never from when the test happens to run. Its frequent boundaries count as
+ * placed a day before that clock (so every interval the tests land files in is after the placement), unless made
+ * with {@link #placedNow}.
  */
 final class LocalPlacement {
     static final Path EXAMPLES = Path.of("..", "examples");
@@ -30,6 +33,15 @@ final class LocalPlacement {
     final Path projectDir;
 
     LocalPlacement(Path root, String... projectFiles) {
+        this(root, Duration.ofDays(1), projectFiles);
+    }
+
+    /** A placement whose boundaries are first placed by the first run, at the fixed clock's time. */
+    static LocalPlacement placedNow(Path root, String... projectFiles) {
+        return new LocalPlacement(root, Duration.ZERO, projectFiles);
+    }
+
+    private LocalPlacement(Path root, Duration placedBefore, String... projectFiles) {
         this.root = root;
         this.now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -37,6 +49,13 @@ final class LocalPlacement {
                 .toList();
         this.plan = LocalPlan.of(new ProjectLoader().loadAll(sources).deployables());
         this.projectDir = EXAMPLES.resolve(projectFiles[0]).toAbsolutePath().getParent();
+        if (!placedBefore.isZero()) {
+            FileObjectStore store = new FileObjectStore(root);
+            for (LocalPlan.BoundaryEntry boundary : plan.boundaries()) {
+                new BoundaryLedger(store, boundary.props().manifestBucket(), boundary.props().dataset())
+                        .since(now.minus(placedBefore));
+            }
+        }
     }
 
     /** The lot {@code back} intervals before the one running now. */

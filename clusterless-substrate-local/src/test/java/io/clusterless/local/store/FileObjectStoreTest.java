@@ -2,6 +2,7 @@ package io.clusterless.local.store;
 
 import io.clusterless.runtime.store.ListPage;
 import io.clusterless.runtime.store.ObjectInfo;
+import io.clusterless.runtime.store.ObjectStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 class FileObjectStoreTest {
@@ -168,6 +170,42 @@ class FileObjectStoreTest {
         assertThat(store.listKeys("b", "", null)).extracting(ObjectInfo::key, ObjectInfo::size)
                 .containsExactly(tuple("real/file", 12L),
                         tuple("real/linked", 12L));
+    }
+
+    @Test
+    void aLinkOutOfTheRoot_isNotListed_notRead_notCopied() throws Exception {
+        FileObjectStore store = new FileObjectStore(root.resolve("root"));
+        Path secret = Files.writeString(root.resolve("secret"), "top secret");
+        store.put("b", "in/file", bytes("ok"), null);
+        Path bucket = root.resolve("root/buckets/b");
+        Files.createSymbolicLink(bucket.resolve("in/shadow"), secret);
+
+        assertThat(store.listAll("b", "", null)).extracting(ObjectInfo::key).containsExactly("in/file");
+        assertThat(store.listKeys("b", "", null)).extracting(ObjectInfo::key).containsExactly("in/file");
+        assertThatThrownBy(() -> store.get("b", "in/shadow")).isInstanceOf(ObjectStoreException.class)
+                .hasMessageContaining("s3://b/in/shadow").hasMessageContaining("outside the local root");
+        assertThatThrownBy(() -> store.copy("b", "in/shadow", "b", "out/shadow"))
+                .isInstanceOf(ObjectStoreException.class).hasMessageContaining("outside the local root");
+        assertThat(Files.exists(bucket.resolve("out/shadow"))).isFalse();
+        assertThat(store.get("b", "in/file")).isPresent();
+    }
+
+    @Test
+    void aFolderLinkOutOfTheRoot_isNeitherReadNorWrittenThrough() throws Exception {
+        FileObjectStore store = new FileObjectStore(root.resolve("root"));
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.writeString(outside.resolve("hostname"), "host");
+        Path bucket = Files.createDirectories(root.resolve("root/buckets/b"));
+        Files.createSymbolicLink(bucket.resolve("etc"), outside);
+
+        assertThatThrownBy(() -> store.get("b", "etc/hostname")).isInstanceOf(ObjectStoreException.class)
+                .hasMessageContaining("outside the local root");
+        assertThatThrownBy(() -> store.put("b", "etc/planted", bytes("x"), null))
+                .isInstanceOf(ObjectStoreException.class).hasMessageContaining("outside the local root");
+        assertThatThrownBy(() -> store.createIfAbsent("b", "etc/planted", bytes("x"), null))
+                .isInstanceOf(ObjectStoreException.class).hasMessageContaining("outside the local root");
+        assertThat(Files.exists(outside.resolve("planted"))).isFalse();
+        assertThat(store.listAll("b", "", null)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.clusterless.local.run;
+
+import io.clusterless.local.bus.LocalEventBus;
+import io.clusterless.local.endpoint.LocalS3Endpoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A slow upload through the local S3 endpoint into a landing folder: an arrival only once it completed. */
+class LandingUploadTest {
+    private static final int HALF = 256 * 1024;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void anUploadTheEndpointIsStillReceiving_isNoArrival_untilItCompletes() throws Exception {
+        Path buckets = Files.createDirectories(root.resolve("buckets"));
+        Files.createDirectories(buckets.resolve("landing/in"));
+        CountDownLatch rest = new CountDownLatch(1);
+        try (LocalS3Endpoint endpoint = LocalS3Endpoint.start(buckets)) {
+            HttpURLConnection put = signedPut(endpoint.environment(), "landing", "in/slow.csv", 2L * HALF);
+            OutputStream body = put.getOutputStream();
+            body.write(new byte[HALF]);
+            body.flush(); // a client that sent half and stalls
+            CompletableFuture<Void> upload = CompletableFuture.runAsync(() -> {
+                try {
+                    rest.await(60, TimeUnit.SECONDS);
+                    body.write(new byte[HALF]);
+                    body.close();
+                    assertThat(put.getResponseCode()).isEqualTo(200);
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Path temp = awaitTemporaryFile(buckets.resolve("landing/in"), upload);
+            // an hour from now: the settling time is long over, only the open upload holds the file back
+            Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC);
+            try (LandingFolders landing = new LandingFolders(buckets, root.resolve("arrivals.log"),
+                    new LocalEventBus("bus", later), later)) {
+                landing.watch("landing", "in/");
+
+                LandingFolders.Look during = landing.look();
+
+                assertThat(Files.exists(temp)).isTrue();
+                assertThat(during.arrivals()).isZero();
+                rest.countDown();
+                upload.get(60, TimeUnit.SECONDS);
+                assertThat(landing.look().arrivals()).isEqualTo(1);
+                assertThat(Files.size(buckets.resolve("landing/in/slow.csv"))).isEqualTo(2L * HALF);
+            }
+        } finally {
+            rest.countDown();
+        }
+    }
+
+    /** A PUT signed with SigV4 and an unsigned payload, streamed as it is written (nothing buffered). */
+    private static HttpURLConnection signedPut(Map<String, String> environment, String bucket, String key,
+                                               long length) throws IOException {
+        URI uri = URI.create(environment.get("AWS_ENDPOINT_URL") + "/" + bucket + "/" + key);
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.PUT).uri(uri)
+                .putHeader("Content-Length", String.valueOf(length)).build();
+        SignedRequest signed = AwsV4HttpSigner.create().sign(sign -> sign
+                .identity(AwsCredentialsIdentity.create(environment.get("AWS_ACCESS_KEY_ID"),
+                        environment.get("AWS_SECRET_ACCESS_KEY")))
+                .request(request)
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, environment.get("AWS_REGION"))
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false));
+        HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+        connection.setRequestMethod("PUT");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(length);
+        signed.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Host")) {
+                connection.setRequestProperty(name, String.join(",", values));
+            }
+        });
+        return connection;
+    }
+
+    private static Path awaitTemporaryFile(Path dir, CompletableFuture<Void> upload) throws Exception {
+        for (int i = 0; i < 600; i++) { // bounded: 60 s
+            try (Stream<Path> files = Files.list(dir)) {
+                Optional<Path> temp = files.filter(file -> file.getFileName().toString().startsWith("slow.csv-"))
+                        .filter(file -> sizeOf(file) > 0).findFirst();
+                if (temp.isPresent()) {
+                    return temp.get();
+                }
+            }
+            if (upload.isDone()) {
+                upload.get();
+                throw new AssertionError("the upload ended before its first half was written");
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no temporary upload file appeared in " + dir);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+}
