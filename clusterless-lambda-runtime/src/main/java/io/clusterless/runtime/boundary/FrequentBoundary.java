@@ -134,7 +134,10 @@ public final class FrequentBoundary {
      * manifest would account for them.
      */
     private FrequentOutcome beforePlacement(LotId lot, Drain drain) {
-        queue.delete(List.copyOf(drain.processed().values()));
+        List<QueueMessage> delete = List.copyOf(drain.processed().values());
+        queue.delete(delete);
+        // the messages after the cutoff belong to later intervals: visible again at once, as after any drain
+        release(drain, delete);
         return new FrequentOutcome(lot.format(), null, null, false, List.of(), drain.processed().size(),
                 drain.processed().size(), 0, drain.deferred().size(), drain.warnings());
     }
