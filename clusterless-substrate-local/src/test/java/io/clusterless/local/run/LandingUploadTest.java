@@ -2,6 +2,7 @@ package io.clusterless.local.run;
 
 import io.clusterless.local.bus.LocalEventBus;
 import io.clusterless.local.endpoint.LocalS3Endpoint;
+import io.clusterless.local.endpoint.WorkloadGrant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +44,9 @@ class LandingUploadTest {
         Files.createDirectories(buckets.resolve("landing/in"));
         CountDownLatch rest = new CountDownLatch(1);
         try (LocalS3Endpoint endpoint = LocalS3Endpoint.start(buckets)) {
-            HttpURLConnection put = signedPut(endpoint.environment(), "landing", "in/slow.csv", 2L * HALF);
+            // credentials the endpoint made for a workload that may write the landing folder
+            WorkloadGrant writer = new WorkloadGrant(List.of(), List.of(new WorkloadGrant.Scope("landing", "in/")));
+            HttpURLConnection put = signedPut(endpoint.environmentFor(writer), "landing", "in/slow.csv", 2L * HALF);
             OutputStream body = put.getOutputStream();
             body.write(new byte[HALF]);
             body.flush(); // a client that sent half and stalls
