@@ -44,8 +44,8 @@ import java.util.stream.StreamSupport;
  * <p>
  * Every write goes to a temporary file first and becomes visible in one step (a rename, or a hard link for
  * create-if-absent), so a {@code kill -9} never leaves half a manifest or state object at its key. Replace-if-match
- * compares ETags (the MD5 of the content, as S3 gives for single-part objects) under a per-key lock; one process owns
- * a local root at a time (see {@link RootLock}), so an in-process lock is enough.
+ * and delete-if-match compare ETags (the MD5 of the content, as S3 gives for single-part objects) under a per-key
+ * lock; one process owns a local root at a time (see {@link RootLock}), so an in-process lock is enough.
  */
 public final class FileObjectStore implements ObjectStore {
     private static final int LOCK_STRIPES = 256;
@@ -164,6 +164,34 @@ public final class FileObjectStore implements ObjectStore {
                 throw failure("cannot delete " + file, e);
             }
         }
+    }
+
+    /**
+     * Atomic under the key's lock: every write that replaces the file and every delete takes it, and a
+     * create-if-absent cannot succeed while the file exists, so the file compared is the file removed.
+     */
+    @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        Path file = file(bucket, key);
+        synchronized (lock(bucket, key)) {
+            Optional<StoredObject> current = get(bucket, key);
+            if (current.isEmpty()) {
+                return true;
+            }
+            if (!unquote(current.get().info().etag()).equals(unquote(etag))) {
+                return false;
+            }
+            try {
+                Files.deleteIfExists(file);
+                return true;
+            } catch (IOException e) {
+                throw failure("cannot delete " + file, e);
+            }
+        }
+    }
+
+    private static String unquote(String etag) {
+        return etag == null ? "" : etag.replace("\"", "");
     }
 
     @Override

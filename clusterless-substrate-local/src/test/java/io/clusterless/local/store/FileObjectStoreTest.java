@@ -55,6 +55,48 @@ class FileObjectStoreTest {
     }
 
     @Test
+    void deleteIfMatchRemovesOnlyTheObjectWithThatEtag() {
+        FileObjectStore store = new FileObjectStore(root);
+        String old = store.put("b", "lot/running.arc", bytes("old run"), null);
+        String newer = store.put("b", "lot/running.arc", bytes("new run"), null);
+
+        assertThat(store.deleteIfMatch("b", "lot/running.arc", old)).isFalse();
+        assertThat(root.resolve("buckets/b/lot/running.arc")).hasContent("new run");
+
+        assertThat(store.deleteIfMatch("b", "lot/running.arc", newer.replace("\"", ""))).isTrue();
+        assertThat(root.resolve("buckets/b/lot/running.arc")).doesNotExist();
+        assertThat(store.deleteIfMatch("b", "lot/running.arc", newer)).as("already gone").isTrue();
+    }
+
+    @Test
+    void deleteIfMatchWithAStaleEtagNeverRemovesAConcurrentReplacement() throws Exception {
+        // writers replace the object while removers hold the first ETag: whatever the interleaving, a removal only
+        // ever takes the first version, so the last replacement always survives
+        FileObjectStore store = new FileObjectStore(root);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            for (int round = 0; round < 50; round++) {
+                String key = "k" + round;
+                String version = "v" + round + "-";
+                String first = store.put("b", key, bytes("v0"), null);
+                List<Callable<Object>> calls = IntStream.range(0, 16)
+                        .mapToObj(i -> (Callable<Object>) () -> i % 2 == 0
+                                ? store.deleteIfMatch("b", key, first)
+                                : store.put("b", key, bytes(version + i), null))
+                        .toList();
+                for (Future<Object> result : pool.invokeAll(calls)) {
+                    result.get();
+                }
+                Optional<String> survivor = store.get("b", key).map(o -> new String(o.body(), StandardCharsets.UTF_8));
+                assertThat(survivor).as("round %d", round).isPresent();
+                assertThat(survivor.get()).isNotEqualTo("v0");
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void createIfAbsentCountsTheSameBytesAlreadyThereAsWritten() {
         FileObjectStore store = new FileObjectStore(root);
         store.createIfAbsent("b", "k", bytes("same"), null);
