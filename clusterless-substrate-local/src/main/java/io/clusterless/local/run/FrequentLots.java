@@ -27,6 +27,11 @@ import java.util.function.BooleanSupplier;
  * interval that ended since its first arrival is closed, in order, by the runtime's {@link FrequentBoundary}, as the
  * schedule does in AWS. Which intervals are closed is kept in {@code intervals.json} beside the queue, written after
  * each close, so a restart closes each interval once (a repeated close only re-publishes, see ADR-0002).
+ * <p>
+ * An arrival is queued first and its interval recorded second. The queue is the record of what waits: opening it
+ * records the first arrival of whatever it holds again, so a kill between the two writes (after which the file,
+ * noticed again, is refused by the queue as already queued) still has its interval closed. See ADR-0002, "On one
+ * machine".
  */
 final class FrequentLots {
     private final LocalPlan.BoundaryEntry entry;
@@ -43,6 +48,10 @@ final class FrequentLots {
         this.queue = new FileMessageQueue(dir);
         this.boundary = new FrequentBoundary(entry.props(), store, queue, bus);
         this.stateFile = dir.resolve("intervals.json");
+        Instant earliest = queue.earliest();
+        if (earliest != null) {
+            recordFirstArrival(earliest); // idempotent; repairs a kill between a queue write and its record
+        }
     }
 
     /**
