@@ -433,6 +433,9 @@ public final class FileObjectStore implements ObjectStore {
         try {
             byte[] existing = Files.readAllBytes(file);
             return Arrays.equals(existing, body) ? Optional.of(etag(body)) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            // removed since it refused our link: the create was refused while it existed, as S3 would refuse it
+            return Optional.empty();
         } catch (IOException e) {
             throw failure("cannot read " + file, e);
         }
