@@ -350,8 +350,12 @@ public final class ArcStateStore {
         }
     }
 
-    /** Creates the end record of a run if nobody has; returns whichever end was recorded first. */
-    private Claim claimEnd(String lot, AttemptEnd end) {
+    /**
+     * Creates the end record of a run if nobody has; returns whichever end was recorded first. The record carries a
+     * token of this call, so that only its creator finds its own bytes there and acts as the decider.
+     */
+    private Claim claimEnd(String lot, AttemptEnd proposed) {
+        AttemptEnd end = proposed.claimedBy(UUID.randomUUID().toString());
         byte[] json;
         try {
             json = Json.records().writeValueAsBytes(end);

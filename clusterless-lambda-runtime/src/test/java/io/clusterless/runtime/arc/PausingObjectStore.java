@@ -34,6 +34,11 @@ final class PausingObjectStore implements ObjectStore {
         }
     }
 
+    /** Whether the held call has arrived, waiting at most {@code wait} for it. */
+    boolean pausedWithin(java.time.Duration wait) throws InterruptedException {
+        return reached.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     void release() {
         released.countDown();
     }
