@@ -36,7 +36,9 @@ import java.util.UUID;
  *   <li>writing the new state is repeatable, so the next reader finishes what a crash left half done; a
  *   {@code running.arc} its decider failed to remove is replaced ({@code If-Match}) by the next start after a grace.</li>
  * </ul>
- * Contended decisions are made with {@link ObjectStore#createIfAbsent}, which must be atomic (it is on S3).
+ * Contended decisions are made with {@link ObjectStore#createIfAbsent}, which must be atomic (it is on S3). Every
+ * removal is {@link ObjectStore#deleteIfMatch} with the ETag of the object that was read and judged, so nothing
+ * written at the key since is ever removed.
  */
 public final class ArcStateStore {
     /** Root of the attempt end records, beside {@code arcs/} so that listing a lot or an arc finds state objects only. */
@@ -227,9 +229,7 @@ public final class ArcStateStore {
                 continue; // an older missing.arc not removed yet, or a concurrent reopening: look again
             }
             StateObject complete = current.get();
-            store.head(arc.bucket(), complete.info().key())
-                    .filter(info -> complete.hasEtag(info.etag()))
-                    .ifPresent(info -> store.delete(arc.bucket(), info.key()));
+            store.deleteIfMatch(arc.bucket(), complete.info().key(), complete.info().etag());
             return true;
         }
         throw new ArcStateConflictException("arc " + arc.arcName() + " lot " + lot + " changed " + MAX_ROUNDS
@@ -290,16 +290,23 @@ public final class ArcStateStore {
             return Optional.empty();
         }
         for (StateObject old : view.ended()) {
-            store.delete(arc.bucket(), old.info().key());
+            // as listed: the second listing saw these ETags, and anything written since is not ours to remove
+            store.deleteIfMatch(arc.bucket(), old.info().key(), old.info().etag());
         }
         return Optional.of(StartOutcome.started(current, attempt));
     }
 
-    /** Ends a run that held the lot past the timeout as {@code missing}, unless it ended meanwhile. */
+    /**
+     * Ends a run that held the lot past the timeout as {@code missing}, unless it ended meanwhile. Only the run that
+     * was judged stale is ended: the read must find the object as listed. Between the listing and the read, that run
+     * may have been ended by another taker and a new run started under the same key; ending whatever the read finds
+     * would end the new run, whose start already won, and start the lot a second time.
+     */
     private void expire(String lot, LotView view, StateObject listed, Duration runningTimeout) {
         Optional<StateObject> running = read(listed);
-        if (running.isEmpty()) {
-            return;
+        if (running.isEmpty() || !running.get().hasEtag(listed.info().etag())
+                || !isStale(running.get(), runningTimeout)) {
+            return; // ended, or replaced by a new run, since the listing: look again
         }
         StateBody body = running.get().body().absorbing(others(view, ArcState.running));
         String attempt = body.attempt().orElseGet(() -> StateObject.etagToken(running.get().info().etag()));
@@ -338,15 +345,17 @@ public final class ArcStateStore {
         for (StateObject other : view.objects().values()) {
             if (other != newest.get() && other.state() != ArcState.running
                     && newest.get().body().descendsFrom(other.body())) {
-                store.head(arc.bucket(), other.info().key())
-                        .filter(info -> other.hasEtag(info.etag()))
-                        .ifPresent(info -> store.delete(arc.bucket(), info.key()));
+                store.deleteIfMatch(arc.bucket(), other.info().key(), other.info().etag());
             }
         }
     }
 
-    /** Creates the end record of a run if nobody has; returns whichever end was recorded first. */
-    private Claim claimEnd(String lot, AttemptEnd end) {
+    /**
+     * Creates the end record of a run if nobody has; returns whichever end was recorded first. The record carries a
+     * token of this call, so that only its creator finds its own bytes there and acts as the decider.
+     */
+    private Claim claimEnd(String lot, AttemptEnd proposed) {
+        AttemptEnd end = proposed.claimedBy(UUID.randomUUID().toString());
         byte[] json;
         try {
             json = Json.records().writeValueAsBytes(end);
@@ -368,9 +377,9 @@ public final class ArcStateStore {
     /**
      * Makes the lot show a recorded end: the new state object, no older ones, and, by the decider only, no
      * {@code running.arc}. Writing is idempotent (everyone writes the end record's bytes) and skipped once
-     * {@code running.arc} no longer belongs to the run. Removing {@code running.arc} is left to one party because a
-     * delete cannot be made conditional here: two removers could interleave with a new run's creation and remove it.
-     * If the decider crashes, the next start replaces the leftover once the grace is over.
+     * {@code running.arc} no longer belongs to the run. Removing {@code running.arc} is left to one party, the decider,
+     * and is conditional on the ETag it read, so it never removes a new run's {@code running.arc}, however long it
+     * stalls. If the decider crashes, the next start replaces the leftover once the grace is over.
      */
     private void applyEnd(String lot, AttemptEnd end, boolean decider) {
         Optional<StoredObject> running = store.get(arc.bucket(), stateKey(lot, ArcState.running));
@@ -386,7 +395,7 @@ public final class ArcStateStore {
             // only states this run's history descends from are older; anything else is not ours to remove
             store.get(arc.bucket(), other.getValue().key())
                     .filter(object -> body.descendsFrom(StateBody.parse(object.body())))
-                    .ifPresent(object -> store.delete(arc.bucket(), object.info().key()));
+                    .ifPresent(object -> store.deleteIfMatch(arc.bucket(), object.info().key(), object.info().etag()));
         }
         if (decider) {
             deleteIfHeldBy(lot, end.arcAttempt());
@@ -421,14 +430,14 @@ public final class ArcStateStore {
     }
 
     /**
-     * Removes {@code running.arc} if it belongs to {@code attempt}. The read and the delete are two requests; callers
-     * are the only party entitled to remove this run's {@code running.arc}, and a new run can only replace a leftover
-     * after the grace, so nothing else can appear at the key in between (short of a stall longer than the grace).
+     * Removes {@code running.arc} if it belongs to {@code attempt}. The read and the delete are two requests, so the
+     * delete is conditional on the ETag read: a new run that replaced a leftover (after the grace) or started after
+     * another removal while this call stalled keeps its {@code running.arc}.
      */
     private void deleteIfHeldBy(String lot, String attempt) {
         store.get(arc.bucket(), stateKey(lot, ArcState.running))
                 .filter(object -> attempt.equals(attemptOf(object)))
-                .ifPresent(object -> store.delete(arc.bucket(), object.info().key()));
+                .ifPresent(object -> store.deleteIfMatch(arc.bucket(), object.info().key(), object.info().etag()));
     }
 
     /** The bodies of the view's state objects other than {@code state}'s (read when the view holds several). */

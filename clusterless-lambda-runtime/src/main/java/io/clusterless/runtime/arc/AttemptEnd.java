@@ -15,9 +15,23 @@ import io.clusterless.arcstate.ArcState;
  * @param endedBy    who decided
  * @param time       when, ISO-8601 instant
  * @param stateBody  the exact body of the new state object, so every writer of it writes the same bytes
+ * @param claim      a token of the call that wrote the record (null in records written before it existed). A create
+ *                   refused by a record with exactly its own bytes counts as its own (a retry after a lost response);
+ *                   without the token, takers sharing a clock second (or a test's fixed clock) write identical records,
+ *                   and every one of them took itself for the decider and removed {@code running.arc}
  */
-@JsonPropertyOrder({"arcAttempt", "state", "endedBy", "time", "stateBody"})
-public record AttemptEnd(String arcAttempt, ArcState state, EndedBy endedBy, String time, String stateBody) {
+@JsonPropertyOrder({"arcAttempt", "state", "endedBy", "time", "stateBody", "claim"})
+public record AttemptEnd(String arcAttempt, ArcState state, EndedBy endedBy, String time, String stateBody,
+                         String claim) {
+    /** An end not claimed yet: {@link #claimedBy} gives it the claiming call's token. */
+    public AttemptEnd(String arcAttempt, ArcState state, EndedBy endedBy, String time, String stateBody) {
+        this(arcAttempt, state, endedBy, time, stateBody, null);
+    }
+
+    AttemptEnd claimedBy(String token) {
+        return new AttemptEnd(arcAttempt, state, endedBy, time, stateBody, token);
+    }
+
     /** Who ended a run. Lower case because it is written verbatim to JSON. */
     public enum EndedBy {
         /** The complete gate, with the workload's outcome. */

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * Retries what an {@link ObjectStore} gave up on when the failure is transient (server errors, throttling, lost
  * connections), with jittered exponential backoff. The S3 adapter's own retries stop after six attempts (about a
  * second of backoff); arc state must not be left half-moved by a longer S3 brown-out. Every operation is safe to repeat: conditional writes recognise their
- * own earlier write (see {@link ObjectStore#createIfAbsent}), deletes of absent keys succeed.
+ * own earlier write (see {@link ObjectStore#createIfAbsent}), deletes of absent keys succeed (conditional ones too).
  */
 public final class RetryingObjectStore implements ObjectStore {
     private static final System.Logger LOG = System.getLogger(RetryingObjectStore.class.getName());
@@ -74,6 +74,11 @@ public final class RetryingObjectStore implements ObjectStore {
             delegate.delete(bucket, key);
             return null;
         });
+    }
+
+    @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        return retry(() -> delegate.deleteIfMatch(bucket, key, etag));
     }
 
     @Override

@@ -121,6 +121,22 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        try {
+            call(() -> s3.deleteObject(b -> b.bucket(bucket).key(key).ifMatch(etag)), bucket, key);
+            return true;
+        } catch (ObjectStoreException e) {
+            if (e.kind() == ObjectStoreException.Kind.NOT_FOUND) {
+                return true; // nothing at the key: our object is gone either way
+            }
+            if (e.getCause() instanceof S3Exception s3e && (s3e.statusCode() == 412 || s3e.statusCode() == 409)) {
+                return false; // another object is there (412), or a concurrent conditional request won (409)
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public ListPage list(String bucket, String prefix, String startAfter, String continuationToken, int maxKeys) {
         ListObjectsV2Response response = call(() -> s3.listObjectsV2(b -> b.bucket(bucket).prefix(prefix)
                 .startAfter(startAfter).continuationToken(continuationToken).maxKeys(maxKeys)), bucket, prefix);

@@ -11,7 +11,8 @@ import java.util.stream.StreamSupport;
 /**
  * The object store behind datasets, manifests and arc state: S3 in AWS, folders on the local substrate.
  * Conditional writes are what make manifests write-once and arc-state transitions exactly-once, so every
- * implementation must make {@link #createIfAbsent} and {@link #replaceIfMatch} atomic.
+ * implementation must make {@link #createIfAbsent}, {@link #replaceIfMatch} and {@link #deleteIfMatch} atomic: the
+ * check and the change are one step, which no other write or delete of the key can come between.
  * Implementations retry transient failures (5xx, throttling) themselves and throw {@link ObjectStoreException}
  * when they give up.
  */
@@ -39,6 +40,15 @@ public interface ObjectStore {
 
     /** Deletes; deleting an absent key is not an error. */
     void delete(String bucket, String key);
+
+    /**
+     * Deletes only when the current object has {@code etag} ({@code If-Match} on DeleteObject): the way to remove an
+     * object that was read and judged, never whatever another writer put at the key since the read.
+     *
+     * @return false when another object is at the key (left alone); true when no object is (deleted now, or absent
+     * already: a retry after a lost response finds its own delete done)
+     */
+    boolean deleteIfMatch(String bucket, String key, String etag);
 
     /** Keys under {@code prefix} in lexical order, after {@code startAfter} (nullable), one page at a time. */
     ListPage list(String bucket, String prefix, String startAfter, String continuationToken, int maxKeys);

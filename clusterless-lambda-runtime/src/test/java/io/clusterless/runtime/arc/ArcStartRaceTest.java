@@ -64,19 +64,20 @@ class ArcStartRaceTest {
 
     @Test
     void eightThreadsTakeOverTheSameTimedOutRun_exactlyOneWins() throws Exception {
-        // Staleness compares the gate's clock with S3's last-modified time of running.arc (one-second resolution).
-        // Each round's gates share a clock frozen at the round's start, after the old runs went stale: the old runs
-        // are then older than the timeout and the new one younger, however long the round takes on a busy machine
-        // (with a running clock, a round slower than the timeout saw its own new run as stale).
+        // Staleness compares the gate's clock with S3's last-modified time of running.arc (at worst truncated to the
+        // second). Each round's gates share a clock X frozen at the round's start, after the old runs went stale: an
+        // old run, written more than the timeout before X, is stale; a new run, written after X, has a last-modified
+        // time above X - 1 s, so with a timeout (and grace) of 1 s it is not, however long the round takes on a busy
+        // machine (with a running clock, a round slower than the timeout saw its own new run as stale).
         ArcFixture arc = new ArcFixture(server.store(), "arc-state", "manifests", "takeover-" + suffix(), "bus");
-        ArcGateProps props = arc.props(Duration.ofSeconds(5));
+        ArcGateProps props = arc.props(Duration.ofSeconds(1));
         List<String> lots = new ArrayList<>();
         for (int round = 0; round < 10; round++) {
             lots.add(lot(round));
             assertThat(ArcStartGate.runsWorkload(new ArcStartGate(props, arc.store, Clock.systemUTC())
                     .start(arc.event(lot(round))))).isTrue();
         }
-        Thread.sleep(5_500);
+        Thread.sleep(2_000);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             for (String lot : lots) {

@@ -51,6 +51,11 @@ final class CountingObjectStore implements ObjectStore {
     }
 
     @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        return store.deleteIfMatch(bucket, key, etag);
+    }
+
+    @Override
     public ListPage list(String bucket, String prefix, String startAfter, String continuationToken, int maxKeys) {
         lists.incrementAndGet();
         return store.list(bucket, prefix, startAfter, continuationToken, maxKeys);

@@ -26,10 +26,16 @@ import java.util.stream.Stream;
  * <p>
  * Like SQS with a visibility timeout, a message received once is not received again until {@link #resetVisibility()}
  * (the runner calls it before each drain), which is what lets a drain end.
+ * <p>
+ * A message is written to {@code tmp/} first and linked into {@code queue/} in one step, so a kill never leaves half
+ * a message queued; the temporary file is removed after the link, and what a killed run left in {@code tmp/} (or, from
+ * older versions, as {@code queue/.<uuid>}) is removed when the queue is opened. One process owns the local root
+ * (see {@code RootLock}), so nothing else is writing there then.
  */
 public final class FileMessageQueue implements MessageQueue {
     private final Path queued;
     private final Path done;
+    private final Path temp;
     private final Map<String, QueueMessage> messages = new LinkedHashMap<>();
     /** What a drain has not received yet, in queue order: receiving is O(batch), not O(queue). */
     private Iterator<QueueMessage> unreceived = List.<QueueMessage>of().iterator();
@@ -37,9 +43,12 @@ public final class FileMessageQueue implements MessageQueue {
     public FileMessageQueue(Path dir) {
         this.queued = dir.resolve("queue");
         this.done = dir.resolve("done");
+        this.temp = dir.resolve("tmp");
         try {
             Files.createDirectories(queued);
             Files.createDirectories(done);
+            Files.createDirectories(temp);
+            removeLeftovers();
             try (Stream<Path> files = Files.list(queued)) {
                 files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted()
                         .forEach(file -> {
@@ -60,7 +69,7 @@ public final class FileMessageQueue implements MessageQueue {
             return false;
         }
         QueueMessage message = new QueueMessage(id, id, body, sentTimestamp);
-        Path tmp = queued.resolve("." + UUID.randomUUID());
+        Path tmp = temp.resolve(UUID.randomUUID().toString());
         try {
             Files.write(tmp, Json.records().writeValueAsBytes(new Stored(id, body, sentTimestamp.toString())));
             Files.createLink(queued.resolve(id + ".json"), tmp);
@@ -72,7 +81,7 @@ public final class FileMessageQueue implements MessageQueue {
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException e) {
-                // a leftover temporary file is skipped when the queue is read
+                // a leftover temporary file is never read as a message; the next opening removes it
             }
         }
         messages.put(id, message);
@@ -117,6 +126,20 @@ public final class FileMessageQueue implements MessageQueue {
 
     public synchronized int size() {
         return messages.size();
+    }
+
+    /** Temporary files of sends a kill interrupted: never linked into the queue, so nothing refers to them. */
+    private void removeLeftovers() throws IOException {
+        try (Stream<Path> files = Files.list(temp)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        try (Stream<Path> files = Files.list(queued)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(".")).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     /** A message as kept on disk. */

@@ -33,6 +33,11 @@ import java.util.function.BooleanSupplier;
  * Intervals that ended before the boundary was first placed ({@link BoundaryLedger#since}) are closed only when
  * they hold objects, so a file dated years back (by {@code cp -p}, {@code tar} or {@code rsync -a}) gets its own lot
  * instead of an empty manifest for every interval since (ADR-0007).
+ * <p>
+ * An arrival is queued first and its interval recorded second. The queue is the record of what waits: opening it
+ * records the first arrival of whatever it holds again, so a kill between the two writes (after which the file,
+ * noticed again, is refused by the queue as already queued) still has its interval closed. See ADR-0002, "On one
+ * machine".
  */
 final class FrequentLots {
     private final LocalPlan.BoundaryEntry entry;
@@ -53,6 +58,10 @@ final class FrequentLots {
         this.stateFile = dir.resolve("intervals.json");
         BoundaryLedger ledger = new BoundaryLedger(store, entry.props().manifestBucket(), entry.props().dataset());
         this.placed = LotId.of(entry.props().lotUnit(), ledger.since(now));
+        Instant earliest = queue.earliest();
+        if (earliest != null) {
+            recordFirstArrival(earliest); // idempotent; repairs a kill between a queue write and its record
+        }
     }
 
     /**

@@ -46,8 +46,8 @@ import java.util.stream.StreamSupport;
  * <p>
  * Every write goes to a temporary file first and becomes visible in one step (a rename, or a hard link for
  * create-if-absent), so a {@code kill -9} never leaves half a manifest or state object at its key. Replace-if-match
- * compares ETags (the MD5 of the content, as S3 gives for single-part objects) under a per-key lock; one process owns
- * a local root at a time (see {@link RootLock}), so an in-process lock is enough.
+ * and delete-if-match compare ETags (the MD5 of the content, as S3 gives for single-part objects) under a per-key
+ * lock; one process owns a local root at a time (see {@link RootLock}), so an in-process lock is enough.
  * <p>
  * Nothing outside the buckets folder is read or written through a symbolic link ({@link InsideRoot}): a link to a
  * file inside it is that file, a link leading out of it is skipped by listings (with a warning naming it) and
@@ -183,6 +183,34 @@ public final class FileObjectStore implements ObjectStore {
                 throw failure("cannot delete " + file, e);
             }
         }
+    }
+
+    /**
+     * Atomic under the key's lock: every write that replaces the file and every delete takes it, and a
+     * create-if-absent cannot succeed while the file exists, so the file compared is the file removed.
+     */
+    @Override
+    public boolean deleteIfMatch(String bucket, String key, String etag) {
+        Path file = file(bucket, key);
+        synchronized (lock(bucket, key)) {
+            Optional<StoredObject> current = get(bucket, key);
+            if (current.isEmpty()) {
+                return true;
+            }
+            if (!unquote(current.get().info().etag()).equals(unquote(etag))) {
+                return false;
+            }
+            try {
+                Files.deleteIfExists(file);
+                return true;
+            } catch (IOException e) {
+                throw failure("cannot delete " + file, e);
+            }
+        }
+    }
+
+    private static String unquote(String etag) {
+        return etag == null ? "" : etag.replace("\"", "");
     }
 
     @Override
@@ -433,6 +461,9 @@ public final class FileObjectStore implements ObjectStore {
         try (InsideRoot.Opened opened = inside.open(file)) {
             byte[] existing = readAll(opened);
             return Arrays.equals(existing, body) ? Optional.of(etag(body)) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            // removed since it refused our link: the create was refused while it existed, as S3 would refuse it
+            return Optional.empty();
         } catch (IOException e) {
             throw failure("cannot read " + file, e);
         }

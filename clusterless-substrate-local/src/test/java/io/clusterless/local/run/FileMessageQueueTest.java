@@ -4,9 +4,12 @@ import io.clusterless.runtime.queue.QueueMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -52,5 +55,29 @@ class FileMessageQueueTest {
         assertThat(reopened.send("consumed", "b", T.plusSeconds(1))).isFalse();
         assertThat(reopened.send("kept", "a", T)).isFalse();
         assertThat(reopened.size()).isEqualTo(1);
+    }
+
+    @Test
+    void temporaryFilesAreRemovedAfterEachSend_andLeftoversOfAKilledRunWhenTheQueueOpens() throws Exception {
+        // what a kill between writing a message's temporary file and linking it left behind, then and now
+        Files.createDirectories(dir.resolve("queue"));
+        Files.writeString(dir.resolve("queue").resolve("." + UUID.randomUUID()), "{\"id\":\"half\"}");
+        Files.createDirectories(dir.resolve("tmp"));
+        Files.writeString(dir.resolve("tmp").resolve(UUID.randomUUID().toString()), "{\"id\":\"half\"}");
+
+        FileMessageQueue queue = new FileMessageQueue(dir);
+        queue.send("m1", "a", T);
+        queue.send("m1", "a", T); // refused: already queued
+        queue.send("m2", "b", T);
+
+        assertThat(names(dir.resolve("queue"))).containsExactly("m1.json", "m2.json");
+        assertThat(names(dir.resolve("tmp"))).isEmpty();
+        assertThat(queue.size()).isEqualTo(2);
+    }
+
+    private static List<String> names(Path folder) throws Exception {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
     }
 }
