@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FrequentLotsCrashTest {
     private static final LotUnit UNIT = LotUnit.TWELFTHS;
     private static final Instant ARRIVED = Instant.parse("2023-02-27T00:01:00Z");
+    /** The boundary was placed the day before: every interval since gets a manifest (ADR-0007). */
+    private static final Instant PLACED = ARRIVED.minus(Duration.ofDays(1));
     private static final LotId LOT = LotId.of(UNIT, ARRIVED);
     /** When the run closes: the arrival's interval has ended. */
     private static final Instant LATER = LOT.next().start().plus(Duration.ofMinutes(1));
@@ -70,12 +72,12 @@ class FrequentLotsCrashTest {
     @Test
     void killBetweenTheQueueWriteAndTheIntervalRecord_theRestartClosesTheInterval() throws Exception {
         Path blocker = blockIntervalRecord();
-        FrequentLots killed = new FrequentLots(entry, store, bus, dir);
+        FrequentLots killed = new FrequentLots(entry, store, bus, dir, PLACED);
         assertThatThrownBy(() -> killed.arrive(arrival())).isInstanceOf(RuntimeException.class);
         assertThat(dir.resolve("queue")).isNotEmptyDirectory(); // queued, interval not recorded
         unblock(blocker);
 
-        FrequentLots restarted = new FrequentLots(entry, store, bus, dir);
+        FrequentLots restarted = new FrequentLots(entry, store, bus, dir, PLACED);
         restarted.arrive(arrival()); // the landing notices the file again: the arrival log never recorded it
         int closed = restarted.closeEnded(LATER, () -> false);
 
@@ -87,11 +89,11 @@ class FrequentLotsCrashTest {
     void killBetweenTheQueueWriteAndTheIntervalRecord_theRestartClosesTheInterval_evenIfTheFileIsNotNoticedAgain()
             throws Exception {
         Path blocker = blockIntervalRecord();
-        FrequentLots killed = new FrequentLots(entry, store, bus, dir);
+        FrequentLots killed = new FrequentLots(entry, store, bus, dir, PLACED);
         assertThatThrownBy(() -> killed.arrive(arrival())).isInstanceOf(RuntimeException.class);
         unblock(blocker);
 
-        FrequentLots restarted = new FrequentLots(entry, store, bus, dir);
+        FrequentLots restarted = new FrequentLots(entry, store, bus, dir, PLACED);
 
         assertThat(restarted.closeEnded(LATER, () -> false)).isEqualTo(1);
         assertDeliveredOnce(restarted);
@@ -99,12 +101,12 @@ class FrequentLotsCrashTest {
 
     @Test
     void killAfterClaimingTheLot_beforeWritingItsManifest_theRestartWritesIt() {
-        new FrequentLots(entry, store, bus, dir).arrive(arrival());
+        new FrequentLots(entry, store, bus, dir, PLACED).arrive(arrival());
         ObjectStore crashing = crashOnce(store, "createIfAbsent", "/manifest.json");
-        assertThatThrownBy(() -> new FrequentLots(entry, crashing, bus, dir).closeEnded(LATER, () -> false))
+        assertThatThrownBy(() -> new FrequentLots(entry, crashing, bus, dir, PLACED).closeEnded(LATER, () -> false))
                 .isInstanceOf(Killed.class);
 
-        FrequentLots restarted = new FrequentLots(entry, store, bus, dir);
+        FrequentLots restarted = new FrequentLots(entry, store, bus, dir, PLACED);
         restarted.closeEnded(LATER, () -> false);
 
         assertDeliveredOnce(restarted);
@@ -112,18 +114,18 @@ class FrequentLotsCrashTest {
 
     @Test
     void killAfterTheManifest_whileDeletingTheMessages_theRestartDeletesThem() throws Exception {
-        new FrequentLots(entry, store, bus, dir).arrive(arrival());
+        new FrequentLots(entry, store, bus, dir, PLACED).arrive(arrival());
         // a folder where the message moves to on deletion: the move fails, as a kill at this step would stop it
         Path blocker;
         try (var files = Files.list(dir.resolve("queue"))) {
             blocker = dir.resolve("done").resolve(files.findFirst().orElseThrow().getFileName());
         }
         Files.createDirectories(blocker.resolve("x"));
-        assertThatThrownBy(() -> new FrequentLots(entry, store, bus, dir).closeEnded(LATER, () -> false))
+        assertThatThrownBy(() -> new FrequentLots(entry, store, bus, dir, PLACED).closeEnded(LATER, () -> false))
                 .isInstanceOf(RuntimeException.class);
         unblock(blocker);
 
-        FrequentLots restarted = new FrequentLots(entry, store, bus, dir);
+        FrequentLots restarted = new FrequentLots(entry, store, bus, dir, PLACED);
         restarted.closeEnded(LATER, () -> false);
 
         assertDeliveredOnce(restarted);
@@ -131,14 +133,14 @@ class FrequentLotsCrashTest {
 
     @Test
     void killAfterDeletingTheMessages_beforeAnnouncing_theRestartAnnounces() {
-        new FrequentLots(entry, store, bus, dir).arrive(arrival());
+        new FrequentLots(entry, store, bus, dir, PLACED).arrive(arrival());
         EventPublisher crashing = event -> {
             throw new Killed("publish");
         };
-        assertThatThrownBy(() -> new FrequentLots(entry, store, crashing, dir).closeEnded(LATER, () -> false))
+        assertThatThrownBy(() -> new FrequentLots(entry, store, crashing, dir, PLACED).closeEnded(LATER, () -> false))
                 .isInstanceOf(Killed.class);
 
-        FrequentLots restarted = new FrequentLots(entry, store, bus, dir);
+        FrequentLots restarted = new FrequentLots(entry, store, bus, dir, PLACED);
         restarted.closeEnded(LATER, () -> false);
 
         assertDeliveredOnce(restarted);
@@ -146,13 +148,13 @@ class FrequentLotsCrashTest {
 
     @Test
     void killAfterAnnouncing_beforeRecordingTheClose_theRestartAnnouncesTheSameManifestAgain() throws Exception {
-        new FrequentLots(entry, store, bus, dir).arrive(arrival());
+        new FrequentLots(entry, store, bus, dir, PLACED).arrive(arrival());
         Path blocker = blockIntervalRecord();
-        assertThatThrownBy(() -> new FrequentLots(entry, store, bus, dir).closeEnded(LATER, () -> false))
+        assertThatThrownBy(() -> new FrequentLots(entry, store, bus, dir, PLACED).closeEnded(LATER, () -> false))
                 .isInstanceOf(RuntimeException.class);
         unblock(blocker);
 
-        FrequentLots restarted = new FrequentLots(entry, store, bus, dir);
+        FrequentLots restarted = new FrequentLots(entry, store, bus, dir, PLACED);
         restarted.closeEnded(LATER, () -> false);
 
         assertThat(published).hasSize(2).extracting(ArcNotifyEvent::manifest).containsOnly(manifestUri());
