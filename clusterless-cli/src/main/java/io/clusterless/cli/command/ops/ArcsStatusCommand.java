@@ -22,10 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
@@ -68,6 +70,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
         ClsCommand root = OperatedPlacement.root(spec);
         OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
         Clock clock = Clock.systemUTC();
+        Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();
         Map<LotRange, Map<String, IntFunction<String>>> strips =
                 new LinkedHashMap<>();
@@ -79,7 +82,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                 }
                 matched++;
                 LotUnit unit = time.givenUnit().or(() -> placement.arcUnit(arc)).orElse(LotUnit.TWELFTHS);
-                LotRange window = time.window(unit, clock);
+                LotRange window = time.window(unit, clock, firstPlaced);
                 SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
                         window);
                 if (strip) {

@@ -79,7 +79,7 @@ public final class GapsCommand implements Callable<Integer> {
         String arcName = subject == null ? null : subject.arc;
         String datasetName = subject == null ? null : subject.dataset;
         LotUnit unit = time.givenUnit().or(() -> unitOf(placement, arcName, datasetName)).orElse(LotUnit.TWELFTHS);
-        LotRange window = time.window(unit, clock);
+        LotRange window = time.window(unit, clock, placement.firstPlaced());
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), clock);
         // on AWS the stacks' dead-letter queues are peeked for lots whose events failed (ADR-0010); locally none

@@ -18,6 +18,7 @@ import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.boundary.BoundaryLedger;
 import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.runtime.plan.BoundaryPlan;
 import io.clusterless.runtime.plan.PlacementPlan;
@@ -25,6 +26,7 @@ import io.clusterless.runtime.plan.ProjectPlan;
 import io.clusterless.runtime.store.ObjectStore;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -143,6 +145,24 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
     /** Whether {@code wanted}, as given on the command line, names dataset {@code id}: by {@code name/version} or name. */
     static boolean datasetNamed(String wanted, String id) {
         return wanted.equals(id) || wanted.equals(id.substring(0, id.lastIndexOf('/')));
+    }
+
+    /**
+     * When the placement's first boundary was first placed (ADR-0007's {@code boundary.since} records), if any
+     * boundary has been: lots before it are from before the project existed, not gaps.
+     */
+    Optional<Instant> firstPlaced() {
+        Optional<Instant> first = Optional.empty();
+        for (ProjectPlan project : plan.projects()) {
+            for (BoundaryPlan boundary : project.boundaries()) {
+                Optional<Instant> since = new BoundaryLedger(store, boundary.props().manifestBucket(),
+                        boundary.props().dataset()).recordedSince();
+                if (since.isPresent() && (first.isEmpty() || since.get().isBefore(first.get()))) {
+                    first = since;
+                }
+            }
+        }
+        return first;
     }
 
     /** Every dataset the placement's boundaries and arcs write, by id {@code name/version}, in plan order. */

@@ -26,10 +26,12 @@ import java.util.regex.Pattern;
  */
 public final class TimeWindowOptions {
     private static final Pattern RELATIVE = Pattern.compile("(\\d+)\\s*([smhdw])");
+    static final String DEFAULT_EARLIEST = "12h";
 
-    @Option(names = "--earliest", paramLabel = "TIME", defaultValue = "12h",
+    @Option(names = "--earliest", paramLabel = "TIME",
             description = "First lot of the window (inclusive): a lot id, an instant or date (UTC), or a time before "
-                    + "now such as 12h or 7d (default: ${DEFAULT-VALUE}).")
+                    + "now such as 12h or 7d (default: 12h, or the placement's first placement when that is later: "
+                    + "lots from before the project existed are not gaps).")
     String earliest;
 
     @Option(names = "--latest", paramLabel = "TIME",
@@ -46,9 +48,24 @@ public final class TimeWindowOptions {
      * @param unit the lots' interval, used when neither edge is a lot id
      */
     LotRange window(LotUnit unit, Clock clock) {
+        return window(unit, clock, Optional.empty());
+    }
+
+    /**
+     * @param unit  the lots' interval, used when neither edge is a lot id
+     * @param floor when the placement was first placed: without --earliest the window starts there if that is
+     *              later than the default 12 hours back
+     */
+    LotRange window(LotUnit unit, Clock clock, Optional<Instant> floor) {
         LotUnit use = givenUnit().orElse(unit);
-        Instant start = instant("--earliest", earliest, clock);
+        Instant start = instant("--earliest", earliest == null ? DEFAULT_EARLIEST : earliest, clock);
+        if (earliest == null && floor.isPresent() && floor.get().isAfter(start)) {
+            start = floor.get();
+        }
         Instant end = latest == null ? clock.instant() : instant("--latest", latest, clock);
+        if (start.isAfter(end) && earliest == null) {
+            start = end;
+        }
         try {
             return LotRange.of(use, start, end);
         } catch (IllegalArgumentException e) {
