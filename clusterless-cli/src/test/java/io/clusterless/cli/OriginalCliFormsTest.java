@@ -56,4 +56,32 @@ class OriginalCliFormsTest {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.outLines()).containsExactly("aws", "local");
     }
+
+    @Test
+    void clsLocalPrintsTheScriptThatRunsOneBatchArcForOneLot() {
+        String project = Examples.file("s3-access-logs/project.json").toString();
+
+        Cls.Result result = Cls.run("local", "-p", project, "-a", "toParquet", "-l", "20230717PT5M250", "-r", "main",
+                "-s", "complete");
+        Cls.Result positional = Cls.run("local", project, "--arc", "TOPARQUET", "--lot", "20230717PT5M250");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.outLines().get(0)).isEqualTo("#!/bin/bash");
+        assertThat(result.outLines()).contains("export CLS_LOCAL=true");
+        assertThat(result.outLines().get(result.outLines().size() - 1)).startsWith("exec './convert.sh' '--lot' "
+                + "'20230717PT5M250' '--manifest' 's3://dev-clusterless-manifest-123456789012-us-west-2/datasets/"
+                + "name=access-logs-raw/version=20230101/lot=20230717PT5M250/state=complete/manifest.json'");
+        assertThat(positional.out()).as(positional.toString()).isEqualTo(result.out());
+    }
+
+    @Test
+    void clsLocalNamesWhatItCannotScript() {
+        Cls.Result notBatch = Cls.run("local", "-p", COPY_CHAIN, "-a", "copyA", "-l", "20230717PT5M250");
+        Cls.Result nothing = Cls.run("local", "-p", COPY_CHAIN);
+
+        assertThat(notBatch.exitCode()).as(notBatch.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(notBatch.err()).contains("local exec is unsupported by this arc: aws:core:s3CopyArc");
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nothing.err()).contains("cls local run");
+    }
 }
