@@ -102,6 +102,19 @@ public final class ClsCommand implements Runnable {
         context.properties().putAll(properties);
     }
 
+    /**
+     * The original's global {@code -P/--providers}, as in its {@code cls --providers aws bootstrap …}: the default of
+     * the command's own {@code -P} (see {@link ProviderDefault}).
+     */
+    @Option(names = {"-P", "--providers"}, paramLabel = "PROVIDER",
+            description = "Where the command works: ${COMPLETION-CANDIDATES} (the original's global option; the "
+                    + "same as the command's own -P, which wins).")
+    SubstrateOptions.Substrate provider;
+
+    public SubstrateOptions.Substrate provider() {
+        return provider;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(context.out());

@@ -55,6 +55,14 @@ public final class Main {
         commandLine.setUsageHelpAutoWidth(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> reportFailure(root.context(), e));
         commandLine.setParameterExceptionHandler(Main::reportUsageError);
+        // cls -P local …: "local" is the value of the root's -P, not the local command; only at the root, so that
+        // e.g. "cls arcs --stage status" still runs arcs status
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
+        commandLine.getSubcommands().values().forEach(sub -> sub.setAllowSubcommandsAsOptionParameters(false));
+        commandLine.setExecutionStrategy(parseResult -> {
+            ProviderDefault.apply(root, parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         commandLine.setDefaultValueProvider(new ConfigDefaults(root.context()::config));
         shareVersion(commandLine, new VersionProvider());
         return commandLine;

@@ -17,7 +17,7 @@ public final class SubstrateOptions {
     /** The substrates a placement can live on. */
     public enum Substrate { aws, local }
 
-    @Option(names = {"-P", "--provider"}, paramLabel = "SUBSTRATE", defaultValue = "aws",
+    @Option(names = {"-P", "--provider", "--providers"}, paramLabel = "SUBSTRATE", defaultValue = "aws",
             description = "Where the placement lives: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Substrate substrate;
 

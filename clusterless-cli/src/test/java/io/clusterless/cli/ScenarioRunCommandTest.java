@@ -44,4 +44,35 @@ class ScenarioRunCommandTest {
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
         assertThat(result.out()).contains("holds 2 of the 5 expected").contains("skipped");
     }
+
+    @Test
+    void storesWithoutObjectNameCountOrRecordRunWithTheOriginalsDefaults() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("scenarios/defaults"));
+        Files.writeString(dir.resolve("scenario.json"), """
+                {"name": "defaults", "projectFiles": ["%s"],
+                 "ingressStores": [{"path": "s3://dev-cls-copy-chain-123456789012-us-west-2/ingress/"}],
+                 "watchedStores": [{"path": "s3://dev-cls-copy-chain-123456789012-us-west-2/copy-c/"}]}
+                """.formatted(Examples.file("copy-chain/project.json").toAbsolutePath().toString().replace("\\", "/")));
+
+        Cls.Result result = Cls.run("scenario", "run", dir.toString(), "--local-root", root.resolve("run").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("copy-c/ 3/3");
+    }
+
+    @Test
+    void aWatchedStoreWithoutACountOverAPrefixNothingReachesFails() throws Exception {
+        Path dir = Files.createDirectories(root.resolve("scenarios/vacuous"));
+        Files.writeString(dir.resolve("scenario.json"), """
+                {"name": "vacuous", "projectFiles": ["%s"],
+                 "ingressStores": [{"path": "s3://dev-cls-copy-chain-123456789012-us-west-2/ingress/",
+                   "objectCount": 2, "objectName": "d-%%04d-%%d.txt", "record": {"value": "%%d"}}],
+                 "watchedStores": [{"path": "s3://dev-cls-copy-chain-123456789012-us-west-2/never-written/"}]}
+                """.formatted(Examples.file("copy-chain/project.json").toAbsolutePath().toString().replace("\\", "/")));
+
+        Cls.Result result = Cls.run("scenario", "run", dir.toString(), "--local-root", root.resolve("run").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).contains("never-written/ holds 0 of the 3 expected");
+    }
 }

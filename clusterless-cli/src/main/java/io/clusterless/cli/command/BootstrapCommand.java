@@ -45,7 +45,13 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "AWS account id.")
     String account;
 
-    @Option(names = "--stage", paramLabel = "STAGE", description = "Optional stage, e.g. dev.")
+    /** {@code --stage} without a value is the original's way to say "no stage". */
+    @Option(names = "--stage", paramLabel = "STAGE", arity = "0..1", fallbackValue = "",
+            description = "Optional stage, e.g. dev; --stage without a value: no stage.")
+    void setStage(String value) {
+        stage = value == null || value.isBlank() ? null : value;
+    }
+
     String stage;
 
     @Option(names = "--destroy", description = "Empty the placement's buckets and remove its bootstrap stack.")

@@ -46,7 +46,8 @@ import java.util.concurrent.Callable;
                 ShowCommand.Boundary.class,
                 ShowCommand.ArcCommand.class,
                 ShowCommand.Model.class,
-                ShowLotCommand.class
+                ShowLotCommand.class,
+                ShowProviderCommand.class
         })
 public final class ShowCommand implements Runnable {
     @ParentCommand

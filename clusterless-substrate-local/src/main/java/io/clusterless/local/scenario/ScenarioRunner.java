@@ -9,15 +9,18 @@ import io.clusterless.local.run.RunOptions;
 import io.clusterless.local.run.RunProgress;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.JsonnetEvaluator;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
+import io.clusterless.model.load.ProjectText;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.runtime.location.S3Location;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,18 +44,30 @@ public final class ScenarioRunner {
     /** Ingress objects end this long before now: longer than the longest lot unit, so their lots have ended. */
     private static final Duration ENDED = Duration.ofMinutes(16);
     private static final int MAX_DEPTH = 20;
+    static final String JSON = "scenario.json";
+    static final String JSONNET = "scenario.jsonnet";
 
     private final Path localRoot;
     private final int parallelism;
     private final Clock clock;
+    private final ScenarioOptions options;
 
     public ScenarioRunner(Path localRoot, int parallelism, Clock clock) {
+        this(localRoot, parallelism, clock, ScenarioOptions.defaults());
+    }
+
+    public ScenarioRunner(Path localRoot, int parallelism, Clock clock, ScenarioOptions options) {
         this.localRoot = localRoot;
         this.parallelism = parallelism;
         this.clock = clock;
+        this.options = options;
     }
 
-    /** Every {@code scenario.json} at or under {@code path}, in path order. */
+    /**
+     * Every {@code scenario.json} and {@code scenario.jsonnet} at or under {@code path}, in path order. Where a
+     * folder holds both, the {@code .jsonnet} is the source and the {@code .json} its rendering, so only the source
+     * runs (a stale rendering would otherwise run twice, differently).
+     */
     public static List<Path> find(Path path) {
         if (Files.isRegularFile(path)) {
             return List.of(path);
@@ -61,25 +76,60 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("no scenario file or folder at " + path);
         }
         try (Stream<Path> walk = Files.walk(path, MAX_DEPTH)) {
-            return walk.filter(file -> file.getFileName().toString().equals("scenario.json")).sorted().toList();
+            return walk.filter(file -> {
+                String name = file.getFileName().toString();
+                return name.equals(JSONNET)
+                        || name.equals(JSON) && !Files.exists(file.resolveSibling(JSONNET));
+            }).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot search " + path, e);
         }
     }
 
+    /** Runs {@code files} in order; with stop-on-failure, those after the first failure are skipped, not run. */
+    public List<ScenarioResult> runAll(List<Path> files) {
+        List<ScenarioResult> results = new ArrayList<>();
+        boolean stopped = false;
+        for (Path file : files) {
+            if (stopped) {
+                results.add(new ScenarioResult(displayName(file), "skipped",
+                        "not run: an earlier scenario failed and --stop-on-failure is set"));
+                continue;
+            }
+            ScenarioResult result = run(file);
+            results.add(result);
+            stopped = options.stopOnFailure() && result.failed();
+        }
+        return results;
+    }
+
     public ScenarioResult run(Path file) {
         Scenario scenario;
         try {
-            scenario = Json.records().readValue(file.toFile(), Scenario.class);
+            scenario = read(file);
+        } catch (ProblemException e) {
+            return new ScenarioResult(displayName(file), "failed", e.problems().get(0).format());
         } catch (IOException e) {
-            return new ScenarioResult(file.toString(), "failed", "unreadable scenario: " + e.getMessage());
+            return new ScenarioResult(displayName(file), "failed", file + ": unreadable scenario: " + e.getMessage());
         }
-        String name = scenario.name() == null ? file.getParent().getFileName().toString() : scenario.name();
+        String name = scenario.name() == null ? displayName(file) : scenario.name();
         if (!scenario.isEnabled()) {
             return new ScenarioResult(name, "skipped", "disabled");
         }
         try {
-            return new ScenarioResult(name, "passed", runEnabled(file.toAbsolutePath().getParent(), name, scenario));
+            List<String> problems = ScenarioCheck.problems(file, scenario);
+            if (!problems.isEmpty()) {
+                throw new ScenarioFailure(String.join("; ", problems));
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            List<Deployable> deployables = load(file, dir, scenario.projectFiles());
+            if (options.verifyOnly()) {
+                return new ScenarioResult(name, "verified", scenario.projectFiles().size() + " project files valid");
+            }
+            if (options.dryRun()) {
+                return new ScenarioResult(name, "planned", plan(scenario));
+            }
+            return new ScenarioResult(name, "passed", runEnabled(dir, name, scenario, deployables));
         } catch (ScenarioFailure e) {
             return new ScenarioResult(name, "failed", e.getMessage());
         } catch (RuntimeException e) {
@@ -90,14 +140,40 @@ public final class ScenarioRunner {
         }
     }
 
-    private String runEnabled(Path dir, String name, Scenario scenario) throws InterruptedException {
-        if (scenario.projectFiles().isEmpty()) {
-            throw new ScenarioFailure("the scenario names no projectFiles");
+    /** A scenario file as the original read it; {@code .jsonnet} files are evaluated with the external variables. */
+    Scenario read(Path file) throws IOException {
+        if (file.getFileName().toString().endsWith(".jsonnet")) {
+            String code = ProjectText.read(file.toString(), file);
+            String json = JsonnetEvaluator.evaluate(file.toString(), file, code, options.extStrs());
+            return Json.records().readValue(json, Scenario.class);
         }
-        LocalPlan plan = LocalPlan.of(load(dir, scenario.projectFiles()));
+        return Json.records().readValue(file.toFile(), Scenario.class);
+    }
+
+    private static String displayName(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null || parent.getFileName() == null ? file.toString() : parent.getFileName().toString();
+    }
+
+    private static String plan(Scenario scenario) {
+        List<String> lines = new ArrayList<>();
+        for (Scenario.IngressStore store : scenario.ingressStores()) {
+            lines.add("would write " + store.objectCount() + " objects " + store.uploadDelaySec() + " s apart to "
+                    + store.path() + " (first " + String.format(store.objectName(), 1, 0L) + ")");
+        }
+        for (Scenario.WatchedStore watched : scenario.watchedStores()) {
+            lines.add("would expect " + watched.objectCount() + (isGlue(watched) ? " partitions in " : " objects under ")
+                    + watched.path());
+        }
+        return String.join("; ", lines);
+    }
+
+    private String runEnabled(Path dir, String name, Scenario scenario, List<Deployable> deployables)
+            throws InterruptedException {
+        LocalPlan plan = LocalPlan.of(deployables);
         Path root = localRoot.resolve(name);
         deleteTree(root);
-        Path projectDir = dir.resolve(scenario.projectFiles().get(0)).toAbsolutePath().normalize().getParent();
+        Path projectDir = projectFile(dir, scenario.projectFiles().get(0)).getParent();
         RunProgress progress;
         try (LocalRunner runner = new LocalRunner(plan, new RunOptions(root, projectDir, true, parallelism, null),
                 clock)) {
@@ -120,31 +196,43 @@ public final class ScenarioRunner {
             problems.add(progress.failed() + " arc runs did not complete");
         }
         if (!problems.isEmpty()) {
-            throw new ScenarioFailure(String.join("; ", problems) + " (local root " + root + ")");
+            // as the original, whose destroy step never ran after a failed watch: the evidence stays
+            throw new ScenarioFailure(String.join("; ", problems) + " (local root kept: " + root + ")");
         }
-        return String.join(", ", counts) + "; " + progress.arcRuns() + " arc runs";
+        String kept;
+        if (options.disableDestroy()) {
+            kept = "; local root kept: " + root;
+        } else {
+            deleteTree(root);
+            kept = "";
+        }
+        return String.join(", ", counts) + "; " + progress.arcRuns() + " arc runs" + kept;
     }
 
     private void ingress(Scenario.IngressStore store, LocalRunner runner) {
         S3Location location = S3Location.parse(store.path().endsWith("/") ? store.path() : store.path() + "/");
-        int delay = store.uploadDelaySec() == null ? 0 : store.uploadDelaySec();
+        int delay = store.uploadDelaySec();
         Instant end = clock.instant().minus(ENDED);
         Instant start = end.minusSeconds((long) delay * Math.max(0, store.objectCount() - 1));
-        String value = store.record() == null || store.record().value() == null ? "%d" : store.record().value();
-        for (int i = 0; i < store.objectCount(); i++) {
-            Instant modified = start.plusSeconds((long) delay * i);
-            String key = location.prefix() + String.format(store.objectName(), i, modified.toEpochMilli());
-            StringBuilder body = new StringBuilder();
-            for (int line = 0; line < store.objectCount(); line++) {
-                body.append(String.format(value, line)).append('\n');
-            }
-            LocalPut.put(body.toString().getBytes(StandardCharsets.UTF_8), location.bucket(), key, runner.store(),
-                    modified);
+        List<String> lines = new ArrayList<>();
+        for (int line = 0; line < store.objectCount(); line++) {
+            lines.add(String.format(store.record().value(), line));
+        }
+        byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        // the original counted iterations from 1
+        for (int iteration = 1; iteration <= store.objectCount(); iteration++) {
+            Instant modified = start.plusSeconds((long) delay * (iteration - 1));
+            String key = location.prefix() + String.format(store.objectName(), iteration, modified.toEpochMilli());
+            LocalPut.put(body, location.bucket(), key, runner.store(), modified);
         }
     }
 
+    static boolean isGlue(Scenario.WatchedStore watched) {
+        return "glue".equalsIgnoreCase(watched.watchType());
+    }
+
     private static long count(Path root, Scenario.WatchedStore watched) {
-        if ("glue".equalsIgnoreCase(watched.watchType())) {
+        if (isGlue(watched)) {
             // glue://catalog/db/table or glue:///db/table: the last two segments name the table
             String[] parts = watched.path().replaceFirst("^glue://[^/]*/", "").split("/");
             Path table = root.resolve("catalog").resolve(parts[parts.length - 2]).resolve(parts[parts.length - 1] + ".json");
@@ -170,11 +258,20 @@ public final class ScenarioRunner {
         }
     }
 
-    private static List<Deployable> load(Path dir, List<String> projectFiles) {
+    private List<Deployable> load(Path file, Path dir, List<String> projectFiles) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        List<ProjectSource> sources = projectFiles.stream().map(file -> ProjectSource.file(dir.resolve(file))).toList();
+        List<ProjectSource> sources = projectFiles.stream()
+                .map(name -> {
+                    Path path = projectFile(dir, name);
+                    if (!Files.isRegularFile(path)) {
+                        throw new ScenarioFailure(file + ": projectFiles names " + name + ", but there is no file "
+                                + path);
+                    }
+                    return ProjectSource.file(path);
+                }).toList();
         try {
-            LoadedProject loaded = new ProjectLoader(registry, Map.of(), java.io.InputStream.nullInputStream()).loadAll(sources);
+            LoadedProject loaded = new ProjectLoader(registry, options.extStrs(), InputStream.nullInputStream())
+                    .loadAll(sources);
             var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
             if (!problems.isEmpty()) {
                 throw new ScenarioFailure(problems.get(0).format());
@@ -183,6 +280,21 @@ public final class ScenarioRunner {
         } catch (ProblemException e) {
             throw new ScenarioFailure(e.problems().get(0).format());
         }
+    }
+
+    /**
+     * A project file named in a scenario. The original's scenarios name the rendering ({@code x.json}) of a
+     * {@code x.jsonnet} its build produced; where only the {@code .jsonnet} exists, it is the file, evaluated here.
+     */
+    static Path projectFile(Path dir, String name) {
+        Path path = dir.resolve(name).toAbsolutePath().normalize();
+        if (!Files.exists(path) && name.endsWith(".json")) {
+            Path source = path.resolveSibling(path.getFileName() + "net");
+            if (Files.isRegularFile(source)) {
+                return source;
+            }
+        }
+        return path;
     }
 
     private static void deleteTree(Path root) {
@@ -200,7 +312,7 @@ public final class ScenarioRunner {
 
 
     /** A scenario that ran but did not reach its expectations. */
-    private static final class ScenarioFailure extends RuntimeException {
+    static final class ScenarioFailure extends RuntimeException {
         ScenarioFailure(String message) {
             super(message);
         }

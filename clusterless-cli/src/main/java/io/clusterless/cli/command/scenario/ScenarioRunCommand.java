@@ -4,6 +4,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.command.local.LocalRootOption;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.local.scenario.ScenarioOptions;
 import io.clusterless.local.scenario.ScenarioResult;
 import io.clusterless.local.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
@@ -15,20 +16,47 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code cls scenario run PATH}: runs scenario files on the local substrate. */
 @Command(name = "run",
-        description = {"Run every scenario.json at or under PATH on the local substrate: place its projectFiles in a "
-                + "fresh local root (DIR/scenarios/<name>), write its ingressStores' objects, process until idle, "
-                + "then count its watchedStores.",
+        description = {"Run every scenario.json or scenario.jsonnet at or under PATH on the local substrate: place "
+                + "its projectFiles in a fresh local root (DIR/scenarios/<name>), write its ingressStores' objects, "
+                + "process until idle, then count its watchedStores; a passed scenario's local root is removed.",
+                "Fields the original's scenario runner defaulted have its defaults (objectName data-%04d-%d.txt, "
+                + "objectCount 3, uploadDelaySec 300, record value %d,value, watchType s3); a projectFiles entry "
+                + "x.json that does not exist is read from x.jsonnet beside it.",
                 "Exit code: the number of failed scenarios."},
         mixinStandardHelpOptions = true)
 public final class ScenarioRunCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "A scenario.json, or a folder searched for them.")
+    @Parameters(paramLabel = "PATH", arity = "0..1",
+            description = "A scenario.json or scenario.jsonnet, or a folder searched for them.")
     private Path path;
+
+    @Option(names = {"-f", "--scenarios"}, paramLabel = "PATH", description = "The same as PATH (the original's form).")
+    private Path scenarios;
+
+    @Option(names = "--ext-str", paramLabel = "KEY=VALUE",
+            description = "External variable for .jsonnet scenario and project files, read with std.extVar(\"KEY\") "
+                    + "(repeatable).")
+    private Map<String, String> extStrs = new LinkedHashMap<>();
+
+    @Option(names = "--stop-on-failure", description = "Run no further scenario once one has failed.")
+    private boolean stopOnFailure;
+
+    @Option(names = "--dry-run", description = "Load and check every scenario and its projects and print what would "
+            + "be written and watched; run nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--verify-only", description = "Only load and validate the scenarios' project files.")
+    private boolean verifyOnly;
+
+    @Option(names = "--disable-destroy", description = "Keep each passed scenario's local root (a failed one's is "
+            + "always kept).")
+    private boolean disableDestroy;
 
     @Mixin
     private LocalRootOption localRoot;
@@ -42,21 +70,28 @@ public final class ScenarioRunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ClsCommand root = (ClsCommand) spec.parent().parent().userObject();
+        if (path != null && scenarios != null && !path.equals(scenarios)) {
+            throw new UserException("give the scenarios once: PATH " + path + " and --scenarios " + scenarios
+                    + " differ");
+        }
+        Path where = path != null ? path : scenarios;
+        if (where == null) {
+            throw new UserException("give a scenario file or folder: cls scenario run PATH");
+        }
         List<Path> files;
         try {
-            files = ScenarioRunner.find(path);
+            files = ScenarioRunner.find(where);
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
         if (files.isEmpty()) {
-            throw new UserException("no scenario.json at or under " + path);
+            throw new UserException("no scenario.json or scenario.jsonnet at or under " + where);
         }
         int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, parallelism);
-        ScenarioRunner runner = new ScenarioRunner(localRoot.path().resolve("scenarios"), threads, Clock.systemUTC());
-        List<ScenarioResult> results = new ArrayList<>();
-        for (Path file : files) {
-            results.add(runner.run(file));
-        }
+        ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy, stopOnFailure);
+        ScenarioRunner runner = new ScenarioRunner(localRoot.path().resolve("scenarios"), threads, Clock.systemUTC(),
+                options);
+        List<ScenarioResult> results = runner.runAll(files);
         new Printer(root.context().out(), root.context().output()).print(results);
         return (int) results.stream().filter(ScenarioResult::failed).count();
     }
