@@ -43,10 +43,10 @@ class GraphCommandTest {
         graph.path("nodes").forEach(node -> nodes.add(node.path("id").asText() + " " + node.path("state").asText()));
         assertThat(nodes).containsExactly(
                 "boundary:CopyChain/20230101-00/ingressListener null",
-                // the frequent boundary closes every interval up to now: the latest lots are empty ones
-                "dataset:chain-ingress/20230101 empty",
+                // the sample files' lot; the empty intervals after it ended before the placement (ADR-0007)
+                "dataset:chain-ingress/20230101 complete",
                 "arc:CopyChain/20230101-00/copyA complete",
-                "dataset:chain-a/20230101 empty",
+                "dataset:chain-a/20230101 complete",
                 // switched off: it never ran, so it has no lot and wrote nothing
                 "arc:CopyChain/20230101-00/copyB null",
                 "dataset:chain-b/20230101 null",
@@ -97,8 +97,9 @@ class GraphCommandTest {
         assertThat(datasets.exitCode()).as(datasets.toString()).isZero();
         List<String> lines = datasets.out().lines().toList();
         assertThat(lines.get(0)).startsWith("# complete  . empty  _ missing").contains("lot of PT5M a character");
-        // 3 hours of five-minute lots: 36 characters; the sample data lands an hour back, the rest are empty
-        assertThat(lines).anyMatch(line -> line.matches("chain-ingress/20230101\\s+[._]*#[.#]*"));
+        // 3 hours of five-minute lots: 36 characters; the sample data's lot an hour back, and no manifest for the
+        // empty intervals before the placement (ADR-0007)
+        assertThat(lines).anyMatch(line -> line.matches("chain-ingress/20230101\\s+(?=[_#]{36}$)_+#_+"));
         assertThat(lines).anyMatch(line -> line.matches("chain-b/20230101\\s+_{36}"));
         assertThat(arcs.exitCode()).as(arcs.toString()).isZero();
         assertThat(arcs.out()).contains("\"strip\"");
