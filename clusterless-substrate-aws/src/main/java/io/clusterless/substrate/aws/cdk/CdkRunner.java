@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 public final class CdkRunner {
     /** Attempts in all with retry on, and the wait before the second; each further wait doubles. */
     public static final int ATTEMPTS = 3;
+    /** How long an interrupted run waits for the killed cdk to exit. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final Path cdk;
     private final Map<String, String> environment;
@@ -70,12 +73,26 @@ public final class CdkRunner {
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {
-                process.destroy();
+                stop(process);
                 Thread.currentThread().interrupt();
                 throw new CdkException("interrupted while running " + command.get(0));
             }
         } catch (IOException e) {
             throw new CdkException("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Ends cdk and whatever it started, and waits (bounded) until they are gone: an interrupted cls leaves no CDK CLI
+     * running on. CloudFormation finishes what cdk asked of it anyway; the deploy record says how to find out.
+     */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException again) {
+            // interrupted twice: the kill is sent, do not wait
         }
     }
 
