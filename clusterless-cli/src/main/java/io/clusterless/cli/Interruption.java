@@ -12,7 +12,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ctrl-C and {@code kill}: one line ({@code cls: interrupted}), exit 130 (143 for SIGTERM), a stack trace only with
@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * by cls running when only cls got the signal.
  */
 public final class Interruption {
-    private static final AtomicBoolean SIGNALLED = new AtomicBoolean();
+    /** The exit code of the signal received, 0 before any. */
+    private static final AtomicInteger SIGNALLED = new AtomicInteger();
     private static final long CHILD_WAIT_SECONDS = 5;
 
     private Interruption() {
@@ -91,13 +92,21 @@ public final class Interruption {
         }
     }
 
-    /** Whether the process got a signal: the command's own failure, if any follows, is not news. */
-    static boolean signalled() {
+    /**
+     * Whether the process got a signal. Set before its children are killed, so a command that sees a child end
+     * checks this first and then does nothing more: a cdk killed by us is no failed deploy to record.
+     */
+    public static boolean signalled() {
+        return SIGNALLED.get() != 0;
+    }
+
+    /** The exit code for the signal received (130, 143); 0 before any. */
+    static int signalCode() {
         return SIGNALLED.get();
     }
 
     private static void stop(Streams streams, CliContext context, Thread command, int code) {
-        if (!SIGNALLED.compareAndSet(false, true)) {
+        if (!SIGNALLED.compareAndSet(0, code)) {
             return; // the first signal is being handled
         }
         StackTraceElement[] where = command.getStackTrace();

@@ -23,6 +23,9 @@ public final class Main {
         CliContext context = new CliContext(out, err, System.in);
         Interruption.install(streams, context, Thread.currentThread());
         int code = run(context, args);
+        if (Interruption.signalled()) {
+            code = Interruption.signalCode(); // the command ended because the handler killed its children
+        }
         out.flush();
         err.flush();
         System.exit(code);
