@@ -88,10 +88,15 @@ class DeployInterruptIT {
 
     @Test
     void ctrlCWhileJsiiRuns_printsOneLine_exits130_andLeavesNoNodeProcess() throws Exception {
-        for (boolean verbose : List.of(false, true)) {
+        // a terminal's Ctrl-C signals the whole process group (node too), kill -INT only cls; -v adds the stack
+        for (boolean terminal : List.of(true, false)) {
+            boolean verbose = !terminal;
             List<String> command = cls("deploy", "-p", "-", "--approve", "--dry-run");
             if (verbose) {
                 command.add(1, "-v");
+            }
+            if (terminal) {
+                command.add(0, "setsid"); // a process group of its own (same pid: setsid execs) to signal whole
             }
             // the project comes on a stdin that stays open: cls waits for it while jsii's node process warms up, so
             // the signal surely comes while node runs, which is when the JVM's default exit let node print its trace
@@ -100,7 +105,7 @@ class DeployInterruptIT {
             Process cls = builder.start();
             ProcessHandle node = awaitDescendant(cls, "jsii-runtime");
 
-            signal(cls, "INT");
+            signal(cls, "INT", terminal);
             Run run = finished(cls, command, "sigint");
 
             assertThat(run.exit()).as(run.toString()).isEqualTo(130);
@@ -127,7 +132,7 @@ class DeployInterruptIT {
         awaitFile(started, cls);
         ProcessHandle cdkProcess = ProcessHandle.of(Long.parseLong(Files.readString(started).strip())).orElseThrow();
 
-        signal(cls, "INT");
+        signal(cls, "INT", false);
         Run run = finished(cls, command, "sigint-cdk");
 
         assertThat(run.exit()).as(run.toString()).isEqualTo(130);
@@ -248,8 +253,10 @@ class DeployInterruptIT {
         return script;
     }
 
-    private static void signal(Process process, String signal) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).inheritIO().start();
+    /** @param group the process's whole group, as a terminal signals it */
+    private static void signal(Process process, String signal, boolean group) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, "--", (group ? "-" : "") + process.pid())
+                .inheritIO().start();
         assertThat(kill.waitFor(30, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -" + signal).isTrue();
     }
 
