@@ -120,6 +120,32 @@ class DeployInterruptIT {
     }
 
     @Test
+    void ctrlCWhileSynthBuildsStacks_printsOneLine_exits130_andLeavesNoNodeProcess() throws Exception {
+        // forty chained arcs: building their stacks keeps jsii busy for many seconds after the assembly directory
+        // appears (the moment cls starts synthesizing), so the signal lands while node is mid-conversation, the
+        // moment the JVM's default exit let node print a 26-line socket error
+        Path project = work.resolve("synth-check.json");
+        Files.writeString(project, manyArcs(40));
+        Path tmp = Files.createDirectories(work.resolve("synth-tmp"));
+        List<String> command = new ArrayList<>(List.of("setsid"));
+        command.addAll(cls("deploy", "-p", project.toString(), "--approve", "--dry-run",
+                "-D", "aws.lambda.snapStart=false"));
+        ProcessBuilder builder = builder(command, "sigint-synth");
+        builder.environment().put("CLS_JAVA_OPTS", "-Djava.io.tmpdir=" + tmp);
+        Process cls = builder.start();
+        ProcessHandle node = awaitDescendant(cls, "jsii-runtime");
+        Path assembly = awaitAssembly(tmp, cls);
+        assertThat(assembly.resolve("manifest.json")).as("synth still runs when signalled").doesNotExist();
+
+        signal(cls, "INT", true);
+        Run run = finished(cls, command, "sigint-synth");
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(130);
+        assertThat(run.err()).as(run.toString()).isEqualTo("cls: interrupted\n");
+        assertGone(node);
+    }
+
+    @Test
     void ctrlCWhileCdkRuns_killsCdk_andTheDeployRecordTellsTheNextCommandWhatToRun() throws Exception {
         Path project = work.resolve("interrupt-check.json");
         Files.writeString(project, Files.readString(PROJECT).replace("DeployCheck", "InterruptCheck"));
@@ -242,6 +268,45 @@ class DeployInterruptIT {
 
     private static Path cacheRoot() {
         return Path.of("target/cls-cache").toAbsolutePath();
+    }
+
+    /** A project whose arcs copy a chain of datasets, one stack each. */
+    private static String manyArcs(int count) {
+        StringBuilder arcs = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            arcs.append(i > 1 ? ",\n" : "").append("""
+                    {"type": "aws:core:s3CopyArc", "name": "copy%d",
+                     "sources": {"main": {"name": "synth-%d", "version": "20240101"}},
+                     "sinks": {"main": {"name": "synth-%d", "version": "20240101",
+                               "pathURI": "s3://e2e-cls-synth-check-123456789012-us-west-2/copy-%d/"}}}""".formatted(
+                    i, i - 1, i, i));
+        }
+        return """
+                {"project": {"name": "SynthCheck", "version": "20240101-00"},
+                 "placement": {"provider": "aws", "stage": "e2e", "account": "123456789012", "region": "us-west-2"},
+                 "resources": [{"type": "aws:core:s3Bucket", "name": "bucket",
+                                "bucketName": "e2e-cls-synth-check-123456789012-us-west-2"}],
+                 "boundaries": [{"type": "aws:core:s3PutListenerBoundary", "name": "ingress", "lotUnit": "Twelfths",
+                                 "dataset": {"name": "synth-0", "version": "20240101",
+                                             "pathURI": "s3://e2e-cls-synth-check-123456789012-us-west-2/in/"}}],
+                 "arcs": [%s]}
+                """.formatted(arcs);
+    }
+
+    /** Waits (bounded) for the temporary cloud assembly that cls creates just before it synthesizes. */
+    private static Path awaitAssembly(Path tmp, Process parent) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            try (var entries = Files.list(tmp)) {
+                Optional<Path> found = entries.filter(p -> p.getFileName().toString().startsWith("cls-assembly-"))
+                        .findFirst();
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            assertThat(parent.isAlive()).as("cls still runs while waiting for its assembly").isTrue();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("cls created no assembly under " + tmp + " in 120 s");
     }
 
     /** A fake cdk: answers --version as the pinned CLI, runs {@code body} for everything else. */
