@@ -53,6 +53,9 @@ import java.util.stream.Collectors;
 final class ProjectCdk {
     enum Verb { deploy, destroy, diff }
 
+    /** Exit codes from 128 up are a shell's and Java's for a process ended by a signal (128 + its number). */
+    private static final int KILLED_BY_SIGNAL = 128;
+
     private final ClsCommand root;
     private final ProjectOptions project;
     private final AwsSynthOptions synth;
@@ -126,6 +129,13 @@ final class ProjectCdk {
                 return exit;
             }
             String now = Clock.systemUTC().instant().toString();
+            if (exit >= KILLED_BY_SIGNAL) {
+                // cdk was killed (OOM killer, a signal to it alone): CloudFormation may still finish what it asked,
+                // so the records stay unfinished for the next command to reconcile (ADR-0009)
+                support.note("cdk was killed (exit " + exit + "); the next cls deploy, cls projects or report "
+                        + "finds out from CloudFormation how the " + verb + " ended");
+                return exit;
+            }
             if (exit != 0) {
                 for (Intent intent : intents) {
                     intent.finish(verb == Verb.deploy ? DeployRecord.State.deployFailed
@@ -179,7 +189,8 @@ final class ProjectCdk {
             return List.of();
         }
         List<AssemblyStacks.AssemblyStack> stacks = AssemblyStacks.read(assembly);
-        List<String> files = project.sources().stream().map(source -> source.path() == null ? source.display() : source.path().toAbsolutePath().toString()).toList();
+        List<String> files = project.sources().stream().map(source -> source.path() == null ? source.display()
+                : source.path().toAbsolutePath().toString()).toList();
         String started = Clock.systemUTC().instant().toString();
         String by = DeployIntents.by();
         List<Intent> intents = new ArrayList<>();
@@ -197,9 +208,12 @@ final class ProjectCdk {
             DeployRecords deployRecords = new DeployRecords(store);
             for (Deployable deployable : distinctProjects(entry.getValue())) {
                 Project p = deployable.getProject();
+                // a stack without the project tags (--exclude-all-tags) counts for every project of its placement:
+                // a record may wait for a stack too many, never complete without one
                 List<DeployRecord.Stack> ofProject = stacks.stream()
-                        .filter(s -> p.getName().equals(s.projectName()) && p.getVersion().equals(s.projectVersion())
-                                && placement.account().equals(s.account()) && placement.region().equals(s.region()))
+                        .filter(s -> placement.account().equals(s.account()) && placement.region().equals(s.region()))
+                        .filter(s -> s.projectName() == null || (p.getName().equals(s.projectName())
+                                && p.getVersion().equals(s.projectVersion())))
                         .map(AssemblyStacks.AssemblyStack::toRecord).toList();
                 DeployRecord record = new DeployRecord(UUID.randomUUID().toString(), verb == Verb.deploy
                         ? DeployRecord.State.deploying : DeployRecord.State.destroying, p.getName(), p.getVersion(),

@@ -65,7 +65,7 @@ public final class CdkRunner {
     }
 
     private int once(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(detached(command)).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
@@ -80,6 +80,23 @@ public final class CdkRunner {
         } catch (IOException e) {
             throw new CdkException("cannot run " + command.get(0) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * cdk in a session of its own (same process: setsid execs it) where {@code setsid} exists: a terminal's Ctrl-C
+     * then reaches only cls, which stops cdk itself and knows why it ended; otherwise cdk might die first and its
+     * exit look like a failed deploy.
+     */
+    private List<String> detached(List<String> command) {
+        for (String dir : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path setsid = dir.isBlank() ? null : Path.of(dir, "setsid");
+            if (setsid != null && java.nio.file.Files.isExecutable(setsid)) {
+                List<String> detached = new ArrayList<>(List.of(setsid.toString()));
+                detached.addAll(command);
+                return detached;
+            }
+        }
+        return command;
     }
 
     /**
