@@ -15,9 +15,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Interruption.Streams streams = Interruption.Streams.of(System.out, System.err);
+        // jsii relays its node process's output through System.err: a signal mutes that too
+        System.setOut(streams.outStream());
+        System.setErr(streams.errStream());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = run(out, err, System.in, args);
+        CliContext context = new CliContext(out, err, System.in);
+        Interruption.install(streams, context, Thread.currentThread());
+        int code = run(context, args);
+        if (Interruption.signalled()) {
+            code = Interruption.signalCode(); // the command ended because the handler killed its children
+        }
         out.flush();
         err.flush();
         System.exit(code);
@@ -76,6 +85,17 @@ public final class Main {
 
     private static int reportFailure(CliContext context, Exception e) {
         PrintWriter err = context.err();
+        if (Interruption.signalled()) {
+            return ExitCodes.INTERRUPTED; // the signal handler said so and is ending the process
+        }
+        if (Interruption.causedBy(e)) {
+            err.println("cls: interrupted");
+            if (context.verbosity() > 0) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCodes.INTERRUPTED;
+        }
         if (e instanceof ProblemException problems) {
             for (Problem problem : problems.problems()) {
                 err.println(problem.format());

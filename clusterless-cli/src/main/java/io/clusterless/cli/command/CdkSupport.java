@@ -2,6 +2,7 @@ package io.clusterless.cli.command;
 
 import io.clusterless.cli.AwsFailures;
 import io.clusterless.cli.CliContext;
+import io.clusterless.cli.Interruption;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.Settings;
@@ -146,14 +147,24 @@ final class CdkSupport {
         context.err().flush();
         long start = System.nanoTime();
         try {
-            return runner(cdk).run(arguments, options.retry);
+            int exit = runner(cdk).run(arguments, options.retry);
+            interrupted();
+            return exit;
         } catch (CdkException e) {
+            interrupted();
             throw new UserException(e.getMessage());
         } finally {
             // the benchmark splits a command's wall time into cls's share and the CDK CLI's
             if (context.verbosity() > 0 || context.environment().get(AwsSynthSupport.TIMINGS_VARIABLE) != null) {
                 note("timings: cdk-" + arguments.get(0) + "=" + (System.nanoTime() - start) / 1_000_000 + "ms");
             }
+        }
+    }
+
+    /** cdk ended because a signal's handler killed it: nothing about its exit is true of the deploy; stop here. */
+    private static void interrupted() {
+        if (Interruption.signalled()) {
+            throw new UserException("interrupted");
         }
     }
 

@@ -23,6 +23,11 @@ import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.listener.ListenerSwitches;
 import io.clusterless.runtime.metadata.PlacementRecords;
+import io.clusterless.runtime.metadata.DeployRecord;
+import io.clusterless.runtime.metadata.DeployRecords;
+import io.clusterless.cli.VersionProvider;
+import io.clusterless.cli.deploys.AssemblyStacks;
+import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.runtime.store.ObjectStoreException;
 import io.clusterless.runtime.plan.PlacementPlan;
@@ -39,7 +44,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 /**
  * What deploy, destroy and diff share: load and synthesize the project files into a temporary assembly, run one cdk
@@ -47,6 +54,9 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ProjectCdk {
     enum Verb { deploy, destroy, diff }
+
+    /** Exit codes from 128 up are a shell's and Java's for a process ended by a signal (128 + its number). */
+    private static final int KILLED_BY_SIGNAL = 128;
 
     private final ClsCommand root;
     private final ProjectOptions project;
@@ -136,34 +146,111 @@ final class ProjectCdk {
                 arguments.add("--force");
             }
             arguments.addAll(verbOptions);
+            List<Intent> intents = cdk.dryRun ? List.of() : recordIntents(verb, placements, options, deployedOwners,
+                    assembly, support);
             int exit = support.run(arguments);
-            if (exit != 0 || cdk.dryRun || verb == Verb.diff) {
+            if (cdk.dryRun || verb == Verb.diff) {
                 return exit;
             }
-            for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
-                PlacementNames placement = entry.getKey();
+            String now = Clock.systemUTC().instant().toString();
+            if (exit >= KILLED_BY_SIGNAL) {
+                // cdk was killed (OOM killer, a signal to it alone): CloudFormation may still finish what it asked,
+                // so the records stay unfinished for the next command to reconcile (ADR-0009)
+                support.note("cdk was killed (exit " + exit + "); the next cls deploy, cls projects or report "
+                        + "finds out from CloudFormation how the " + verb + " ended");
+                return exit;
+            }
+            if (exit != 0) {
+                for (Intent intent : intents) {
+                    intent.finish(verb == Verb.deploy ? DeployRecord.State.deployFailed
+                            : DeployRecord.State.destroyFailed, now, "cdk " + verb + " exited with " + exit);
+                }
+                return exit;
+            }
+            for (Intent intent : intents) {
+                PlacementNames placement = intent.placement();
                 PlacementRecords records = new PlacementRecords(store(placement), Clock.systemUTC());
                 if (verb == Verb.deploy) {
-                    entry.getValue().forEach(deployable -> excludeAsDeployed(deployable, options));
-                    records.writeProjects(PlacementPlan.of(placement, entry.getValue(), deployedOwners));
-                    support.note("wrote the project records to s3://" + placement.metadataBucket());
+                    records.write(placement.metadataBucket(), intent.record().records());
+                    intent.finish(DeployRecord.State.deployed, now, "cdk deploy exited with 0");
+                    support.note("wrote the records of " + intent.record().project() + " "
+                            + intent.record().version() + " to s3://" + placement.metadataBucket());
                 } else {
-                    for (Deployable deployable : distinctProjects(entry.getValue())) {
-                        try {
-                            List<String> removed = records.remove(placement, deployable.getProject().getName(),
-                                    deployable.getProject().getVersion());
-                            support.note("removed " + removed.size() + " metadata records of "
-                                    + deployable.getProject().getName());
-                        } catch (PlacementRecords.MissingMaterialsException e) {
-                            throw new UserException(e.getMessage());
-                        }
+                    try {
+                        List<String> removed = records.remove(placement, intent.record().project(),
+                                intent.record().version());
+                        support.note("removed " + removed.size() + " metadata records of "
+                                + intent.record().project());
+                    } catch (PlacementRecords.MissingMaterialsException e) {
+                        intent.finish(DeployRecord.State.destroyed, now, "cdk destroy exited with 0; " + e.getMessage());
+                        throw new UserException(e.getMessage());
                     }
+                    intent.finish(DeployRecord.State.destroyed, now, "cdk destroy exited with 0");
                 }
             }
             return exit;
         } finally {
             CdkSupport.deleteQuietly(assembly);
         }
+    }
+
+    /** A deploy record written before cdk starts, to be finished after it (ADR-0009). */
+    private record Intent(PlacementNames placement, DeployRecord record, DeployRecords records) {
+        void finish(DeployRecord.State state, String at, String message) {
+            records.put(placement.metadataBucket(), record.finished(state, at, message));
+        }
+    }
+
+    /**
+     * Before cdk starts: per project, what the command is about to do, its stacks and (for deploy) the exact
+     * records it will write, so that a command killed while cdk runs leaves a record a later one can finish. Unfinished
+     * records left by earlier commands are reconciled first.
+     */
+    private List<Intent> recordIntents(Verb verb, Map<PlacementNames, List<Deployable>> placements,
+                                       SynthOptions options, Map<String, SinkDataset> deployedOwners, Path assembly,
+                                       CdkSupport support) {
+        if (verb == Verb.diff) {
+            return List.of();
+        }
+        List<AssemblyStacks.AssemblyStack> stacks = AssemblyStacks.read(assembly);
+        List<String> files = project.sources().stream().map(source -> source.path() == null ? source.display()
+                : source.path().toAbsolutePath().toString()).toList();
+        String started = Clock.systemUTC().instant().toString();
+        String by = DeployIntents.by();
+        List<Intent> intents = new ArrayList<>();
+        for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
+            PlacementNames placement = entry.getKey();
+            ObjectStore store = store(placement);
+            DeployIntents.reconcile(List.of(placement), store, region -> new CdkSupport(root.context(), cdk,
+                    region).clients(), support::note);
+            Map<String, List<DeployRecord.Record>> records = new LinkedHashMap<>();
+            if (verb == Verb.deploy) {
+                entry.getValue().forEach(deployable -> excludeAsDeployed(deployable, options));
+                new PlacementRecords(store, Clock.systemUTC()).recordsOf(PlacementPlan.of(placement,
+                        entry.getValue(), deployedOwners)).forEach(p -> records.put(p.id(), p.records()));
+            }
+            DeployRecords deployRecords = new DeployRecords(store);
+            for (Deployable deployable : distinctProjects(entry.getValue())) {
+                Project p = deployable.getProject();
+                // a stack without the project tags (--exclude-all-tags) counts for every project of its placement:
+                // a record may wait for a stack too many, never complete without one
+                List<DeployRecord.Stack> ofProject = stacks.stream()
+                        .filter(s -> placement.account().equals(s.account()) && placement.region().equals(s.region()))
+                        .filter(s -> s.projectName() == null || (p.getName().equals(s.projectName())
+                                && p.getVersion().equals(s.projectVersion())))
+                        .map(AssemblyStacks.AssemblyStack::toRecord).toList();
+                DeployRecord record = new DeployRecord(UUID.randomUUID().toString(), verb == Verb.deploy
+                        ? DeployRecord.State.deploying : DeployRecord.State.destroying, p.getName(), p.getVersion(),
+                        started, null, VersionProvider.version(), by, files, ofProject,
+                        records.getOrDefault(p.id(), List.of()), null);
+                deployRecords.put(placement.metadataBucket(), record);
+                intents.add(new Intent(placement, record, deployRecords));
+            }
+            support.note("recorded the " + verb + " of " + distinctProjects(entry.getValue()).stream()
+                    .map(d -> d.getProject().id()).collect(Collectors.joining(", ")) + " in s3://"
+                    + placement.metadataBucket() + "/deploys/ before running cdk");
+        }
+        return intents;
     }
 
     /**

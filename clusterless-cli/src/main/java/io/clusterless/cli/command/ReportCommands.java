@@ -7,6 +7,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.MetadataBuckets;
 import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.metadata.PlacementReader;
@@ -61,7 +62,18 @@ public final class ReportCommands {
                 found.add(new Found(placement.placement(), placement.bucket(), reader));
             }
         }
+        if (!filters.substrate.isLocal()) {
+            // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
+            DeployIntents.reconcile(found.stream().map(Found::placement).toList(), buckets.store(),
+                    region -> filters.substrate.aws().clients(root.context().environment(), region),
+                    note -> note(root, note));
+        }
         return found;
+    }
+
+    static void note(ClsCommand root, String line) {
+        root.context().err().println("cls: " + line);
+        root.context().err().flush();
     }
 
     static ObjectNode placement(ObjectNode row, Filters filters, PlacementNames placement) {

@@ -138,9 +138,13 @@ class DeployLifecycleIT {
                 "datasets/name=check-ingress/version=20240101/dataset.json",
                 "datasets/name=check-a/version=20240101/dataset.json",
                 "datasets/name=check-b/version=20240101/dataset.json",
-                "materials/name=DeployCheck/version=20240101-00/materials.json");
+                "materials/name=DeployCheck/version=20240101-00/materials.json",
+                "deploys/name=DeployCheck/version=20240101-00/deploy.json");
         assertThat(JSON.readTree(object(METADATA, "materials/name=DeployCheck/version=20240101-00/materials.json")))
                 .hasSize(6);
+        // ADR-0009: the deploy record, written before cdk started, says how it ended
+        assertThat(JSON.readTree(object(METADATA, "deploys/name=DeployCheck/version=20240101-00/deploy.json"))
+                .path("state").asText()).isEqualTo("deployed");
 
         Run projects = cls(List.of("projects", "--output", "json"));
         assertThat(JSON.readTree(projects.out())).isEqualTo(JSON.readTree("""
@@ -231,8 +235,12 @@ class DeployLifecycleIT {
         assertThat(destroy.exit()).as(destroy.toString()).isEqualTo(0);
         assertThat(stacks()).doesNotContainAnyElementsOf(PROJECT_STACKS).contains(BOOTSTRAP_STACK);
         // the listener history is no deploy record: it outlives the project's stacks (ADR-0004)
+        // the deploy records stay, saying who destroyed the projects and when (ADR-0009)
         assertThat(keys(METADATA)).filteredOn(key -> !key.startsWith(COPY_A_HISTORY))
-                .containsExactly("metadata.json");
+                .containsExactlyInAnyOrder("metadata.json", "deploys/name=DeployCheck/version=20240101-00/deploy.json",
+                        "deploys/name=DeployDownstream/version=20240101-00/deploy.json");
+        assertThat(JSON.readTree(object(METADATA, "deploys/name=DeployCheck/version=20240101-00/deploy.json"))
+                .path("state").asText()).isEqualTo("destroyed");
         assertThat(keys(METADATA)).filteredOn(key -> key.startsWith(COPY_A_HISTORY)).hasSize(2);
 
         // moto's CloudFormation deletes the VPC before detaching its gateway: the first attempt fails, --retry's

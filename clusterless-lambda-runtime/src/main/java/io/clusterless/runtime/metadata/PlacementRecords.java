@@ -2,6 +2,7 @@ package io.clusterless.runtime.metadata;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
 import io.clusterless.model.Activity;
@@ -63,39 +64,76 @@ public final class PlacementRecords {
     public Map<String, List<String>> writeProjects(PlacementPlan plan) {
         String bucket = plan.placement().metadataBucket();
         Map<String, List<String>> written = new LinkedHashMap<>();
+        for (ProjectRecords project : recordsOf(plan)) {
+            write(bucket, project.records());
+            written.put(project.id(), project.materials(bucket));
+        }
+        return written;
+    }
+
+    /**
+     * The records {@link #writeProjects} writes, per project, in writing order (materials last), without writing
+     * them: a deploy keeps them in its deploy record (ADR-0009) so that a later command can complete an interrupted
+     * deploy with exactly these bytes.
+     */
+    public List<ProjectRecords> recordsOf(PlacementPlan plan) {
+        String bucket = plan.placement().metadataBucket();
+        List<ProjectRecords> all = new ArrayList<>();
         for (List<ProjectPlan> parts : byProject(plan.projects()).values()) {
             Deployable deployable = merged(parts);
             String project = deployable.getProject().getName();
             String version = deployable.getProject().getVersion();
-            List<String> materials = new ArrayList<>();
+            List<DeployRecord.Record> records = new ArrayList<>();
             ProjectURI projectUri = ProjectURI.of(bucket).withProjectName(project).withProjectVersion(version);
-            materials.add(put(bucket, projectUri.key(), Json.records().valueToTree(deployable)));
+            records.add(record(projectUri.key(), Json.records().valueToTree(deployable)));
             for (Arc<?> arc : deployable.getArcs()) {
                 if (arc.isExclude()) {
                     continue;
                 }
                 ArcURI arcUri = ArcURI.of(bucket).withProjectName(project).withProjectVersion(version)
                         .withArcName(arc.getName());
-                materials.add(put(bucket, arcUri.key(), Json.records().valueToTree(arc)));
+                records.add(record(arcUri.key(), Json.records().valueToTree(arc)));
             }
             for (ProjectPlan part : parts) {
                 for (BoundaryPlan boundary : part.boundaries()) {
-                    materials.add(dataset(bucket, project, version, boundary.model().getName(),
+                    records.add(dataset(bucket, project, version, boundary.model().getName(),
                             boundary.props().dataset()));
                 }
             }
             for (ProjectPlan part : parts) {
                 for (ArcPlan arc : part.arcs()) {
                     for (SinkDataset sink : arc.model().getSinks().values()) {
-                        materials.add(dataset(bucket, project, version, arc.model().getName(), sink));
+                        records.add(dataset(bucket, project, version, arc.model().getName(), sink));
                     }
                 }
             }
+            ArrayNode materials = Json.records().createArrayNode();
+            records.forEach(r -> materials.add("s3://" + bucket + "/" + r.key()));
             MaterialsURI materialsUri = MaterialsURI.of(bucket).withProjectName(project).withProjectVersion(version);
-            store.put(bucket, materialsUri.key(), bytes(Json.records().valueToTree(materials)), JSON);
-            written.put(deployable.getProject().id(), materials);
+            records.add(record(materialsUri.key(), materials));
+            all.add(new ProjectRecords(deployable.getProject().id(), project, version, List.copyOf(records)));
         }
-        return written;
+        return all;
+    }
+
+    /** Writes records in the order given (reference §4.2: materials last, so a listed record always exists). */
+    public void write(String bucket, List<DeployRecord.Record> records) {
+        for (DeployRecord.Record record : records) {
+            store.put(bucket, record.key(), bytes(record.body()), JSON);
+        }
+    }
+
+    /**
+     * A project version's metadata records in writing order, materials.json last.
+     *
+     * @param id the project id (name/version)
+     */
+    public record ProjectRecords(String id, String name, String version, List<DeployRecord.Record> records) {
+        /** The URIs materials.json lists. */
+        public List<String> materials(String bucket) {
+            return records.subList(0, records.size() - 1).stream().map(r -> "s3://" + bucket + "/" + r.key())
+                    .toList();
+        }
     }
 
     /**
@@ -160,7 +198,8 @@ public final class PlacementRecords {
         return new Deployable(first.getProject(), first.getPlacement(), resources, activities, boundaries, arcs);
     }
 
-    private String dataset(String bucket, String project, String version, String owner, SinkDataset dataset) {
+    private static DeployRecord.Record dataset(String bucket, String project, String version, String owner,
+                                               SinkDataset dataset) {
         ObjectNode record = Json.records().createObjectNode();
         record.put("name", dataset.getName());
         record.put("version", dataset.getVersion());
@@ -170,12 +209,11 @@ public final class PlacementRecords {
         ownerNode.put("project", project);
         ownerNode.put("version", version);
         ownerNode.put("component", owner);
-        return put(bucket, DatasetURI.of(bucket, dataset).key(), record);
+        return record(DatasetURI.of(bucket, dataset).key(), record);
     }
 
-    private String put(String bucket, String key, Object json) {
-        store.put(bucket, key, bytes(json), JSON);
-        return "s3://" + bucket + "/" + key;
+    private static DeployRecord.Record record(String key, JsonNode body) {
+        return new DeployRecord.Record(key, body);
     }
 
     private ObjectNode bootstrapMeta(PlacementNames placement, String substrate) {
@@ -211,7 +249,7 @@ public final class PlacementRecords {
         node.put("name", bucket);
     }
 
-    private static byte[] bytes(Object json) {
+    static byte[] bytes(Object json) {
         try {
             return Json.records().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.MetadataBuckets;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.ProjectLoader;
@@ -37,6 +38,14 @@ final class DeployedProjects {
                 .toList();
         Map<String, PlacementNames> byBucket = new LinkedHashMap<>();
         placements.forEach(found -> byBucket.put(found.bucket(), found.placement()));
+        if (!substrate.isLocal()) {
+            // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
+            DeployIntents.reconcile(List.copyOf(byBucket.values()), buckets.store(),
+                    region -> substrate.aws().clients(root.context().environment(), region), line -> {
+                        root.context().err().println("cls: " + line);
+                        root.context().err().flush();
+                    });
+        }
         DeployedProject deployed = new DeployedProject(buckets.store(),
                 new ProjectLoader(registry, Map.of(), root.context().in()));
 

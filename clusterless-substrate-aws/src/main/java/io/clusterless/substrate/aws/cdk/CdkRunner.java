@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,8 @@ import java.util.function.Consumer;
 public final class CdkRunner {
     /** Attempts in all with retry on, and the wait before the second; each further wait doubles. */
     public static final int ATTEMPTS = 3;
+    /** How long an interrupted run waits for the killed cdk to exit. */
+    private static final long STOP_WAIT_SECONDS = 10;
 
     private final Path cdk;
     private final Map<String, String> environment;
@@ -62,7 +65,7 @@ public final class CdkRunner {
     }
 
     private int once(List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(detached(command)).inheritIO();
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
@@ -70,12 +73,43 @@ public final class CdkRunner {
             try {
                 return process.waitFor();
             } catch (InterruptedException e) {
-                process.destroy();
+                stop(process);
                 Thread.currentThread().interrupt();
                 throw new CdkException("interrupted while running " + command.get(0));
             }
         } catch (IOException e) {
             throw new CdkException("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * cdk in a session of its own (same process: setsid execs it) where {@code setsid} exists: a terminal's Ctrl-C
+     * then reaches only cls, which stops cdk itself and knows why it ended; otherwise cdk might die first and its
+     * exit look like a failed deploy.
+     */
+    private List<String> detached(List<String> command) {
+        for (String dir : environment.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            Path setsid = dir.isBlank() ? null : Path.of(dir, "setsid");
+            if (setsid != null && java.nio.file.Files.isExecutable(setsid)) {
+                List<String> detached = new ArrayList<>(List.of(setsid.toString()));
+                detached.addAll(command);
+                return detached;
+            }
+        }
+        return command;
+    }
+
+    /**
+     * Ends cdk and whatever it started, and waits (bounded) until they are gone: an interrupted cls leaves no CDK CLI
+     * running on. CloudFormation finishes what cdk asked of it anyway; the deploy record says how to find out.
+     */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException again) {
+            // interrupted twice: the kill is sent, do not wait
         }
     }
 
