@@ -115,8 +115,9 @@ class ScenarioRunnerTest {
     @Test
     void aJsonnetScenarioReadsExtStrsAndAMissingJsonProjectIsReadFromItsJsonnetSource() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("scenarios").resolve("jsonnet"));
-        Files.writeString(folder.resolve("project.jsonnet"),
-                "import '" + PROJECT.toString().replace("\\", "/") + "'\n");
+        // imports resolve only inside the scenario project's folder (issue 12): the example is copied beside it
+        Files.copy(PROJECT, folder.resolve("base.json"));
+        Files.writeString(folder.resolve("project.jsonnet"), "import 'base.json'\n");
         Files.writeString(folder.resolve("scenario.json"), "{\"name\": \"stale\"}");
         Path file = folder.resolve("scenario.jsonnet");
         Files.writeString(file, """
