@@ -22,7 +22,8 @@ public final class ProjectValidator {
                 new ReferenceRule(registry),
                 new LambdaNameRule(registry),
                 new RuntimePropsRule(),
-                new WorkloadRule());
+                new WorkloadRule(),
+                new LambdaExecRule());
     }
 
     public ProjectValidator() {
