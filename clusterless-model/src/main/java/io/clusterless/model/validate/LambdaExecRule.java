@@ -63,7 +63,8 @@ final class LambdaExecRule implements Rule {
             }
             Path projectFile = arc.file().source().path();
             if (projectFile != null) {
-                code(arc, runtime.language(), handler, workload.getCodePath(), projectFile.toAbsolutePath().getParent(),
+                code(arc, runtime.language(), handler, workload.getCodePath(),
+                        projectFile.toAbsolutePath().normalize().getParent(),
                         problems);
             } else if (workload.getCodePath() == null || workload.getCodePath().isBlank()) {
                 problems.add(arc.problemAt(codePathHint(runtime.language()), "workload", "codePath"));

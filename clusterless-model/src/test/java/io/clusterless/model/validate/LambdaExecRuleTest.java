@@ -23,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaExecRuleTest {
     @TempDir
     Path project;
+    private String fileName = "project.json";
 
     @BeforeEach
     void pythonFunction() throws IOException {
@@ -32,6 +33,13 @@ class LambdaExecRuleTest {
 
     @Test
     void aPythonFunctionWithItsModuleIsValid() throws IOException {
+        assertThat(problems(workload("python3.12", "reformat.handler", "functions/reformat", ""))).isEmpty();
+    }
+
+    @Test
+    void aProjectFileNamedThroughDotDotStillHoldsItsCode() throws IOException {
+        // `cls validate -p ../examples/x/project.json` from a module folder
+        fileName = "functions/../project.json";
         assertThat(problems(workload("python3.12", "reformat.handler", "functions/reformat", ""))).isEmpty();
     }
 
@@ -161,7 +169,7 @@ class LambdaExecRuleTest {
                     "workload": WORKLOAD}]
                 }
                 """.replace("WORKLOAD", workload);
-        Path file = project.resolve("project.json");
+        Path file = project.resolve(fileName);
         Files.writeString(file, text);
         try {
             LoadedProject loaded = new ProjectLoader().loadAll(List.of(ProjectSource.file(file)));

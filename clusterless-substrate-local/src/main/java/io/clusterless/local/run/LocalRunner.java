@@ -91,10 +91,17 @@ public final class LocalRunner implements AutoCloseable {
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final String path;
     private volatile boolean stopping;
     private LocalS3Endpoint endpoint;
 
     public LocalRunner(LocalPlan plan, RunOptions options, Clock clock) {
+        this(plan, options, clock, System.getenv("PATH"));
+    }
+
+    /** @param path where function arcs' runtimes (python3, node, java) are looked up, and the PATH they run with */
+    LocalRunner(LocalPlan plan, RunOptions options, Clock clock, String path) {
+        this.path = path;
         this.plan = plan;
         this.options = options;
         this.clock = clock;
@@ -274,7 +281,6 @@ public final class LocalRunner implements AutoCloseable {
             throw new IllegalArgumentException("arc " + name + ": codePath '" + workload.getCodePath()
                     + "' does not exist beside the project file (" + code + ")");
         }
-        String path = System.getenv("PATH");
         String program = runtime.language().program();
         if (FunctionLaunchers.onPath(program, path).isEmpty()) {
             // before any lot runs: every lot would fail the same way
