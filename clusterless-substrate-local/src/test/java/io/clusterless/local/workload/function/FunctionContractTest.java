@@ -22,6 +22,7 @@ import io.clusterless.runtime.workload.WorkloadException;
 import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -194,6 +195,30 @@ class FunctionContractTest {
                 .hasMessageContaining("AccessDenied");
         assertThat(Files.exists(store.bucketsRoot().resolve(DATA).resolve("elsewhere/x.txt"))).isFalse();
         assertThat(sinkManifests()).isEmpty();
+    }
+
+    @Test
+    void aCommonJsNodeHandlerWithACallbackRunsToo() throws Exception {
+        ArcWorkloadContext context = lot(ManifestState.empty, Map.of());
+        workload(Language.NODE, "nothing", Duration.ofMinutes(1)); // writes the Node test folder; needs node
+        Files.writeString(root.resolve("project/fn/callback.js"), "exports.handler = function (event, context, done) {\n"
+                + "  console.log('callback for', event.sources.main.state, 'lot');\n"
+                + "  setTimeout(() => done(null, { sinks: { main: null } }), 10);\n};\n");
+        LambdaExecWorkload callback = Json.model().readValue("""
+                {"runtime": "nodejs22.x", "handler": "callback.handler", "codePath": "fn"}
+                """, LambdaExecWorkload.class);
+        Map<String, String> aws = endpoint.environmentFor(WorkloadGrant.forArc(props,
+                Map.of("main", Optional.of(raw)), MANIFESTS));
+        LocalFunctionWorkload commonJs = new LocalFunctionWorkload(new LocalFunctionWorkload.Spec(
+                new ProjectId("Fn", "1"), "reformat", "fn", callback, root.resolve("project/fn"), aws,
+                Duration.ofMinutes(1)), store, new FunctionLaunchers(root.resolve("local/launchers")),
+                root.resolve("tmp"), root.resolve("local/logs/reformat"), leases, Clock.systemUTC(),
+                System.getenv("PATH"));
+
+        Map<String, String> manifests = commonJs.run(context, props, "at-1");
+
+        assertThat(manifest(manifests.get("main")).state()).isEqualTo(ManifestState.empty);
+        assertThat(Files.readString(onlyLog())).contains("callback for empty lot");
     }
 
     // ---- fixtures -------------------------------------------------------------------------------------------------
