@@ -53,6 +53,8 @@ class DeployLifecycleIT {
     private static final String COPY_B_FUNCTION = "E2E-deploy-check-copy-b-func-20240101-00-us-west-2";
     private static final String COPY_A_STACK = "E2E-deploy-check-arc-copy-a-20240101-00-us-west-2";
     private static final String ARC_BUS = "E2E-arc-events-us-west-2";
+    private static final String FUNCTION_STACK = "E2E-fn-python-arc-reformat-20230101-00-us-west-2";
+    private static final String USER_FUNCTION = "E2E-fn-python-reformat-func-20230101-00-us-west-2";
     private static final String COPY_A_RULE = "E2E-deploy-check-copy-a-20240101-00-rule";
     private static final String COPY_B_RULE = "E2E-deploy-check-copy-b-20240101-00-rule";
     private static final String INGRESS_RULE = "E2E-deploy-check-ingress-20240101-00-us-west-2";
@@ -184,6 +186,20 @@ class DeployLifecycleIT {
         assertThat(destroyDownstream.exit()).as(destroyDownstream.toString()).isEqualTo(0);
         assertThat(stacks()).doesNotContain(DOWNSTREAM_STACK);
 
+        // issue 15: the Python function example deploys, its code a zipped folder asset, and is destroyed again
+        Path functionProject = functionExample();
+        Run function = cls(List.of("deploy", "-p", functionProject.toString(), "-D", "aws.lambda.snapStart=false",
+                "--approve"));
+        assertThat(function.exit()).as(function.toString()).isEqualTo(0);
+        assertThat(stacks()).contains(FUNCTION_STACK);
+        JsonNode configuration = aws("lambda", "get-function-configuration", "--function-name", USER_FUNCTION);
+        assertThat(configuration.path("Runtime").asText()).isEqualTo("python3.12");
+        assertThat(configuration.path("Handler").asText()).isEqualTo("reformat.handler");
+        assertThat(configuration.at("/Environment/Variables/TIME_FIELD").asText()).isEqualTo("time");
+        Run destroyFunction = cls(List.of("destroy", "-p", functionProject.toString(), "--approve"));
+        assertThat(destroyFunction.exit()).as(destroyFunction.toString()).isEqualTo(0);
+        assertThat(stacks()).doesNotContain(FUNCTION_STACK);
+
         // a CI gate: diff --fail exits 0 without differences, 1 with them (below)
         Run diff = cls(concat(List.of("diff"), project, List.of("--fail")));
         assertThat(diff.exit()).as(diff.toString()).isEqualTo(0);
@@ -294,6 +310,17 @@ class DeployLifecycleIT {
         environment.put("CLS_CACHE_DIR", Path.of("target/cls-cache").toAbsolutePath().toString());
         environment.put("CLS_RETRY_BACKOFF_SECONDS", "1");
         return environment;
+    }
+
+    /** examples/function-python in this placement's stage, with its function folder beside it. */
+    private static Path functionExample() throws Exception {
+        Path example = ROOT.resolve("examples/function-python");
+        Path dir = Files.createDirectories(work.resolve("function-python/functions/reformat"));
+        Files.copy(example.resolve("functions/reformat/reformat.py"), dir.resolve("reformat.py"));
+        Path file = work.resolve("function-python/project.json");
+        Files.writeString(file, Files.readString(example.resolve("project.json"))
+                .replace("\"stage\": \"dev\"", "\"stage\": \"e2e\"").replace("dev-cls-fn-python", "e2e-cls-fn-python"));
+        return file;
     }
 
     private static JsonNode aws(String... args) throws Exception {

@@ -2,8 +2,10 @@ package io.clusterless.runtime.plan;
 
 import io.clusterless.model.core.arc.BatchExecArc;
 import io.clusterless.model.core.arc.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.LambdaExecArc;
 import io.clusterless.model.core.arc.S3CopyArc;
 import io.clusterless.runtime.workload.batch.BatchResultHandler;
+import io.clusterless.runtime.workload.function.FunctionContractHandler;
 import io.clusterless.runtime.workload.glue.GlueAddPartitionsHandler;
 import io.clusterless.runtime.workload.s3copy.S3CopyHandler;
 
@@ -22,7 +24,9 @@ public final class RuntimeHandlers {
     private static final Map<String, WorkloadFunction> WORKLOADS = Map.of(
             S3CopyArc.TYPE, new WorkloadFunction("func", S3CopyHandler.class.getName()),
             GlueAddPartitionsArc.TYPE, new WorkloadFunction("func", GlueAddPartitionsHandler.class.getName()),
-            BatchExecArc.TYPE, new WorkloadFunction("result", BatchResultHandler.class.getName()));
+            BatchExecArc.TYPE, new WorkloadFunction("result", BatchResultHandler.class.getName()),
+            // cls's side of the contract; the user's own function is the arc's "func"
+            LambdaExecArc.TYPE, new WorkloadFunction("result", FunctionContractHandler.class.getName()));
 
     private RuntimeHandlers() {
     }

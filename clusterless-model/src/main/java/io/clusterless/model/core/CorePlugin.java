@@ -6,6 +6,7 @@ import io.clusterless.model.component.ComponentType;
 import io.clusterless.model.core.activity.CloudWatchExportActivity;
 import io.clusterless.model.core.arc.BatchExecArc;
 import io.clusterless.model.core.arc.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.LambdaExecArc;
 import io.clusterless.model.core.arc.S3CopyArc;
 import io.clusterless.model.core.boundary.S3PutListenerBoundary;
 import io.clusterless.model.core.resource.ComputeResource;
@@ -81,6 +82,15 @@ public final class CorePlugin implements ComponentPlugin {
                                 + "environment for every lot. `$.` arguments are replaced from the workload context "
                                 + "(e.g. $.arcNotifyEvent.lot, $.arcNotifyEvent.manifest). The container reads "
                                 + "CLS_ARC_PROPS_JSON and writes its sink manifests at sinkManifestTemplates.",
-                        List.of("start", "complete", "result")));
+                        List.of("start", "complete", "result")),
+                new ComponentType(LambdaExecArc.TYPE, ComponentKind.ARC, LambdaExecArc.class,
+                        "Runs your own Python, Node or Java function for each lot.",
+                        "Invokes handler (runtime python3.12/3.13, nodejs20.x/22.x, java17/21) once per lot with the "
+                                + "lot's source objects and sink paths (docs/function-contract.md); the function writes "
+                                + "its objects under the sinks' pathURI and returns them per sink role, and cls writes "
+                                + "the sink manifests. An exception, a timeout or an object outside a sink fails the "
+                                + "lot. codePath is zipped as it is: vendor dependencies into it. Locally the handler "
+                                + "runs in a child python3, node or java with the local S3 endpoint's credentials.",
+                        List.of("start", "complete", "func", "result")));
     }
 }

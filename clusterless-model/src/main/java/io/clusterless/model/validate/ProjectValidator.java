@@ -26,7 +26,8 @@ public final class ProjectValidator {
                 new LambdaNameRule(registry),
                 new RuntimePropsRule(),
                 new WorkloadRule(),
-                new ImagePathRule());
+                new ImagePathRule(),
+                new LambdaExecRule());
     }
 
     public ProjectValidator() {

@@ -15,11 +15,16 @@ import io.clusterless.local.store.RootLock;
 import io.clusterless.local.workload.LocalBatchWorkload;
 import io.clusterless.local.workload.LocalCatalog;
 import io.clusterless.local.workload.LocalWorkload;
+import io.clusterless.local.workload.function.FunctionLaunchers;
+import io.clusterless.local.workload.function.LocalFunctionWorkload;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.core.arc.BatchExecArc;
+import io.clusterless.model.core.arc.FunctionRuntime;
 import io.clusterless.model.core.arc.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.LambdaExecArc;
+import io.clusterless.model.core.arc.LambdaExecWorkload;
 import io.clusterless.model.core.arc.S3CopyArc;
 import io.clusterless.naming.ProjectNames;
 import io.clusterless.runtime.boundary.InfrequentBoundary;
@@ -86,10 +91,17 @@ public final class LocalRunner implements AutoCloseable {
     private final AtomicLong runs = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final String path;
     private volatile boolean stopping;
     private LocalS3Endpoint endpoint;
 
     public LocalRunner(LocalPlan plan, RunOptions options, Clock clock) {
+        this(plan, options, clock, System.getenv("PATH"));
+    }
+
+    /** @param path where function arcs' runtimes (python3, node, java) are looked up, and the PATH they run with */
+    LocalRunner(LocalPlan plan, RunOptions options, Clock clock, String path) {
+        this.path = path;
         this.plan = plan;
         this.options = options;
         this.clock = clock;
@@ -252,11 +264,40 @@ public final class LocalRunner implements AutoCloseable {
             return new LocalBatchWorkload(batch.getWorkload(), image.toAbsolutePath(), endpointEnvironment(arc), store,
                     options.root().resolve("local").resolve("logs").resolve(arc.model().getName()), leases);
         }
+        if (arc.model() instanceof LambdaExecArc function) {
+            return functionWorkload(arc, function);
+        }
         throw new IllegalArgumentException("arc " + arc.model().getName() + " of type " + arc.model().getType()
                 + " cannot run on the local substrate");
     }
 
-    /** Credentials for one batch arc, fresh for this run and limited to what its job role may do on AWS. */
+    private LocalWorkload functionWorkload(LocalPlan.ArcEntry arc, LambdaExecArc function) {
+        LambdaExecWorkload workload = function.getWorkload();
+        String name = function.getName();
+        FunctionRuntime runtime = workload.functionRuntime().orElseThrow(() -> new IllegalArgumentException("arc "
+                + name + ": runtime \"" + workload.getRuntime() + "\" is not supported; use one of "
+                + FunctionRuntime.allIds()));
+        Path code = options.projectDir().resolve(String.valueOf(workload.getCodePath())).toAbsolutePath().normalize();
+        if (!Files.exists(code)) {
+            throw new IllegalArgumentException("arc " + name + ": codePath '" + workload.getCodePath()
+                    + "' does not exist beside the project file (" + code + ")");
+        }
+        String program = runtime.language().program();
+        if (FunctionLaunchers.onPath(program, path).isEmpty()) {
+            // before any lot runs: every lot would fail the same way
+            throw new IllegalArgumentException("arc " + name + ": runtime " + runtime.id() + " needs " + program
+                    + " on the PATH to run locally; install " + runtime.language().displayName()
+                    + " or put it on the PATH");
+        }
+        Path local = options.root().resolve("local");
+        LocalFunctionWorkload.Spec spec = new LocalFunctionWorkload.Spec(arc.gateProps().arc().project(), name,
+                arc.project().lambdaFunction(name, "func"), workload, code, endpointEnvironment(arc),
+                Duration.ofMinutes(workload.getRuntimeProps().getTimeoutMin()));
+        return new LocalFunctionWorkload(spec, store, new FunctionLaunchers(local.resolve("launchers")),
+                options.root().resolve("tmp"), local.resolve("logs").resolve(name), leases, clock, path);
+    }
+
+    /** Credentials for one batch or function arc, fresh for this run and limited to what its job role may do on AWS. */
     private Map<String, String> endpointEnvironment(LocalPlan.ArcEntry arc) {
         ArcPlan shared = plan.placementPlan().projects().stream()
                 .flatMap(project -> project.arcs().stream())

@@ -3,6 +3,7 @@ package io.clusterless.substrate.aws.project;
 import io.clusterless.model.Resource;
 import io.clusterless.model.core.arc.BatchExecArc;
 import io.clusterless.model.core.arc.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.LambdaExecArc;
 import io.clusterless.model.core.arc.S3CopyArc;
 import io.clusterless.model.core.resource.ComputeResource;
 import io.clusterless.model.core.resource.EventBridgeResource;
@@ -15,6 +16,7 @@ import io.clusterless.substrate.aws.construct.EventBusConstruct;
 import io.clusterless.substrate.aws.construct.GlueAddPartitionsArcConstruct;
 import io.clusterless.substrate.aws.construct.GlueDatabaseConstruct;
 import io.clusterless.substrate.aws.construct.GlueTableConstruct;
+import io.clusterless.substrate.aws.construct.LambdaExecArcConstruct;
 import io.clusterless.substrate.aws.construct.S3BucketConstruct;
 import io.clusterless.substrate.aws.construct.S3CopyArcConstruct;
 import software.constructs.Construct;
@@ -45,7 +47,8 @@ public final class ConstructRegistry {
     private static final Map<String, ArcWorkload> ARCS = Map.of(
             S3CopyArc.TYPE, new S3CopyArcConstruct(),
             GlueAddPartitionsArc.TYPE, new GlueAddPartitionsArcConstruct(),
-            BatchExecArc.TYPE, new BatchExecArcConstruct());
+            BatchExecArc.TYPE, new BatchExecArcConstruct(),
+            LambdaExecArc.TYPE, new LambdaExecArcConstruct());
 
     private ConstructRegistry() {
     }
