@@ -10,6 +10,7 @@ import io.clusterless.local.run.RunProgress;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.JsonnetEvaluator;
+import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
@@ -144,7 +145,7 @@ public final class ScenarioRunner {
     Scenario read(Path file) throws IOException {
         if (file.getFileName().toString().endsWith(".jsonnet")) {
             String code = ProjectText.read(file.toString(), file);
-            String json = JsonnetEvaluator.evaluate(file.toString(), file, code, options.extStrs());
+            String json = JsonnetEvaluator.evaluate(file.toString(), file, code, options.extStrs(), options.jpaths());
             return Json.records().readValue(json, Scenario.class);
         }
         return Json.records().readValue(file.toFile(), Scenario.class);
@@ -270,7 +271,8 @@ public final class ScenarioRunner {
                     return ProjectSource.file(path);
                 }).toList();
         try {
-            LoadedProject loaded = new ProjectLoader(registry, options.extStrs(), InputStream.nullInputStream())
+            LoadedProject loaded = new ProjectLoader(registry,
+                    new JsonnetOptions(options.extStrs(), options.jpaths()), InputStream.nullInputStream())
                     .loadAll(sources);
             var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
             if (!problems.isEmpty()) {

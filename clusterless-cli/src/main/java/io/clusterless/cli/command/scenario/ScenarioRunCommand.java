@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,10 @@ public final class ScenarioRunCommand implements Callable<Integer> {
             description = "External variable for .jsonnet scenario and project files, read with std.extVar(\"KEY\") "
                     + "(repeatable).")
     private Map<String, String> extStrs = new LinkedHashMap<>();
+
+    @Option(names = "--jpath", paramLabel = "DIR",
+            description = "A folder Jsonnet imports may read besides the importing file's own (repeatable).")
+    private List<Path> jpaths = new ArrayList<>();
 
     @Option(names = "--stop-on-failure", description = "Run no further scenario once one has failed.")
     private boolean stopOnFailure;
@@ -88,7 +93,8 @@ public final class ScenarioRunCommand implements Callable<Integer> {
             throw new UserException("no scenario.json or scenario.jsonnet at or under " + where);
         }
         int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, parallelism);
-        ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy, stopOnFailure);
+        ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy, stopOnFailure,
+                jpaths.stream().map(dir -> root.context().workingDirectory().resolve(dir)).toList());
         ScenarioRunner runner = new ScenarioRunner(localRoot.path().resolve("scenarios"), threads, Clock.systemUTC(),
                 options);
         List<ScenarioResult> results = runner.runAll(files);
