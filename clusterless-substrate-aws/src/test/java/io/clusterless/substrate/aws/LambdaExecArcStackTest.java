@@ -69,12 +69,15 @@ class LambdaExecArcStackTest {
     void theFunctionMayReadItsSourcesObjectsAndWriteOnlyUnderItsSink() {
         JsonNode statements = policyOf("FunctionRole");
         List<String> granted = new ArrayList<>();
-        statements.forEach(statement -> granted.add(statement.path("Action").toString() + " " + resource(statement)));
+        // listing is limited to the prefixes the role may read (issue 12): the s3:prefix condition is part of the grant
+        statements.forEach(statement -> granted.add(statement.path("Action").toString() + " " + resource(statement)
+                + (statement.has("Condition") ? " " + statement.at("/Condition/StringLike/s3:prefix") : "")));
         assertThat(granted).containsExactlyInAnyOrder(
                 "[\"logs:CreateLogStream\",\"logs:PutLogEvents\"] FunctionLogs",
                 "\"s3:GetObject\" arn:aws:s3:::" + BUCKET + "/landing/*",
-                "\"s3:ListBucket\" arn:aws:s3:::" + BUCKET,
+                "\"s3:ListBucket\" arn:aws:s3:::" + BUCKET + " [\"landing/*\"]",
                 "\"s3:GetObject\" arn:aws:s3:::" + BUCKET + "/by-day/*",
+                "\"s3:ListBucket\" arn:aws:s3:::" + BUCKET + " [\"by-day/*\"]",
                 "[\"s3:PutObject\",\"s3:DeleteObject\",\"s3:AbortMultipartUpload\"] arn:aws:s3:::" + BUCKET + "/by-day/*");
     }
 
