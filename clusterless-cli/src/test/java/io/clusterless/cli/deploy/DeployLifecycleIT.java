@@ -254,7 +254,8 @@ class DeployLifecycleIT {
         // the deploy records stay, saying who destroyed the projects and when (ADR-0009)
         assertThat(keys(METADATA)).filteredOn(key -> !key.startsWith(COPY_A_HISTORY))
                 .containsExactlyInAnyOrder("metadata.json", "deploys/name=DeployCheck/version=20240101-00/deploy.json",
-                        "deploys/name=DeployDownstream/version=20240101-00/deploy.json");
+                        "deploys/name=DeployDownstream/version=20240101-00/deploy.json",
+                        "deploys/name=FnPython/version=20230101-00/deploy.json");
         assertThat(JSON.readTree(object(METADATA, "deploys/name=DeployCheck/version=20240101-00/deploy.json"))
                 .path("state").asText()).isEqualTo("destroyed");
         assertThat(keys(METADATA)).filteredOn(key -> key.startsWith(COPY_A_HISTORY)).hasSize(2);
