@@ -24,13 +24,10 @@ import picocli.CommandLine.Spec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
 
 /** {@code cls arcs status}: each arc's lots by arc state in a window, as a summary or one row per lot (§2.7). */
 @Command(name = "status",
@@ -72,8 +69,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();
-        Map<LotRange, Map<String, IntFunction<String>>> strips =
-                new LinkedHashMap<>();
+        LotStrip.Collected strips = new LotStrip.Collected();
         int matched = 0;
         for (ProjectPlan projectPlan : placement.plan().projects()) {
             for (ArcPlan arc : projectPlan.arcs()) {
@@ -86,12 +82,9 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                 SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
                         window);
                 if (strip) {
-                    IntFunction<String> drawn = width -> LotStrip.strip(window, states,
-                            state -> state == ArcState.partial ? "failed" : state.name(), width);
-                    strips.computeIfAbsent(window, w -> new LinkedHashMap<>())
-                            .put(OperatedPlacement.projectId(projectPlan) + " " + arc.name(), drawn);
                     ObjectNode row = head(placement, projectPlan, arc);
-                    row.put("strip", drawn.apply((int) Math.min(Integer.MAX_VALUE, window.size())));
+                    row.put("strip", strips.add(window, OperatedPlacement.projectId(projectPlan) + " " + arc.name(),
+                            states, state -> state == ArcState.partial ? "failed" : state.name()));
                     rows.add(row);
                 } else if (list) {
                     states.forEach((lot, state) -> {
@@ -111,8 +104,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
             throw new UserException("no arc named " + String.join(", ", names) + " in " + placement.origin());
         }
         if (strip && root.context().output() == OutputFormat.table) {
-            int columns = LotStrip.columns(root.context().environment());
-            strips.forEach((window, byName) -> LotStrip.print(root.context().out(), window, columns, byName));
+            strips.print(root.context().out(), LotStrip.columns(root.context().environment()));
             return ExitCodes.OK;
         }
         new Printer(root.context().out(), root.context().output()).print(rows);

@@ -24,13 +24,10 @@ import picocli.CommandLine.Spec;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
-import java.util.function.IntFunction;
 
 /** {@code cls datasets status}: each dataset's lots by manifest state in a window, summary or list (§2.7). */
 @Command(name = "status",
@@ -72,7 +69,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();
-        Map<LotRange, Map<String, IntFunction<String>>> strips = new LinkedHashMap<>();
+        LotStrip.Collected strips = new LotStrip.Collected();
         int matched = 0;
         for (String id : placement.datasets().keySet()) {
             if (!names.isEmpty() && names.stream().noneMatch(wanted -> OperatedPlacement.datasetNamed(wanted, id))) {
@@ -84,11 +81,8 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             ManifestURI dataset = ManifestURI.ofDatasetId(placement.plan().placement().manifestBucket(), id);
             SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(), dataset, window);
             if (strip) {
-                IntFunction<String> drawn = width -> LotStrip.strip(window, lots,
-                        found -> found.state().name(), width);
-                strips.computeIfAbsent(window, w -> new LinkedHashMap<>()).put(id, drawn);
                 ObjectNode row = head(placement, dataset);
-                row.put("strip", drawn.apply((int) Math.min(Integer.MAX_VALUE, window.size())));
+                row.put("strip", strips.add(window, id, lots, found -> found.state().name()));
                 rows.add(row);
             } else if (list) {
                 lots.forEach((lot, found) -> {
@@ -113,8 +107,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             throw new UserException("no dataset named " + String.join(", ", names) + " in " + placement.origin());
         }
         if (strip && root.context().output() == OutputFormat.table) {
-            int columns = LotStrip.columns(root.context().environment());
-            strips.forEach((window, byName) -> LotStrip.print(root.context().out(), window, columns, byName));
+            strips.print(root.context().out(), LotStrip.columns(root.context().environment()));
             return ExitCodes.OK;
         }
         new Printer(root.context().out(), root.context().output()).print(rows);

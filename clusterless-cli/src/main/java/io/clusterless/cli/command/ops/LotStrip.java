@@ -3,10 +3,13 @@ package io.clusterless.cli.command.ops;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * One character per lot over a window, so a day of five-minute lots reads at a glance. Where the window has more
@@ -80,8 +83,8 @@ final class LotStrip {
      *
      * @param strips name to a function of the width that draws its strip
      */
-    static void print(java.io.PrintWriter out, LotRange window, int columns,
-                      Map<String, java.util.function.IntFunction<String>> strips) {
+    static void print(PrintWriter out, LotRange window, int columns,
+                      Map<String, IntFunction<String>> strips) {
         int nameWidth = strips.keySet().stream().mapToInt(String::length).max().orElse(0);
         int width = Math.max(10, columns - nameWidth - 2);
         out.println(legend() + "   (" + lotsPerChar(window, width) + " lot" + (lotsPerChar(window, width) == 1
@@ -96,5 +99,25 @@ final class LotStrip {
     static int columns(Map<String, String> environment) {
         String columns = environment.get("COLUMNS");
         return columns != null && columns.matches("\\d{1,4}") ? Integer.parseInt(columns) : 100;
+    }
+
+    /**
+     * The strips a status command draws, grouped by window (datasets and arcs of other lot units have windows of
+     * their own), each printed under its own legend line.
+     */
+    static final class Collected {
+        private final Map<LotRange, Map<String, IntFunction<String>>> byWindow =
+                new LinkedHashMap<>();
+
+        /** Keeps the strip of {@code name} for {@link #print}; returns it at one character per lot, for scripts. */
+        <T> String add(LotRange window, String name, SortedMap<LotId, T> lots, Function<T, String> state) {
+            IntFunction<String> drawn = width -> strip(window, lots, state, width);
+            byWindow.computeIfAbsent(window, w -> new LinkedHashMap<>()).put(name, drawn);
+            return drawn.apply((int) Math.min(Integer.MAX_VALUE, window.size()));
+        }
+
+        void print(PrintWriter out, int columns) {
+            byWindow.forEach((window, byName) -> LotStrip.print(out, window, columns, byName));
+        }
     }
 }
