@@ -102,11 +102,10 @@ public final class Main {
             }
         } else if (e instanceof UserException) {
             err.println("error: " + e.getMessage());
-        } else if (AwsFailures.describe(e, null).isPresent()) {
-            err.println("error: " + AwsFailures.describe(e, null).get());
         } else {
-            err.println("error: " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
-                    + (context.verbosity() == 0 ? " (run with -v for details)" : ""));
+            String message = AwsFailures.describe(e, null).orElseGet(() -> (e.getMessage() != null ? e.getMessage()
+                    : e.getClass().getSimpleName()) + (context.verbosity() == 0 ? " (run with -v for details)" : ""));
+            err.println("error: " + message);
         }
         if (context.verbosity() > 0) {
             e.printStackTrace(err);
