@@ -1,10 +1,10 @@
 package io.clusterless.cli;
 
+import io.clusterless.engine.metadata.PlacementReader;
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
-import io.clusterless.runtime.metadata.PlacementReader;
-import io.clusterless.runtime.store.ObjectStore;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.clusterless.cli;
 
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.runtime.aws.S3ObjectStore;
-import io.clusterless.runtime.store.ObjectStore;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

@@ -1,19 +1,19 @@
 package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.metadata.DeployRecord;
+import io.clusterless.engine.metadata.DeployRecords;
+import io.clusterless.engine.metadata.PlacementRecords;
+import io.clusterless.engine.metadata.TemplateDigest;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.store.ObjectInfo;
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.S3ObjectStore;
-import io.clusterless.runtime.metadata.DeployRecord;
-import io.clusterless.runtime.metadata.DeployRecords;
-import io.clusterless.runtime.metadata.PlacementRecords;
-import io.clusterless.runtime.metadata.TemplateDigest;
-import io.clusterless.runtime.plan.PlacementPlan;
-import io.clusterless.runtime.store.ObjectInfo;
-import io.clusterless.runtime.store.ObjectStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,8 @@
 package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.metadata.PlacementRecords;
+import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.json.Json;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.lot.LotId;
@@ -8,8 +10,6 @@ import io.clusterless.model.Deployable;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.metadata.PlacementRecords;
-import io.clusterless.runtime.plan.PlacementPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

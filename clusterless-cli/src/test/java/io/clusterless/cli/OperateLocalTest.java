@@ -1,13 +1,13 @@
 package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.boundary.BoundaryLedger;
+import io.clusterless.engine.boundary.LateArrival;
 import io.clusterless.json.Json;
 import io.clusterless.local.store.FileObjectStore;
+import io.clusterless.lot.LotId;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.boundary.BoundaryLedger;
-import io.clusterless.runtime.boundary.LateArrival;
-import io.clusterless.lot.LotId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

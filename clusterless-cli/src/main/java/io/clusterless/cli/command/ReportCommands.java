@@ -1,16 +1,16 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.command.ops.ArcsStatusCommand;
-import io.clusterless.cli.command.ops.DatasetsStatusCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.MetadataBuckets;
 import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.command.ops.ArcsStatusCommand;
+import io.clusterless.cli.command.ops.DatasetsStatusCommand;
 import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.engine.metadata.PlacementReader;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.metadata.PlacementReader;
 import io.clusterless.uri.ArcURI;
 import io.clusterless.uri.DatasetURI;
 import io.clusterless.uri.ProjectURI;

@@ -1,9 +1,9 @@
 package io.clusterless.cli.deploys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.metadata.DeployRecord;
+import io.clusterless.engine.metadata.TemplateDigest;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.metadata.DeployRecord;
-import io.clusterless.runtime.metadata.TemplateDigest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.clusterless.cli.deploys;
 
+import io.clusterless.engine.metadata.StackStates;
 import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.metadata.StackStates;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;

@@ -1,12 +1,12 @@
 package io.clusterless.cli.deploys;
 
+import io.clusterless.engine.metadata.DeployReconciler;
+import io.clusterless.engine.metadata.DeployRecords;
+import io.clusterless.engine.metadata.PlacementRecords;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.store.ObjectStoreException;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.metadata.DeployReconciler;
-import io.clusterless.runtime.metadata.DeployRecords;
-import io.clusterless.runtime.metadata.PlacementRecords;
-import io.clusterless.runtime.store.ObjectStore;
-import io.clusterless.runtime.store.ObjectStoreException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 import java.net.InetAddress;

@@ -1,12 +1,12 @@
 package io.clusterless.cli.command;
 
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.model.Component;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.PlacementPlan;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import org.junit.jupiter.api.Test;
 

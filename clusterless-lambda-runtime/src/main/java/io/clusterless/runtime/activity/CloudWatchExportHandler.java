@@ -2,6 +2,10 @@ package io.clusterless.runtime.activity;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.activity.CloudWatchExportActivity;
+import io.clusterless.engine.activity.CloudWatchExportProps;
+import io.clusterless.engine.activity.ExportStarted;
+import io.clusterless.engine.activity.ExportWindow;
 import io.clusterless.json.Json;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.CloudWatchLogsExporter;
@@ -19,7 +23,7 @@ import java.util.Map;
  * {@code to} as ISO instants, {@code attempts}). Props from {@code CLS_CLOUD_WATCH_EXPORT_ACTIVITY_PROPS_JSON}.
  */
 public final class CloudWatchExportHandler extends JsonStreamHandler<JsonNode, JsonNode> {
-    public static final String PROPS_VARIABLE = "CLS_CLOUD_WATCH_EXPORT_ACTIVITY_PROPS_JSON";
+    public static final String PROPS_VARIABLE = CloudWatchExportProps.VARIABLE;
 
     private final CloudWatchExportActivity activity;
 

@@ -1,13 +1,15 @@
 package io.clusterless.runtime.arc;
 
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
+import io.clusterless.engine.arc.ArcCompleteGate;
+import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.EventBridgePublisher;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import java.time.Clock;
 

@@ -1,5 +1,6 @@
 package io.clusterless.runtime.arc;
 
+import io.clusterless.engine.arc.ArcGateProps;
 import java.util.Map;
 
 /** Reads the gates' props from the environment, with messages that say what is wrong and who writes it. */

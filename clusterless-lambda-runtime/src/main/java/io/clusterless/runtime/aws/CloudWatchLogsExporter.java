@@ -1,8 +1,8 @@
 package io.clusterless.runtime.aws;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.logs.LogExporter;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.logs.LogExporter;
 
 import java.time.Instant;
 

@@ -3,9 +3,9 @@ package io.clusterless.runtime.aws;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.event.EventPublisher;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.event.EventPublisher;
 
 /** Puts {@link ArcNotifyEvent}s on the placement's arc bus ({@code source=clusterless.arc}). */
 public final class EventBridgePublisher implements EventPublisher {

@@ -3,8 +3,8 @@ package io.clusterless.runtime.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.catalog.PartitionCatalog;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.catalog.PartitionCatalog;
 
 import java.util.ArrayList;
 import java.util.List;

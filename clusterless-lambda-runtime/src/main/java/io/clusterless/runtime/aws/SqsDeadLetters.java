@@ -2,9 +2,9 @@ package io.clusterless.runtime.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.status.DeadLetter;
+import io.clusterless.engine.status.DeadLetters;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.status.DeadLetter;
-import io.clusterless.runtime.status.DeadLetters;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,9 +3,9 @@ package io.clusterless.runtime.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.queue.MessageQueue;
+import io.clusterless.engine.queue.QueueMessage;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.queue.MessageQueue;
-import io.clusterless.runtime.queue.QueueMessage;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,14 +1,17 @@
 package io.clusterless.runtime.boundary;
 
-import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.boundary.BoundaryProps;
+import io.clusterless.engine.boundary.FrequentBoundary;
+import io.clusterless.engine.boundary.FrequentOutcome;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.EventBridgePublisher;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.aws.SqsQueue;
 import io.clusterless.runtime.lambda.HandlerProps;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
+import java.util.concurrent.CompletableFuture;
 
 import java.util.Map;
 import java.util.function.Supplier;

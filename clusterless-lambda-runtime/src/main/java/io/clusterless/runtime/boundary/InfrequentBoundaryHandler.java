@@ -2,6 +2,9 @@ package io.clusterless.runtime.boundary;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.boundary.BoundaryProps;
+import io.clusterless.engine.boundary.InfrequentBoundary;
+import io.clusterless.engine.boundary.InfrequentOutcome;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.EventBridgePublisher;

@@ -2,6 +2,9 @@ package io.clusterless.runtime.arc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.arc.ArcEventBus;
+import io.clusterless.engine.arc.ArcFixture;
+import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.json.Json;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.runtime.aws.AwsClients;

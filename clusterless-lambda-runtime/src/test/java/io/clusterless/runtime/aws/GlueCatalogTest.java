@@ -1,8 +1,8 @@
 package io.clusterless.runtime.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clusterless.runtime.catalog.PartitionCatalog.Partition;
-import io.clusterless.runtime.catalog.PartitionCatalog.PartitionError;
+import io.clusterless.engine.catalog.PartitionCatalog.Partition;
+import io.clusterless.engine.catalog.PartitionCatalog.PartitionError;
 import io.clusterless.runtime.testing.MotoServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.clusterless.runtime.bench;
 
+import io.clusterless.engine.boundary.BoundaryProps;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.core.boundary.LotSource;
 import io.clusterless.runtime.aws.AwsJsonClient;
-import io.clusterless.runtime.boundary.BoundaryProps;
 import io.clusterless.runtime.boundary.InfrequentBoundaryHandler;
 import io.clusterless.runtime.testing.MotoServer;
 import io.clusterless.runtime.testing.S3ProxyServer;

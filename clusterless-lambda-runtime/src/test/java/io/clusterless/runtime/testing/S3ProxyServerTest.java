@@ -1,6 +1,6 @@
 package io.clusterless.runtime.testing;
 
-import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.engine.store.ObjectStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

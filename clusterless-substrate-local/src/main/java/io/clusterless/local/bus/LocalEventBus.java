@@ -3,9 +3,9 @@ package io.clusterless.local.bus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.event.EventPublisher;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.event.EventPublisher;
 import software.amazon.event.ruler.Machine;
 
 import java.io.IOException;

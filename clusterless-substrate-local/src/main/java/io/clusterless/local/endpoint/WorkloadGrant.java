@@ -1,9 +1,9 @@
 package io.clusterless.local.endpoint;
 
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.DatasetRef;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.location.S3Location;
 
 import java.util.ArrayList;
 import java.util.List;

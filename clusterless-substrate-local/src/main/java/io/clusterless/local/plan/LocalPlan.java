@@ -1,20 +1,20 @@
 package io.clusterless.local.plan;
 
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.arc.ArcGateProps;
+import io.clusterless.engine.boundary.BoundaryProps;
+import io.clusterless.engine.location.S3Location;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.BoundaryPlan;
+import io.clusterless.engine.plan.EventPatterns;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.model.core.boundary.S3PutListenerBoundary;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.naming.ProjectNames;
-import io.clusterless.runtime.arc.ArcGateProps;
-import io.clusterless.runtime.boundary.BoundaryProps;
-import io.clusterless.runtime.location.S3Location;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.BoundaryPlan;
-import io.clusterless.runtime.plan.EventPatterns;
-import io.clusterless.runtime.plan.PlacementPlan;
-import io.clusterless.runtime.plan.ProjectPlan;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.clusterless.local.run;
 
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ArcAttemptSupersededException;
+import io.clusterless.engine.arc.ArcCompleteGate;
+import io.clusterless.engine.arc.ArcGateProps;
+import io.clusterless.engine.arc.ArcStartGate;
+import io.clusterless.engine.event.EventPublisher;
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.event.WorkloadError;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.workload.LocalWorkload;
-import io.clusterless.runtime.arc.ArcAttemptSupersededException;
-import io.clusterless.runtime.arc.ArcCompleteGate;
-import io.clusterless.runtime.arc.ArcGateProps;
-import io.clusterless.runtime.arc.ArcStartGate;
-import io.clusterless.runtime.event.EventPublisher;
-import io.clusterless.runtime.store.ObjectStore;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package io.clusterless.local.run;
 
+import io.clusterless.engine.store.ObjectInfo;
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.store.ObjectInfo;
-import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.uri.ManifestURI;
 
 import java.util.ArrayList;

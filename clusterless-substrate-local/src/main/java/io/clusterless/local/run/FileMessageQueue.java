@@ -1,8 +1,8 @@
 package io.clusterless.local.run;
 
+import io.clusterless.engine.queue.MessageQueue;
+import io.clusterless.engine.queue.QueueMessage;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.queue.MessageQueue;
-import io.clusterless.runtime.queue.QueueMessage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,14 +2,14 @@ package io.clusterless.local.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.boundary.BoundaryLedger;
+import io.clusterless.engine.boundary.FrequentBoundary;
+import io.clusterless.engine.boundary.FrequentOutcome;
+import io.clusterless.engine.event.EventPublisher;
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.lot.LotId;
-import io.clusterless.runtime.boundary.BoundaryLedger;
-import io.clusterless.runtime.boundary.FrequentBoundary;
-import io.clusterless.runtime.boundary.FrequentOutcome;
-import io.clusterless.runtime.event.EventPublisher;
-import io.clusterless.runtime.store.ObjectStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

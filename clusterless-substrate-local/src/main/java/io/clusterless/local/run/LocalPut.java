@@ -1,7 +1,7 @@
 package io.clusterless.local.run;
 
+import io.clusterless.engine.location.S3Location;
 import io.clusterless.local.store.FileObjectStore;
-import io.clusterless.runtime.location.S3Location;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

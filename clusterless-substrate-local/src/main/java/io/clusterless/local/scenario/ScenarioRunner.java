@@ -1,6 +1,7 @@
 package io.clusterless.local.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.location.S3Location;
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.run.LocalPut;
@@ -18,7 +19,6 @@ import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.load.ProjectText;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
-import io.clusterless.runtime.location.S3Location;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,10 @@
 package io.clusterless.local.store;
 
-import io.clusterless.runtime.store.ListPage;
-import io.clusterless.runtime.store.ObjectInfo;
-import io.clusterless.runtime.store.ObjectStore;
-import io.clusterless.runtime.store.ObjectStoreException;
-import io.clusterless.runtime.store.StoredObject;
+import io.clusterless.engine.store.ListPage;
+import io.clusterless.engine.store.ObjectInfo;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.store.ObjectStoreException;
+import io.clusterless.engine.store.StoredObject;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package io.clusterless.local.workload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
@@ -12,7 +13,6 @@ import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.core.arc.BatchExecWorkload;
-import io.clusterless.runtime.workload.WorkloadException;
 import io.clusterless.uri.ManifestURI;
 
 import java.util.ArrayList;

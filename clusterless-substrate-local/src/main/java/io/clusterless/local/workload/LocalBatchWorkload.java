@@ -2,12 +2,12 @@ package io.clusterless.local.workload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.workload.WorkloadException;
+import io.clusterless.engine.workload.batch.BatchResultCollector;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.model.core.arc.BatchExecWorkload;
-import io.clusterless.runtime.workload.WorkloadException;
-import io.clusterless.runtime.workload.batch.BatchResultCollector;
-import io.clusterless.runtime.store.ObjectStore;
 
 import io.clusterless.local.process.WorkloadLeases;
 import io.clusterless.local.process.WorkloadProcess;

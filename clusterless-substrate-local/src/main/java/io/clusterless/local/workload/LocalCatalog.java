@@ -3,6 +3,7 @@ package io.clusterless.local.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.catalog.PartitionCatalog;
 import io.clusterless.json.Json;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Resource;
@@ -11,7 +12,6 @@ import io.clusterless.model.core.resource.GlueDatabaseResource;
 import io.clusterless.model.core.resource.GlueTableResource;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
-import io.clusterless.runtime.catalog.PartitionCatalog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

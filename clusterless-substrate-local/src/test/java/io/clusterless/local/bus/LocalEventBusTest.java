@@ -1,10 +1,10 @@
 package io.clusterless.local.bus;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.plan.EventPatterns;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.plan.EventPatterns;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package io.clusterless.local.endpoint;
 
+import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.model.core.arc.BatchExecArc;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
-import io.clusterless.runtime.plan.ArcPlan;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,6 +1,11 @@
 package io.clusterless.local.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.metadata.DeployedProject;
+import io.clusterless.engine.metadata.PlacementRecords;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.model.Component;
@@ -11,11 +16,6 @@ import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.metadata.DeployedProject;
-import io.clusterless.runtime.metadata.PlacementRecords;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.PlacementPlan;
-import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.uri.ProjectURI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package io.clusterless.local.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.metadata.PlacementReader;
+import io.clusterless.engine.metadata.PlacementRecords;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.store.ObjectInfo;
+import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
+import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.plan.PlacementPlan;
-import io.clusterless.runtime.store.ObjectInfo;
-import io.clusterless.runtime.store.ObjectStore;
-import io.clusterless.local.store.FileObjectStore;
-import io.clusterless.runtime.metadata.PlacementReader;
-import io.clusterless.runtime.metadata.PlacementRecords;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

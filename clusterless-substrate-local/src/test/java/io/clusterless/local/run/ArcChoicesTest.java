@@ -1,15 +1,15 @@
 package io.clusterless.local.run;
 
+import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
+import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
-import io.clusterless.runtime.arc.ArcStartGate;
 import io.clusterless.uri.ManifestURI;
-import io.clusterless.manifest.ManifestState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

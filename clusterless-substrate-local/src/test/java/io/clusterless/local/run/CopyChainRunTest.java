@@ -68,7 +68,7 @@ class CopyChainRunTest {
         JsonNode materials = Json.records().readTree(placement.read(METADATA,
                 "materials/name=CopyChain/version=20230101-00/materials.json"));
         assertThat(materials).hasSize(1 + 3 + 4);
-        assertThat(new io.clusterless.runtime.metadata.PlacementReader(new io.clusterless.local.store.FileObjectStore(root)).records(METADATA, "datasets/"))
+        assertThat(new io.clusterless.engine.metadata.PlacementReader(new io.clusterless.local.store.FileObjectStore(root)).records(METADATA, "datasets/"))
                 .extracting(node -> node.path("name").asText())
                 .containsExactlyInAnyOrder("chain-ingress", "chain-a", "chain-b", "chain-c");
     }

@@ -1,6 +1,6 @@
 package io.clusterless.local.run;
 
-import io.clusterless.runtime.queue.QueueMessage;
+import io.clusterless.engine.queue.QueueMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,11 @@
 package io.clusterless.local.run;
 
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.status.Gap;
+import io.clusterless.engine.status.GapCause;
+import io.clusterless.engine.status.GapFinder;
+import io.clusterless.engine.status.ListenerHistory;
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.store.FileObjectStore;
@@ -10,12 +16,6 @@ import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.Manifest;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.ProjectPlan;
-import io.clusterless.runtime.status.Gap;
-import io.clusterless.runtime.status.GapCause;
-import io.clusterless.runtime.status.GapFinder;
-import io.clusterless.runtime.status.ListenerHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,12 +1,12 @@
 package io.clusterless.local.run;
 
+import io.clusterless.engine.boundary.BoundaryLedger;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
-import io.clusterless.runtime.boundary.BoundaryLedger;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

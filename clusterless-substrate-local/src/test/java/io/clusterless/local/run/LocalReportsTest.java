@@ -1,15 +1,15 @@
 package io.clusterless.local.run;
 
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.status.ArcLots;
+import io.clusterless.engine.status.GapFinder;
+import io.clusterless.engine.status.ListenerHistory;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.ProjectPlan;
-import io.clusterless.runtime.status.ArcLots;
-import io.clusterless.runtime.status.GapFinder;
-import io.clusterless.runtime.status.ListenerHistory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.clusterless.local.run;
 
+import io.clusterless.engine.boundary.BoundaryLedger;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.runtime.boundary.BoundaryLedger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,8 +1,8 @@
 package io.clusterless.local.store;
 
-import io.clusterless.runtime.store.ListPage;
-import io.clusterless.runtime.store.ObjectInfo;
-import io.clusterless.runtime.store.ObjectStoreException;
+import io.clusterless.engine.store.ListPage;
+import io.clusterless.engine.store.ObjectInfo;
+import io.clusterless.engine.store.ObjectStoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

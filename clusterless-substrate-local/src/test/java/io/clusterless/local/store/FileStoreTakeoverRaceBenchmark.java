@@ -1,13 +1,13 @@
 package io.clusterless.local.store;
 
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.StartOutcome;
+import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.arc.ArcStateStore;
-import io.clusterless.runtime.arc.StartOutcome;
-import io.clusterless.runtime.store.ObjectInfo;
 import io.clusterless.uri.ArcStateURI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;

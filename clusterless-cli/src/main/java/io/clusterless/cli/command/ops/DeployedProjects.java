@@ -5,12 +5,12 @@ import io.clusterless.cli.MetadataBuckets;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.deploys.DeployIntents;
+import io.clusterless.engine.metadata.DeployedProject;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.SourceFormat;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.metadata.DeployedProject;
 import io.clusterless.uri.ProjectURI;
 
 import java.util.ArrayList;

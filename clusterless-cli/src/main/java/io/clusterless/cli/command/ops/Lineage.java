@@ -1,17 +1,17 @@
 package io.clusterless.cli.command.ops;
 
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.BoundaryPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.status.ArcLots;
+import io.clusterless.engine.status.DatasetLot;
+import io.clusterless.engine.status.DatasetLots;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.BoundaryPlan;
-import io.clusterless.runtime.plan.ProjectPlan;
-import io.clusterless.runtime.status.ArcLots;
-import io.clusterless.runtime.status.DatasetLot;
-import io.clusterless.runtime.status.DatasetLots;
 import io.clusterless.uri.ManifestURI;
 
 import java.util.ArrayList;

@@ -2,18 +2,18 @@ package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.listener.ListenerSwitches;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.status.ArcLots;
+import io.clusterless.engine.status.DatasetLot;
+import io.clusterless.engine.status.DatasetLots;
+import io.clusterless.engine.status.Gap;
+import io.clusterless.engine.status.GapFinder;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.runtime.listener.ListenerSwitches;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.ProjectPlan;
-import io.clusterless.runtime.status.ArcLots;
-import io.clusterless.runtime.status.DatasetLot;
-import io.clusterless.runtime.status.DatasetLots;
-import io.clusterless.runtime.status.Gap;
-import io.clusterless.runtime.status.GapFinder;
 import io.clusterless.uri.ManifestURI;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.status.StatusSummary;
 import io.clusterless.json.Json;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.status.StatusSummary;
 
 /** The columns of the status reports (reference §2.7), in their order. */
 final class StatusRows {

@@ -1,13 +1,14 @@
 package io.clusterless.runtime.workload.batch;
 
-import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.workload.batch.BatchResultCollector;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.lambda.HandlerProps;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
+import java.util.concurrent.CompletableFuture;
 
 import java.util.Map;
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arc.ArcProps;
 import io.clusterless.arc.ProjectId;
+import io.clusterless.engine.workload.function.FunctionContract;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.runtime.aws.AwsClients;

@@ -1,8 +1,8 @@
 package io.clusterless.runtime.workload.glue;
 
-import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.workload.glue.GlueAddPartitionsWorkload;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.GlueCatalog;
@@ -10,6 +10,7 @@ import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.lambda.HandlerProps;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
 import io.clusterless.runtime.workload.AttemptIds;
+import java.util.concurrent.CompletableFuture;
 
 import java.util.Map;
 

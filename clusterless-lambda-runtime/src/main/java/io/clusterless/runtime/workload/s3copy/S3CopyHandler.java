@@ -1,14 +1,15 @@
 package io.clusterless.runtime.workload.s3copy;
 
-import java.util.concurrent.CompletableFuture;
 import com.amazonaws.services.lambda.runtime.Context;
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.workload.s3copy.S3CopyWorkload;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.lambda.HandlerProps;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
 import io.clusterless.runtime.workload.AttemptIds;
+import java.util.concurrent.CompletableFuture;
 
 import java.util.Map;
 

@@ -1,15 +1,15 @@
 package io.clusterless.runtime.workload.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.manifest.ManifestStore;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.workload.ArcFixture;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.manifest.ManifestStore;
-import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.runtime.testing.S3ProxyServer;
-import io.clusterless.runtime.workload.ArcFixture;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

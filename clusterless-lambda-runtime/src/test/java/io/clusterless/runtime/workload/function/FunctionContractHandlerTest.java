@@ -2,16 +2,16 @@ package io.clusterless.runtime.workload.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.manifest.ManifestStore;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.workload.ArcFixture;
+import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.manifest.ManifestStore;
-import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.runtime.testing.S3ProxyServer;
-import io.clusterless.runtime.workload.ArcFixture;
-import io.clusterless.runtime.workload.WorkloadException;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

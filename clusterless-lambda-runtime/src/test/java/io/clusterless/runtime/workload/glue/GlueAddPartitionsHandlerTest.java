@@ -1,15 +1,15 @@
 package io.clusterless.runtime.workload.glue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.workload.ArcFixture;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.runtime.aws.GlueTables;
 import io.clusterless.runtime.aws.S3ObjectStore;
-import io.clusterless.runtime.store.ObjectStore;
 import io.clusterless.runtime.testing.MotoServer;
-import io.clusterless.runtime.workload.ArcFixture;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 

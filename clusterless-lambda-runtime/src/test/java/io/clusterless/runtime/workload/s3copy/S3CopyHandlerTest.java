@@ -1,17 +1,17 @@
 package io.clusterless.runtime.workload.s3copy;
 
-import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.aws.AwsSettings;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.workload.ArcFixture;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.store.ObjectStore;
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.runtime.aws.AwsSettings;
 import io.clusterless.runtime.testing.S3ProxyServer;
-import io.clusterless.runtime.workload.ArcFixture;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,14 +1,14 @@
 package io.clusterless.substrate.aws.bootstrap;
 
+import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.synth.Stacks;
-import io.clusterless.runtime.arc.ArcStateStore;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ec2.CfnInternetGateway;

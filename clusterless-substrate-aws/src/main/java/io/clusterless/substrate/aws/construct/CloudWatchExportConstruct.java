@@ -1,9 +1,9 @@
 package io.clusterless.substrate.aws.construct;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clusterless.engine.location.S3Location;
+import io.clusterless.engine.plan.ActivityPlan;
 import io.clusterless.json.Json;
-import io.clusterless.runtime.location.S3Location;
-import io.clusterless.runtime.plan.ActivityPlan;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.Aws;

@@ -1,12 +1,12 @@
 package io.clusterless.substrate.aws.construct;
 
+import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.core.arc.FunctionRuntime;
 import io.clusterless.model.core.arc.LambdaExecArc;
 import io.clusterless.model.core.arc.LambdaExecWorkload;
-import io.clusterless.runtime.location.S3Location;
 import io.clusterless.runtime.workload.function.FunctionContractHandler;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;

@@ -1,8 +1,8 @@
 package io.clusterless.substrate.aws.construct;
 
+import io.clusterless.engine.location.S3Location;
+import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.runtime.location.S3Location;
-import io.clusterless.runtime.plan.BoundaryPlan;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.project.ProjectScope;

@@ -1,11 +1,11 @@
 package io.clusterless.substrate.aws.project;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clusterless.engine.location.S3Location;
+import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.json.Json;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.runtime.location.S3Location;
-import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.substrate.aws.iam.Access;
 import software.amazon.awscdk.services.iam.IRole;
 import software.constructs.Construct;

@@ -1,12 +1,12 @@
 package io.clusterless.substrate.aws.project;
 
+import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.model.LambdaRuntimeProps;
-import io.clusterless.runtime.arc.ArcStateStore;
-import io.clusterless.runtime.plan.ArcPlan;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
-import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.synth.Stacks;

@@ -1,8 +1,8 @@
 package io.clusterless.substrate.aws.project;
 
+import io.clusterless.engine.plan.ActivityPlan;
+import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.model.Resource;
-import io.clusterless.runtime.plan.ActivityPlan;
-import io.clusterless.runtime.plan.BoundaryPlan;
 import io.clusterless.substrate.aws.construct.CloudWatchExportConstruct;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.S3PutListenerBoundaryConstruct;

@@ -1,20 +1,20 @@
 package io.clusterless.substrate.aws.project;
 
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.model.Component;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.ProjectNames;
-import io.clusterless.runtime.plan.PlacementPlan;
-import io.clusterless.runtime.plan.ProjectPlan;
 import io.clusterless.substrate.aws.bootstrap.BootstrapExports;
+import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
-import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;

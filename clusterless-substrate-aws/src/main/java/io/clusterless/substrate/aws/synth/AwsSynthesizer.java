@@ -1,12 +1,12 @@
 package io.clusterless.substrate.aws.synth;
 
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.naming.Label;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.plan.ArcPlan;
-import io.clusterless.runtime.plan.PlacementPlan;
-import io.clusterless.runtime.plan.ProjectPlan;
 import io.clusterless.substrate.aws.bootstrap.BootstrapStack;
 import io.clusterless.substrate.aws.project.ArcStack;
 import io.clusterless.substrate.aws.project.ArcWorkload;

@@ -2,6 +2,7 @@ package io.clusterless.local.workload.function;
 
 import io.clusterless.arc.ArcProps;
 import io.clusterless.arc.ProjectId;
+import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
@@ -12,7 +13,6 @@ import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.core.arc.LambdaExecWorkload;
-import io.clusterless.runtime.manifest.ManifestStore;
 import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,0 +1,91 @@
+package io.clusterless.engine.arc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.arc.ArcStateProps;
+import io.clusterless.json.Json;
+import io.clusterless.uri.ArcStateURI;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What the arc start and complete gates are told: the arc's {@link ArcStateProps} plus the two things the gates need
+ * beyond them. In JSON (env {@code CLS_ARC_STATE_PROPS_JSON}) it is one flat document: the arc state props' fields
+ * and, next to them, {@code sinkManifestTemplates} and {@code runningTimeout}, so readers of plain
+ * {@link ArcStateProps} still read it.
+ *
+ * @param arc                   the arc, its datasets, state path template and event bus
+ * @param sinkManifestTemplates sink role → manifest template ({@code …/lot={lot}/state={state}{/attempt*}/manifest.json});
+ *                              the start gate lists a retried lot's partial manifests with it; never null
+ * @param runningTimeout        how long a run may hold a lot: a {@code running} state older than this is stale and the
+ *                              next event for the lot may run it again; should exceed the workload's own timeout
+ */
+public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout) {
+    /** When the deployment does not say; longer than any Lambda workload (15 minutes) with room for retries. */
+    public static final Duration DEFAULT_RUNNING_TIMEOUT = Duration.ofHours(1);
+
+    public ArcGateProps {
+        Objects.requireNonNull(arc, "arc state props are required");
+        sinkManifestTemplates = sinkManifestTemplates == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(sinkManifestTemplates));
+        runningTimeout = runningTimeout == null ? DEFAULT_RUNNING_TIMEOUT : runningTimeout;
+        if (runningTimeout.isNegative() || runningTimeout.isZero()) {
+            throw new IllegalArgumentException("runningTimeout must be positive, found: " + runningTimeout);
+        }
+    }
+
+    /** Reads the flat document of env {@code CLS_ARC_STATE_PROPS_JSON}. */
+    public static ArcGateProps fromJson(String json) {
+        try {
+            JsonNode tree = Json.records().readTree(json);
+            ArcStateProps arc = Json.records().treeToValue(tree, ArcStateProps.class);
+            Map<String, String> templates = new LinkedHashMap<>();
+            tree.path("sinkManifestTemplates").properties()
+                    .forEach(entry -> templates.put(entry.getKey(), entry.getValue().asText()));
+            JsonNode timeout = tree.path("runningTimeout");
+            return new ArcGateProps(arc, templates, timeout.isTextual() ? parseDuration(timeout.asText()) : null);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("arc state props are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        ObjectNode tree = Json.records().valueToTree(arc);
+        tree.set("sinkManifestTemplates", Json.records().valueToTree(sinkManifestTemplates));
+        tree.put("runningTimeout", runningTimeout.toString());
+        try {
+            return Json.records().writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write arc state props", e);
+        }
+    }
+
+    /** The arc's state location, lot and state open. */
+    public ArcStateURI arcStateURI() {
+        if (arc.arcStatePath() == null) {
+            throw new IllegalArgumentException("arc state props of arc '" + arc.name() + "' have no arcStatePath; "
+                    + "expected s3://<bucket>/arcs/project=<p>/version=<v>/arc=<arc>/lot={lot}/{state}.arc");
+        }
+        ArcStateURI uri = ArcStateURI.parse(arc.arcStatePath());
+        if (uri.bucket() == null || uri.projectName() == null || uri.projectVersion() == null || uri.arcName() == null) {
+            throw new IllegalArgumentException("arcStatePath must name the bucket, project, version and arc: "
+                    + arc.arcStatePath());
+        }
+        return uri.withLot((String) null).withState(null);
+    }
+
+    private static Duration parseDuration(String text) {
+        try {
+            return Duration.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("runningTimeout is not an ISO-8601 duration: '" + text
+                    + "', expected e.g. PT30M", e);
+        }
+    }
+}

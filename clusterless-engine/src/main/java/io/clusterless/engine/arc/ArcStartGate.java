@@ -1,0 +1,101 @@
+package io.clusterless.engine.arc;
+
+import io.clusterless.arc.ArcStateProps;
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.manifest.ManifestStore;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.event.ArcStateContext;
+import io.clusterless.event.ArcWorkloadContext;
+import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.DatasetRef;
+import io.clusterless.model.SourceDataset;
+import io.clusterless.uri.ManifestURI;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The arc start gate (reference §5.3, with the fixes of §8): given the event that a lot of a source is available,
+ * starts the arc's workload for that lot unless it runs or ran already. Its answer drives the state machine's
+ * {@code StateStart} choice: {@code previousState == running} ends {@code AlreadyRunning}, {@code currentState ==
+ * complete} ends {@code AlreadyComplete}, {@code currentState == running} (with any other previous state) runs the
+ * workload, whose input is {@code arcWorkloadContext}.
+ */
+public final class ArcStartGate {
+    private final ArcGateProps props;
+    private final ArcStateStore states;
+    private final ManifestStore manifests;
+
+    public ArcStartGate(ArcGateProps props, ObjectStore store, Clock clock) {
+        this.props = props;
+        ObjectStore retrying = RetryingObjectStore.wrap(store);
+        this.states = new ArcStateStore(retrying, props.arcStateURI(), clock);
+        this.manifests = new ManifestStore(retrying);
+    }
+
+    /**
+     * @throws IllegalArgumentException if the event names no lot, or a dataset that is not exactly one of the arc's
+     *                                  sources; nothing is written then
+     */
+    public ArcStateContext start(ArcNotifyEvent event) {
+        if (event == null || event.lot() == null || event.lot().isBlank()) {
+            throw new IllegalArgumentException("arc " + props.arc().name() + " was given an event without a lot: " + event);
+        }
+        String role = roleOf(props.arc(), event.dataset());
+        StartOutcome outcome = states.start(event.lot(), event, props.runningTimeout());
+        Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
+                ? partialManifests(event.lot()) : Map.of();
+        return new ArcStateContext(outcome.previousState(), outcome.currentState(),
+                new ArcWorkloadContext(role, event, partials), null, null, null, outcome.arcAttempt());
+    }
+
+    /** The one source role whose dataset is the event's (same name and version). */
+    static String roleOf(ArcStateProps arc, DatasetRef dataset) {
+        if (dataset == null) {
+            throw new IllegalArgumentException("arc " + arc.name() + " was given an event without a dataset");
+        }
+        List<String> roles = arc.sources().entrySet().stream()
+                .filter(source -> source.getValue().sameDataset(dataset))
+                .map(Map.Entry::getKey)
+                .toList();
+        if (roles.size() == 1) {
+            return roles.get(0);
+        }
+        String sources = arc.sources().entrySet().stream()
+                .map(source -> source.getKey() + "=" + describe(source.getValue()))
+                .collect(Collectors.joining(", "));
+        throw new IllegalArgumentException(roles.isEmpty()
+                ? "event for dataset " + dataset.id() + " matches no source of arc " + arc.name() + " (sources: "
+                + sources + "); check the arc's listener rule and its sources' names and versions"
+                : "event for dataset " + dataset.id() + " matches several sources of arc " + arc.name() + ": " + roles
+                + "; a dataset may be a source of an arc once");
+    }
+
+    /** Partial sink manifests already written for the lot, per sink role, for the workload to account for on retry. */
+    private Map<String, List<String>> partialManifests(String lot) {
+        Map<String, List<String>> partials = new LinkedHashMap<>();
+        props.sinkManifestTemplates().forEach((role, template) -> {
+            List<String> uris = manifests.lotManifests(ManifestURI.parse(template).withLot(lot)).stream()
+                    .filter(uri -> uri.state() == ManifestState.partial)
+                    .map(ManifestURI::identifier)
+                    .toList();
+            if (!uris.isEmpty()) {
+                partials.put(role, uris);
+            }
+        });
+        return partials;
+    }
+
+    private static String describe(SourceDataset source) {
+        return source.id();
+    }
+
+    /** Whether a context from this gate runs the workload (the state machine's third {@code StateStart} branch). */
+    public static boolean runsWorkload(ArcStateContext context) {
+        return context.currentState() == ArcState.running && context.previousState() != ArcState.running;
+    }
+}

@@ -1,0 +1,98 @@
+package io.clusterless.engine.exec;
+
+import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.status.ArcLots;
+import io.clusterless.engine.status.DatasetLot;
+import io.clusterless.engine.status.DatasetLots;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
+import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.model.SourceDataset;
+import io.clusterless.uri.ManifestURI;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/**
+ * The lots of a window that {@code cls exec} runs for one arc: every lot whose subscribed sources all have a final
+ * ({@code complete} or {@code empty}) manifest and whose arc state is not {@code complete}; with {@code replay},
+ * complete lots too ({@link Replay} reopens them before they run). Reads key listings only (one scan of the arc's
+ * states and one per subscribed source), the same as the status reports.
+ */
+public final class Backfill {
+    private Backfill() {
+    }
+
+    /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
+    public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                           LotRange window) {
+        return select(plan, store, project, arc, window, false);
+    }
+
+    /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
+    public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                           LotRange window, boolean replay) {
+        SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
+        Map<SourceDataset, SortedMap<LotId, DatasetLot>> sources = new LinkedHashMap<>();
+        for (SourceDataset source : arc.model().getSources().values()) {
+            if (source.isSubscribe()) {
+                sources.put(source, DatasetLots.scan(store, ManifestURI.of(plan.placement().manifestBucket(), source),
+                        window));
+            }
+        }
+        String projectId = project.names().project() + "/" + project.names().version();
+        List<BackfillLot> lots = new ArrayList<>();
+        for (LotId lot : window) {
+            ArcState state = states.get(lot);
+            if ((state == ArcState.complete && !replay) || sources.isEmpty()) {
+                continue;
+            }
+            ArcNotifyEvent event = null;
+            for (Map.Entry<SourceDataset, SortedMap<LotId, DatasetLot>> source : sources.entrySet()) {
+                DatasetLot upstream = source.getValue().get(lot);
+                if (upstream == null || !isFinal(upstream.state())) {
+                    event = null;
+                    break;
+                }
+                if (event == null) {
+                    event = notification(plan, source.getKey(), lot, upstream.state());
+                }
+            }
+            if (event == null) {
+                continue; // not fillable: an upstream lot is missing; gaps says why
+            }
+            String reason = state == null ? "the upstream manifest is there and the arc never ran the lot"
+                    : state == ArcState.complete ? "complete; replayed: its sink manifests are kept as superseded "
+                    + "attempts and the run writes new current ones"
+                    : state == ArcState.running ? "a run is recorded as running; the start gate runs the lot again "
+                    + "only if that run overran the arc's timeout"
+                    : "the last run ended " + state;
+            lots.add(new BackfillLot(projectId, arc.name(), lot.format(), state == null ? null : state.name(), reason,
+                    event));
+        }
+        return lots;
+    }
+
+    private static boolean isFinal(ManifestState state) {
+        return state == ManifestState.complete || state == ManifestState.empty;
+    }
+
+    private static ArcNotifyEvent notification(PlacementPlan plan, SourceDataset source, LotId lot,
+                                               ManifestState state) {
+        // the notification carries the owner's location, which the workload reads the lot's objects from
+        SinkDataset owner = plan.owner(source.id()).orElseThrow(() -> new IllegalArgumentException("dataset "
+                + source.id() + " is written by no boundary or arc of the given project files; add the file of "
+                + "the project that writes it with another -p"));
+        ManifestURI manifest = ManifestURI.of(plan.placement().manifestBucket(), source).withLot(lot).withState(state);
+        return new ArcNotifyEvent(owner, lot.format(), manifest.identifier());
+    }
+}

@@ -1,0 +1,20 @@
+package io.clusterless.engine.exec;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.clusterless.event.ArcNotifyEvent;
+
+/**
+ * One lot {@code cls exec} runs for an arc, and why.
+ *
+ * @param project    the arc's project {@code name/version}
+ * @param arcState   the arc's state for the lot before the run; null when it never ran
+ * @param reason     why the lot runs, for people ({@code --dry-run})
+ * @param event      the notification the arc's listener would have received
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"project", "arc", "lot", "arcState", "reason"})
+public record BackfillLot(String project, String arc, String lot, String arcState, String reason,
+                          @JsonIgnore ArcNotifyEvent event) {
+}

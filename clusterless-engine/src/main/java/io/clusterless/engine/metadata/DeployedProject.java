@@ -1,0 +1,75 @@
+package io.clusterless.engine.metadata;
+
+import io.clusterless.engine.store.ObjectInfo;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.model.load.LoadedFile;
+import io.clusterless.model.load.ProblemException;
+import io.clusterless.model.load.ProjectLoader;
+import io.clusterless.model.load.ProjectSource;
+import io.clusterless.model.load.SourceFormat;
+import io.clusterless.uri.ProjectURI;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A project as it was deployed: the {@code project.json} record (reference §4.2) that {@code cls deploy} and a local
+ * run write to the placement's metadata bucket, read back with the model's {@link ProjectLoader}, the path project
+ * files take. So an operation on a deployed project sees what was deployed, the command line's exclusions included.
+ */
+public final class DeployedProject {
+    private final ObjectStore store;
+    private final ProjectLoader loader;
+
+    public DeployedProject(ObjectStore store, ProjectLoader loader) {
+        this.store = store;
+        this.loader = loader;
+    }
+
+    /**
+     * The records of project {@code name} in these metadata buckets, bucket by bucket in the order given, versions
+     * in key order: every deployed version, or only {@code version} when not null. Listing, not reading.
+     *
+     * @throws IllegalArgumentException if {@code name} or {@code version} cannot be a key segment (blank, or with
+     *                                  '/', '{', '}')
+     */
+    public List<ProjectURI> find(Collection<String> metadataBuckets, String name, String version) {
+        new ProjectURI(null, name, version); // refuses what cannot be a key segment
+        String prefix = "projects/name=" + name + "/";
+        List<ProjectURI> found = new ArrayList<>();
+        for (String bucket : metadataBuckets) {
+            store.listKeys(bucket, prefix, null)
+                    .map(ObjectInfo::key)
+                    .filter(key -> key.endsWith("/project.json"))
+                    .flatMap(key -> parsed(bucket, key))
+                    .filter(uri -> name.equals(uri.projectName())
+                            && (version == null || version.equals(uri.projectVersion())))
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Loads one record as a project file named by its {@code s3://} identifier, so a problem in it points there;
+     * empty when the record is gone (removed since it was listed).
+     *
+     * @throws ProblemException when the record does not load as a project
+     */
+    public Optional<LoadedFile> load(ProjectURI record) {
+        return store.get(record.bucket(), record.key()).map(stored -> loader.load(ProjectSource.text(
+                record.identifier(), new String(stored.body(), StandardCharsets.UTF_8), SourceFormat.JSON)));
+    }
+
+    /** A record's location, or nothing for a key that is not one (written by another tool): it is not a project. */
+    private static Stream<ProjectURI> parsed(String bucket, String key) {
+        try {
+            return Stream.of(ProjectURI.parse("s3://" + bucket + "/" + key));
+        } catch (IllegalArgumentException notARecord) {
+            return Stream.empty();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.clusterless.engine.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.store.ObjectInfo;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.store.StoredObject;
+import io.clusterless.json.Json;
+import io.clusterless.naming.PlacementNames;
+import io.clusterless.uri.ArcURI;
+import io.clusterless.uri.DatasetURI;
+import io.clusterless.uri.ProjectURI;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads a placement's metadata records (reference §4.2) by listing and reading keys of its metadata bucket through
+ * the {@link ObjectStore} port, so reports read S3 and a local placement alike.
+ */
+public final class PlacementReader {
+    /** Bucket names holding this are metadata buckets (reference §4.1). */
+    public static final String METADATA_BUCKET_MARK = "clusterless-metadata";
+
+    private final ObjectStore store;
+
+    public PlacementReader(ObjectStore store) {
+        this.store = store;
+    }
+
+    /** Every record under {@code prefix} ({@code projects/}, {@code arcs/}, {@code datasets/}, {@code materials/}). */
+    public List<JsonNode> records(String metadataBucket, String prefix) {
+        return store.listAll(metadataBucket, prefix, null)
+                .map(ObjectInfo::key)
+                .filter(key -> key.endsWith(".json"))
+                .map(key -> read(metadataBucket, key))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /**
+     * The placement a metadata bucket belongs to, from its name ({@code [<stage>-]clusterless-metadata-<account>-<region>});
+     * empty for any other bucket. The stage is as the bucket name has it: lower case.
+     */
+    public static Optional<PlacementNames> placementOf(String bucket) {
+        String mark = METADATA_BUCKET_MARK + "-";
+        int at = bucket.indexOf(mark);
+        if (at < 0 || (at > 0 && bucket.charAt(at - 1) != '-')) {
+            return Optional.empty();
+        }
+        String stage = at == 0 ? null : bucket.substring(0, at - 1);
+        String rest = bucket.substring(at + mark.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0 || dash == rest.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlacementNames(stage, rest.substring(0, dash), rest.substring(dash + 1)));
+    }
+
+    /** The deployed projects, from the keys of their project.json (listing, not reading). */
+    public List<ProjectURI> projects(String metadataBucket) {
+        return keys(metadataBucket, "projects/", "project.json").map(ProjectURI::parse).toList();
+    }
+
+    public List<ArcURI> arcs(String metadataBucket) {
+        return keys(metadataBucket, "arcs/", "arc.json").map(ArcURI::parse).toList();
+    }
+
+    public List<DatasetURI> datasets(String metadataBucket) {
+        return keys(metadataBucket, "datasets/", "dataset.json").map(DatasetURI::parse).toList();
+    }
+
+    private Stream<String> keys(String bucket, String prefix, String file) {
+        return store.listAll(bucket, prefix, null).map(ObjectInfo::key).filter(key -> key.endsWith("/" + file))
+                .map(key -> "s3://" + bucket + "/" + key);
+    }
+
+    public Optional<JsonNode> read(String bucket, String key) {
+        return store.get(bucket, key).map(StoredObject::body).map(body -> {
+            try {
+                return Json.records().readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException("s3://" + bucket + "/" + key + " is not JSON", e);
+            }
+        });
+    }
+}

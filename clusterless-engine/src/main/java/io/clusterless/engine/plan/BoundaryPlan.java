@@ -1,0 +1,13 @@
+package io.clusterless.engine.plan;
+
+import io.clusterless.engine.boundary.BoundaryProps;
+import io.clusterless.model.core.boundary.S3PutListenerBoundary;
+
+/**
+ * An S3 put boundary placed: the props its function reads from {@code propsVariable}, its names, and what triggers
+ * it: {@code eventPattern} (infrequent, on the default bus) or {@code schedule} (frequent, draining {@code queueName}).
+ */
+public record BoundaryPlan(S3PutListenerBoundary model, BoundaryProps props, boolean frequent, String functionName,
+                           String ruleName, String queueName, String propsVariable, String handlerClass,
+                           String eventPattern, String schedule) {
+}

@@ -1,0 +1,24 @@
+package io.clusterless.engine.status;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One lot of an arc or a dataset that is not complete, and why.
+ *
+ * @param kind     {@code arc} or {@code dataset}
+ * @param project  the arc's project {@code name/version}; null for datasets
+ * @param name     the arc name, or the dataset id {@code name/version}
+ * @param upstream the upstream lot the cause lies in, e.g. {@code dataset chain-a/20230101 lot 20230101PT5M042}
+ * @param detail   the cause in words, for people
+ * @param since    running lots: when the run started (ISO instant)
+ * @param stale    running lots: whether the run overran the arc's timeout, so the next event or {@code exec} reruns it
+ * @param error    failed lots: the recorded workload error ({@code Error: Cause})
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"kind", "project", "name", "lot", "cause", "upstream", "detail", "since", "stale", "error"})
+public record Gap(String kind, String project, String name, String lot, GapCause cause, String upstream,
+                  String detail, String since, Boolean stale, String error) {
+    public static final String ARC = "arc";
+    public static final String DATASET = "dataset";
+}

@@ -1,0 +1,26 @@
+package io.clusterless.engine.status;
+
+/** Why a lot of an arc or dataset is not complete, found by walking upstream (issue: operate pipelines). */
+public enum GapCause {
+    /** The boundary wrote no manifest for the lot (nothing arrived), or an empty one. */
+    noUpstreamData,
+    /** The lot's upstream manifest is empty, so this dataset's lot is empty too. */
+    upstreamEmpty,
+    /** An upstream dataset's lot is itself missing or partial; {@code upstream} names it. */
+    upstreamMissing,
+    /** The upstream lot is complete and the arc never ran for it. */
+    neverRan,
+    /** The arc ran and ended {@code missing} or {@code partial}; {@code error} holds the recorded error. */
+    failed,
+    /** The arc is running the lot; {@code since} says when it started and {@code stale} whether it overran its timeout. */
+    running,
+    /** The arc's listener was disabled when the upstream manifest was announced. */
+    disabled,
+    /** Objects arrived after the lot's manifest was written; the manifest does not list them. */
+    lateArrivals,
+    /**
+     * An event for the lot failed its retries and waits in a dead-letter queue; {@code detail} names the queue, the
+     * event's time and the failure.
+     */
+    deadLettered
+}

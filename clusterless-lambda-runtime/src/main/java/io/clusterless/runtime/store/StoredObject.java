@@ -1,5 +1,0 @@
-package io.clusterless.runtime.store;
-
-/** An object's bytes and what was known about it when they were read. */
-public record StoredObject(ObjectInfo info, byte[] body) {
-}

@@ -1,0 +1,79 @@
+package io.clusterless.runtime.lambda;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.clusterless.engine.plan.EntryPoints;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.spi.ToolProvider;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shaded Lambda jar: every entry point is in it, and none of the control plane (issue 13). */
+class LambdaJarIT {
+    private static final Set<String> CONTROL_PLANE = Set.of("io/clusterless/engine/plan/", "io/clusterless/engine/status/",
+            "io/clusterless/engine/exec/", "io/clusterless/engine/metadata/", "io/clusterless/engine/listener/");
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("cls.lambda.jar"));
+        assertThat(jar).exists();
+        return jar;
+    }
+
+    @Test
+    void carriesNoControlPlaneClass() throws Exception {
+        List<String> found = new ArrayList<>();
+        try (ZipFile zip = new ZipFile(jar().toFile())) {
+            zip.stream().map(ZipEntry::getName)
+                    .filter(name -> CONTROL_PLANE.stream().anyMatch(name::startsWith))
+                    .forEach(found::add);
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** jdeps names every class a class in the jar refers to that the jar lacks: none of ours may be missing. */
+    @Test
+    void everyClassOfOursInTheJarFindsWhatItRefersTo() {
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintWriter writer = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        int code = jdeps.run(writer, writer, "-verbose:class", "-filter:none", "--multi-release", "17",
+                jar().toString());
+        writer.flush();
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(report).isZero();
+        List<String> missing = report.lines()
+                .filter(line -> line.trim().startsWith("io.clusterless."))
+                .filter(line -> line.matches(".*->\\s+io\\.clusterless\\.\\S+\\s+not found.*"))
+                .toList();
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyEntryPointLoadsFromTheJarAlone() throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{jar().toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            for (var field : EntryPoints.class.getFields()) {
+                if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
+                    continue;
+                }
+                String name = (String) field.get(null);
+                Class<?> handler = Class.forName(name, true, loader);
+                Class<?> contract = Class.forName(RequestStreamHandler.class.getName(), false, loader);
+                assertThat(contract.isAssignableFrom(handler)).as(name).isTrue();
+                assertThat(handler.getConstructor()).as(name).isNotNull(); // Lambda needs a no-argument constructor
+            }
+        }
+    }
+}
