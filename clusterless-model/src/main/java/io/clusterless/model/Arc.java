@@ -10,7 +10,7 @@ import java.util.Map;
  * Listens for lots of its source datasets, runs its workload on each, and writes its sink datasets' manifests.
  * Roles (map keys) are how a workload finds its inputs and outputs; the convention is {@code main}.
  */
-public abstract class Arc<W extends Workload> extends Component {
+public abstract class Arc<W extends WorkloadSettings> extends Component {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Datasets this arc reads, by role.")
     private Map<String, SourceDataset> sources = new LinkedHashMap<>();

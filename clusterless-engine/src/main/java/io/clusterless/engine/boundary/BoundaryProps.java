@@ -7,7 +7,7 @@ import io.clusterless.json.Json;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.PathFilter;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.model.core.boundary.LotSource;
+import io.clusterless.model.core.boundary.s3put.LotSource;
 
 import java.util.Objects;
 

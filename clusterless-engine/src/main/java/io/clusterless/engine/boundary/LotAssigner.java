@@ -2,7 +2,7 @@ package io.clusterless.engine.boundary;
 
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.model.core.boundary.LotSource;
+import io.clusterless.model.core.boundary.s3put.LotSource;
 
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.clusterless.engine.plan;
 
 import io.clusterless.engine.boundary.BoundaryProps;
-import io.clusterless.model.core.boundary.S3PutListenerBoundary;
+import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 
 /**
  * An S3 put boundary placed: the props its function reads from {@code propsVariable}, its names, and what triggers

@@ -1,9 +1,9 @@
 package io.clusterless.engine.plan;
 
-import io.clusterless.model.core.arc.BatchExecArc;
-import io.clusterless.model.core.arc.GlueAddPartitionsArc;
-import io.clusterless.model.core.arc.LambdaExecArc;
-import io.clusterless.model.core.arc.S3CopyArc;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
+import io.clusterless.model.core.arc.function.LambdaExecArc;
+import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.s3copy.S3CopyArc;
 
 import java.util.Map;
 import java.util.Optional;

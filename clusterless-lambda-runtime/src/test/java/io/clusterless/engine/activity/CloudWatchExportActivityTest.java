@@ -2,11 +2,6 @@ package io.clusterless.engine.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.engine.activity.ActivityException;
-import io.clusterless.engine.activity.CloudWatchExportActivity;
-import io.clusterless.engine.activity.CloudWatchExportProps;
-import io.clusterless.engine.activity.ExportStarted;
-import io.clusterless.engine.activity.Sleeper;
 import io.clusterless.engine.logs.LogExporter;
 import io.clusterless.json.Json;
 import io.clusterless.runtime.aws.AwsJsonClient;

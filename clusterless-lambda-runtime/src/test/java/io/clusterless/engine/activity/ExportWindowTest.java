@@ -1,6 +1,5 @@
 package io.clusterless.engine.activity;
 
-import io.clusterless.engine.activity.ExportWindow;
 import io.clusterless.lot.LotUnit;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,6 @@
 package io.clusterless.engine.arc;
 
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.arc.ArcAttemptSupersededException;
-import io.clusterless.engine.arc.ArcCompleteGate;
-import io.clusterless.engine.arc.ArcStartGate;
-import io.clusterless.engine.arc.ArcStateEntry;
-import io.clusterless.engine.arc.StateBody;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.event.WorkloadError;

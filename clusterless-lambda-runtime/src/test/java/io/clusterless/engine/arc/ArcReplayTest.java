@@ -1,11 +1,6 @@
 package io.clusterless.engine.arc;
 
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.arc.ArcStateConflictException;
-import io.clusterless.engine.arc.ArcStateEntry;
-import io.clusterless.engine.arc.ArcStateStore;
-import io.clusterless.engine.arc.StartOutcome;
-import io.clusterless.engine.arc.StateBody;
 import io.clusterless.engine.exec.Replay;
 import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.engine.status.ArcLots;

@@ -2,8 +2,6 @@ package io.clusterless.engine.arc;
 
 import io.clusterless.arc.ArcStateProps;
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.arc.ArcCompleteGate;
-import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.manifest.ManifestState;

@@ -1,8 +1,6 @@
 package io.clusterless.engine.arc;
 
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.arc.ArcGateProps;
-import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.lot.LotId;

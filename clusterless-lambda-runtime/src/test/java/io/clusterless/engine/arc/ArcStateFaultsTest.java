@@ -1,12 +1,7 @@
 package io.clusterless.engine.arc;
 
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.arc.ArcCompleteGate;
-import io.clusterless.engine.arc.ArcStartGate;
-import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.FaultInjectingBlobStore.Fault;
-import io.clusterless.engine.arc.RetryingObjectStore;
-import io.clusterless.engine.arc.StateBody;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.manifest.ManifestState;

@@ -1,12 +1,6 @@
 package io.clusterless.engine.arc;
 
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.arc.ArcStateEntry;
-import io.clusterless.engine.arc.ArcStateStore;
-import io.clusterless.engine.arc.AttemptEnd;
-import io.clusterless.engine.arc.LotView;
-import io.clusterless.engine.arc.StartOutcome;
-import io.clusterless.engine.arc.StateBody;
 import io.clusterless.event.WorkloadError;
 import io.clusterless.json.Json;
 import io.clusterless.runtime.testing.S3ProxyServer;

@@ -1,6 +1,5 @@
 package io.clusterless.engine.arc;
 
-import io.clusterless.engine.arc.RetryingObjectStore;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.testing.MotoServer;

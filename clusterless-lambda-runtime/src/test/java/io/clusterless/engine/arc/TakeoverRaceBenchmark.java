@@ -1,9 +1,6 @@
 package io.clusterless.engine.arc;
 
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.arc.ArcStateStore;
-import io.clusterless.engine.arc.RetryingObjectStore;
-import io.clusterless.engine.arc.StartOutcome;
 import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.event.ArcNotifyEvent;

@@ -1,9 +1,6 @@
 package io.clusterless.engine.boundary;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.engine.boundary.BoundaryProps;
-import io.clusterless.engine.boundary.FrequentBoundary;
-import io.clusterless.engine.boundary.FrequentOutcome;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;

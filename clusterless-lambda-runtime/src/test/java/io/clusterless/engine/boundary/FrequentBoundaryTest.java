@@ -2,10 +2,6 @@ package io.clusterless.engine.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.engine.boundary.BoundaryLedger;
-import io.clusterless.engine.boundary.BoundaryProps;
-import io.clusterless.engine.boundary.FrequentBoundary;
-import io.clusterless.engine.boundary.FrequentOutcome;
 import io.clusterless.engine.event.EventPublisher;
 import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.engine.queue.MessageQueue;

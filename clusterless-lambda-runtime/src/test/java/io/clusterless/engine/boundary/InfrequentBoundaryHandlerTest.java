@@ -5,7 +5,7 @@ import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.model.core.boundary.LotSource;
+import io.clusterless.model.core.boundary.s3put.LotSource;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsSettings;
 import io.clusterless.runtime.boundary.InfrequentBoundaryHandler;

@@ -1,11 +1,5 @@
 package io.clusterless.engine.boundary;
 
-import io.clusterless.engine.boundary.BoundaryLedger;
-import io.clusterless.engine.boundary.BoundaryProps;
-import io.clusterless.engine.boundary.InfrequentBoundary;
-import io.clusterless.engine.boundary.InfrequentOutcome;
-import io.clusterless.engine.boundary.LateArrival;
-import io.clusterless.engine.boundary.LotClaim;
 import io.clusterless.engine.event.EventPublisher;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.manifest.ManifestStore;
@@ -18,7 +12,7 @@ import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.manifest.UriType;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.model.core.boundary.LotSource;
+import io.clusterless.model.core.boundary.s3put.LotSource;
 import io.clusterless.runtime.aws.EventBridgePublisher;
 import io.clusterless.runtime.testing.MotoServer;
 import io.clusterless.runtime.testing.S3ProxyServer;

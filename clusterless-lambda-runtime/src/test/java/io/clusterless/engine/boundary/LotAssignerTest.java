@@ -1,10 +1,7 @@
 package io.clusterless.engine.boundary;
 
-import io.clusterless.engine.boundary.KeyTimestampRegex;
-import io.clusterless.engine.boundary.LotAssigner;
-import io.clusterless.engine.boundary.LotAssignmentException;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.model.core.boundary.LotSource;
+import io.clusterless.model.core.boundary.s3put.LotSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

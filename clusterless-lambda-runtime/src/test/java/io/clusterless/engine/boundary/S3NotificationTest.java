@@ -1,8 +1,5 @@
 package io.clusterless.engine.boundary;
 
-import io.clusterless.engine.boundary.ObjectCreatedEvent;
-import io.clusterless.engine.boundary.S3Keys;
-import io.clusterless.engine.boundary.S3Notification;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.location.S3ObjectId;
 import org.junit.jupiter.api.Test;

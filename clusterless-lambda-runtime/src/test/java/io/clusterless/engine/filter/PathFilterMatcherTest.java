@@ -1,7 +1,6 @@
 package io.clusterless.engine.filter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.clusterless.engine.filter.PathFilterMatcher;
 import io.clusterless.json.Json;
 import io.clusterless.model.PathFilter;
 import org.junit.jupiter.api.Test;

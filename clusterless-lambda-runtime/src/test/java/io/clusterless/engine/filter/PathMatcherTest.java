@@ -1,6 +1,5 @@
 package io.clusterless.engine.filter;
 
-import io.clusterless.engine.filter.PathMatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

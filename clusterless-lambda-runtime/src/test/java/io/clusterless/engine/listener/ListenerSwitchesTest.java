@@ -1,7 +1,5 @@
 package io.clusterless.engine.listener;
 
-import io.clusterless.engine.listener.ListenerChange;
-import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.runtime.testing.S3ProxyServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,11 +1,6 @@
 package io.clusterless.engine.status;
 
 import io.clusterless.engine.plan.PlacementPlan;
-import io.clusterless.engine.status.DatasetLots;
-import io.clusterless.engine.status.Gap;
-import io.clusterless.engine.status.GapFinder;
-import io.clusterless.engine.status.ListenerHistory;
-import io.clusterless.engine.status.StatusSummary;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;

@@ -2,11 +2,6 @@ package io.clusterless.engine.status;
 
 import io.clusterless.arcstate.ArcState;
 import io.clusterless.engine.arc.RetryingObjectStore;
-import io.clusterless.engine.status.ArcLots;
-import io.clusterless.engine.status.DatasetLot;
-import io.clusterless.engine.status.DatasetLots;
-import io.clusterless.engine.status.LotScan;
-import io.clusterless.engine.status.StatusSummary;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;

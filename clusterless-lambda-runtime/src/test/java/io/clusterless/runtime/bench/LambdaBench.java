@@ -4,7 +4,7 @@ import io.clusterless.engine.boundary.BoundaryProps;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.model.core.boundary.LotSource;
+import io.clusterless.model.core.boundary.s3put.LotSource;
 import io.clusterless.runtime.aws.AwsJsonClient;
 import io.clusterless.runtime.boundary.InfrequentBoundaryHandler;
 import io.clusterless.runtime.testing.MotoServer;

@@ -3,17 +3,17 @@ package io.clusterless.model.core;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentPlugin;
 import io.clusterless.model.component.ComponentType;
-import io.clusterless.model.core.activity.CloudWatchExportActivity;
-import io.clusterless.model.core.arc.BatchExecArc;
-import io.clusterless.model.core.arc.GlueAddPartitionsArc;
-import io.clusterless.model.core.arc.LambdaExecArc;
-import io.clusterless.model.core.arc.S3CopyArc;
-import io.clusterless.model.core.boundary.S3PutListenerBoundary;
-import io.clusterless.model.core.resource.ComputeResource;
-import io.clusterless.model.core.resource.EventBridgeResource;
-import io.clusterless.model.core.resource.GlueDatabaseResource;
-import io.clusterless.model.core.resource.GlueTableResource;
-import io.clusterless.model.core.resource.S3BucketResource;
+import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
+import io.clusterless.model.core.arc.function.LambdaExecArc;
+import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.s3copy.S3CopyArc;
+import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
+import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.model.core.resource.eventbus.EventBridgeResource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
+import io.clusterless.model.core.resource.gluetable.GlueTableResource;
+import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.clusterless.model.validate;
 
-import io.clusterless.model.core.arc.BatchExecArc;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 

@@ -2,9 +2,9 @@ package io.clusterless.model.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clusterless.model.core.arc.FunctionRuntime;
-import io.clusterless.model.core.arc.LambdaExecArc;
-import io.clusterless.model.core.arc.LambdaExecWorkload;
+import io.clusterless.model.core.arc.function.FunctionRuntime;
+import io.clusterless.model.core.arc.function.LambdaExecArc;
+import io.clusterless.model.core.arc.function.LambdaExecSettings;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 
@@ -47,7 +47,7 @@ final class LambdaExecRule implements Rule {
     @Override
     public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
         for (Located<LambdaExecArc> arc : Elements.ofType(project, LambdaExecArc.class)) {
-            LambdaExecWorkload workload = arc.value().getWorkload();
+            LambdaExecSettings workload = arc.value().getWorkload();
             environment(arc, workload.getEnvironment(), problems);
             FunctionRuntime runtime = workload.functionRuntime().orElse(null);
             if (runtime == null) {

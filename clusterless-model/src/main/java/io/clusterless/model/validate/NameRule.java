@@ -6,11 +6,11 @@ import io.clusterless.model.Component;
 import io.clusterless.model.DatasetRef;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.activity.CloudWatchExportActivity;
-import io.clusterless.model.core.resource.ComputeResource;
-import io.clusterless.model.core.resource.EventBridgeResource;
-import io.clusterless.model.core.resource.GlueDatabaseResource;
-import io.clusterless.model.core.resource.GlueTableResource;
+import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
+import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.model.core.resource.eventbus.EventBridgeResource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
+import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 

@@ -2,12 +2,12 @@ package io.clusterless.model.validate;
 
 import io.clusterless.model.Component;
 import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.core.activity.CloudWatchExportActivity;
-import io.clusterless.model.core.arc.BatchExecArc;
-import io.clusterless.model.core.resource.ComputeResource;
-import io.clusterless.model.core.resource.GlueDatabaseResource;
-import io.clusterless.model.core.resource.GlueTableResource;
-import io.clusterless.model.core.resource.S3BucketResource;
+import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
+import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
+import io.clusterless.model.core.resource.gluetable.GlueTableResource;
+import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 import io.clusterless.model.reference.Reference;

@@ -1,10 +1,10 @@
 package io.clusterless.model.validate;
 
-import io.clusterless.model.core.arc.BatchExecArc;
-import io.clusterless.model.core.arc.S3CopyArc;
-import io.clusterless.model.core.boundary.EventArrival;
-import io.clusterless.model.core.boundary.LotSource;
-import io.clusterless.model.core.boundary.S3PutListenerBoundary;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
+import io.clusterless.model.core.arc.s3copy.S3CopyArc;
+import io.clusterless.model.core.boundary.s3put.EventArrival;
+import io.clusterless.model.core.boundary.s3put.LotSource;
+import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 

@@ -10,9 +10,9 @@ import io.clusterless.model.Resource;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.ComponentType;
-import io.clusterless.model.core.arc.BatchExecArc;
-import io.clusterless.model.core.arc.S3CopyArc;
-import io.clusterless.model.core.boundary.S3PutListenerBoundary;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
+import io.clusterless.model.core.arc.s3copy.S3CopyArc;
+import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

@@ -12,7 +12,7 @@ import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
-import io.clusterless.model.core.boundary.S3PutListenerBoundary;
+import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.naming.ProjectNames;
 

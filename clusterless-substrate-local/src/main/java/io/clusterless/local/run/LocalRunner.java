@@ -27,12 +27,12 @@ import io.clusterless.local.workload.function.LocalFunctionWorkload;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.arc.BatchExecArc;
-import io.clusterless.model.core.arc.FunctionRuntime;
-import io.clusterless.model.core.arc.GlueAddPartitionsArc;
-import io.clusterless.model.core.arc.LambdaExecArc;
-import io.clusterless.model.core.arc.LambdaExecWorkload;
-import io.clusterless.model.core.arc.S3CopyArc;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
+import io.clusterless.model.core.arc.function.FunctionRuntime;
+import io.clusterless.model.core.arc.function.LambdaExecArc;
+import io.clusterless.model.core.arc.function.LambdaExecSettings;
+import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.s3copy.S3CopyArc;
 import io.clusterless.naming.ProjectNames;
 import io.clusterless.uri.ArcStateURI;
 import io.clusterless.uri.ManifestURI;
@@ -272,7 +272,7 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     private LocalWorkload functionWorkload(LocalPlan.ArcEntry arc, LambdaExecArc function) {
-        LambdaExecWorkload workload = function.getWorkload();
+        LambdaExecSettings workload = function.getWorkload();
         String name = function.getName();
         FunctionRuntime runtime = workload.functionRuntime().orElseThrow(() -> new IllegalArgumentException("arc "
                 + name + ": runtime \"" + workload.getRuntime() + "\" is not supported; use one of "

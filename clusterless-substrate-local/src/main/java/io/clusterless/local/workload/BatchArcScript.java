@@ -12,7 +12,7 @@ import io.clusterless.lot.LotId;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.arc.BatchExecWorkload;
+import io.clusterless.model.core.arc.batch.BatchExecSettings;
 import io.clusterless.uri.ManifestURI;
 
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class BatchArcScript {
         }
         LocalPlan.ArcEntry arc = matching.get(0);
         if (!BATCH_EXEC_ARC.equals(arc.model().getType())
-                || !(arc.model().getWorkload() instanceof BatchExecWorkload workload)) {
+                || !(arc.model().getWorkload() instanceof BatchExecSettings workload)) {
             throw new IllegalArgumentException("local exec is unsupported by this arc: " + arc.model().getType()
                     + "; only " + BATCH_EXEC_ARC + " runs a command that can be run by hand");
         }

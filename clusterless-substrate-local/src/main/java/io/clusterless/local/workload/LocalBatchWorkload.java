@@ -7,7 +7,7 @@ import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.engine.workload.batch.BatchResultCollector;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
-import io.clusterless.model.core.arc.BatchExecWorkload;
+import io.clusterless.model.core.arc.batch.BatchExecSettings;
 
 import io.clusterless.local.process.WorkloadLeases;
 import io.clusterless.local.process.WorkloadProcess;
@@ -28,7 +28,7 @@ import java.util.Map;
  * {@link BatchResultCollector} finds the sink manifests the process wrote.
  */
 public final class LocalBatchWorkload implements LocalWorkload {
-    private final BatchExecWorkload workload;
+    private final BatchExecSettings workload;
     private final Path imageDir;
     private final Map<String, String> awsEnvironment;
     private final BatchResultCollector collector;
@@ -41,7 +41,7 @@ public final class LocalBatchWorkload implements LocalWorkload {
      * @param logDir         where each run's output is kept, one file per lot and attempt
      * @param leases         where the run records each workload process group while it may run
      */
-    public LocalBatchWorkload(BatchExecWorkload workload, Path imageDir, Map<String, String> awsEnvironment,
+    public LocalBatchWorkload(BatchExecSettings workload, Path imageDir, Map<String, String> awsEnvironment,
                               ObjectStore store, Path logDir, WorkloadLeases leases) {
         this.workload = workload;
         this.imageDir = imageDir;

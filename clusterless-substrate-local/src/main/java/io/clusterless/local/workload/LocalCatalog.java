@@ -8,8 +8,8 @@ import io.clusterless.json.Json;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Resource;
 import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.core.resource.GlueDatabaseResource;
-import io.clusterless.model.core.resource.GlueTableResource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
+import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 

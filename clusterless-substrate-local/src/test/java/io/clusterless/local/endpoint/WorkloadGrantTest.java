@@ -2,7 +2,7 @@ package io.clusterless.local.endpoint;
 
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.local.plan.LocalPlan;
-import io.clusterless.model.core.arc.BatchExecArc;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import org.junit.jupiter.api.Test;

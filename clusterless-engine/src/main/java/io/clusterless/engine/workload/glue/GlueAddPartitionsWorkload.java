@@ -17,7 +17,7 @@ import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.manifest.UriType;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.model.core.arc.GlueAddPartitionsProps;
+import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsProps;
 import io.clusterless.uri.ManifestURI;
 
 import java.util.ArrayList;

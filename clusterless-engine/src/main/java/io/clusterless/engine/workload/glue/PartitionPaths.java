@@ -5,8 +5,8 @@ import io.clusterless.engine.location.S3ObjectId;
 import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.UriType;
-import io.clusterless.model.core.arc.GlueAddPartitionsProps.PartitionType;
-import io.clusterless.model.core.arc.GlueAddPartitionsProps;
+import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsProps.PartitionType;
+import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsProps;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

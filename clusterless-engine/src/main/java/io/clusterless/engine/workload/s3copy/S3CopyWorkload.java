@@ -16,7 +16,7 @@ import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.manifest.UriType;
 import io.clusterless.model.SinkDataset;
-import io.clusterless.model.core.arc.S3CopyProps;
+import io.clusterless.model.core.arc.s3copy.S3CopyProps;
 import io.clusterless.uri.ManifestURI;
 
 import java.util.ArrayList;

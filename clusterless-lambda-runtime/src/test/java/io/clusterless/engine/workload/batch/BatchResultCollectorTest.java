@@ -4,7 +4,6 @@ import io.clusterless.arc.ArcProps;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.workload.ArcFixture;
 import io.clusterless.engine.workload.WorkloadException;
-import io.clusterless.engine.workload.batch.BatchResultCollector;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;

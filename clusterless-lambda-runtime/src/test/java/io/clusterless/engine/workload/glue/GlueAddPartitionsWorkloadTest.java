@@ -6,7 +6,6 @@ import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.workload.ArcFixture;
 import io.clusterless.engine.workload.WorkloadException;
-import io.clusterless.engine.workload.glue.GlueAddPartitionsWorkload;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;

@@ -3,7 +3,6 @@ package io.clusterless.engine.workload.s3copy;
 import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.workload.ArcFixture;
-import io.clusterless.engine.workload.s3copy.S3CopyWorkload;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;

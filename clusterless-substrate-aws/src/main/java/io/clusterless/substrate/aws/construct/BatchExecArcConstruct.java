@@ -1,9 +1,9 @@
 package io.clusterless.substrate.aws.construct;
 
 import io.clusterless.model.BatchRuntimeProps;
-import io.clusterless.model.core.arc.BatchExecArc;
-import io.clusterless.model.core.arc.BatchExecWorkload;
-import io.clusterless.model.core.resource.ComputeResource;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
+import io.clusterless.model.core.arc.batch.BatchExecSettings;
+import io.clusterless.model.core.resource.compute.ComputeResource;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.project.ArcContext;
 import io.clusterless.substrate.aws.project.ArcWorkload;
@@ -51,7 +51,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
     @Override
     public List<TaskStateBase> tasks(ArcContext arc) {
         BatchExecArc model = (BatchExecArc) arc.plan().model();
-        BatchExecWorkload workload = model.getWorkload();
+        BatchExecSettings workload = model.getWorkload();
         Construct scope = arc.scope();
         String jobName = arc.project().names().batchJob(model.getName());
         BatchRuntimeProps runtime = workload.getBatchRuntimeProps();

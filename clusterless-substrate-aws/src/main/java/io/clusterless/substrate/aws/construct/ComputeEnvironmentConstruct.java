@@ -1,6 +1,6 @@
 package io.clusterless.substrate.aws.construct;
 
-import io.clusterless.model.core.resource.ComputeResource;
+import io.clusterless.model.core.resource.compute.ComputeResource;
 import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroup;

@@ -1,6 +1,6 @@
 package io.clusterless.substrate.aws.construct;
 
-import io.clusterless.model.core.resource.EventBridgeResource;
+import io.clusterless.model.core.resource.eventbus.EventBridgeResource;
 import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.services.events.EventBus;
 import software.constructs.Construct;

@@ -1,7 +1,7 @@
 package io.clusterless.substrate.aws.construct;
 
 import io.clusterless.model.SinkDataset;
-import io.clusterless.model.core.arc.GlueAddPartitionsArc;
+import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
 import io.clusterless.substrate.aws.project.ArcContext;
 import io.clusterless.substrate.aws.project.ArcWorkload;
 import software.amazon.awscdk.Aws;

@@ -1,6 +1,6 @@
 package io.clusterless.substrate.aws.construct;
 
-import io.clusterless.model.core.resource.GlueDatabaseResource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
 import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;

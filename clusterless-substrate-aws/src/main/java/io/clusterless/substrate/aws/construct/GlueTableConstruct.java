@@ -1,10 +1,10 @@
 package io.clusterless.substrate.aws.construct;
 
 import io.clusterless.engine.location.S3Location;
-import io.clusterless.model.core.resource.GlueColumn;
-import io.clusterless.model.core.resource.GlueDataFormat;
-import io.clusterless.model.core.resource.GlueDatabaseResource;
-import io.clusterless.model.core.resource.GlueTableResource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
+import io.clusterless.model.core.resource.gluetable.GlueColumn;
+import io.clusterless.model.core.resource.gluetable.GlueDataFormat;
+import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.Aws;

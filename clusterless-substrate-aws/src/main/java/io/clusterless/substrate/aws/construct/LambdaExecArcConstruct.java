@@ -4,9 +4,9 @@ import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.arc.FunctionRuntime;
-import io.clusterless.model.core.arc.LambdaExecArc;
-import io.clusterless.model.core.arc.LambdaExecWorkload;
+import io.clusterless.model.core.arc.function.FunctionRuntime;
+import io.clusterless.model.core.arc.function.LambdaExecArc;
+import io.clusterless.model.core.arc.function.LambdaExecSettings;
 import io.clusterless.runtime.workload.function.FunctionContractHandler;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
@@ -51,7 +51,7 @@ public final class LambdaExecArcConstruct implements ArcWorkload {
     @Override
     public List<TaskStateBase> tasks(ArcContext arc) {
         LambdaExecArc model = (LambdaExecArc) arc.plan().model();
-        LambdaExecWorkload workload = model.getWorkload();
+        LambdaExecSettings workload = model.getWorkload();
         String name = model.getName();
         FunctionRuntime runtime = workload.functionRuntime().orElseThrow(() -> new SynthException("arc '" + name
                 + "': runtime \"" + workload.getRuntime() + "\" is not supported; use one of "
@@ -105,7 +105,7 @@ public final class LambdaExecArcConstruct implements ArcWorkload {
         return List.of(event, invoke, result);
     }
 
-    private static Function userFunction(ArcContext arc, LambdaExecArc model, LambdaExecWorkload workload,
+    private static Function userFunction(ArcContext arc, LambdaExecArc model, LambdaExecSettings workload,
                                          FunctionRuntime runtime) {
         String functionName = arc.project().names().lambdaFunction(model.getName(), "func");
         // kept as long as the placement's other log groups (placement.logRetentionDays)
@@ -159,7 +159,7 @@ public final class LambdaExecArcConstruct implements ArcWorkload {
     }
 
     /** {@code codePath} beside the project file, as validate checked it. */
-    private static Path code(ArcContext arc, LambdaExecArc model, LambdaExecWorkload workload) {
+    private static Path code(ArcContext arc, LambdaExecArc model, LambdaExecSettings workload) {
         Path base = arc.project().input().baseDir().toAbsolutePath().normalize();
         Path code = base.resolve(String.valueOf(workload.getCodePath())).normalize();
         if (!code.startsWith(base) || !Files.exists(code)) {

@@ -1,6 +1,6 @@
 package io.clusterless.substrate.aws.construct;
 
-import io.clusterless.model.core.resource.S3BucketResource;
+import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
 import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.constructs.Construct;

@@ -1,6 +1,6 @@
 package io.clusterless.substrate.aws.construct;
 
-import io.clusterless.model.core.arc.S3CopyArc;
+import io.clusterless.model.core.arc.s3copy.S3CopyArc;
 import io.clusterless.substrate.aws.project.ArcContext;
 import io.clusterless.substrate.aws.project.ArcWorkload;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;

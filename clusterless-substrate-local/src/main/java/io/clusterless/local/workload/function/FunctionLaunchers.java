@@ -1,6 +1,6 @@
 package io.clusterless.local.workload.function;
 
-import io.clusterless.model.core.arc.FunctionRuntime;
+import io.clusterless.model.core.arc.function.FunctionRuntime;
 
 import java.io.IOException;
 import java.io.InputStream;

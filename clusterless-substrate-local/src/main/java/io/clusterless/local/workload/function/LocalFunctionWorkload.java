@@ -11,8 +11,8 @@ import io.clusterless.json.Json;
 import io.clusterless.local.process.WorkloadLeases;
 import io.clusterless.local.process.WorkloadProcess;
 import io.clusterless.local.workload.LocalWorkload;
-import io.clusterless.model.core.arc.FunctionRuntime;
-import io.clusterless.model.core.arc.LambdaExecWorkload;
+import io.clusterless.model.core.arc.function.FunctionRuntime;
+import io.clusterless.model.core.arc.function.LambdaExecSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +42,7 @@ public final class LocalFunctionWorkload implements LocalWorkload {
      * @param awsEnvironment the arc's local S3 endpoint, credentials and region
      * @param timeout        the function's timeout (runtimeProps.timeoutMin)
      */
-    public record Spec(ProjectId project, String arc, String functionName, LambdaExecWorkload workload, Path code,
+    public record Spec(ProjectId project, String arc, String functionName, LambdaExecSettings workload, Path code,
                        Map<String, String> awsEnvironment, Duration timeout) {
         public Spec {
             awsEnvironment = Map.copyOf(awsEnvironment);

@@ -18,7 +18,7 @@ import io.clusterless.manifest.UriType;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.arc.LambdaExecWorkload;
+import io.clusterless.model.core.arc.function.LambdaExecSettings;
 import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -204,9 +204,9 @@ class FunctionContractTest {
         Files.writeString(root.resolve("project/fn/callback.js"), "exports.handler = function (event, context, done) {\n"
                 + "  console.log('callback for', event.sources.main.state, 'lot');\n"
                 + "  setTimeout(() => done(null, { sinks: { main: null } }), 10);\n};\n");
-        LambdaExecWorkload callback = Json.model().readValue("""
+        LambdaExecSettings callback = Json.model().readValue("""
                 {"runtime": "nodejs22.x", "handler": "callback.handler", "codePath": "fn"}
-                """, LambdaExecWorkload.class);
+                """, LambdaExecSettings.class);
         Map<String, String> aws = endpoint.environmentFor(WorkloadGrant.forArc(props,
                 Map.of("main", Optional.of(raw)), MANIFESTS));
         LocalFunctionWorkload commonJs = new LocalFunctionWorkload(new LocalFunctionWorkload.Spec(
@@ -227,9 +227,9 @@ class FunctionContractTest {
         assumeTrue(FunctionLaunchers.onPath(language.program, System.getenv("PATH")).isPresent(),
                 language.program + " is not on the PATH");
         Path code = code(language);
-        LambdaExecWorkload workload = Json.model().readValue("""
+        LambdaExecSettings workload = Json.model().readValue("""
                 {"runtime": "%s", "handler": "%s", "codePath": "fn", "environment": {"FIELD": "date"}}
-                """.formatted(language.runtime, language.handler(function)), LambdaExecWorkload.class);
+                """.formatted(language.runtime, language.handler(function)), LambdaExecSettings.class);
         Map<String, String> aws = endpoint.environmentFor(WorkloadGrant.forArc(props,
                 Map.of("main", Optional.of(raw)), MANIFESTS));
         LocalFunctionWorkload.Spec spec = new LocalFunctionWorkload.Spec(new ProjectId("Fn", "1"), "reformat",

@@ -12,7 +12,7 @@ import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.arc.LambdaExecWorkload;
+import io.clusterless.model.core.arc.function.LambdaExecSettings;
 import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,8 +71,8 @@ class FunctionOverheadBenchmark {
         ArcProps props = new ArcProps(Map.of("main", new SourceDataset("raw", "1", true)), Map.of("main", out),
                 Map.of("main", ManifestURI.of("manifests", raw).withState(ManifestState.complete).template()),
                 Map.of("main", ManifestURI.of("manifests", out).template()), null);
-        LambdaExecWorkload workload = Json.model().readValue("{\"runtime\": \"" + runtime + "\", \"handler\": \""
-                + handler + "\", \"codePath\": \"x\"}", LambdaExecWorkload.class);
+        LambdaExecSettings workload = Json.model().readValue("{\"runtime\": \"" + runtime + "\", \"handler\": \""
+                + handler + "\", \"codePath\": \"x\"}", LambdaExecSettings.class);
         LocalFunctionWorkload cls = new LocalFunctionWorkload(new LocalFunctionWorkload.Spec(new ProjectId("B", "1"),
                 "bench", "bench-func", workload, code, Map.of(), Duration.ofMinutes(1)), store,
                 new FunctionLaunchers(root.resolve(name + "-launchers")), root.resolve(name + "-tmp"),

@@ -1,4 +1,4 @@
-package io.clusterless.model.core.boundary;
+package io.clusterless.model.core.boundary.s3put;
 
 /** How often objects arrive at an S3 put boundary. */
 public enum EventArrival {

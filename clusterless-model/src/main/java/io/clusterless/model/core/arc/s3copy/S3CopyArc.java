@@ -1,4 +1,4 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.s3copy;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -6,14 +6,14 @@ import io.clusterless.model.Arc;
 
 /** {@code aws:core:s3CopyArc}: copies every object of a source lot to each sink, keeping relative paths. */
 @JsonPropertyOrder({"type", "name", "exclude", "sources", "sinks", "workload"})
-public class S3CopyArc extends Arc<S3CopyWorkload> {
+public class S3CopyArc extends Arc<S3CopySettings> {
     public static final String TYPE = "aws:core:s3CopyArc";
 
     @JsonPropertyDescription("Copy options and Lambda props.")
-    private S3CopyWorkload workload = new S3CopyWorkload();
+    private S3CopySettings workload = new S3CopySettings();
 
     @Override
-    public S3CopyWorkload getWorkload() {
+    public S3CopySettings getWorkload() {
         return workload;
     }
 }

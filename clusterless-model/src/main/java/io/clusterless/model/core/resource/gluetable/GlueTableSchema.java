@@ -1,4 +1,4 @@
-package io.clusterless.model.core.resource;
+package io.clusterless.model.core.resource.gluetable;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,5 +1,5 @@
 package io.clusterless.model;
 
 /** The type-specific part of an arc: what runs for each lot. */
-public interface Workload {
+public interface WorkloadSettings {
 }

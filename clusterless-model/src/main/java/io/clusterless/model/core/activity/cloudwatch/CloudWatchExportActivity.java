@@ -1,4 +1,4 @@
-package io.clusterless.model.core.activity;
+package io.clusterless.model.core.activity.cloudwatch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

@@ -1,4 +1,4 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.gluepartitions;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

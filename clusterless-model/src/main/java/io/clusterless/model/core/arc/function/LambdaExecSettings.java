@@ -1,19 +1,19 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.function;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.model.Architecture;
 import io.clusterless.model.LambdaRuntimeProps;
-import io.clusterless.model.Workload;
+import io.clusterless.model.WorkloadSettings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Workload of a lambdaExecArc: the user's function and how it runs. */
+/** WorkloadSettings of a lambdaExecArc: the user's function and how it runs. */
 @JsonPropertyOrder({"runtime", "handler", "codePath", "environment", "runtimeProps"})
-public class LambdaExecWorkload implements Workload {
+public class LambdaExecSettings implements WorkloadSettings {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Lambda runtime: python3.12, python3.13, nodejs20.x, nodejs22.x, java17 or java21.")
     private String runtime;

@@ -1,4 +1,4 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.s3copy;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

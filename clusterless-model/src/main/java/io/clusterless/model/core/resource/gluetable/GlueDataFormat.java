@@ -1,4 +1,4 @@
-package io.clusterless.model.core.resource;
+package io.clusterless.model.core.resource.gluetable;
 
 /** Storage formats a Glue table may declare. */
 public enum GlueDataFormat {

@@ -1,4 +1,4 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.batch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -7,17 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.model.Architecture;
 import io.clusterless.model.BatchRuntimeProps;
 import io.clusterless.model.LambdaRuntimeProps;
-import io.clusterless.model.Workload;
+import io.clusterless.model.WorkloadSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Workload of a batchExecArc. */
+/** WorkloadSettings of a batchExecArc. */
 @JsonPropertyOrder({"computeEnvironmentRef", "imagePath", "command", "environment", "workloadProps",
         "batchRuntimeProps", "lambdaRuntimeProps"})
-public class BatchExecWorkload implements Workload {
+public class BatchExecSettings implements WorkloadSettings {
     @JsonProperty(required = true)
     @JsonPropertyDescription("The compute environment: a computeEnvironment component name, a ref:... export or an arn:.")
     private String computeEnvironmentRef;

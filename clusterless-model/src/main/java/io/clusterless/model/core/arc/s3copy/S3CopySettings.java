@@ -1,14 +1,14 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.s3copy;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.model.Architecture;
 import io.clusterless.model.LambdaRuntimeProps;
-import io.clusterless.model.Workload;
+import io.clusterless.model.WorkloadSettings;
 
-/** Workload of an s3CopyArc. */
+/** WorkloadSettings of an s3CopyArc. */
 @JsonPropertyOrder({"workloadProps", "runtimeProps"})
-public class S3CopyWorkload implements Workload {
+public class S3CopySettings implements WorkloadSettings {
     @JsonPropertyDescription("Filter and failure tolerance.")
     private S3CopyProps workloadProps = new S3CopyProps();
     @JsonPropertyDescription("Lambda props of the copy function.")

@@ -1,4 +1,4 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.function;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -11,15 +11,15 @@ import io.clusterless.model.Arc;
  * objects and returns them per sink role; cls writes the manifests.
  */
 @JsonPropertyOrder({"type", "name", "exclude", "sources", "sinks", "workload"})
-public class LambdaExecArc extends Arc<LambdaExecWorkload> {
+public class LambdaExecArc extends Arc<LambdaExecSettings> {
     public static final String TYPE = "aws:core:lambdaExecArc";
 
     @JsonProperty(required = true)
     @JsonPropertyDescription("Runtime, handler, code folder, environment and Lambda props of the function.")
-    private LambdaExecWorkload workload = new LambdaExecWorkload();
+    private LambdaExecSettings workload = new LambdaExecSettings();
 
     @Override
-    public LambdaExecWorkload getWorkload() {
+    public LambdaExecSettings getWorkload() {
         return workload;
     }
 }

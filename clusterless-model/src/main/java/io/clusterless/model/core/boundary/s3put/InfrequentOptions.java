@@ -1,4 +1,4 @@
-package io.clusterless.model.core.boundary;
+package io.clusterless.model.core.boundary.s3put;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

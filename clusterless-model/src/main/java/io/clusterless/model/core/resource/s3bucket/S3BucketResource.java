@@ -1,4 +1,4 @@
-package io.clusterless.model.core.resource;
+package io.clusterless.model.core.resource.s3bucket;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;

@@ -1,4 +1,4 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.batch;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
@@ -7,15 +7,15 @@ import io.clusterless.model.Arc;
 
 /** {@code aws:core:batchExecArc}: runs a container on AWS Batch (Fargate) for each lot. */
 @JsonPropertyOrder({"type", "name", "exclude", "sources", "sinks", "workload"})
-public class BatchExecArc extends Arc<BatchExecWorkload> {
+public class BatchExecArc extends Arc<BatchExecSettings> {
     public static final String TYPE = "aws:core:batchExecArc";
 
     @JsonProperty(required = true)
     @JsonPropertyDescription("Image, command, environment and runtime props.")
-    private BatchExecWorkload workload = new BatchExecWorkload();
+    private BatchExecSettings workload = new BatchExecSettings();
 
     @Override
-    public BatchExecWorkload getWorkload() {
+    public BatchExecSettings getWorkload() {
         return workload;
     }
 }

@@ -1,4 +1,4 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.function;
 
 import java.util.Arrays;
 import java.util.Locale;

@@ -1,14 +1,14 @@
-package io.clusterless.model.core.arc;
+package io.clusterless.model.core.arc.gluepartitions;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.model.Architecture;
 import io.clusterless.model.LambdaRuntimeProps;
-import io.clusterless.model.Workload;
+import io.clusterless.model.WorkloadSettings;
 
-/** Workload of a glueAddPartitionsArc. */
+/** WorkloadSettings of a glueAddPartitionsArc. */
 @JsonPropertyOrder({"workloadProps", "runtimeProps"})
-public class GlueAddPartitionsWorkload implements Workload {
+public class GlueAddPartitionsSettings implements WorkloadSettings {
     @JsonPropertyDescription("How partitions are read from paths and which are listed in the manifest.")
     private GlueAddPartitionsProps workloadProps = new GlueAddPartitionsProps();
     @JsonPropertyDescription("Lambda props of the partition function.")
