@@ -1,6 +1,7 @@
 package io.clusterless.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * A dataset a boundary or arc produces: its identity ({@code name/version}) and where its objects live
  * ({@code s3://bucket/prefix/}, or {@code glue://[catalog]/database/table} for Glue sinks).
  */
-@JsonPropertyOrder({"name", "version", "pathURI"})
+@JsonPropertyOrder({"name", "version", "pathURI", "freshness"})
 public class SinkDataset implements DatasetRef {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Dataset name.")
@@ -22,6 +23,10 @@ public class SinkDataset implements DatasetRef {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Where the dataset's objects live: s3://bucket/prefix/ (glue://[catalog]/database/table for Glue sinks).")
     private String pathURI;
+    @JsonPropertyDescription("How fresh the dataset is promised to be: {\"warnAfter\": \"PT30M\", \"errorAfter\": \"PT2H\"} "
+            + "(ISO-8601 durations, the age of its newest complete lot). cls freshness reports the level.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private Freshness freshness;
     @JsonIgnore
     private boolean publish = true;
 
@@ -46,6 +51,11 @@ public class SinkDataset implements DatasetRef {
 
     public String getPathURI() {
         return pathURI;
+    }
+
+    /** The dataset's freshness targets, or null when it declares none. */
+    public Freshness getFreshness() {
+        return freshness;
     }
 
     /** Whether availability events are published for this dataset; not settable from project files. */

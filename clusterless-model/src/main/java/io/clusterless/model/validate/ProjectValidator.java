@@ -20,6 +20,7 @@ public final class ProjectValidator {
                 new NameRule(),
                 new PhysicalNamesRule(registry),
                 new LotUnitRule(),
+                new FreshnessRule(),
                 new LocationRule(),
                 new OwnershipRule(),
                 new ReferenceRule(registry),
