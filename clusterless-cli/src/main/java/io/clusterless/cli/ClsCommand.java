@@ -16,6 +16,7 @@ import io.clusterless.cli.command.local.LocalCommand;
 import io.clusterless.cli.command.ops.DisableCommand;
 import io.clusterless.cli.command.ops.EnableCommand;
 import io.clusterless.cli.command.ops.ExecCommand;
+import io.clusterless.cli.command.ops.FreshnessCommand;
 import io.clusterless.cli.command.ops.GapsCommand;
 import io.clusterless.cli.command.ops.GraphCommand;
 import io.clusterless.cli.command.ops.ReportCommand;
@@ -59,6 +60,7 @@ import java.util.Map;
                 ReportCommands.Datasets.class,
                 ShowCommand.class,
                 GapsCommand.class,
+                FreshnessCommand.class,
                 GraphCommand.class,
                 ReportCommand.class,
                 UiCommand.class,

@@ -7,13 +7,16 @@ import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.DatasetLot;
 import io.clusterless.engine.status.DatasetLots;
+import io.clusterless.engine.status.PlacementFreshness;
 import io.clusterless.engine.status.StatusSummary;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.SinkDataset;
 import io.clusterless.uri.ManifestURI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.Callable;
@@ -32,7 +36,8 @@ import java.util.concurrent.Callable;
 /** {@code cls datasets status}: each dataset's lots by manifest state in a window, summary or list (§2.7). */
 @Command(name = "status",
         description = "Manifest states in a time window: a summary per dataset (counts per state, first and last "
-                + "lot found, gaps at the edges) or, with --list, one row per lot.",
+                + "lot found, gaps at the edges, and the freshness level of a dataset with targets, as cls "
+                + "freshness judges it) or, with --list, one row per lot.",
         mixinStandardHelpOptions = true)
 public final class DatasetsStatusCommand implements Callable<Integer> {
     static final List<String> STATES = List.of(ManifestState.removed.name(), ManifestState.partial.name(),
@@ -70,6 +75,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();
         LotStrip.Collected strips = new LotStrip.Collected();
+        Map<String, SinkDataset> targeted = PlacementFreshness.targeted(placement.plan());
         int matched = 0;
         for (String id : placement.datasets().keySet()) {
             if (!names.isEmpty() && names.stream().noneMatch(wanted -> OperatedPlacement.datasetNamed(wanted, id))) {
@@ -100,6 +106,12 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             } else {
                 ObjectNode row = head(placement, dataset);
                 StatusRows.summary(row, StatusSummary.of(window, lots, STATES, found -> found.state().name()));
+                SinkDataset declared = targeted.get(id);
+                if (declared != null) {
+                    // judged over its own look-back, not the window: freshness is about now
+                    row.put("freshness", DatasetFreshness.check(placement.store(), dataset, unit,
+                            declared.getFreshness(), clock.instant()).level().name());
+                }
                 rows.add(row);
             }
         }

@@ -7,13 +7,13 @@ import io.clusterless.cli.UserException;
 import io.clusterless.engine.boundary.BoundaryLedger;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
+import io.clusterless.engine.plan.DatasetUnits;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
-import io.clusterless.model.SourceDataset;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.LoadedFile;
@@ -28,12 +28,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The placement an operations command works on: the plan of the loaded project files, or of the deployed projects'
@@ -179,46 +177,12 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         return datasets;
     }
 
-    /**
-     * The interval of a dataset's lots: its boundary's lot unit, or, for an arc's sink, that of the arc's first
-     * subscribed source (arcs keep the lots they are given).
-     */
+    /** The interval of a dataset's lots ({@link DatasetUnits}). */
     Optional<LotUnit> datasetUnit(String datasetId) {
-        return datasetUnit(datasetId, new HashSet<>());
+        return new DatasetUnits(plan).ofDataset(datasetId);
     }
 
     Optional<LotUnit> arcUnit(ArcPlan arc) {
-        return arcUnit(arc, new HashSet<>());
-    }
-
-    private Optional<LotUnit> datasetUnit(String datasetId, Set<String> seen) {
-        if (!seen.add(datasetId)) {
-            return Optional.empty();
-        }
-        for (ProjectPlan project : plan.projects()) {
-            for (BoundaryPlan boundary : project.boundaries()) {
-                if (boundary.props().dataset().id().equals(datasetId)) {
-                    return Optional.of(boundary.props().lotUnit());
-                }
-            }
-            for (ArcPlan arc : project.arcs()) {
-                if (arc.model().getSinks().values().stream().anyMatch(sink -> sink.id().equals(datasetId))) {
-                    return arcUnit(arc, seen);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<LotUnit> arcUnit(ArcPlan arc, Set<String> seen) {
-        for (SourceDataset source : arc.model().getSources().values()) {
-            if (source.isSubscribe()) {
-                Optional<LotUnit> unit = datasetUnit(source.id(), seen);
-                if (unit.isPresent()) {
-                    return unit;
-                }
-            }
-        }
-        return Optional.empty();
+        return new DatasetUnits(plan).ofArc(arc);
     }
 }
