@@ -49,9 +49,13 @@ class FreshnessCommandTest {
     void freshDataIsOk_aDatasetThatNeverCompletedIsAnError_andFailGatesOnIt() throws Exception {
         Path project = project();
         assertThat(cls(project, "disable", "--arc", "copyB").exitCode()).isZero();
-        Cls.Result run = Cls.run("local", "run", "-p", project.toString(), "--local-root",
+        Cls.Result run = Cls.run("--output", "json", "local", "run", "-p", project.toString(), "--local-root",
                 root.resolve("local").toString(), "--until-idle", "--put", Examples.file("copy-chain/data") + "=" + INGRESS);
         assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode summary = Json.records().readTree(run.out());
+        assertThat(summary.get(0).path("freshness").asText()).isEqualTo("ok");
+        assertThat(summary.get(1).has("freshness")).isFalse();
+        assertThat(summary.get(2).path("freshness").asText()).isEqualTo("error");
 
         Cls.Result result = cls(project, "freshness");
 

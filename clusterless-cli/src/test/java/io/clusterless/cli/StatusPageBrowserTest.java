@@ -65,14 +65,16 @@ class StatusPageBrowserTest {
                   ],
                   "boundaries": [ { "type": "aws:core:s3PutListenerBoundary", "name": "ingress",
                       "eventArrival": "frequent", "lotUnit": "Twelfths",
-                      "dataset": { "name": "page-ingress", "version": "1", "pathURI": "s3://%1$s/ingress/" } } ],
+                      "dataset": { "name": "page-ingress", "version": "1", "pathURI": "s3://%1$s/ingress/",
+                                   "freshness": { "warnAfter": "PT3H", "errorAfter": "PT6H" } } } ],
                   "arcs": [
                     { "type": "aws:core:s3CopyArc", "name": "copyA",
                       "sources": { "main": { "name": "page-ingress", "version": "1" } },
                       "sinks": { "main": { "name": "page-a", "version": "1", "pathURI": "s3://%1$s/a/" } } },
                     { "type": "aws:core:batchExecArc", "name": "breaks",
                       "sources": { "main": { "name": "page-a", "version": "1" } },
-                      "sinks": { "main": { "name": "page-b", "version": "1", "pathURI": "s3://%1$s/b/" } },
+                      "sinks": { "main": { "name": "page-b", "version": "1", "pathURI": "s3://%1$s/b/",
+                                             "freshness": { "errorAfter": "PT1H" } } },
                       "workload": { "computeEnvironmentRef": "compute", "imagePath": "app",
                                     "command": ["sh", "-c", "echo the input is broken >&2; exit 3"] } }
                   ]
@@ -120,6 +122,21 @@ class StatusPageBrowserTest {
             assertThat(row.getAttribute("data-cells")).isEqualTo("36");
         });
         assertThat(browser.findElements(By.cssSelector("#lineage g.node"))).hasSize(6);
+    }
+
+    @Test
+    void theFreshnessTable_showsEachDatasetsTargetAndLevel_anErrorInRed() {
+        WebElement ingress = browser.findElement(By.cssSelector("#freshness tr[data-dataset='page-ingress/1']"));
+        WebElement broken = browser.findElement(By.cssSelector("#freshness tr[data-dataset='page-b/1']"));
+        WebElement untargeted = browser.findElement(By.cssSelector("#freshness tr[data-dataset='page-a/1']"));
+
+        assertThat(ingress.getText()).contains("warn after PT3H, error after PT6H");
+        assertThat(ingress.findElement(By.cssSelector("td.level")).getAttribute("data-level")).isEqualTo("ok");
+        WebElement level = broken.findElement(By.cssSelector("td.level"));
+        assertThat(level.getText()).isEqualTo("error");
+        assertThat(level.getCssValue("color")).isEqualTo("rgba(176, 0, 32, 1)");
+        assertThat(untargeted.findElement(By.cssSelector("td.level")).getAttribute("data-level")).isNull();
+        assertThat(untargeted.getText()).contains("none");
     }
 
     @Test

@@ -6,14 +6,18 @@ import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.engine.status.ArcLots;
+import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.DatasetLot;
 import io.clusterless.engine.status.DatasetLots;
 import io.clusterless.engine.status.Gap;
 import io.clusterless.engine.status.GapFinder;
+import io.clusterless.engine.status.PlacementFreshness;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
+import io.clusterless.model.Freshness;
+import io.clusterless.model.SinkDataset;
 import io.clusterless.uri.ManifestURI;
 
 import java.io.IOException;
@@ -50,7 +54,8 @@ final class StatusPage {
      * @param causes for lots that are not complete or empty: lot index to "cause: detail / error"
      */
     record DatasetRow(String id, String unit, int minutes, long start, String firstLot, int[] states,
-                      Map<Integer, String> causes, String lastComplete, Long ageMinutes) {
+                      Map<Integer, String> causes, String lastComplete, Long ageMinutes, Freshness targets,
+                      String level) {
     }
 
     record ArcRow(String id, String name, String project, String type, Map<String, Integer> counts,
@@ -71,6 +76,7 @@ final class StatusPage {
         Function<LotUnit, GapFinder> finder = unit -> finders.computeIfAbsent(unit,
                 u -> new GapFinder(placement.plan(), placement.store(), switches, clock, window.apply(u)));
         List<DatasetRow> datasets = new ArrayList<>();
+        Map<String, SinkDataset> targeted = PlacementFreshness.targeted(placement.plan());
         for (String id : placement.datasets().keySet()) {
             LotUnit unit = placement.datasetUnit(id).orElse(LotUnit.TWELFTHS);
             LotRange range = window.apply(unit);
@@ -101,8 +107,14 @@ final class StatusPage {
             }
             Long age = lastComplete == null ? null
                     : Duration.between(lastComplete.end(), clock.instant()).toMinutes();
+            SinkDataset declared = targeted.get(id);
+            // the level as cls freshness judges it: over the targets' own look-back, not the page's window
+            String level = declared == null ? null : DatasetFreshness.check(placement.store(),
+                    ManifestURI.ofDatasetId(placement.plan().placement().manifestBucket(), id), unit,
+                    declared.getFreshness(), clock.instant()).level().name();
             datasets.add(new DatasetRow(id, unit.displayName(), unit.minutes(), range.start().start().getEpochSecond(),
-                    range.start().format(), states, causes, lastComplete == null ? null : lastComplete.format(), age));
+                    range.start().format(), states, causes, lastComplete == null ? null : lastComplete.format(), age,
+                    declared == null ? null : declared.getFreshness(), level));
         }
         List<ArcRow> arcs = new ArrayList<>();
         for (ProjectPlan project : placement.plan().projects()) {
