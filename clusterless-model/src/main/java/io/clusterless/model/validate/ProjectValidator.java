@@ -20,7 +20,7 @@ public final class ProjectValidator {
                 new NameRule(),
                 new PhysicalNamesRule(registry),
                 new LotUnitRule(),
-                new LocationRule(),
+                new LocationRule(registry),
                 new OwnershipRule(),
                 new ReferenceRule(registry),
                 new LambdaNameRule(registry),
