@@ -1,11 +1,14 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.activity.cloudwatch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.plan.ActivityPlan;
 import io.clusterless.json.Json;
+import io.clusterless.substrate.aws.construct.DeadLetters;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.iam.Access;
-import io.clusterless.substrate.aws.project.ProjectScope;
+import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;

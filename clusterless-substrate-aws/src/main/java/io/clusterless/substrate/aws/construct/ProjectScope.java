@@ -1,4 +1,4 @@
-package io.clusterless.substrate.aws.project;
+package io.clusterless.substrate.aws.construct;
 
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
@@ -7,11 +7,6 @@ import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.ProjectNames;
-import io.clusterless.substrate.aws.bootstrap.BootstrapExports;
-import io.clusterless.substrate.aws.construct.ManagedBuckets;
-import io.clusterless.substrate.aws.synth.ProjectInput;
-import io.clusterless.substrate.aws.synth.SynthException;
-import io.clusterless.substrate.aws.synth.SynthOptions;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
@@ -20,6 +15,7 @@ import software.amazon.awscdk.services.sqs.Queue;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,8 +29,9 @@ import java.util.Map;
 public final class ProjectScope {
     private final PlacementPlan placementPlan;
     private final ProjectPlan plan;
-    private final ProjectInput input;
-    private final SynthOptions options;
+    private final Path baseDir;
+    private final String display;
+    private final ConstructOptions options;
     private final BootstrapExports exports;
     private final ReferenceResolver references;
     private final Map<String, Bucket> buckets = new HashMap<>();
@@ -43,17 +40,22 @@ public final class ProjectScope {
     private final List<String> notes;
     private final Map<Bucket, List<Object>> queueNotifications = new HashMap<>();
 
-    public ProjectScope(PlacementPlan placementPlan, ProjectPlan plan, ProjectInput input, SynthOptions options,
-                        List<String> notes) {
+    /**
+     * @param baseDir the directory of the project file: relative paths in it ({@code imagePath}) resolve here
+     * @param display how messages name the project file
+     */
+    public ProjectScope(PlacementPlan placementPlan, ProjectPlan plan, Path baseDir, String display,
+                        ConstructOptions options, List<String> notes) {
         this.placementPlan = placementPlan;
         this.plan = plan;
-        this.input = input;
+        this.baseDir = baseDir;
+        this.display = display;
         this.options = options;
         this.exports = new BootstrapExports(placementPlan.placement());
-        List<Component> components = new ArrayList<>(input.deployable().getResources());
-        components.addAll(input.deployable().getActivities());
-        components.addAll(input.deployable().getBoundaries());
-        components.addAll(input.deployable().getArcs());
+        List<Component> components = new ArrayList<>(plan.deployable().getResources());
+        components.addAll(plan.deployable().getActivities());
+        components.addAll(plan.deployable().getBoundaries());
+        components.addAll(plan.deployable().getArcs());
         this.references = new ReferenceResolver(ComponentRegistry.defaultRegistry(), components);
         this.notes = notes;
     }
@@ -70,16 +72,22 @@ public final class ProjectScope {
         return plan.names();
     }
 
-    public ProjectInput input() {
-        return input;
+    /** The directory of the project file, where its relative paths resolve. */
+    public Path baseDir() {
+        return baseDir;
+    }
+
+    /** How messages name the project file. */
+    public String display() {
+        return display;
     }
 
     /** How long the project's log groups keep events: the placement's {@code logRetentionDays}, validated. */
     public int logRetentionDays() {
-        return input.deployable().getPlacement().logRetentionDays();
+        return plan.deployable().getPlacement().logRetentionDays();
     }
 
-    public SynthOptions options() {
+    public ConstructOptions options() {
         return options;
     }
 
@@ -89,7 +97,7 @@ public final class ProjectScope {
 
     /** A warning for the user: synth went on, but something needs their attention. */
     public void note(String note) {
-        notes.add(input.display() + ": " + note);
+        notes.add(display + ": " + note);
     }
 
     /** The export name of a component's ref: {@code ref:aws:<qualifier>:<stage>:<project>:<version>:<ns>:<type>:<name>}. */
@@ -187,7 +195,7 @@ public final class ProjectScope {
     public Reference reference(String owner, String field, String ref, String expectedType) {
         Reference reference = references.resolve(ref, expectedType);
         if (reference instanceof Reference.Unresolved unresolved) {
-            throw new SynthException(input.display() + ": " + owner + ": " + field + " '" + ref + "' "
+            throw new ConstructException(display + ": " + owner + ": " + field + " '" + ref + "' "
                     + unresolved.reason());
         }
         return reference;

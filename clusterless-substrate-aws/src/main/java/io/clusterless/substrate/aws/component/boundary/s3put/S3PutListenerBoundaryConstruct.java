@@ -1,11 +1,15 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.boundary.s3put;
 
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.model.SinkDataset;
+import io.clusterless.substrate.aws.construct.DeadLetters;
+import io.clusterless.substrate.aws.construct.EventPatternJson;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.ManagedBuckets;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.clusterless.substrate.aws.project.ProjectScope;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.Rule;

@@ -1,4 +1,4 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.arc.function;
 
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.LambdaRuntimeProps;
@@ -8,11 +8,12 @@ import io.clusterless.model.core.arc.function.FunctionRuntime;
 import io.clusterless.model.core.arc.function.LambdaExecArc;
 import io.clusterless.model.core.arc.function.LambdaExecSettings;
 import io.clusterless.runtime.workload.function.FunctionContractHandler;
+import io.clusterless.substrate.aws.construct.ArcContext;
+import io.clusterless.substrate.aws.construct.ConstructException;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.clusterless.substrate.aws.project.ArcContext;
-import io.clusterless.substrate.aws.project.ArcWorkload;
-import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -43,17 +44,16 @@ import java.util.Optional;
  * runs the user's handler with the configured retries, {@code FunctionResult} checks what it returned and writes the
  * sink manifests. The user's function may read its sources' objects and write under its sinks' paths, nothing else.
  */
-public final class LambdaExecArcConstruct implements ArcWorkload {
+public final class LambdaExecArcConstruct {
     /** cls's own side of the contract is small; these props are not the user's to set. */
     private static final LambdaRuntimeProps CONTRACT_PROPS = new LambdaRuntimeProps(512, 0, 5,
             io.clusterless.model.Architecture.ARM_64);
 
-    @Override
     public List<TaskStateBase> tasks(ArcContext arc) {
         LambdaExecArc model = (LambdaExecArc) arc.plan().model();
         LambdaExecSettings workload = model.getWorkload();
         String name = model.getName();
-        FunctionRuntime runtime = workload.functionRuntime().orElseThrow(() -> new SynthException("arc '" + name
+        FunctionRuntime runtime = workload.functionRuntime().orElseThrow(() -> new ConstructException("arc '" + name
                 + "': runtime \"" + workload.getRuntime() + "\" is not supported; use one of "
                 + FunctionRuntime.allIds()));
 
@@ -160,10 +160,10 @@ public final class LambdaExecArcConstruct implements ArcWorkload {
 
     /** {@code codePath} beside the project file, as validate checked it. */
     private static Path code(ArcContext arc, LambdaExecArc model, LambdaExecSettings workload) {
-        Path base = arc.project().input().baseDir().toAbsolutePath().normalize();
+        Path base = arc.project().baseDir().toAbsolutePath().normalize();
         Path code = base.resolve(String.valueOf(workload.getCodePath())).normalize();
         if (!code.startsWith(base) || !Files.exists(code)) {
-            throw new SynthException(arc.project().input().display() + ": arc '" + model.getName() + "': codePath '"
+            throw new ConstructException(arc.project().display() + ": arc '" + model.getName() + "': codePath '"
                     + workload.getCodePath() + "' is not " + (code.startsWith(base) ? "there (looked at " + code + ")"
                     : "inside the project folder " + base) + "; run cls validate");
         }

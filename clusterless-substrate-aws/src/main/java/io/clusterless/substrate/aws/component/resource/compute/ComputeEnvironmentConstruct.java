@@ -1,7 +1,7 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.resource.compute;
 
 import io.clusterless.model.core.resource.compute.ComputeResource;
-import io.clusterless.substrate.aws.project.ProjectScope;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
 import software.constructs.Construct;

@@ -1,7 +1,8 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.resource.s3bucket;
 
 import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
-import io.clusterless.substrate.aws.project.ProjectScope;
+import io.clusterless.substrate.aws.construct.ManagedBuckets;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.constructs.Construct;
 

@@ -1,7 +1,7 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.resource.eventbus;
 
 import io.clusterless.model.core.resource.eventbus.EventBridgeResource;
-import io.clusterless.substrate.aws.project.ProjectScope;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.services.events.EventBus;
 import software.constructs.Construct;
 

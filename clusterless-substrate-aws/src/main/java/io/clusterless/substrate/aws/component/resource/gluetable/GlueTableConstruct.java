@@ -1,4 +1,4 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.resource.gluetable;
 
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
@@ -6,7 +6,7 @@ import io.clusterless.model.core.resource.gluetable.GlueColumn;
 import io.clusterless.model.core.resource.gluetable.GlueDataFormat;
 import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.reference.Reference;
-import io.clusterless.substrate.aws.project.ProjectScope;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;

@@ -1,7 +1,7 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.resource.gluedatabase;
 
 import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
-import io.clusterless.substrate.aws.project.ProjectScope;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.glue.CfnDatabase;

@@ -1,13 +1,14 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.arc.batch;
 
 import io.clusterless.model.BatchRuntimeProps;
 import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.core.arc.batch.BatchExecSettings;
 import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.substrate.aws.construct.ArcContext;
+import io.clusterless.substrate.aws.construct.ConstructException;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.clusterless.substrate.aws.project.ArcContext;
-import io.clusterless.substrate.aws.project.ArcWorkload;
-import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.batch.CfnJobDefinition;
@@ -37,7 +38,7 @@ import java.util.Map;
  * definition and queue on the referenced compute environment, and two tasks: {@code BatchSubmit} runs the job and
  * waits, {@code BatchResults} (a Lambda) reads the manifests the container wrote.
  */
-public final class BatchExecArcConstruct implements ArcWorkload {
+public final class BatchExecArcConstruct {
     /** Fargate's smallest vCPU setting and the memory sizes (MB) each setting accepts at most. */
     private static final double[] VCPUS = {0.25, 0.5, 1, 2, 4, 8, 16};
     private static final int[] MAX_MEMORY = {2048, 4096, 8192, 16384, 30720, 61440, 122880};
@@ -48,7 +49,6 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         return "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:" + name;
     }
 
-    @Override
     public List<TaskStateBase> tasks(ArcContext arc) {
         BatchExecArc model = (BatchExecArc) arc.plan().model();
         BatchExecSettings workload = model.getWorkload();
@@ -188,7 +188,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
                 arc.project());
         arc.grantReadSources(results.role(), false);
         arc.grantWriteSinks(results.role(), false);
-        return List.of(submitJob, S3CopyArcConstruct.workloadTask(arc, "BatchResults", results));
+        return List.of(submitJob, arc.workloadTask("BatchResults", results));
     }
 
     /**
@@ -196,7 +196,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
      * the working directory, which is the fallback when the first does not exist.
      */
     private static Path imageDirectory(ArcContext arc, BatchExecArc model, String imagePath) {
-        Path besideFile = arc.project().input().baseDir().resolve(imagePath).normalize();
+        Path besideFile = arc.project().baseDir().resolve(imagePath).normalize();
         if (Files.isDirectory(besideFile)) {
             return besideFile;
         }
@@ -204,7 +204,7 @@ public final class BatchExecArcConstruct implements ArcWorkload {
         if (Files.isDirectory(inWorkingDir)) {
             return inWorkingDir;
         }
-        throw new SynthException(arc.project().input().display() + ": arc '" + model.getName() + "': imagePath '"
+        throw new ConstructException(arc.project().display() + ": arc '" + model.getName() + "': imagePath '"
                 + imagePath + "' is not a directory (looked in " + besideFile
                 + (inWorkingDir.equals(besideFile) ? "" : " and " + inWorkingDir) + ")");
     }

@@ -1,4 +1,4 @@
-package io.clusterless.substrate.aws.synth;
+package io.clusterless.substrate.aws.construct;
 
 import io.clusterless.naming.PlacementNames;
 import software.amazon.awscdk.DefaultStackSynthesizer;

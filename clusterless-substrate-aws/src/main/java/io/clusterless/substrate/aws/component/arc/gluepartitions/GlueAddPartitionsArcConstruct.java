@@ -1,9 +1,9 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.component.arc.gluepartitions;
 
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
-import io.clusterless.substrate.aws.project.ArcContext;
-import io.clusterless.substrate.aws.project.ArcWorkload;
+import io.clusterless.substrate.aws.construct.ArcContext;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
@@ -15,8 +15,7 @@ import java.util.List;
  * {@code aws:core:glueAddPartitionsArc}: one Lambda adds the partitions of the lot's objects to each
  * {@code glue://[catalog]/database/table} sink, with Glue rights on exactly those tables.
  */
-public final class GlueAddPartitionsArcConstruct implements ArcWorkload {
-    @Override
+public final class GlueAddPartitionsArcConstruct {
     public List<TaskStateBase> tasks(ArcContext arc) {
         GlueAddPartitionsArc model = (GlueAddPartitionsArc) arc.plan().model();
         HandlerFunction function = new HandlerFunction(arc.scope(), "AddPartitions", new HandlerFunction.Spec(
@@ -47,6 +46,6 @@ public final class GlueAddPartitionsArcConstruct implements ArcWorkload {
                     .resources(resources)
                     .build());
         }
-        return List.of(S3CopyArcConstruct.workloadTask(arc, "AddPartitionsFunction", function));
+        return List.of(arc.workloadTask("AddPartitionsFunction", function));
     }
 }

@@ -1,4 +1,4 @@
-package io.clusterless.substrate.aws.project;
+package io.clusterless.substrate.aws.construct;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterless.engine.location.S3Location;
@@ -8,6 +8,7 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.substrate.aws.iam.Access;
 import software.amazon.awscdk.services.iam.IRole;
+import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -66,5 +67,16 @@ public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
             }
         }
         Access.allowObjectWildcards(role);
+    }
+
+    /** A workload Lambda task: workload context in, sink manifests out. */
+    public LambdaInvoke workloadTask(String id, HandlerFunction function) {
+        return LambdaInvoke.Builder.create(scope, id)
+                .lambdaFunction(function.target())
+                .payloadResponseOnly(true)
+                .retryOnServiceExceptions(true)
+                .inputPath("$.arcWorkloadContext")
+                .resultPath("$.sinkManifests")
+                .build();
     }
 }
