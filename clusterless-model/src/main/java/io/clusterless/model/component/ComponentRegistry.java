@@ -21,9 +21,12 @@ public final class ComponentRegistry {
     private final Map<String, ComponentType> byId;
     private final Map<String, ComponentPlugin> plugins;
 
-    /** Types without a plugin of their own get the default rules of their kind (see {@link ComponentPlugin}). */
+    /**
+     * A registry of the given types: a built-in type keeps its plugin's rules, any other type gets the default rules
+     * of its kind (see {@link ComponentPlugin}); {@link #ofPlugins} takes types with rules of their own.
+     */
     public ComponentRegistry(Collection<ComponentType> types) {
-        this(byId(types.stream().map(ComponentPlugin::of).toList()));
+        this(byId(types.stream().map(ComponentRegistry::builtInOrDefault).toList()));
     }
 
     private ComponentRegistry(Map<String, ComponentPlugin> plugins) {
@@ -35,6 +38,11 @@ public final class ComponentRegistry {
 
     public static ComponentRegistry ofPlugins(Collection<? extends ComponentPlugin> plugins) {
         return new ComponentRegistry(byId(plugins));
+    }
+
+    private static ComponentPlugin builtInOrDefault(ComponentType type) {
+        ComponentPlugin builtIn = DEFAULT == null ? null : DEFAULT.plugins.get(type.id());
+        return builtIn != null && builtIn.type().equals(type) ? builtIn : ComponentPlugin.of(type);
     }
 
     private static Map<String, ComponentPlugin> byId(Collection<? extends ComponentPlugin> plugins) {

@@ -36,6 +36,14 @@ class ComponentPluginsTest {
     }
 
     @Test
+    void aRegistryBuiltFromTheBuiltInTypesKeepsTheirRules() {
+        ComponentRegistry registry = new ComponentRegistry(ComponentRegistry.defaultRegistry().all());
+
+        assertThat(registry.plugin("aws:core:glueAddPartitionsArc").orElseThrow().sinkScheme())
+                .isEqualTo(SinkScheme.GLUE);
+    }
+
+    @Test
     void aNewArcTypeBringsItsOwnSinkSchemeAndPhysicalNames() {
         // GIVEN a type, registered beside the core ones, whose arcs write Glue tables and get a second rule
         ComponentRegistry registry = ComponentRegistry.ofPlugins(Stream.concat(
