@@ -11,21 +11,49 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Every component type known to this build, by id. The one place types are registered. */
+/**
+ * Every component type known to this build, by id: one {@link ComponentPlugin} per type, found with
+ * {@link java.util.ServiceLoader}.
+ */
 public final class ComponentRegistry {
     private static final ComponentRegistry DEFAULT = fromServiceLoader();
 
     private final Map<String, ComponentType> byId;
+    private final Map<String, ComponentPlugin> plugins;
 
+    /**
+     * A registry of the given types: a built-in type keeps its plugin's rules, any other type gets the default rules
+     * of its kind (see {@link ComponentPlugin}); {@link #ofPlugins} takes types with rules of their own.
+     */
     public ComponentRegistry(Collection<ComponentType> types) {
-        Map<String, ComponentType> map = new TreeMap<>();
-        for (ComponentType type : types) {
-            ComponentType previous = map.putIfAbsent(type.id(), type);
+        this(byId(types.stream().map(ComponentRegistry::builtInOrDefault).toList()));
+    }
+
+    private ComponentRegistry(Map<String, ComponentPlugin> plugins) {
+        this.plugins = Collections.unmodifiableMap(plugins);
+        Map<String, ComponentType> types = new TreeMap<>();
+        plugins.forEach((id, plugin) -> types.put(id, plugin.type()));
+        this.byId = Collections.unmodifiableMap(types);
+    }
+
+    public static ComponentRegistry ofPlugins(Collection<? extends ComponentPlugin> plugins) {
+        return new ComponentRegistry(byId(plugins));
+    }
+
+    private static ComponentPlugin builtInOrDefault(ComponentType type) {
+        ComponentPlugin builtIn = DEFAULT == null ? null : DEFAULT.plugins.get(type.id());
+        return builtIn != null && builtIn.type().equals(type) ? builtIn : ComponentPlugin.of(type);
+    }
+
+    private static Map<String, ComponentPlugin> byId(Collection<? extends ComponentPlugin> plugins) {
+        Map<String, ComponentPlugin> map = new TreeMap<>();
+        for (ComponentPlugin plugin : plugins) {
+            ComponentPlugin previous = map.putIfAbsent(plugin.type().id(), plugin);
             if (previous != null) {
-                throw new IllegalStateException("component type registered twice: " + type.id());
+                throw new IllegalStateException("component type registered twice: " + plugin.type().id());
             }
         }
-        this.byId = Collections.unmodifiableMap(map);
+        return map;
     }
 
     public static ComponentRegistry defaultRegistry() {
@@ -33,11 +61,10 @@ public final class ComponentRegistry {
     }
 
     private static ComponentRegistry fromServiceLoader() {
-        List<ComponentType> types = ServiceLoader.load(ComponentPlugin.class, ComponentPlugin.class.getClassLoader())
+        return ofPlugins(ServiceLoader.load(ComponentPlugin.class, ComponentPlugin.class.getClassLoader())
                 .stream()
-                .flatMap(provider -> provider.get().componentTypes().stream())
-                .toList();
-        return new ComponentRegistry(types);
+                .map(ServiceLoader.Provider::get)
+                .toList());
     }
 
     public Optional<ComponentType> find(String id) {
@@ -51,6 +78,11 @@ public final class ComponentRegistry {
         }
         String lower = id.toLowerCase(Locale.ROOT);
         return byId.values().stream().filter(t -> t.id().toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+    }
+
+    /** The plugin of a type, with the rules only that type knows. */
+    public Optional<ComponentPlugin> plugin(String id) {
+        return Optional.ofNullable(id == null ? null : plugins.get(id));
     }
 
     public Optional<ComponentType> forModelClass(Class<? extends Component> modelClass) {

@@ -3,8 +3,12 @@ package io.clusterless.model.validate;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Boundary;
 import io.clusterless.model.SinkDataset;
+import io.clusterless.model.component.ComponentKind;
+import io.clusterless.model.component.ComponentPlugin;
+import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.component.ComponentType;
+import io.clusterless.model.component.SinkScheme;
 import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
-import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
 import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
 import io.clusterless.model.load.LoadedProject;
@@ -13,9 +17,19 @@ import io.clusterless.naming.BucketNames;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Bucket names and the schemes of every location: s3:// for data, glue:// only for Glue partition sinks. */
+/**
+ * Bucket names and the schemes of every location: s3:// for data; an arc's sinks in the scheme of its type
+ * ({@link ComponentPlugin#sinkScheme()}), so glue:// only for the types that add Glue partitions.
+ */
 final class LocationRule implements Rule {
+    private final ComponentRegistry registry;
+
+    LocationRule(ComponentRegistry registry) {
+        this.registry = registry;
+    }
+
     @Override
     public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
         for (Located<S3BucketResource> bucket : Elements.ofType(project, S3BucketResource.class)) {
@@ -50,22 +64,31 @@ final class LocationRule implements Rule {
             }
         }
         for (Located<Arc<?>> arc : Elements.arcs(project)) {
-            boolean glueArc = arc.value() instanceof GlueAddPartitionsArc;
+            SinkScheme scheme = registry.plugin(arc.value().getType()).orElseThrow().sinkScheme();
             for (Map.Entry<String, SinkDataset> sink : arc.value().getSinks().entrySet()) {
-                String uri = sink.getValue().getPathURI();
-                String problem;
-                if (glueArc) {
-                    problem = Locations.isGlue(uri) ? Locations.glueProblem(uri)
-                            : "\"" + uri + "\" must be a Glue table: glue://[catalog]/database/table";
-                } else if (Locations.isGlue(uri)) {
-                    problem = "glue:// sinks are only for aws:core:glueAddPartitionsArc; write s3://bucket/prefix/";
-                } else {
-                    problem = Locations.s3Problem(uri);
-                }
+                String problem = sinkProblem(scheme, sink.getValue().getPathURI());
                 if (problem != null) {
                     problems.add(arc.problemAt(problem, "sinks", sink.getKey(), "pathURI"));
                 }
             }
         }
+    }
+
+    private String sinkProblem(SinkScheme scheme, String uri) {
+        return switch (scheme) {
+            case GLUE -> Locations.isGlue(uri) ? Locations.glueProblem(uri)
+                    : "\"" + uri + "\" must be a Glue table: glue://[catalog]/database/table";
+            case S3 -> Locations.isGlue(uri)
+                    ? "glue:// sinks are only for " + typesWriting(SinkScheme.GLUE) + "; write s3://bucket/prefix/"
+                    : Locations.s3Problem(uri);
+        };
+    }
+
+    private String typesWriting(SinkScheme scheme) {
+        return registry.all().stream()
+                .filter(type -> type.kind() == ComponentKind.ARC
+                        && registry.plugin(type.id()).orElseThrow().sinkScheme() == scheme)
+                .map(ComponentType::id)
+                .collect(Collectors.joining(", "));
     }
 }

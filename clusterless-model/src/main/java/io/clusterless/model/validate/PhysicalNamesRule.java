@@ -1,15 +1,11 @@
 package io.clusterless.model.validate;
 
-import io.clusterless.model.Activity;
-import io.clusterless.model.Arc;
-import io.clusterless.model.Boundary;
 import io.clusterless.model.Component;
 import io.clusterless.model.Deployable;
+import io.clusterless.model.component.ComponentPlugin;
 import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.core.arc.batch.BatchExecArc;
-import io.clusterless.model.core.boundary.s3put.EventArrival;
-import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
-import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.model.component.NameClaim;
+import io.clusterless.model.component.PhysicalNameKind;
 import io.clusterless.model.load.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
@@ -18,45 +14,20 @@ import io.clusterless.naming.PlacementNames;
 import io.clusterless.naming.ProjectNames;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The names synth gives stacks, rules, queues, state machines and Batch objects, built as they will be deployed, are
  * ones AWS (and CDK at synth) accepts: each service's characters and length, and no two objects of one service with
- * the same name. Lambda function names are {@link LambdaNameRule}'s.
+ * the same name. Which names a component gets is its type's ({@link ComponentPlugin#physicalNames}); Lambda function
+ * names are {@link LambdaNameRule}'s.
  */
 final class PhysicalNamesRule implements Rule {
-    /** A kind of physical name: what AWS calls it, which characters and how many it allows. */
     /** Where a physical name was first given: the component's list, and the component as messages name it. */
     private record Owner(String list, String where) {
     }
-
-    private record Kind(String what, Pattern pattern, int max) {
-        String problem(String name, String shorten) {
-            if (name.length() > max) {
-                return what + " \"" + name + "\" is " + name.length() + " characters, over AWS's limit of " + max
-                        + "; shorten " + shorten + " or the project name";
-            }
-            if (!pattern.matcher(name).matches()) {
-                return what + " " + Names.quote(name) + " has characters AWS does not allow; rename " + shorten;
-            }
-            return null;
-        }
-    }
-
-    private static final Kind STACK = new Kind("CloudFormation stack name",
-            Pattern.compile("[A-Za-z][-A-Za-z0-9]*"), 128);
-    private static final Kind RULE = new Kind("EventBridge rule name", Pattern.compile("[.\\-_A-Za-z0-9]+"), 64);
-    private static final Kind QUEUE = new Kind("SQS queue name", Pattern.compile("[-_A-Za-z0-9]+"), 80);
-    private static final Kind STATE_MACHINE = new Kind("Step Functions state machine name",
-            Pattern.compile("[-_A-Za-z0-9]+"), 80);
-    private static final Kind BATCH = new Kind("Batch job queue and definition name",
-            Pattern.compile("[-_A-Za-z0-9]+"), 128);
-    private static final Kind COMPUTE = new Kind("Batch compute environment name",
-            Pattern.compile("[-_A-Za-z0-9]+"), 128);
-    private static final Kind LOG_GROUP = new Kind("log group name", Pattern.compile("[-._/#A-Za-z0-9]+"), 512);
 
     private final ComponentRegistry registry;
 
@@ -75,7 +46,7 @@ final class PhysicalNamesRule implements Rule {
             ProjectNames names = new ProjectNames(new PlacementNames(deployable.getPlacement().getStage(),
                     deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion()),
                     deployable.getProject().getName(), deployable.getProject().getVersion());
-            String grouped = STACK.problem(names.groupedStack(), "the version");
+            String grouped = problem(PhysicalNameKind.STACK, names.groupedStack(), "the version");
             if (grouped != null) {
                 problems.add(file.problem(FieldPath.of("project", "name"), grouped));
             }
@@ -95,30 +66,27 @@ final class PhysicalNamesRule implements Rule {
                     .anyMatch(fn -> names.lambdaFunction(name, fn).length() > ProjectNames.LAMBDA_NAME_MAX)) {
                 continue; // LambdaNameRule asks for a shorter name already, which shortens these too
             }
-            Checks checks = new Checks(located, "name", taken, problems);
-            if (component instanceof Boundary || component instanceof Activity) {
-                checks.check(RULE, names.componentRule(name));
-            }
-            if (component instanceof S3PutListenerBoundary boundary
-                    && boundary.getEventArrival() == EventArrival.frequent) {
-                checks.check(QUEUE, names.frequentQueue(name));
-            }
-            if (component instanceof Arc<?>) {
-                checks.check(STACK, names.arcStack(name));
-                checks.check(STATE_MACHINE, names.arcStateMachine(name));
-                checks.check(RULE, names.arcListenerRule(name));
-                checks.check(LOG_GROUP, names.stateMachineLogGroup(names.arcStateMachine(name)));
-            }
-            if (component instanceof BatchExecArc) {
-                checks.check(BATCH, names.batchJob(name));
-                checks.check(LOG_GROUP, names.batchLogGroup(name));
-            }
-            if (component instanceof ComputeResource compute && compute.getComputeEnvironmentName() != null
-                    && Names.componentProblem("", compute.getComputeEnvironmentName()) == null) {
-                new Checks(located, "computeEnvironmentName", taken, problems)
-                        .check(COMPUTE, names.computeEnvironment(compute.getComputeEnvironmentName()));
+            ComponentPlugin plugin = registry.plugin(component.getType()).orElseThrow();
+            Map<String, Checks> checks = new LinkedHashMap<>();
+            for (NameClaim claim : plugin.physicalNames(component)) {
+                if (Names.componentProblem("", claim.declared()) != null) {
+                    continue; // NameRule says what to fix first
+                }
+                checks.computeIfAbsent(claim.field(), field -> new Checks(located, field, taken, problems))
+                        .check(claim.kind(), claim.name(names));
             }
         }
+    }
+
+    private static String problem(PhysicalNameKind kind, String name, String shorten) {
+        if (name.length() > kind.max()) {
+            return kind.what() + " \"" + name + "\" is " + name.length() + " characters, over AWS's limit of "
+                    + kind.max() + "; shorten " + shorten + " or the project name";
+        }
+        if (!kind.pattern().matcher(name).matches()) {
+            return kind.what() + " " + Names.quote(name) + " has characters AWS does not allow; rename " + shorten;
+        }
+        return null;
     }
 
     /** Checks the names of one component, reporting at one of its fields, at most one problem per field. */
@@ -136,11 +104,11 @@ final class PhysicalNamesRule implements Rule {
             this.problems = problems;
         }
 
-        void check(Kind kind, String name) {
+        void check(PhysicalNameKind kind, String name) {
             if (reported) {
                 return;
             }
-            String problem = kind.problem(name, field.equals("name") ? "this name" : field);
+            String problem = problem(kind, name, field.equals("name") ? "this name" : field);
             String list = located.path().parent().toString();
             Owner previous = problem == null ? taken.putIfAbsent(kind.what() + "\n" + name,
                     new Owner(list, located.describe(located.value().getName()))) : null;

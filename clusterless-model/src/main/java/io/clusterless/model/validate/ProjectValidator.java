@@ -21,7 +21,7 @@ public final class ProjectValidator {
                 new PhysicalNamesRule(registry),
                 new LotUnitRule(),
                 new FreshnessRule(),
-                new LocationRule(),
+                new LocationRule(registry),
                 new OwnershipRule(),
                 new ReferenceRule(registry),
                 new LambdaNameRule(registry),

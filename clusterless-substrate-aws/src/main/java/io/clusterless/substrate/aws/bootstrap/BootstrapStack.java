@@ -2,9 +2,10 @@ package io.clusterless.substrate.aws.bootstrap;
 
 import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.naming.PlacementNames;
+import io.clusterless.substrate.aws.construct.BootstrapExports;
 import io.clusterless.substrate.aws.construct.ManagedBuckets;
+import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.clusterless.substrate.aws.synth.Stacks;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.clusterless.substrate.aws.project.ProjectScope;
-import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IGrantable;
@@ -68,7 +66,7 @@ public final class HandlerFunction extends Construct {
         int size = environment.entrySet().stream()
                 .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
         if (size > ENVIRONMENT_LIMIT) {
-            throw new SynthException("function " + spec.functionName() + ": its props take " + size + " bytes of "
+            throw new ConstructException("function " + spec.functionName() + ": its props take " + size + " bytes of "
                     + "environment, Lambda allows " + ENVIRONMENT_LIMIT + "; fewer sources, sinks or filter patterns "
                     + "make them smaller");
         }

@@ -3,13 +3,16 @@ package io.clusterless.substrate.aws.project;
 import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
+import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
+import io.clusterless.substrate.aws.construct.ProjectScope;
+import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.clusterless.substrate.aws.synth.Stacks;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.Rule;
@@ -46,7 +49,7 @@ public final class ArcStack extends Stack {
 
     private final StateMachine stateMachine;
 
-    public ArcStack(Construct scope, ProjectScope project, ArcPlan plan, ArcWorkload workload) {
+    public ArcStack(Construct scope, ProjectScope project, ArcPlan plan, ArcWorkloadConstruct workload) {
         super(scope, plan.stackName(), Stacks.props(project.placementPlan().placement(), plan.stackName(),
                 "clusterless arc " + plan.name() + " of " + project.plan().deployable().getProject().id()));
         Map<String, String> gateEnvironment = Map.of(STATE_PROPS_VARIABLE, plan.gateProps().toJson());

@@ -3,11 +3,15 @@ package io.clusterless.substrate.aws.project;
 import io.clusterless.engine.plan.ActivityPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.model.Resource;
-import io.clusterless.substrate.aws.construct.CloudWatchExportConstruct;
+import io.clusterless.substrate.aws.component.ActivityConstruct;
+import io.clusterless.substrate.aws.component.AwsComponent;
+import io.clusterless.substrate.aws.component.AwsComponents;
+import io.clusterless.substrate.aws.component.BoundaryConstruct;
+import io.clusterless.substrate.aws.component.ResourceConstruct;
+import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.DeadLetters;
-import io.clusterless.substrate.aws.construct.S3PutListenerBoundaryConstruct;
-import io.clusterless.substrate.aws.synth.Stacks;
-import io.clusterless.substrate.aws.synth.SynthException;
+import io.clusterless.substrate.aws.construct.ProjectScope;
+import io.clusterless.substrate.aws.construct.Stacks;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
 
@@ -42,22 +46,28 @@ public final class GroupedStack extends Stack {
         }
         GroupedStack stack = new GroupedStack(scope, project);
         for (Resource resource : resources) {
-            ConstructRegistry.ResourceConstruct construct = ConstructRegistry.resource(resource.getType())
-                    .orElseThrow(() -> new SynthException(project.input().display() + ": resource '"
-                            + resource.getName() + "': type " + resource.getType() + " cannot be placed on AWS"));
-            construct.build(stack, project, resource);
+            aws(project, "resource", resource.getName(), resource.getType(), ResourceConstruct.class)
+                    .build(stack, project, resource);
         }
         if (activities.isEmpty() && boundaries.isEmpty()) {
             return stack;
         }
         DeadLetters deadLetters = new DeadLetters(stack, "DeadLetters", project.names().deadLetterQueue());
         for (ActivityPlan activity : activities) {
-            new CloudWatchExportConstruct(stack, project, activity, deadLetters);
+            aws(project, "activity", activity.model().getName(), activity.model().getType(), ActivityConstruct.class)
+                    .build(stack, project, activity, deadLetters);
         }
         for (BoundaryPlan boundary : boundaries) {
-            new S3PutListenerBoundaryConstruct(stack, project, boundary, deadLetters);
+            aws(project, "boundary", boundary.model().getName(), boundary.model().getType(), BoundaryConstruct.class)
+                    .build(stack, project, boundary, deadLetters);
         }
         return stack;
+    }
+
+    private static <T extends AwsComponent> T aws(ProjectScope project, String kind, String name, String type,
+                                                  Class<T> hook) {
+        return AwsComponents.defaults().find(type, hook).orElseThrow(() -> new ConstructException(project.display()
+                + ": " + kind + " '" + name + "': type " + type + " cannot be placed on AWS"));
     }
 
 }

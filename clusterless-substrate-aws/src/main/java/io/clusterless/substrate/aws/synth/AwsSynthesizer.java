@@ -8,11 +8,12 @@ import io.clusterless.model.Placement;
 import io.clusterless.naming.Label;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.bootstrap.BootstrapStack;
+import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
+import io.clusterless.substrate.aws.component.AwsComponents;
+import io.clusterless.substrate.aws.construct.ConstructException;
+import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.project.ArcStack;
-import io.clusterless.substrate.aws.project.ArcWorkload;
-import io.clusterless.substrate.aws.project.ConstructRegistry;
 import io.clusterless.substrate.aws.project.GroupedStack;
-import io.clusterless.substrate.aws.project.ProjectScope;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
@@ -73,7 +74,11 @@ public final class AwsSynthesizer {
                 throw new SynthException(e.getMessage());
             }
             for (int i = 0; i < deployables.size(); i++) {
-                project(app, plan, plan.projects().get(i), entry.getValue().get(i), options, notes);
+                try {
+                    project(app, plan, plan.projects().get(i), entry.getValue().get(i), options, notes);
+                } catch (ConstructException e) {
+                    throw new SynthException(e.getMessage());
+                }
             }
         }
         return finish(app, options, outdir, notes, timings);
@@ -120,7 +125,7 @@ public final class AwsSynthesizer {
 
     private static void project(App app, PlacementPlan placementPlan, ProjectPlan plan, ProjectInput input,
                                 SynthOptions options, List<String> notes) {
-        ProjectScope scope = new ProjectScope(placementPlan, plan, input, options, notes);
+        ProjectScope scope = new ProjectScope(placementPlan, plan, input.baseDir(), input.display(), options, notes);
         List<Stack> stacks = new ArrayList<>();
         GroupedStack grouped = GroupedStack.create(app, scope);
         if (grouped != null) {
@@ -130,7 +135,7 @@ public final class AwsSynthesizer {
             if (!options.includesArc(arc.name())) {
                 continue;
             }
-            ArcWorkload workload = ConstructRegistry.arc(arc.kind())
+            ArcWorkloadConstruct workload = AwsComponents.defaults().find(arc.kind(), ArcWorkloadConstruct.class)
                     .orElseThrow(() -> new SynthException(input.display() + ": arc '" + arc.name() + "': type "
                             + arc.kind() + " cannot be placed on AWS"));
             ArcStack stack = new ArcStack(app, scope, arc, workload);

@@ -1,6 +1,8 @@
 package io.clusterless.substrate.aws.synth;
 
 import io.clusterless.model.SinkDataset;
+import io.clusterless.substrate.aws.construct.ConstructOptions;
+
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,7 +28,8 @@ import java.util.Set;
  */
 public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                            Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart,
-                           Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners) {
+                           Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners)
+        implements ConstructOptions {
     public SynthOptions {
         deployedOwners = deployedOwners == null ? Map.of() : Map.copyOf(deployedOwners);
         Map<String, Set<String>> disabled = new HashMap<>();
@@ -63,6 +66,7 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
      * @param projectId the component's project, {@code name/version}
      * @param component the arc or boundary name
      */
+    @Override
     public boolean listenerEnabled(String projectId, String component) {
         return !disabledListeners.getOrDefault(projectId, Set.of()).contains(component);
     }
@@ -85,11 +89,13 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
         return !excludeAllArcs && onlyResources.isEmpty() && !excludeArcs.contains(name);
     }
 
+    @Override
     public boolean includesResource(String name) {
         return onlyResources.isEmpty() || onlyResources.contains(name);
     }
 
     /** Boundaries and activities are left out when only some resources are asked for. */
+    @Override
     public boolean includesNonResources() {
         return onlyResources.isEmpty();
     }

@@ -1,0 +1,26 @@
+package io.clusterless.model.core.arc.function;
+
+import io.clusterless.model.component.ComponentKind;
+import io.clusterless.model.component.ComponentPlugin;
+import io.clusterless.model.component.ComponentType;
+
+import java.util.List;
+
+/** The model of {@value LambdaExecArc#TYPE}: its declaration, documentation and Lambda function names. */
+public final class LambdaExecArcPlugin implements ComponentPlugin {
+    private static final ComponentType TYPE = new ComponentType(
+            LambdaExecArc.TYPE, ComponentKind.ARC, LambdaExecArc.class,
+            "Runs your own Python, Node or Java function for each lot.",
+            "Invokes handler (runtime python3.12/3.13, nodejs20.x/22.x, java17/21) once per lot with the "
+                    + "lot's source objects and sink paths (docs/function-contract.md); the function writes "
+                    + "its objects under the sinks' pathURI and returns them per sink role, and cls writes "
+                    + "the sink manifests. An exception, a timeout or an object outside a sink fails the "
+                    + "lot. codePath is zipped as it is: vendor dependencies into it. Locally the handler "
+                    + "runs in a child python3, node or java with the local S3 endpoint's credentials.",
+            List.of("start", "complete", "func", "result"));
+
+    @Override
+    public ComponentType type() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,79 @@
+package io.clusterless.substrate.aws.component.activity.cloudwatch;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.clusterless.engine.location.S3Location;
+import io.clusterless.engine.plan.ActivityPlan;
+import io.clusterless.json.Json;
+import io.clusterless.substrate.aws.construct.DeadLetters;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.ProjectScope;
+import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.nag.Nag;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code aws:core:cloudWatchExport} (reference §3.6): a schedule starts an export of the log group to S3 every
+ * interval. CloudWatch Logs writes the objects itself, so the destination bucket's policy must let it.
+ */
+public final class CloudWatchExportConstruct extends Construct {
+    public CloudWatchExportConstruct(Construct scope, ProjectScope project, ActivityPlan plan, DeadLetters deadLetters) {
+        super(scope, "Activity-" + plan.model().getName());
+        String props;
+        try {
+            props = Json.records().writeValueAsString(plan.props());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write activity props", e);
+        }
+        HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
+                plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), props),
+                "clusterless log export " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
+                project);
+        String logGroupArn = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
+                + plan.model().getLogGroupName();
+        function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("logs:CreateExportTask"))
+                .resources(List.of(logGroupArn, logGroupArn + ":*"))
+                .build());
+        io.clusterless.substrate.aws.nag.Nag.suppressWildcards(function.role(), "CreateExportTask is authorized on "
+                + "the log group's ARN including its streams suffix ':*'; the group is named exactly.",
+                "/^Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:[^*]+:\\*$/g");
+
+        S3Location destination = S3Location.parse(plan.props().pathURI());
+        Bucket bucket = project.bucket(destination.bucket());
+        if (bucket == null) {
+            project.note("activity '" + plan.model().getName() + "': bucket " + destination.bucket() + " is not "
+                    + "declared in this project; its policy must let logs.amazonaws.com put objects under '"
+                    + destination.prefix() + "'");
+        } else {
+            ServicePrincipal logs = new ServicePrincipal("logs.amazonaws.com");
+            Map<String, Object> fromThisAccount = Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID));
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .principals(List.of(logs))
+                    .actions(List.of("s3:GetBucketAcl"))
+                    .resources(List.of(bucket.getBucketArn()))
+                    .conditions(fromThisAccount)
+                    .build());
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .principals(List.of(logs))
+                    .actions(List.of("s3:PutObject"))
+                    .resources(List.of(Access.objectsArn(destination.bucket(), destination.prefix())))
+                    .conditions(fromThisAccount)
+                    .build());
+        }
+        Rule.Builder.create(this, "Schedule")
+                .ruleName(plan.ruleName())
+                .description("exports " + plan.model().getLogGroupName() + " every " + plan.props().interval())
+                .schedule(Schedule.expression(plan.schedule()))
+                .targets(List.of(deadLetters.invoke(function, plan.model().getRuntimeProps().getRetryAttempts())))
+                .build();
+    }
+}

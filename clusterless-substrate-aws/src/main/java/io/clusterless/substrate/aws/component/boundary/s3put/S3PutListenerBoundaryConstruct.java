@@ -1,0 +1,116 @@
+package io.clusterless.substrate.aws.component.boundary.s3put;
+
+import io.clusterless.engine.location.S3Location;
+import io.clusterless.engine.plan.BoundaryPlan;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.substrate.aws.construct.DeadLetters;
+import io.clusterless.substrate.aws.construct.EventPatternJson;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.ManagedBuckets;
+import io.clusterless.substrate.aws.construct.ProjectScope;
+import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.nag.Nag;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.sqs.QueueEncryption;
+import software.constructs.Construct;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code aws:core:s3PutListenerBoundary} (reference §3.5). Infrequent: a rule on the default bus matching S3
+ * "Object Created" events of the listened prefix invokes the function per object. Frequent: S3 notifications fill a
+ * queue, and a schedule invokes the function at the end of every interval to drain it into one manifest.
+ */
+public final class S3PutListenerBoundaryConstruct extends Construct {
+    private static final int QUEUE_RETENTION_DAYS = 4;
+    /**
+     * The queue's visibility timeout in function timeouts: a drain's messages stay hidden while it may run
+     * (ADR-0002), and AWS asks for six times the function timeout on queues that feed a function.
+     */
+    static final int VISIBILITY_TIMEOUTS = 6;
+
+    public S3PutListenerBoundaryConstruct(Construct scope, ProjectScope project, BoundaryPlan plan,
+                                          DeadLetters deadLetters) {
+        super(scope, "Boundary-" + plan.model().getName());
+        S3Location listened = plan.props().location();
+        HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
+                plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
+                "clusterless boundary " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
+                project);
+        Access.read(function.role(), listened.bucket(), listened.prefix());
+        SinkDataset dataset = plan.model().getDataset();
+        Access.readWrite(function.role(), project.placementPlan().placement().manifestBucket(),
+                Access.manifestPrefix(dataset));
+        Access.putEvents(function.role(), project.placementPlan().placement().arcEventBus());
+        Access.allowObjectWildcards(function.role());
+        LambdaFunction target = deadLetters.invoke(function, plan.model().getRuntimeProps().getRetryAttempts());
+        Bucket bucket = project.bucket(listened.bucket());
+        boolean enabled = project.listenerEnabled(plan.model().getName());
+        if (plan.frequent()) {
+            Queue queue = queue(project, plan, listened, bucket);
+            queue.grantConsumeMessages(function.role());
+            function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("sqs:GetQueueUrl")).resources(List.of(queue.getQueueArn())).build());
+            Rule.Builder.create(this, "Schedule")
+                    .ruleName(plan.ruleName())
+                    .description("drains " + plan.queueName() + " at the end of every lot interval")
+                    .schedule(Schedule.expression(plan.schedule()))
+                    .enabled(enabled)
+                    .targets(List.of(target))
+                    .build();
+        } else {
+            if (bucket != null && plan.model().getInfrequent().isEnableEventBridge()) {
+                ManagedBuckets.enableEventBridge(bucket);
+            } else if (bucket == null && plan.model().getInfrequent().isEnableEventBridge()) {
+                project.note("boundary '" + plan.model().getName() + "': bucket " + listened.bucket()
+                        + " is not declared in this project; switch on its EventBridge notifications yourself");
+            }
+            Rule.Builder.create(this, "Listener")
+                    .ruleName(plan.ruleName())
+                    .description("objects created under " + plan.model().getDataset().getPathURI())
+                    .eventPattern(EventPatternJson.of(plan.eventPattern()))
+                    .enabled(enabled)
+                    .targets(List.of(target))
+                    .build();
+        }
+    }
+
+    private Queue queue(ProjectScope project, BoundaryPlan plan, S3Location listened, Bucket bucket) {
+        Queue queue = Queue.Builder.create(this, "Queue")
+                .queueName(plan.queueName())
+                .retentionPeriod(Duration.days(QUEUE_RETENTION_DAYS))
+                // a receive hides messages for longer than the draining function may run
+                .visibilityTimeout(Duration.minutes((long) VISIBILITY_TIMEOUTS
+                        * plan.model().getRuntimeProps().getTimeoutMin()))
+                .encryption(QueueEncryption.SQS_MANAGED)
+                .enforceSsl(true)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Nag.suppress(queue, "AwsSolutions-SQS3", "The boundary function drains this queue in bulk on a schedule and "
+                + "logs unreadable messages; no consumer ever gives a message back, so a dead-letter queue would stay "
+                + "empty.");
+        queue.addToResourcePolicy(PolicyStatement.Builder.create()
+                .principals(List.of(new ServicePrincipal("s3.amazonaws.com")))
+                .actions(List.of("sqs:SendMessage"))
+                .resources(List.of(queue.getQueueArn()))
+                .conditions(Map.of("ArnLike", Map.of("aws:SourceArn", Access.bucketArn(listened.bucket()))))
+                .build());
+        if (bucket == null) {
+            project.note("boundary '" + plan.model().getName() + "': bucket " + listened.bucket() + " is not declared "
+                    + "in this project; send its s3:ObjectCreated:* notifications for prefix '" + listened.prefix()
+                    + "' to queue " + plan.queueName() + " yourself");
+        } else {
+            project.addQueueNotification(bucket, queue, listened.prefix());
+        }
+        return queue;
+    }
+}

@@ -1,0 +1,43 @@
+package io.clusterless.substrate.aws.component.resource.compute;
+
+import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.substrate.aws.construct.ProjectScope;
+import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
+import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
+import software.constructs.Construct;
+
+import java.util.List;
+
+/**
+ * {@code aws:core:computeEnvironment}: a managed Fargate compute environment in the bootstrap VPC. The VPC and its
+ * subnets are imported from the bootstrap exports, so synth needs no look-up. Tasks get no inbound rule; outbound is
+ * open so they can pull images and reach S3. Batch uses its service-linked role.
+ */
+public final class ComputeEnvironmentConstruct extends Construct {
+    private static final int MAX_VCPUS = 4096;
+
+    public ComputeEnvironmentConstruct(Construct scope, ProjectScope project, ComputeResource model) {
+        super(scope, "ComputeEnvironment-" + model.getName());
+        String name = project.names().computeEnvironment(model.getComputeEnvironmentName());
+        CfnSecurityGroup group = CfnSecurityGroup.Builder.create(this, "TaskSecurityGroup")
+                .groupDescription("Batch Fargate tasks of " + name + ": no inbound access")
+                .vpcId(project.exports().importVpcId())
+                .securityGroupEgress(List.of(CfnSecurityGroup.EgressProperty.builder()
+                        .ipProtocol("-1").cidrIp("0.0.0.0/0").description("image pulls and AWS APIs").build()))
+                .build();
+        CfnComputeEnvironment environment = CfnComputeEnvironment.Builder.create(this, "Environment")
+                .computeEnvironmentName(name)
+                .type("MANAGED")
+                .state("ENABLED")
+                .replaceComputeEnvironment(false)
+                .computeResources(CfnComputeEnvironment.ComputeResourcesProperty.builder()
+                        .type(model.isUseSpot() ? "FARGATE_SPOT" : "FARGATE")
+                        .maxvCpus(MAX_VCPUS)
+                        .subnets(project.exports().importSubnetIds())
+                        .securityGroupIds(List.of(group.getAttrGroupId()))
+                        .build())
+                .build();
+        project.tag(environment, model.getTags());
+        project.export(this, "Arn", project.exportRef("arn", model), environment.getRef());
+    }
+}
