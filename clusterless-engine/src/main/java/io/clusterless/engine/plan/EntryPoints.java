@@ -14,6 +14,7 @@ public final class EntryPoints {
     public static final String GLUE_ADD_PARTITIONS = "io.clusterless.runtime.workload.glue.GlueAddPartitionsHandler";
     public static final String BATCH_RESULT = "io.clusterless.runtime.workload.batch.BatchResultHandler";
     public static final String FUNCTION_CONTRACT = "io.clusterless.runtime.workload.function.FunctionContractHandler";
+    public static final String FRESHNESS = "io.clusterless.runtime.status.FreshnessHandler";
 
     private EntryPoints() {
     }

@@ -4,11 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.event.EventPublisher;
+import io.clusterless.engine.status.FreshnessChange;
+import io.clusterless.engine.status.FreshnessEvents;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
 
-/** Puts {@link ArcNotifyEvent}s on the placement's arc bus ({@code source=clusterless.arc}). */
-public final class EventBridgePublisher implements EventPublisher {
+/**
+ * Puts {@link ArcNotifyEvent}s ({@code source=clusterless.arc}) and freshness changes
+ * ({@code source=clusterless.freshness}) on the placement's arc bus.
+ */
+public final class EventBridgePublisher implements EventPublisher, FreshnessEvents {
     private final AwsJsonClient events;
     private final String eventBusName;
 
@@ -19,12 +24,21 @@ public final class EventBridgePublisher implements EventPublisher {
 
     @Override
     public void publish(ArcNotifyEvent event) {
-        JsonNode response = events.call("PutEvents", request(event));
+        put(request(event), "event for " + event.dataset().id() + " lot " + event.lot());
+    }
+
+    @Override
+    public void publish(FreshnessChange change) {
+        put(request(FreshnessChange.SOURCE, FreshnessChange.DETAIL_TYPE, change), "freshness event for "
+                + change.dataset() + "/" + change.version());
+    }
+
+    private void put(ObjectNode request, String what) {
+        JsonNode response = events.call("PutEvents", request);
         if (response.path("FailedEntryCount").asInt() > 0) {
             JsonNode failed = response.path("Entries").path(0);
             throw new AwsJsonException(failed.path("ErrorCode").asText("PutEventsFailed"), 200,
-                    "event for " + event.dataset().id() + " lot " + event.lot() + " was not accepted: "
-                            + failed.path("ErrorMessage").asText(""));
+                    what + " was not accepted: " + failed.path("ErrorMessage").asText(""));
         }
     }
 
@@ -34,13 +48,17 @@ public final class EventBridgePublisher implements EventPublisher {
     }
 
     private ObjectNode request(ArcNotifyEvent event) {
+        return request(ArcNotifyEvent.SOURCE, ArcNotifyEvent.DETAIL_TYPE, event);
+    }
+
+    private ObjectNode request(String source, String detailType, Object detail) {
         ObjectNode request = Json.records().createObjectNode();
         ObjectNode entry = request.putArray("Entries").addObject();
         entry.put("EventBusName", eventBusName);
-        entry.put("Source", ArcNotifyEvent.SOURCE);
-        entry.put("DetailType", ArcNotifyEvent.DETAIL_TYPE);
+        entry.put("Source", source);
+        entry.put("DetailType", detailType);
         try {
-            entry.put("Detail", Json.records().writeValueAsString(event));
+            entry.put("Detail", Json.records().writeValueAsString(detail));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write event", e);
         }

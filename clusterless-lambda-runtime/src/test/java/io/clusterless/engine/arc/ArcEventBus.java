@@ -32,6 +32,11 @@ public final class ArcEventBus {
     }
 
     public static ArcEventBus create(MotoServer moto) {
+        return create(moto, ArcNotifyEvent.SOURCE, ArcNotifyEvent.DETAIL_TYPE);
+    }
+
+    /** A bus whose observer queue hears the events of one source and detail type. */
+    public static ArcEventBus create(MotoServer moto, String source, String detailType) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String busName = "arc-events-" + suffix;
         String queueName = "arc-observer-" + suffix;
@@ -43,8 +48,8 @@ public final class ArcEventBus {
         attributes.putArray("AttributeNames").add("QueueArn");
         String queueArn = sqs.call("GetQueueAttributes", attributes).path("Attributes").path("QueueArn").asText();
         events.call("PutRule", node().put("Name", "observe").put("EventBusName", busName)
-                .put("EventPattern", "{\"source\": [\"" + ArcNotifyEvent.SOURCE + "\"], \"detail-type\": [\""
-                        + ArcNotifyEvent.DETAIL_TYPE + "\"]}"));
+                .put("EventPattern", "{\"source\": [\"" + source + "\"], \"detail-type\": [\""
+                        + detailType + "\"]}"));
         ObjectNode targets = node().put("Rule", "observe").put("EventBusName", busName);
         targets.putArray("Targets").addObject().put("Id", "queue").put("Arn", queueArn);
         JsonNode put = events.call("PutTargets", targets);
@@ -65,18 +70,30 @@ public final class ArcEventBus {
     /** Every arc notification delivered so far (their {@code detail}), draining the queue. */
     public List<ArcNotifyEvent> drain() {
         List<ArcNotifyEvent> events = new ArrayList<>();
+        for (JsonNode detail : drainDetails()) {
+            try {
+                events.add(Json.records().treeToValue(detail, ArcNotifyEvent.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return events;
+    }
+
+    /** The {@code detail} of every event delivered so far, draining the queue. */
+    public List<JsonNode> drainDetails() {
+        List<JsonNode> details = new ArrayList<>();
         for (List<QueueMessage> batch = queue.receive(10, 1); !batch.isEmpty(); batch = queue.receive(10, 0)) {
             for (QueueMessage message : batch) {
                 try {
-                    JsonNode envelope = Json.records().readTree(message.body());
-                    events.add(Json.records().treeToValue(envelope.path("detail"), ArcNotifyEvent.class));
+                    details.add(Json.records().readTree(message.body()).path("detail"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
             queue.delete(batch);
         }
-        return events;
+        return details;
     }
 
     private static ObjectNode node() {

@@ -2,6 +2,7 @@ package io.clusterless.substrate.aws.project;
 
 import io.clusterless.engine.plan.ActivityPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
+import io.clusterless.engine.plan.FreshnessPlan;
 import io.clusterless.model.Resource;
 import io.clusterless.substrate.aws.component.ActivityConstruct;
 import io.clusterless.substrate.aws.component.AwsComponent;
@@ -17,6 +18,7 @@ import software.constructs.Construct;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The project's resources, activities and boundaries in one stack (reference §3.3). Activities and boundaries are
@@ -41,7 +43,9 @@ public final class GroupedStack extends Stack {
         boolean others = project.options().includesNonResources();
         List<BoundaryPlan> boundaries = others ? project.plan().boundaries() : List.of();
         List<ActivityPlan> activities = others ? project.plan().activities() : List.of();
-        if (resources.isEmpty() && boundaries.isEmpty() && activities.isEmpty()) {
+        Optional<FreshnessPlan> freshness = others
+                ? FreshnessPlan.of(project.placementPlan(), project.plan()) : Optional.empty();
+        if (resources.isEmpty() && boundaries.isEmpty() && activities.isEmpty() && freshness.isEmpty()) {
             return null;
         }
         GroupedStack stack = new GroupedStack(scope, project);
@@ -49,7 +53,7 @@ public final class GroupedStack extends Stack {
             aws(project, "resource", resource.getName(), resource.getType(), ResourceConstruct.class)
                     .build(stack, project, resource);
         }
-        if (activities.isEmpty() && boundaries.isEmpty()) {
+        if (activities.isEmpty() && boundaries.isEmpty() && freshness.isEmpty()) {
             return stack;
         }
         DeadLetters deadLetters = new DeadLetters(stack, "DeadLetters", project.names().deadLetterQueue());
@@ -61,6 +65,7 @@ public final class GroupedStack extends Stack {
             aws(project, "boundary", boundary.model().getName(), boundary.model().getType(), BoundaryConstruct.class)
                     .build(stack, project, boundary, deadLetters);
         }
+        freshness.ifPresent(plan -> new FreshnessWatchConstruct(stack, project, plan, deadLetters));
         return stack;
     }
 

@@ -1,0 +1,86 @@
+package io.clusterless.substrate.aws.project;
+
+import io.clusterless.engine.plan.EntryPoints;
+import io.clusterless.engine.plan.FreshnessPlan;
+import io.clusterless.engine.status.FreshnessProps;
+import io.clusterless.engine.status.FreshnessWatch;
+import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.substrate.aws.construct.DeadLetters;
+import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.ProjectScope;
+import io.clusterless.substrate.aws.iam.Access;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.constructs.Construct;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A project's freshness watch (issue 19): a function every five minutes judges each dataset with targets, keeps
+ * its level in the metadata bucket, announces changes on the arc bus and prints embedded-metric lines; an alarm per
+ * dataset with {@code errorAfter} goes off when the newest complete lot is older, or when the watch stops reporting.
+ */
+public final class FreshnessWatchConstruct extends Construct {
+    public FreshnessWatchConstruct(Construct scope, ProjectScope project, FreshnessPlan plan, DeadLetters deadLetters) {
+        super(scope, "FreshnessWatch");
+        FreshnessProps props = plan.props();
+        HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
+                EntryPoints.FRESHNESS, new LambdaRuntimeProps(), Map.of(FreshnessProps.VARIABLE, props.toJson()),
+                "clusterless freshness watch of " + props.project().id()), project);
+        List<String> levelObjects = new ArrayList<>();
+        for (FreshnessProps.Watched dataset : props.datasets()) {
+            String manifests = "datasets/name=" + dataset.name() + "/version=" + dataset.version() + "/";
+            function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("s3:ListBucket"))
+                    .resources(List.of(Access.bucketArn(props.manifestBucket())))
+                    .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(manifests + "*"))))
+                    .build());
+            levelObjects.add(Access.bucketArn(props.metadataBucket()) + "/"
+                    + FreshnessWatch.levelKey(dataset.name(), dataset.version()));
+        }
+        function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:GetObject", "s3:PutObject"))
+                .resources(levelObjects)
+                .build());
+        Access.putEvents(function.role(), props.eventBusName());
+        Rule.Builder.create(this, "Schedule")
+                .ruleName(plan.ruleName())
+                .description("checks the freshness of " + props.datasets().size() + " dataset(s) of "
+                        + props.project().id())
+                .schedule(Schedule.expression(FreshnessPlan.SCHEDULE))
+                .targets(List.of(deadLetters.invoke(function, 2)))
+                .build();
+        for (FreshnessProps.Watched dataset : props.datasets()) {
+            dataset.targets().errorAfterDuration().ifPresent(errorAfter -> {
+                Map<String, String> dimensions = new LinkedHashMap<>();
+                dimensions.put("Project", props.project().id());
+                dimensions.put("Dataset", dataset.id());
+                Alarm.Builder.create(this, "Stale-" + dataset.name() + "-" + dataset.version())
+                        .alarmDescription("dataset " + dataset.id() + " of " + props.project().id()
+                                + " has no complete lot newer than " + dataset.targets().getErrorAfter())
+                        .metric(Metric.Builder.create()
+                                .namespace(FreshnessWatch.NAMESPACE)
+                                .metricName("AgeSeconds")
+                                .dimensionsMap(dimensions)
+                                .statistic("Maximum")
+                                .period(Duration.minutes(5))
+                                .build())
+                        .threshold(errorAfter.toSeconds())
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                        .evaluationPeriods(1)
+                        // a watch that stopped reporting is no promise kept either
+                        .treatMissingData(TreatMissingData.BREACHING)
+                        .build();
+            });
+        }
+    }
+}
