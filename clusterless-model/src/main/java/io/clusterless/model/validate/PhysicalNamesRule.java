@@ -10,7 +10,7 @@ import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.core.boundary.s3put.EventArrival;
 import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import io.clusterless.model.core.resource.compute.ComputeResource;
-import io.clusterless.model.load.FieldPath;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
