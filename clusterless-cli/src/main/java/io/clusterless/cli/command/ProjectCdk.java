@@ -362,8 +362,7 @@ final class ProjectCdk {
         Map<PlacementNames, List<Deployable>> placements = new LinkedHashMap<>();
         for (ProjectInput input : inputs) {
             Placement placement = input.deployable().getPlacement();
-            placements.computeIfAbsent(new PlacementNames(placement.getStage(), placement.getAccount(),
-                    placement.getRegion()), p -> new ArrayList<>()).add(input.deployable());
+            placements.computeIfAbsent(PlacementNames.of(placement), p -> new ArrayList<>()).add(input.deployable());
         }
         return placements;
     }

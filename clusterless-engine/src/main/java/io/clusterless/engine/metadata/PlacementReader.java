@@ -21,9 +21,6 @@ import java.util.stream.Stream;
  * the {@link ObjectStore} port, so reports read S3 and a local placement alike.
  */
 public final class PlacementReader {
-    /** Bucket names holding this are metadata buckets (reference §4.1). */
-    public static final String METADATA_BUCKET_MARK = "clusterless-metadata";
-
     private final ObjectStore store;
 
     public PlacementReader(ObjectStore store) {
@@ -45,18 +42,7 @@ public final class PlacementReader {
      * empty for any other bucket. The stage is as the bucket name has it: lower case.
      */
     public static Optional<PlacementNames> placementOf(String bucket) {
-        String mark = METADATA_BUCKET_MARK + "-";
-        int at = bucket.indexOf(mark);
-        if (at < 0 || (at > 0 && bucket.charAt(at - 1) != '-')) {
-            return Optional.empty();
-        }
-        String stage = at == 0 ? null : bucket.substring(0, at - 1);
-        String rest = bucket.substring(at + mark.length());
-        int dash = rest.indexOf('-');
-        if (dash <= 0 || dash == rest.length() - 1) {
-            return Optional.empty();
-        }
-        return Optional.of(new PlacementNames(stage, rest.substring(0, dash), rest.substring(dash + 1)));
+        return PlacementNames.ofMetadataBucket(bucket);
     }
 
     /** The deployed projects, from the keys of their project.json (listing, not reading). */

@@ -14,7 +14,6 @@ import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
-import io.clusterless.naming.PlacementNames;
 import io.clusterless.naming.ProjectNames;
 
 import java.util.HashMap;
@@ -72,9 +71,7 @@ final class PhysicalNamesRule implements Rule {
             if (!PlacementRule.namesBuildable(deployable)) {
                 continue; // PlacementRule says what to fix first
             }
-            ProjectNames names = new ProjectNames(new PlacementNames(deployable.getPlacement().getStage(),
-                    deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion()),
-                    deployable.getProject().getName(), deployable.getProject().getVersion());
+            ProjectNames names = ProjectNames.of(deployable);
             String grouped = STACK.problem(names.groupedStack(), "the version");
             if (grouped != null) {
                 problems.add(file.problem(FieldPath.of("project", "name"), grouped));
@@ -87,9 +84,7 @@ final class PhysicalNamesRule implements Rule {
                     || Names.componentProblem("", component.getName()) != null) {
                 continue; // NameRule or PlacementRule says what to fix first
             }
-            ProjectNames names = new ProjectNames(new PlacementNames(deployable.getPlacement().getStage(),
-                    deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion()),
-                    deployable.getProject().getName(), deployable.getProject().getVersion());
+            ProjectNames names = ProjectNames.of(deployable);
             String name = component.getName();
             if (registry.find(component.getType()).orElseThrow().lambdaFunctions().stream()
                     .anyMatch(fn -> names.lambdaFunction(name, fn).length() > ProjectNames.LAMBDA_NAME_MAX)) {

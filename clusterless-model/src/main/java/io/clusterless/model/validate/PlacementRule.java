@@ -76,8 +76,7 @@ final class PlacementRule implements Rule {
 
     /** The placement's own buckets carry the stage; S3 allows 63 characters, so a long stage makes bootstrap fail. */
     private static java.util.Optional<String> bucketsProblem(Deployable deployable) {
-        PlacementNames names = new PlacementNames(deployable.getPlacement().getStage(),
-                deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion());
+        PlacementNames names = PlacementNames.of(deployable.getPlacement());
         for (String bucket : List.of(names.metadataBucket(), names.arcStateBucket(), names.manifestBucket())) {
             String problem = BucketNames.problem(bucket);
             if (problem != null) {
