@@ -7,8 +7,8 @@ import io.clusterless.engine.store.StoredObject;
 import io.clusterless.json.Json;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.uri.ArcURI;
-import io.clusterless.uri.DatasetURI;
-import io.clusterless.uri.ProjectURI;
+import io.clusterless.uri.RecordKind;
+import io.clusterless.uri.RecordURI;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,21 +46,26 @@ public final class PlacementReader {
     }
 
     /** The deployed projects, from the keys of their project.json (listing, not reading). */
-    public List<ProjectURI> projects(String metadataBucket) {
-        return keys(metadataBucket, "projects/", "project.json").map(ProjectURI::parse).toList();
+    public List<RecordURI> projects(String metadataBucket) {
+        return records(metadataBucket, RecordKind.PROJECT);
     }
 
     public List<ArcURI> arcs(String metadataBucket) {
-        return keys(metadataBucket, "arcs/", "arc.json").map(ArcURI::parse).toList();
+        return keys(metadataBucket, ArcURI.of(metadataBucket).keyPath(), ArcURI.FILE)
+                .map(key -> ArcURI.parse(key).withBucket(metadataBucket)).toList();
     }
 
-    public List<DatasetURI> datasets(String metadataBucket) {
-        return keys(metadataBucket, "datasets/", "dataset.json").map(DatasetURI::parse).toList();
+    public List<RecordURI> datasets(String metadataBucket) {
+        return records(metadataBucket, RecordKind.DATASET);
+    }
+
+    private List<RecordURI> records(String bucket, RecordKind kind) {
+        return keys(bucket, RecordURI.of(kind, bucket).keyPath(), kind.file())
+                .map(key -> RecordURI.parse(kind, key).withBucket(bucket)).toList();
     }
 
     private Stream<String> keys(String bucket, String prefix, String file) {
-        return store.listAll(bucket, prefix, null).map(ObjectInfo::key).filter(key -> key.endsWith("/" + file))
-                .map(key -> "s3://" + bucket + "/" + key);
+        return store.listAll(bucket, prefix, null).map(ObjectInfo::key).filter(key -> key.endsWith("/" + file));
     }
 
     public Optional<JsonNode> read(String bucket, String key) {
