@@ -21,7 +21,8 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
                           String attempt) implements StoreURI {
     static final String LAYOUT =
             "[s3://bucket/]datasets/name=<dataset>/version=<version>/lot=<lot>/state=<state>[/attempt=<id>]/manifest.json";
-    static final String FILE = "manifest.json";
+    /** The name of every manifest object. */
+    public static final String FILE = "manifest.json";
     private static final String STATE_KEY = "state=";
 
     public ManifestURI {

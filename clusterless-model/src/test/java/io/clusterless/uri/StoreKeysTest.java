@@ -6,6 +6,7 @@ import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SinkDataset;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,5 +112,27 @@ class StoreKeysTest {
         assertThat(BoundaryLedgerKeys.isLateRecord(rest)).isTrue();
         assertThat(BoundaryLedgerKeys.isLateRecord("state=complete/manifest.json")).isFalse();
         assertThat(ManifestURI.stateOfListed(rest)).isEmpty();
+    }
+
+    @Test
+    void aListenerChangeIsKeyedByProjectVersionComponentAndTime() {
+        ListenerChangeURI copy = ListenerChangeURI.of("meta", "s", "1", "copy");
+        Instant at = Instant.parse("2023-01-01T00:01:00Z");
+
+        assertThat(copy.withAt(at).key()).isEqualTo("listeners/project=s/version=1/component=copy/at=20230101T000100.000Z.json");
+        assertThat(copy.keyPath()).isEqualTo("listeners/project=s/version=1/component=copy/");
+        assertThat(copy.withComponent(null).listPrefix()).isEqualTo("listeners/project=s/version=1/component=");
+        assertThat(copy.template())
+                .isEqualTo("s3://meta/listeners/project=s/version=1/component=copy/at={at}.json");
+        assertThat(ListenerChangeURI.parse(copy.withAt(at).identifier())).isEqualTo(copy.withAt(at));
+    }
+
+    @Test
+    void onlyListedKeysOfTheListenerLayoutAreChanges() {
+        assertThat(ListenerChangeURI.ofListed("listeners/project=s/version=1/component=copy/at=20230101T000100.000Z.json"))
+                .map(ListenerChangeURI::component).contains("copy");
+        assertThat(ListenerChangeURI.ofListed("listeners/project=s/version=1/component=copy/notes.json")).isEmpty();
+        assertThat(ListenerChangeURI.ofListed("listeners/project=s/version=1/component=copy/")).isEmpty();
+        assertThat(ListenerChangeURI.ofListed("listeners/project=s/version=1/component=copy/at=x.json/y")).isEmpty();
     }
 }

@@ -1,10 +1,10 @@
 package io.clusterless.substrate.aws.bootstrap;
 
-import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.synth.Stacks;
+import io.clusterless.uri.ArcStateURI;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
@@ -68,7 +68,8 @@ public final class BootstrapStack extends Stack {
                 .abortIncompleteMultipartUploadAfter(Duration.days(7)).build());
         if (store.equals("arcState")) {
             bucket.addLifecycleRule(LifecycleRule.builder().id("ExpireArcAttemptRecords")
-                    .prefix(ArcStateStore.ATTEMPTS_ROOT + "/").expiration(Duration.days(ATTEMPT_RECORD_DAYS)).build());
+                    .prefix(ArcStateURI.of((String) null).attemptsKeyPath())
+                    .expiration(Duration.days(ATTEMPT_RECORD_DAYS)).build());
         }
         export(id + "StoreName", exports.storeName(store), bucketName);
         export(id + "StoreArn", exports.storeArn(store), bucket.getBucketArn());
