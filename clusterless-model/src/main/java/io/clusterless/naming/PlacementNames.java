@@ -95,6 +95,14 @@ public record PlacementNames(String stage, String account, String region) {
         return upperStage().with("commonVpc").hyphenated();
     }
 
+    /** {@code <STAGE>-common-vpc-public-<n>}: the Name tag of the VPC's public subnet in its {@code n}th zone (from 1). */
+    public String vpcPublicSubnet(int zoneNumber) {
+        if (zoneNumber < 1) {
+            throw new IllegalArgumentException("zones are numbered from 1, found: " + zoneNumber);
+        }
+        return vpc() + "-public-" + zoneNumber;
+    }
+
     /**
      * {@code ref:aws:<qualifier>[:<stage>]:<scope>:<scopeVersion>:<ns>:<type>:<name>}, e.g.
      * {@code ref:aws:arn:dev:s3-simple:20230101-00:core:s3-bucket:bucket}. The scope version is kept verbatim, like

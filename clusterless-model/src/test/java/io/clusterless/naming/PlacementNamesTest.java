@@ -36,6 +36,7 @@ class PlacementNamesTest {
     void arcEventBusAndVpcUseTheUpperCaseStage() {
         assertThat(dev.arcEventBus()).isEqualTo("DEV-arc-events-us-west-2");
         assertThat(dev.vpc()).isEqualTo("DEV-common-vpc");
+        assertThat(dev.vpcPublicSubnet(2)).isEqualTo("DEV-common-vpc-public-2");
     }
 
     @Test

@@ -108,7 +108,7 @@ public final class BootstrapStack extends Stack {
                     .cidrBlock(SUBNET_CIDRS.get(zone))
                     .availabilityZone(Fn.select(zone, Fn.getAzs()))
                     .mapPublicIpOnLaunch(false)
-                    .tags(List.of(CfnTag.builder().key("Name").value(placement.vpc() + "-public-" + (zone + 1)).build()))
+                    .tags(List.of(CfnTag.builder().key("Name").value(placement.vpcPublicSubnet(zone + 1)).build()))
                     .build();
             CfnSubnetRouteTableAssociation.Builder.create(this, "CommonVpcPublicSubnet" + (zone + 1) + "Routes")
                     .subnetId(subnet.getRef())
