@@ -1,7 +1,10 @@
 package io.clusterless.naming;
 
+import io.clusterless.model.Placement;
+
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -20,11 +23,42 @@ public record PlacementNames(String stage, String account, String region) {
     public static final String BOOTSTRAP_NAMESPACE = "meta";
 
     private static final Set<String> QUALIFIERS = Set.of("name", "id", "arn");
+    /** What every metadata bucket name holds after its optional stage; see {@link #ofMetadataBucket}. */
+    private static final String METADATA_BUCKET_MARK = "clusterless-metadata-";
 
     public PlacementNames {
         requireText(account, "account");
         requireText(region, "region");
         stage = stage == null || stage.isBlank() ? null : stage.strip();
+    }
+
+    /**
+     * The names of a project file's placement: its stage, account and region as declared.
+     *
+     * @throws IllegalArgumentException if account or region is blank
+     */
+    public static PlacementNames of(Placement placement) {
+        Objects.requireNonNull(placement, "placement is required");
+        return new PlacementNames(placement.getStage(), placement.getAccount(), placement.getRegion());
+    }
+
+    /**
+     * The placement a metadata bucket belongs to, read back from its name
+     * ({@code [<stage>-]clusterless-metadata-<account>-<region>}); empty for any other bucket. The stage is as the
+     * bucket name has it: lower case.
+     */
+    public static Optional<PlacementNames> ofMetadataBucket(String bucket) {
+        int at = bucket.indexOf(METADATA_BUCKET_MARK);
+        if (at < 0 || (at > 0 && bucket.charAt(at - 1) != '-')) {
+            return Optional.empty();
+        }
+        String stage = at == 0 ? null : bucket.substring(0, at - 1);
+        String rest = bucket.substring(at + METADATA_BUCKET_MARK.length());
+        int dash = rest.indexOf('-');
+        if (dash <= 0 || dash == rest.length() - 1) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlacementNames(stage, rest.substring(0, dash), rest.substring(dash + 1)));
     }
 
     /** {@code <STAGE>-clusterless-bootstrap} */
@@ -59,6 +93,14 @@ public record PlacementNames(String stage, String account, String region) {
     /** {@code <STAGE>-common-vpc} */
     public String vpc() {
         return upperStage().with("commonVpc").hyphenated();
+    }
+
+    /** {@code <STAGE>-common-vpc-public-<n>}: the Name tag of the VPC's public subnet in its {@code n}th zone (from 1). */
+    public String vpcPublicSubnet(int zoneNumber) {
+        if (zoneNumber < 1) {
+            throw new IllegalArgumentException("zones are numbered from 1, found: " + zoneNumber);
+        }
+        return vpc() + "-public-" + zoneNumber;
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.clusterless.naming;
 
+import io.clusterless.model.Deployable;
+
 import java.util.Objects;
 
 /**
@@ -14,6 +16,21 @@ public record ProjectNames(PlacementNames placement, String project, String vers
         Objects.requireNonNull(placement, "placement is required");
         PlacementNames.requireText(project, "project");
         PlacementNames.requireText(version, "version");
+    }
+
+    /**
+     * The names of a project file's project version in its placement.
+     *
+     * @throws IllegalArgumentException if a placement or project value is blank
+     */
+    public static ProjectNames of(Deployable deployable) {
+        Objects.requireNonNull(deployable.getPlacement(), "placement is required");
+        return of(PlacementNames.of(deployable.getPlacement()), deployable);
+    }
+
+    /** The names of a project file's project version in {@code placement}. */
+    public static ProjectNames of(PlacementNames placement, Deployable deployable) {
+        return new ProjectNames(placement, deployable.getProject().getName(), deployable.getProject().getVersion());
     }
 
     /** {@code <STAGE>-<project>-resource-activity-boundary-<version>-<region>} */

@@ -6,6 +6,9 @@ import io.clusterless.arcstate.ArcState;
 import io.clusterless.lot.LotId;
 import io.clusterless.naming.PlacementNames;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The state object of one arc for one lot in the arc-state store (reference §4.3):
  * {@code arcs/project=<project>/version=<version>/arc=<arc>/lot=<lot>/<state>.arc}. Listing the lot's path answers
@@ -15,6 +18,11 @@ import io.clusterless.naming.PlacementNames;
 public record ArcStateURI(String bucket, String projectName, String projectVersion, String arcName, String lot,
                           ArcState state) implements StoreURI {
     static final String LAYOUT = "[s3://bucket/]arcs/project=<project>/version=<version>/arc=<arc>/lot=<lot>/<state>.arc";
+    /**
+     * Root of the end records of arc attempts (ADR-0003), beside {@code arcs/} so that listing a lot or an arc finds
+     * state objects only: {@code arc-attempts/project=<p>/version=<v>/arc=<a>/lot=<lot>/attempt=<id>.json}.
+     */
+    public static final String ATTEMPTS_ROOT = "arc-attempts";
 
     public ArcStateURI {
         KeyLayout.checkValue(bucket, "bucket");
@@ -106,7 +114,48 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
                 .file(state == null ? null : state.fileName(), "{state}" + ArcState.EXTENSION, "state");
     }
 
-    /** The lot's directory once the lot is known, e.g. {@code …/arc=a/lot=20230101PT5M000/}: list it to find the state. */
+    /**
+     * The state a key listed under a lot's directory stands for, from the rest of the key after {@code lot=<lot>/}:
+     * empty for deeper keys and for names that are no state ({@code running-x.arc}). The extension's case is ignored,
+     * as {@link ArcState#parse} ignores it.
+     */
+    public static Optional<ArcState> stateOfListed(String nameInLot) {
+        if (nameInLot.indexOf('/') >= 0 || !nameInLot.toLowerCase(Locale.ROOT).endsWith(ArcState.EXTENSION)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ArcState.parse(nameInLot));
+        } catch (IllegalArgumentException notAState) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The key of one run's end record: {@code arc-attempts/project=<p>/version=<v>/arc=<a>/lot=<lot>/attempt=<id>.json}.
+     *
+     * @throws IllegalStateException    if project, version, arc or lot is absent
+     * @throws IllegalArgumentException if the attempt could not be one key segment
+     */
+    public String attemptEndKey(String attempt) {
+        if (attempt.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("arc attempt must not contain '/': " + attempt);
+        }
+        return attemptsLayout().file("attempt=" + attempt + ".json").key();
+    }
+
+    /** The key prefix of the end records of this arc's (or lot's) attempts, e.g. {@code arc-attempts/project=p/…/arc=a/}. */
+    public String attemptsKeyPath() {
+        return attemptsLayout().keyPath();
+    }
+
+    private KeyLayout attemptsLayout() {
+        return new KeyLayout(null, ATTEMPTS_ROOT)
+                .named("project", projectName, "projectName")
+                .named("version", projectVersion, "projectVersion")
+                .named("arc", arcName, "arcName")
+                .named("lot", lot, "lot");
+    }
+
 
     @JsonValue
     @Override

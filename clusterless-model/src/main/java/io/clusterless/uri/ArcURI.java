@@ -10,6 +10,8 @@ import io.clusterless.naming.PlacementNames;
  */
 public record ArcURI(String bucket, String projectName, String projectVersion, String arcName) implements StoreURI {
     static final String LAYOUT = "[s3://bucket/]arcs/project=<project>/version=<version>/arc=<arc>/arc.json";
+    /** The name of every arc model object. */
+    public static final String FILE = "arc.json";
 
     public ArcURI {
         KeyLayout.checkValue(bucket, "bucket");
@@ -50,7 +52,7 @@ public record ArcURI(String bucket, String projectName, String projectVersion, S
         String project = reader.named("project");
         String version = reader.named("version");
         String arc = reader.named("arc");
-        reader.file("arc.json");
+        reader.file(FILE);
         reader.end();
         return new ArcURI(reader.bucket(), project, version, arc);
     }
@@ -66,7 +68,7 @@ public record ArcURI(String bucket, String projectName, String projectVersion, S
                 .named("project", projectName, "projectName")
                 .named("version", projectVersion, "projectVersion")
                 .named("arc", arcName, "arcName")
-                .file("arc.json");
+                .file(FILE);
     }
 
     @JsonValue

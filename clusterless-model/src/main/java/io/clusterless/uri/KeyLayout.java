@@ -24,6 +24,11 @@ public final class KeyLayout {
         /** The template variable shown when absent. */
         String variable();
 
+        /** What every value of this part starts with, {@code key=}; null for parts that hold no value. */
+        default String valuePrefix() {
+            return null;
+        }
+
         void appendTemplate(StringBuilder key);
     }
 
@@ -52,6 +57,10 @@ public final class KeyLayout {
             return value == null ? null : key + "=" + value;
         }
 
+        public String valuePrefix() {
+            return key + "=";
+        }
+
         public boolean required() {
             return true;
         }
@@ -72,6 +81,10 @@ public final class KeyLayout {
     private record OptionalNamed(String key, String value, String variable, boolean required) implements Segment {
         public String text() {
             return value == null ? null : key + "=" + value;
+        }
+
+        public String valuePrefix() {
+            return key + "=";
         }
 
         public boolean directory() {
@@ -150,6 +163,31 @@ public final class KeyLayout {
     }
 
     String path() {
+        return withBucket(keyPath());
+    }
+
+    /** {@link #path()} relative to the bucket. */
+    String keyPath() {
+        return String.join("/", knownDirectories()) + "/";
+    }
+
+    /**
+     * The key every value of the first absent part starts with, e.g. {@code arcs/project=p/version=1/arc=a/lot=}: what
+     * to list to find all of them.
+     *
+     * @throws IllegalStateException if no part that holds a value is absent
+     */
+    String listPrefix() {
+        List<String> known = knownDirectories();
+        Segment open = segments.get(known.size());
+        if (open.valuePrefix() == null) {
+            throw new IllegalStateException("no part of " + template() + " is open to list");
+        }
+        return String.join("/", known) + "/" + open.valuePrefix();
+    }
+
+    /** The directories up to the first absent part or the file name. */
+    private List<String> knownDirectories() {
         List<String> parts = new ArrayList<>();
         for (Segment segment : segments) {
             if (!segment.directory() || segment.text() == null) {
@@ -157,7 +195,7 @@ public final class KeyLayout {
             }
             parts.add(segment.text());
         }
-        return withBucket(String.join("/", parts) + "/");
+        return parts;
     }
 
     String prefix() {

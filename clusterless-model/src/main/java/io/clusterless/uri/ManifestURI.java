@@ -7,6 +7,8 @@ import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.DatasetRef;
 import io.clusterless.naming.PlacementNames;
 
+import java.util.Optional;
+
 /**
  * The manifest of one lot of one dataset in the manifest store (reference §4.4):
  * {@code datasets/name=<dataset>/version=<version>/lot=<lot>/state=<state>[/attempt=<id>]/manifest.json}.
@@ -19,7 +21,9 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
                           String attempt) implements StoreURI {
     static final String LAYOUT =
             "[s3://bucket/]datasets/name=<dataset>/version=<version>/lot=<lot>/state=<state>[/attempt=<id>]/manifest.json";
-    static final String FILE = "manifest.json";
+    /** The name of every manifest object. */
+    public static final String FILE = "manifest.json";
+    private static final String STATE_KEY = "state=";
 
     public ManifestURI {
         KeyLayout.checkValue(bucket, "bucket");
@@ -133,6 +137,27 @@ public record ManifestURI(String bucket, String datasetName, String datasetVersi
         } catch (IllegalArgumentException e) {
             throw reader.error(e.getMessage(), e);
         }
+    }
+
+    /**
+     * The state of the manifest a key below a lot's directory names, from the rest of the key after
+     * {@code lot=<lot>/} ({@code state=<state>[/attempt=<id>]/manifest.json}); empty for the boundary's records beside
+     * it and unknown states. Status reads it for every listed key, so it only looks at the text around the state.
+     */
+    public static Optional<ManifestState> stateOfListed(String nameInLot) {
+        if (!nameInLot.startsWith(STATE_KEY) || !nameInLot.endsWith("/" + FILE)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ManifestState.parse(nameInLot.substring(STATE_KEY.length(), nameInLot.indexOf('/'))));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether a manifest key below a lot's directory (see {@link #stateOfListed}) sits under an attempt. */
+    public static boolean underAttempt(String nameInLot) {
+        return nameInLot.indexOf('/') != nameInLot.lastIndexOf('/');
     }
 
     @Override

@@ -27,6 +27,24 @@ public interface StoreURI {
         return layout().path();
     }
 
+    /**
+     * {@link #path()} relative to the bucket, e.g. {@code arcs/project=p/version=1/arc=a/}: the key prefix of
+     * everything below the deepest known location.
+     */
+    default String keyPath() {
+        return layout().keyPath();
+    }
+
+    /**
+     * The key prefix every value of the first absent part starts with, e.g. {@code arcs/project=p/version=1/arc=a/lot=}
+     * for an arc with its lot open: list it to find all lots.
+     *
+     * @throws IllegalStateException if no part that holds a value is absent
+     */
+    default String listPrefix() {
+        return layout().listPrefix();
+    }
+
     /** {@link #path()} without the trailing '/', to filter listings. */
     default String prefix() {
         return layout().prefix();

@@ -1,6 +1,9 @@
 package io.clusterless.naming;
 
+import io.clusterless.model.Placement;
 import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,6 +36,7 @@ class PlacementNamesTest {
     void arcEventBusAndVpcUseTheUpperCaseStage() {
         assertThat(dev.arcEventBus()).isEqualTo("DEV-arc-events-us-west-2");
         assertThat(dev.vpc()).isEqualTo("DEV-common-vpc");
+        assertThat(dev.vpcPublicSubnet(2)).isEqualTo("DEV-common-vpc-public-2");
     }
 
     @Test
@@ -81,5 +85,20 @@ class PlacementNamesTest {
                 .isInstanceOf(NullPointerException.class).hasMessage("account is required");
         assertThatThrownBy(() -> new PlacementNames("dev", "123456789012", " "))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("region must not be blank");
+    }
+
+    @Test
+    void aDeclaredPlacementNamesItsStageAccountAndRegion() {
+        assertThat(PlacementNames.of(new Placement("aws", " dev ", "123456789012", "us-west-2"))).isEqualTo(dev);
+        assertThat(PlacementNames.of(new Placement("aws", "  ", "123456789012", "us-west-2"))).isEqualTo(noStage);
+    }
+
+    @Test
+    void aMetadataBucketNameReadsBackAsItsPlacement() {
+        assertThat(PlacementNames.ofMetadataBucket(dev.metadataBucket())).contains(dev);
+        assertThat(PlacementNames.ofMetadataBucket(noStage.metadataBucket())).contains(noStage);
+        assertThat(PlacementNames.ofMetadataBucket(dev.manifestBucket())).isEqualTo(Optional.empty());
+        assertThat(PlacementNames.ofMetadataBucket("myclusterless-metadata-1-us-west-2")).isEmpty();
+        assertThat(PlacementNames.ofMetadataBucket("clusterless-metadata-123456789012")).isEmpty();
     }
 }

@@ -1,6 +1,11 @@
 package io.clusterless.naming;
 
+import io.clusterless.model.Deployable;
+import io.clusterless.model.Placement;
+import io.clusterless.model.Project;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -105,5 +110,13 @@ class ProjectNamesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("project must not be blank");
         assertThatThrownBy(() -> names.arcStack(null))
                 .isInstanceOf(NullPointerException.class).hasMessage("arc is required");
+    }
+
+    @Test
+    void aProjectFileNamesItsProjectVersionInItsPlacement() {
+        Deployable deployable = new Deployable(new Project("S3Simple", "20230101-00"),
+                new Placement("aws", "dev", "123456789012", "us-west-2"), List.of(), List.of(), List.of(), List.of());
+
+        assertThat(ProjectNames.of(deployable)).isEqualTo(names);
     }
 }

@@ -33,7 +33,7 @@ import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
 import io.clusterless.substrate.aws.synth.SynthOptions;
-import io.clusterless.uri.DatasetURI;
+import io.clusterless.uri.RecordURI;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -276,7 +276,7 @@ final class ProjectCdk {
                         if (reader == null) {
                             reader = new PlacementReader(store(placement));
                         }
-                        DatasetURI record = DatasetURI.of(placement.metadataBucket(), source);
+                        RecordURI record = RecordURI.ofDataset(placement.metadataBucket(), source);
                         JsonNode found = reader.read(record.bucket(), record.key()).orElseThrow(() ->
                                 new UserException("arc '" + arc.getName() + "' reads dataset " + id + ", which no "
                                         + "given file owns and no deployed project recorded (" + record.identifier()
@@ -362,8 +362,7 @@ final class ProjectCdk {
         Map<PlacementNames, List<Deployable>> placements = new LinkedHashMap<>();
         for (ProjectInput input : inputs) {
             Placement placement = input.deployable().getPlacement();
-            placements.computeIfAbsent(new PlacementNames(placement.getStage(), placement.getAccount(),
-                    placement.getRegion()), p -> new ArrayList<>()).add(input.deployable());
+            placements.computeIfAbsent(PlacementNames.of(placement), p -> new ArrayList<>()).add(input.deployable());
         }
         return placements;
     }

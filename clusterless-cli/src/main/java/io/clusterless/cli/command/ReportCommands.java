@@ -12,8 +12,7 @@ import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.metadata.PlacementReader;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.uri.ArcURI;
-import io.clusterless.uri.DatasetURI;
-import io.clusterless.uri.ProjectURI;
+import io.clusterless.uri.RecordURI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -142,10 +141,10 @@ public final class ReportCommands {
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(root, filters)) {
-                for (ProjectURI uri : found.reader().projects(found.bucket())) {
-                    if (projectMatches(projects, uri.projectName(), uri.projectVersion())) {
+                for (RecordURI uri : found.reader().projects(found.bucket())) {
+                    if (projectMatches(projects, uri.name(), uri.version())) {
                         ObjectNode row = placement(Printer.record(), filters, found.placement());
-                        row.putObject("project").put("name", uri.projectName()).put("version", uri.projectVersion());
+                        row.putObject("project").put("name", uri.name()).put("version", uri.version());
                         rows.add(row);
                     }
                 }
@@ -197,9 +196,9 @@ public final class ReportCommands {
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(root, filters)) {
-                for (DatasetURI uri : found.reader().datasets(found.bucket())) {
+                for (RecordURI uri : found.reader().datasets(found.bucket())) {
                     ObjectNode row = placement(Printer.record(), filters, found.placement());
-                    row.putObject("dataset").put("name", uri.datasetName()).put("version", uri.datasetVersion());
+                    row.putObject("dataset").put("name", uri.name()).put("version", uri.version());
                     rows.add(row);
                 }
             }

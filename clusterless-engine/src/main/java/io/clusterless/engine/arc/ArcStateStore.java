@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,8 +40,8 @@ import java.util.UUID;
  * written at the key since is ever removed.
  */
 public final class ArcStateStore {
-    /** Root of the attempt end records, beside {@code arcs/} so that listing a lot or an arc finds state objects only. */
-    public static final String ATTEMPTS_ROOT = "arc-attempts";
+    /** Root of the attempt end records; see {@link ArcStateURI#ATTEMPTS_ROOT}. */
+    public static final String ATTEMPTS_ROOT = ArcStateURI.ATTEMPTS_ROOT;
     private static final String NDJSON = "application/x-ndjson";
     private static final String JSON = "application/json";
     private static final int MAX_ROUNDS = 10;
@@ -487,14 +486,8 @@ public final class ArcStateStore {
         String prefix = lotPrefix(lot);
         Map<ArcState, ObjectInfo> found = new EnumMap<>(ArcState.class);
         store.listAll(arc.bucket(), prefix, null).forEach(info -> {
-            String name = info.key().substring(prefix.length());
-            if (name.indexOf('/') < 0 && name.toLowerCase(Locale.ROOT).endsWith(ArcState.EXTENSION)) {
-                try {
-                    found.put(ArcState.parse(name), info);
-                } catch (IllegalArgumentException e) {
-                    // not a state object (e.g. running-x.arc): it says nothing about the lot's state
-                }
-            }
+            // other names (e.g. running-x.arc) say nothing about the lot's state
+            ArcStateURI.stateOfListed(info.key().substring(prefix.length())).ifPresent(state -> found.put(state, info));
         });
         return found;
     }
@@ -508,7 +501,7 @@ public final class ArcStateStore {
     }
 
     String lotPrefix(String lot) {
-        return arc.withLot(lot).withBucket(null).path().substring(1);
+        return arc.withLot(lot).keyPath();
     }
 
     String stateKey(String lot, ArcState state) {
@@ -516,10 +509,7 @@ public final class ArcStateStore {
     }
 
     String endKey(String lot, String attempt) {
-        if (attempt.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("arc attempt must not contain '/': " + attempt);
-        }
-        return ATTEMPTS_ROOT + "/" + lotPrefix(lot).substring("arcs/".length()) + "attempt=" + attempt + ".json";
+        return arc.withLot(lot).attemptEndKey(attempt);
     }
 
     private ArcAttemptSupersededException superseded(String lot, String attempt, AttemptEnd end) {

@@ -6,42 +6,34 @@ import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotId;
 import io.clusterless.model.DatasetRef;
+import io.clusterless.uri.BoundaryLedgerKeys;
 import io.clusterless.uri.ManifestURI;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A boundary's own records beside the manifests of its dataset, in the manifest bucket:
- * <pre>
- * datasets/name=&lt;d&gt;/version=&lt;v&gt;/lot=&lt;lot&gt;/boundary.claim                 which manifest the lot gets
- * datasets/name=&lt;d&gt;/version=&lt;v&gt;/lot=&lt;lot&gt;/late/&lt;sha-256 of uri&gt;.json  objects that missed it
- * datasets/name=&lt;d&gt;/version=&lt;v&gt;/unassigned/&lt;sha-256 of uri&gt;.json      objects with no lot
- * datasets/name=&lt;d&gt;/version=&lt;v&gt;/boundary.since                        when it was first placed (ADR-0007)
- * </pre>
- * Every record is written with a conditional create and never changed, so duplicate deliveries write nothing new.
+ * A boundary's own records beside the manifests of its dataset, in the manifest bucket, at the keys
+ * {@link BoundaryLedgerKeys} lays out: the lot's claim, late arrivals, unassigned objects and the time the boundary
+ * was first placed. Every record is written with a conditional create and never changed, so duplicate deliveries write nothing new.
  * Readers of manifests skip these keys: none ends with {@code /manifest.json}.
  */
 public final class BoundaryLedger {
-    static final String CLAIM = "boundary.claim";
-    static final String SINCE = "boundary.since";
     private static final String JSON = "application/json";
 
     private final ObjectStore store;
     private final String bucket;
     private final ManifestURI dataset;
+    private final BoundaryLedgerKeys keys;
 
     public BoundaryLedger(ObjectStore store, String manifestBucket, DatasetRef dataset) {
         this.store = store;
         this.bucket = manifestBucket;
         this.dataset = ManifestURI.of(manifestBucket, dataset);
+        this.keys = BoundaryLedgerKeys.of(dataset);
     }
 
     /** The outcome of {@link #claim}: the lot's claim, and whether it is the one proposed. */
@@ -55,27 +47,23 @@ public final class BoundaryLedger {
 
     /** {@code datasets/name=<d>/version=<v>/lot=<lot>/}. */
     public String lotKey(LotId lot) {
-        return dataset.withLot(lot).path().substring(("s3://" + bucket + "/").length());
+        return keys.lotKeyPath(lot);
     }
 
     public String claimKey(LotId lot) {
-        return lotKey(lot) + CLAIM;
+        return keys.claimKey(lot);
     }
 
     public String lateKey(LotId lot, String objectUri) {
-        return lotKey(lot) + "late/" + sha256(objectUri) + ".json";
+        return keys.lateKey(lot, objectUri);
     }
 
     public String unassignedKey(String objectUri) {
-        return datasetKey() + "unassigned/" + sha256(objectUri) + ".json";
+        return keys.unassignedKey(objectUri);
     }
 
     public String sinceKey() {
-        return datasetKey() + SINCE;
-    }
-
-    private String datasetKey() {
-        return dataset.path().substring(("s3://" + bucket + "/").length()).replaceFirst("lot=[^/]*/$", "");
+        return keys.sinceKey();
     }
 
     /** The body of {@link #sinceKey()}: the time the boundary was first placed or deployed. */
@@ -129,7 +117,7 @@ public final class BoundaryLedger {
 
     /** The lot's late arrivals, in key order. */
     public List<LateArrival> lateArrivals(LotId lot) {
-        return store.listAll(bucket, lotKey(lot) + "late/", null)
+        return store.listAll(bucket, keys.latePrefix(lot), null)
                 .map(ObjectInfo::key)
                 .map(key -> store.get(bucket, key).map(object -> read(object.body(), LateArrival.class, key)))
                 .flatMap(Optional::stream)
@@ -154,15 +142,6 @@ public final class BoundaryLedger {
             return Json.records().readValue(body, type);
         } catch (IOException e) {
             throw new UncheckedIOException("unreadable " + type.getSimpleName() + " at s3://" + bucket + "/" + key, e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -5,12 +5,11 @@ import io.clusterless.engine.status.ListenerHistory;
 import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
+import io.clusterless.uri.ListenerChangeURI;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,16 +23,13 @@ import java.util.stream.Stream;
 
 /**
  * The enabled/disabled history of listeners (arc listener rules, boundary rules and schedules), kept in the
- * placement's metadata bucket as one object per change:
- * {@code listeners/project=<p>/version=<v>/component=<name>/at=<yyyyMMdd'T'HHmmss.SSS'Z'>.json}. Keys sort by time,
+ * placement's metadata bucket as one object per change at a {@link ListenerChangeURI}. Keys sort by time,
  * so one listing gives a component's whole history and its last key is the current state. Changes are appended,
  * never rewritten: gap reports can tell that a lot's upstream arrived while its arc was disabled, and a deploy
  * reads the current state so a redeploy keeps a disabled listener disabled (ADR-0004).
  */
 public final class ListenerSwitches implements ListenerHistory {
-    public static final String ROOT = "listeners";
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    public static final String ROOT = ListenerChangeURI.ROOT;
 
     private final ObjectStore store;
     private final String metadataBucket;
@@ -50,7 +46,7 @@ public final class ListenerSwitches implements ListenerHistory {
     public ListenerChange record(String project, String version, String component, boolean enabled, String reason) {
         Instant now = clock.instant();
         ListenerChange change = new ListenerChange(project, version, component, enabled, now.toString(), reason);
-        String key = prefix(project, version, component) + "at=" + AT.format(now) + ".json";
+        String key = ListenerChangeURI.of(metadataBucket, project, version, component).withAt(now).key();
         try {
             store.put(metadataBucket, key, Json.records().writeValueAsBytes(change), "application/json");
         } catch (JsonProcessingException e) {
@@ -72,16 +68,11 @@ public final class ListenerSwitches implements ListenerHistory {
      * (an unreadable newest record gives way to the one before it, as in {@link #history}).
      */
     public SortedSet<String> disabled(String project, String version) {
-        String projectPrefix = ROOT + "/project=" + project + "/version=" + version + "/component=";
+        String projectPrefix = ListenerChangeURI.of(metadataBucket, project, version, null).listPrefix();
         Map<String, List<ObjectInfo>> byComponent = new TreeMap<>();
         try (Stream<ObjectInfo> keys = store.listKeys(metadataBucket, projectPrefix, null)) {
-            keys.filter(info -> info.key().endsWith(".json")).forEach(info -> {
-                String rest = info.key().substring(projectPrefix.length());
-                int slash = rest.indexOf('/');
-                if (slash > 0 && rest.startsWith("at=", slash + 1)) {
-                    byComponent.computeIfAbsent(rest.substring(0, slash), c -> new ArrayList<>()).add(info);
-                }
-            });
+            keys.forEach(info -> ListenerChangeURI.ofListed(info.key()).ifPresent(change ->
+                    byComponent.computeIfAbsent(change.component(), c -> new ArrayList<>()).add(info)));
         }
         SortedSet<String> disabled = new TreeSet<>();
         byComponent.forEach((component, records) -> {
@@ -135,7 +126,7 @@ public final class ListenerSwitches implements ListenerHistory {
         });
     }
 
-    private static String prefix(String project, String version, String component) {
-        return ROOT + "/project=" + project + "/version=" + version + "/component=" + component + "/";
+    private String prefix(String project, String version, String component) {
+        return ListenerChangeURI.of(metadataBucket, project, version, component).keyPath();
     }
 }

@@ -39,12 +39,11 @@ public final class ManifestStore {
 
     /** Every manifest object of one lot (all states and attempts), in key order. */
     public List<ManifestURI> lotManifests(ManifestURI lot) {
-        String prefix = lot.withAttempt(null).withState(null).path()
-                .substring(("s3://" + lot.bucket() + "/").length());
+        String prefix = lot.withAttempt(null).withState(null).keyPath();
         return store.listAll(lot.bucket(), prefix, null)
                 .map(ObjectInfo::key)
-                .filter(key -> key.endsWith("/manifest.json"))
-                .map(key -> ManifestURI.parse("s3://" + lot.bucket() + "/" + key))
+                .filter(key -> key.endsWith("/" + ManifestURI.FILE))
+                .map(key -> ManifestURI.parse(key).withBucket(lot.bucket()))
                 .toList();
     }
 

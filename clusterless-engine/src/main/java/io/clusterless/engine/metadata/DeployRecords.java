@@ -5,7 +5,8 @@ import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.store.StoredObject;
 import io.clusterless.json.Json;
-import io.clusterless.uri.DeployURI;
+import io.clusterless.uri.RecordKind;
+import io.clusterless.uri.RecordURI;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -24,8 +25,8 @@ public final class DeployRecords {
 
     /** A deploy record as read, with the ETag a conditional replacement needs. */
     public record Read(String bucket, DeployRecord record, String etag) {
-        public DeployURI uri() {
-            return DeployURI.of(bucket).withProjectName(record.project()).withProjectVersion(record.version());
+        public RecordURI uri() {
+            return RecordURI.of(RecordKind.DEPLOY, bucket, record.project(), record.version());
         }
     }
 
@@ -41,15 +42,15 @@ public final class DeployRecords {
     }
 
     public Optional<Read> read(String bucket, String project, String version) {
-        DeployURI uri = DeployURI.of(bucket).withProjectName(project).withProjectVersion(version);
+        RecordURI uri = RecordURI.of(RecordKind.DEPLOY, bucket, project, version);
         return store.get(bucket, uri.key()).map(stored -> parse(bucket, uri.key(), stored));
     }
 
     /** Every deploy record of the bucket, in key order. */
     public List<Read> all(String bucket) {
         List<Read> found = new ArrayList<>();
-        for (ObjectInfo info : store.listAll(bucket, "deploys/", null).toList()) {
-            if (!info.key().endsWith("/deploy.json")) {
+        for (ObjectInfo info : store.listAll(bucket, RecordURI.of(RecordKind.DEPLOY, bucket).keyPath(), null).toList()) {
+            if (!info.key().endsWith("/" + RecordKind.DEPLOY.file())) {
                 continue;
             }
             store.get(bucket, info.key()).ifPresent(stored -> found.add(parse(bucket, info.key(), stored)));
@@ -67,7 +68,7 @@ public final class DeployRecords {
     }
 
     private static String key(String bucket, DeployRecord record) {
-        return DeployURI.of(bucket).withProjectName(record.project()).withProjectVersion(record.version()).key();
+        return RecordURI.of(RecordKind.DEPLOY, bucket, record.project(), record.version()).key();
     }
 
     private static byte[] bytes(DeployRecord record) {

@@ -7,7 +7,8 @@ import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.load.SourceFormat;
-import io.clusterless.uri.ProjectURI;
+import io.clusterless.uri.RecordKind;
+import io.clusterless.uri.RecordURI;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,17 +38,16 @@ public final class DeployedProject {
      * @throws IllegalArgumentException if {@code name} or {@code version} cannot be a key segment (blank, or with
      *                                  '/', '{', '}')
      */
-    public List<ProjectURI> find(Collection<String> metadataBuckets, String name, String version) {
-        new ProjectURI(null, name, version); // refuses what cannot be a key segment
-        String prefix = "projects/name=" + name + "/";
-        List<ProjectURI> found = new ArrayList<>();
+    public List<RecordURI> find(Collection<String> metadataBuckets, String name, String version) {
+        new RecordURI(RecordKind.PROJECT, null, name, version); // refuses what cannot be a key segment
+        String prefix = new RecordURI(RecordKind.PROJECT, null, name, null).keyPath();
+        List<RecordURI> found = new ArrayList<>();
         for (String bucket : metadataBuckets) {
             store.listKeys(bucket, prefix, null)
                     .map(ObjectInfo::key)
-                    .filter(key -> key.endsWith("/project.json"))
+                    .filter(key -> key.endsWith("/" + RecordKind.PROJECT.file()))
                     .flatMap(key -> parsed(bucket, key))
-                    .filter(uri -> name.equals(uri.projectName())
-                            && (version == null || version.equals(uri.projectVersion())))
+                    .filter(uri -> name.equals(uri.name()) && (version == null || version.equals(uri.version())))
                     .forEach(found::add);
         }
         return found;
@@ -59,15 +59,15 @@ public final class DeployedProject {
      *
      * @throws ProblemException when the record does not load as a project
      */
-    public Optional<LoadedFile> load(ProjectURI record) {
+    public Optional<LoadedFile> load(RecordURI record) {
         return store.get(record.bucket(), record.key()).map(stored -> loader.load(ProjectSource.text(
                 record.identifier(), new String(stored.body(), StandardCharsets.UTF_8), SourceFormat.JSON)));
     }
 
     /** A record's location, or nothing for a key that is not one (written by another tool): it is not a project. */
-    private static Stream<ProjectURI> parsed(String bucket, String key) {
+    private static Stream<RecordURI> parsed(String bucket, String key) {
         try {
-            return Stream.of(ProjectURI.parse("s3://" + bucket + "/" + key));
+            return Stream.of(RecordURI.parse(RecordKind.PROJECT, key).withBucket(bucket));
         } catch (IllegalArgumentException notARecord) {
             return Stream.empty();
         }

@@ -7,8 +7,8 @@ import io.clusterless.engine.store.StoredObject;
 import io.clusterless.json.Json;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.uri.ArcURI;
-import io.clusterless.uri.DatasetURI;
-import io.clusterless.uri.ProjectURI;
+import io.clusterless.uri.RecordKind;
+import io.clusterless.uri.RecordURI;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,9 +21,6 @@ import java.util.stream.Stream;
  * the {@link ObjectStore} port, so reports read S3 and a local placement alike.
  */
 public final class PlacementReader {
-    /** Bucket names holding this are metadata buckets (reference §4.1). */
-    public static final String METADATA_BUCKET_MARK = "clusterless-metadata";
-
     private final ObjectStore store;
 
     public PlacementReader(ObjectStore store) {
@@ -45,36 +42,30 @@ public final class PlacementReader {
      * empty for any other bucket. The stage is as the bucket name has it: lower case.
      */
     public static Optional<PlacementNames> placementOf(String bucket) {
-        String mark = METADATA_BUCKET_MARK + "-";
-        int at = bucket.indexOf(mark);
-        if (at < 0 || (at > 0 && bucket.charAt(at - 1) != '-')) {
-            return Optional.empty();
-        }
-        String stage = at == 0 ? null : bucket.substring(0, at - 1);
-        String rest = bucket.substring(at + mark.length());
-        int dash = rest.indexOf('-');
-        if (dash <= 0 || dash == rest.length() - 1) {
-            return Optional.empty();
-        }
-        return Optional.of(new PlacementNames(stage, rest.substring(0, dash), rest.substring(dash + 1)));
+        return PlacementNames.ofMetadataBucket(bucket);
     }
 
     /** The deployed projects, from the keys of their project.json (listing, not reading). */
-    public List<ProjectURI> projects(String metadataBucket) {
-        return keys(metadataBucket, "projects/", "project.json").map(ProjectURI::parse).toList();
+    public List<RecordURI> projects(String metadataBucket) {
+        return records(metadataBucket, RecordKind.PROJECT);
     }
 
     public List<ArcURI> arcs(String metadataBucket) {
-        return keys(metadataBucket, "arcs/", "arc.json").map(ArcURI::parse).toList();
+        return keys(metadataBucket, ArcURI.of(metadataBucket).keyPath(), ArcURI.FILE)
+                .map(key -> ArcURI.parse(key).withBucket(metadataBucket)).toList();
     }
 
-    public List<DatasetURI> datasets(String metadataBucket) {
-        return keys(metadataBucket, "datasets/", "dataset.json").map(DatasetURI::parse).toList();
+    public List<RecordURI> datasets(String metadataBucket) {
+        return records(metadataBucket, RecordKind.DATASET);
+    }
+
+    private List<RecordURI> records(String bucket, RecordKind kind) {
+        return keys(bucket, RecordURI.of(kind, bucket).keyPath(), kind.file())
+                .map(key -> RecordURI.parse(kind, key).withBucket(bucket)).toList();
     }
 
     private Stream<String> keys(String bucket, String prefix, String file) {
-        return store.listAll(bucket, prefix, null).map(ObjectInfo::key).filter(key -> key.endsWith("/" + file))
-                .map(key -> "s3://" + bucket + "/" + key);
+        return store.listAll(bucket, prefix, null).map(ObjectInfo::key).filter(key -> key.endsWith("/" + file));
     }
 
     public Optional<JsonNode> read(String bucket, String key) {

@@ -19,9 +19,8 @@ import io.clusterless.model.Resource;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.uri.ArcURI;
-import io.clusterless.uri.DatasetURI;
-import io.clusterless.uri.MaterialsURI;
-import io.clusterless.uri.ProjectURI;
+import io.clusterless.uri.RecordKind;
+import io.clusterless.uri.RecordURI;
 
 import java.io.IOException;
 import java.net.URI;
@@ -84,7 +83,7 @@ public final class PlacementRecords {
             String project = deployable.getProject().getName();
             String version = deployable.getProject().getVersion();
             List<DeployRecord.Record> records = new ArrayList<>();
-            ProjectURI projectUri = ProjectURI.of(bucket).withProjectName(project).withProjectVersion(version);
+            RecordURI projectUri = RecordURI.of(RecordKind.PROJECT, bucket, project, version);
             records.add(record(projectUri.key(), Json.records().valueToTree(deployable)));
             for (Arc<?> arc : deployable.getArcs()) {
                 if (arc.isExclude()) {
@@ -109,7 +108,7 @@ public final class PlacementRecords {
             }
             ArrayNode materials = Json.records().createArrayNode();
             records.forEach(r -> materials.add("s3://" + bucket + "/" + r.key()));
-            MaterialsURI materialsUri = MaterialsURI.of(bucket).withProjectName(project).withProjectVersion(version);
+            RecordURI materialsUri = RecordURI.of(RecordKind.MATERIALS, bucket, project, version);
             records.add(record(materialsUri.key(), materials));
             all.add(new ProjectRecords(deployable.getProject().id(), project, version, List.copyOf(records)));
         }
@@ -144,7 +143,7 @@ public final class PlacementRecords {
      */
     public List<String> remove(PlacementNames placement, String project, String version) {
         String bucket = placement.metadataBucket();
-        String key = MaterialsURI.of(bucket).withProjectName(project).withProjectVersion(version).key();
+        String key = RecordURI.of(RecordKind.MATERIALS, bucket, project, version).key();
         StoredObject materials = store.get(bucket, key).orElseThrow(() -> new MissingMaterialsException(
                 "no s3://" + bucket + "/" + key + ": project " + project + " version " + version
                         + " has no deploy record in this placement, so its metadata cannot be removed"));
@@ -209,7 +208,7 @@ public final class PlacementRecords {
         ownerNode.put("project", project);
         ownerNode.put("version", version);
         ownerNode.put("component", owner);
-        return record(DatasetURI.of(bucket, dataset).key(), record);
+        return record(RecordURI.ofDataset(bucket, dataset).key(), record);
     }
 
     private static DeployRecord.Record record(String key, JsonNode body) {

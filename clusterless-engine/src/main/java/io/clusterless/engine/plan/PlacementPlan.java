@@ -117,8 +117,7 @@ public final class PlacementPlan {
             this.placement = placement;
             this.deployable = deployable;
             this.owners = owners;
-            this.names = new ProjectNames(placement, deployable.getProject().getName(),
-                    deployable.getProject().getVersion());
+            this.names = ProjectNames.of(placement, deployable);
             List<Component> components = new ArrayList<>(deployable.getResources());
             components.addAll(deployable.getActivities());
             components.addAll(deployable.getBoundaries());

@@ -10,6 +10,7 @@ import io.clusterless.uri.ArcStateURI;
 import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -26,20 +27,15 @@ public final class ArcLots {
 
     /** @param arc the arc's state location: bucket, project, version and arc set; lot and state open */
     public static SortedMap<LotId, ArcState> scan(ObjectStore store, ArcStateURI arc, LotRange range) {
-        String prefix = LotScan.keyPrefix(arc.withLot((String) null).withState(null)) + "lot=";
+        String prefix = arc.withLot((String) null).withState(null).listPrefix();
         SortedMap<LotId, ArcState> states = new TreeMap<>();
         Set<LotId> doubtful = new LinkedHashSet<>();
         LotScan.scan(store, arc.bucket(), prefix, range, (lot, rest, info) -> {
-            if (rest.indexOf('/') >= 0 || !rest.endsWith(ArcState.EXTENSION)) {
+            Optional<ArcState> listed = ArcStateURI.stateOfListed(rest);
+            if (listed.isEmpty()) {
                 return; // deeper keys or other names are not state objects
             }
-            ArcState state;
-            try {
-                state = ArcState.parse(rest.substring(0, rest.length() - ArcState.EXTENSION.length()));
-            } catch (IllegalArgumentException unknown) {
-                return;
-            }
-            if (states.putIfAbsent(lot, state) != null) {
+            if (states.putIfAbsent(lot, listed.get()) != null) {
                 doubtful.add(lot);
             }
         });

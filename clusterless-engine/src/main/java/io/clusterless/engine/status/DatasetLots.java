@@ -4,6 +4,7 @@ import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.manifest.ManifestState;
+import io.clusterless.uri.BoundaryLedgerKeys;
 import io.clusterless.uri.ManifestURI;
 
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -29,27 +31,22 @@ public final class DatasetLots {
 
     /** @param dataset the dataset's manifest location: bucket, name and version set; lot and state open */
     public static SortedMap<LotId, DatasetLot> scan(ObjectStore store, ManifestURI dataset, LotRange range) {
-        String prefix = LotScan.keyPrefix(dataset.withLot((String) null).withState(null)) + "lot=";
+        String prefix = dataset.withLot((String) null).withState(null).listPrefix();
         Map<LotId, Counts> counts = new LinkedHashMap<>();
         LotScan.scan(store, dataset.bucket(), prefix, range, (lot, rest, info) -> {
             Counts lotCounts = counts.computeIfAbsent(lot, l -> new Counts());
-            if (rest.startsWith("late/")) {
+            if (BoundaryLedgerKeys.isLateRecord(rest)) {
                 lotCounts.late++;
                 return;
             }
-            if (!rest.startsWith("state=") || !rest.endsWith("/manifest.json")) {
+            Optional<ManifestState> listed = ManifestURI.stateOfListed(rest);
+            if (listed.isEmpty()) {
                 return; // claims and other bookkeeping
             }
-            String stateText = rest.substring("state=".length(), rest.indexOf('/'));
-            ManifestState state;
-            try {
-                state = ManifestState.parse(stateText);
-            } catch (IllegalArgumentException unknown) {
-                return;
-            }
+            ManifestState state = listed.get();
             if (state == ManifestState.partial) {
                 lotCounts.partials++;
-            } else if (!state.hasAttempt() && rest.indexOf('/') != rest.lastIndexOf('/')) {
+            } else if (!state.hasAttempt() && ManifestURI.underAttempt(rest)) {
                 lotCounts.superseded++; // a final manifest under an attempt: a replay superseded it (ADR-0006)
                 return;
             }

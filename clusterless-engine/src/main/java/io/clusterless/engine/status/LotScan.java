@@ -4,7 +4,6 @@ import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
-import io.clusterless.uri.StoreURI;
 
 import java.util.Iterator;
 
@@ -17,11 +16,6 @@ import java.util.stream.Stream;
  */
 final class LotScan {
     private LotScan() {
-    }
-
-    /** The key of a location's deepest known directory, e.g. {@code arcs/project=p/version=1/arc=a/}. */
-    static String keyPrefix(StoreURI location) {
-        return location.path().substring(("s3://" + location.bucket() + "/").length());
     }
 
     /**

@@ -53,7 +53,7 @@ class StatusScanTest {
         state(store, arc, FIRST.plus(2), ArcState.partial);
         state(store, arc, FIRST.plus(3), ArcState.missing);
         state(store, arc, FIRST.plus(4), ArcState.complete);         // the window's end: excluded
-        store.put("state", LotScan.keyPrefix(arc.withLot(FIRST.plus(2))) + "notes/x.arc", new byte[0], "text/plain");
+        store.put("state", arc.withLot(FIRST.plus(2)).keyPath() + "notes/x.arc", new byte[0], "text/plain");
         // an arc whose name starts like this one's must not leak in
         state(store, ARC.withArcName("window-b"), FIRST.plus(2), ArcState.complete);
 
@@ -70,14 +70,14 @@ class StatusScanTest {
         ObjectStore store = server.store();
         ManifestURI dataset = ManifestURI.of("manifests").withDatasetName("orders").withDatasetVersion("1");
         store.put("manifests", dataset.withLot(FIRST).withState(ManifestState.complete).key(), new byte[0], "a/j");
-        store.put("manifests", LotScan.keyPrefix(dataset.withLot(FIRST)) + "late/abc.json", new byte[0], "a/j");
-        store.put("manifests", LotScan.keyPrefix(dataset.withLot(FIRST)) + "late/def.json", new byte[0], "a/j");
+        store.put("manifests", dataset.withLot(FIRST).keyPath() + "late/abc.json", new byte[0], "a/j");
+        store.put("manifests", dataset.withLot(FIRST).keyPath() + "late/def.json", new byte[0], "a/j");
         store.put("manifests", dataset.withLot(FIRST.plus(1)).withState(ManifestState.empty).key(), new byte[0], "a/j");
         store.put("manifests", dataset.withLot(FIRST.plus(2)).withState(ManifestState.partial).withAttempt("a1").key(),
                 new byte[0], "a/j");
         store.put("manifests", dataset.withLot(FIRST.plus(2)).withState(ManifestState.partial).withAttempt("a2").key(),
                 new byte[0], "a/j");
-        store.put("manifests", LotScan.keyPrefix(dataset.withLot(FIRST.plus(3))) + "boundary.claim", new byte[0], "a/j");
+        store.put("manifests", dataset.withLot(FIRST.plus(3)).keyPath() + "boundary.claim", new byte[0], "a/j");
 
         SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(store, dataset, new LotRange(FIRST, FIRST.plus(10)));
         assertThat(lots.get(FIRST).written()).isNotNull();

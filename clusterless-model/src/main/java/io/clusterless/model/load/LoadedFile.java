@@ -1,6 +1,7 @@
 package io.clusterless.model.load;
 
 import io.clusterless.model.Deployable;
+import io.clusterless.model.shape.FieldPath;
 
 /** One project file after loading: where it came from, its positions, and the model bound from it. */
 public record LoadedFile(ProjectSource source, SourceFormat format, LocatedTree tree, Deployable deployable) {

@@ -1,6 +1,7 @@
 package io.clusterless.model.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.model.shape.FieldPath;
 
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package io.clusterless.model.load;
 
+import io.clusterless.model.shape.FieldPath;
+
 import java.util.Comparator;
 
 /**

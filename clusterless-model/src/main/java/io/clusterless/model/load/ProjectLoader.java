@@ -16,6 +16,7 @@ import io.clusterless.model.Resource;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.ComponentType;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.shape.Finding;
 import io.clusterless.model.shape.ShapeChecker;
 import io.clusterless.model.shape.Shapes;

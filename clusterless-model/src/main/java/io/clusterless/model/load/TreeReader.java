@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ContainerNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
+import io.clusterless.model.shape.FieldPath;
 
 import java.io.IOException;
 import java.util.ArrayDeque;

@@ -1,6 +1,5 @@
 package io.clusterless.model.shape;
 
-import io.clusterless.model.load.FieldPath;
 
 /**
  * A problem found at a path of the tree. {@code atKey}: point at the field name (unknown fields) rather than at the

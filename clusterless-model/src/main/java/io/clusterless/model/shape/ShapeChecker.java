@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.ComponentType;
-import io.clusterless.model.load.FieldPath;
 
 import java.util.ArrayList;
 import java.util.Iterator;

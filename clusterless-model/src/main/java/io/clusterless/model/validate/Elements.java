@@ -3,7 +3,7 @@ package io.clusterless.model.validate;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Component;
 import io.clusterless.model.component.ComponentKind;
-import io.clusterless.model.load.FieldPath;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 

@@ -6,7 +6,6 @@ import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.ComponentType;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
-import io.clusterless.naming.PlacementNames;
 import io.clusterless.naming.ProjectNames;
 
 import java.util.List;
@@ -25,9 +24,7 @@ final class LambdaNameRule implements Rule {
             Deployable deployable = located.file().deployable();
             ProjectNames names;
             try {
-                names = new ProjectNames(new PlacementNames(deployable.getPlacement().getStage(),
-                        deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion()),
-                        deployable.getProject().getName(), deployable.getProject().getVersion());
+                names = ProjectNames.of(deployable);
             } catch (IllegalArgumentException e) {
                 continue; // blank project or placement values: PlacementRule reports them
             }

@@ -1,6 +1,6 @@
 package io.clusterless.model.validate;
 
-import io.clusterless.model.load.FieldPath;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.Problem;
 

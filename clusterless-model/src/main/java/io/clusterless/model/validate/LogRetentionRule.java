@@ -1,7 +1,7 @@
 package io.clusterless.model.validate;
 
 import io.clusterless.model.Placement;
-import io.clusterless.model.load.FieldPath;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;

@@ -6,11 +6,10 @@ import io.clusterless.model.component.ComponentPlugin;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.NameClaim;
 import io.clusterless.model.component.PhysicalNameKind;
-import io.clusterless.model.load.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
-import io.clusterless.naming.PlacementNames;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.naming.ProjectNames;
 
 import java.util.HashMap;
@@ -43,9 +42,7 @@ final class PhysicalNamesRule implements Rule {
             if (!PlacementRule.namesBuildable(deployable)) {
                 continue; // PlacementRule says what to fix first
             }
-            ProjectNames names = new ProjectNames(new PlacementNames(deployable.getPlacement().getStage(),
-                    deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion()),
-                    deployable.getProject().getName(), deployable.getProject().getVersion());
+            ProjectNames names = ProjectNames.of(deployable);
             String grouped = problem(PhysicalNameKind.STACK, names.groupedStack(), "the version");
             if (grouped != null) {
                 problems.add(file.problem(FieldPath.of("project", "name"), grouped));
@@ -58,9 +55,7 @@ final class PhysicalNamesRule implements Rule {
                     || Names.componentProblem("", component.getName()) != null) {
                 continue; // NameRule or PlacementRule says what to fix first
             }
-            ProjectNames names = new ProjectNames(new PlacementNames(deployable.getPlacement().getStage(),
-                    deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion()),
-                    deployable.getProject().getName(), deployable.getProject().getVersion());
+            ProjectNames names = ProjectNames.of(deployable);
             String name = component.getName();
             if (registry.find(component.getType()).orElseThrow().lambdaFunctions().stream()
                     .anyMatch(fn -> names.lambdaFunction(name, fn).length() > ProjectNames.LAMBDA_NAME_MAX)) {

@@ -1,7 +1,7 @@
 package io.clusterless.model.validate;
 
 import io.clusterless.model.Deployable;
-import io.clusterless.model.load.FieldPath;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
@@ -76,8 +76,7 @@ final class PlacementRule implements Rule {
 
     /** The placement's own buckets carry the stage; S3 allows 63 characters, so a long stage makes bootstrap fail. */
     private static java.util.Optional<String> bucketsProblem(Deployable deployable) {
-        PlacementNames names = new PlacementNames(deployable.getPlacement().getStage(),
-                deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion());
+        PlacementNames names = PlacementNames.of(deployable.getPlacement());
         for (String bucket : List.of(names.metadataBucket(), names.arcStateBucket(), names.manifestBucket())) {
             String problem = BucketNames.problem(bucket);
             if (problem != null) {

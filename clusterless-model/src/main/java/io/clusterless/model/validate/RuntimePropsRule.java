@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
 import io.clusterless.model.Component;
 import io.clusterless.model.RuntimeProps;
-import io.clusterless.model.load.FieldPath;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 import io.clusterless.model.shape.Shape;

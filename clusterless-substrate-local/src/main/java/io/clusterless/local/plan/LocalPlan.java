@@ -113,6 +113,6 @@ public final class LocalPlan {
         if (placement == null) {
             throw new IllegalArgumentException("the project has no placement (account and region)");
         }
-        return new PlacementNames(placement.getStage(), placement.getAccount(), placement.getRegion());
+        return PlacementNames.of(placement);
     }
 }

@@ -16,7 +16,7 @@ import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.uri.ProjectURI;
+import io.clusterless.uri.RecordURI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,7 +67,7 @@ class DeployedProjectTest {
         original.getArcs().stream().filter(arc -> arc.getName().equals("copyB")).forEach(Component::exclude);
         deploy(DEV, original);
 
-        List<ProjectURI> found = deployed.find(List.of(DEV.metadataBucket()), "CopyChain", null);
+        List<RecordURI> found = deployed.find(List.of(DEV.metadataBucket()), "CopyChain", null);
         LoadedFile loaded = deployed.load(found.get(0)).orElseThrow();
 
         assertThat(loaded.display()).isEqualTo("s3://" + DEV.metadataBucket()
@@ -88,11 +88,11 @@ class DeployedProjectTest {
         List<String> buckets = List.of(DEV.metadataBucket(), PROD.metadataBucket());
 
         assertThat(deployed.find(buckets, "CopyChain", null))
-                .extracting(ProjectURI::bucket, ProjectURI::projectVersion)
+                .extracting(RecordURI::bucket, RecordURI::version)
                 .containsExactly(tuple(DEV.metadataBucket(), "1"),
                         tuple(DEV.metadataBucket(), "2"),
                         tuple(PROD.metadataBucket(), "3"));
-        assertThat(deployed.find(buckets, "CopyChain", "2")).extracting(ProjectURI::projectVersion)
+        assertThat(deployed.find(buckets, "CopyChain", "2")).extracting(RecordURI::version)
                 .containsExactly("2");
         assertThat(deployed.find(buckets, "CopyChain", "9")).isEmpty();
         assertThat(deployed.find(buckets, "Copy", null)).isEmpty();
@@ -104,7 +104,7 @@ class DeployedProjectTest {
         String key = "projects/name=Broken/version=1/project.json";
         store.put(DEV.metadataBucket(), key, "{\"project\": 1}".getBytes(StandardCharsets.UTF_8), "application/json");
 
-        ProjectURI record = deployed.find(List.of(DEV.metadataBucket()), "Broken", "1").get(0);
+        RecordURI record = deployed.find(List.of(DEV.metadataBucket()), "Broken", "1").get(0);
 
         assertThatThrownBy(() -> deployed.load(record)).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("s3://" + DEV.metadataBucket() + "/" + key);

@@ -68,11 +68,11 @@ class PlacementRecordsTest {
 
         PlacementReader reader = new PlacementReader(store);
         assertThat(reader.projects(BUCKET)).singleElement().satisfies(p -> {
-            assertThat(p.projectName()).isEqualTo("CopyChain");
-            assertThat(p.projectVersion()).isEqualTo("20230101-00");
+            assertThat(p.name()).isEqualTo("CopyChain");
+            assertThat(p.version()).isEqualTo("20230101-00");
         });
         assertThat(reader.arcs(BUCKET)).extracting(a -> a.arcName()).containsExactly("copyA", "copyB", "copyC");
-        assertThat(reader.datasets(BUCKET)).extracting(d -> d.datasetName())
+        assertThat(reader.datasets(BUCKET)).extracting(d -> d.name())
                 .containsExactlyInAnyOrder("chain-ingress", "chain-a", "chain-b", "chain-c");
 
         List<String> removed = records.remove(DEV, "CopyChain", "20230101-00");

@@ -11,7 +11,7 @@ import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.SourceFormat;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.uri.ProjectURI;
+import io.clusterless.uri.RecordURI;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +49,9 @@ final class DeployedProjects {
         DeployedProject deployed = new DeployedProject(buckets.store(),
                 new ProjectLoader(registry, Map.of(), root.context().in()));
 
-        Set<ProjectURI> records = new LinkedHashSet<>();
+        Set<RecordURI> records = new LinkedHashSet<>();
         for (OperatedProjectOptions.Wanted wanted : options.wanted()) {
-            List<ProjectURI> found;
+            List<RecordURI> found;
             try {
                 found = deployed.find(byBucket.keySet(), wanted.name(), wanted.version());
             } catch (IllegalArgumentException e) {
@@ -63,7 +63,7 @@ final class DeployedProjects {
             }
             records.addAll(found);
         }
-        Set<String> inBuckets = records.stream().map(ProjectURI::bucket).collect(Collectors.toCollection(
+        Set<String> inBuckets = records.stream().map(RecordURI::bucket).collect(Collectors.toCollection(
                 LinkedHashSet::new));
         if (inBuckets.size() > 1) {
             throw new UserException("--deployed " + String.join(" --deployed ", options.wanted().stream()
@@ -72,7 +72,7 @@ final class DeployedProjects {
                     + "); operate one at a time: choose it with --stage, --account or --region");
         }
         List<LoadedFile> files = new ArrayList<>();
-        for (ProjectURI record : records) {
+        for (RecordURI record : records) {
             files.add(deployed.load(record).orElseThrow(() -> new UserException(record.identifier()
                     + " was removed while it was read (destroyed meanwhile?); try again")));
         }
@@ -83,7 +83,7 @@ final class DeployedProjects {
                                              Set<String> buckets, String where, String filtered) {
         if (wanted.version() != null) {
             List<String> versions = deployed.find(buckets, wanted.name(), null).stream()
-                    .map(ProjectURI::projectVersion).distinct().toList();
+                    .map(RecordURI::version).distinct().toList();
             if (!versions.isEmpty()) {
                 return new UserException("project " + wanted.name() + " has no deployed version " + wanted.version()
                         + " (deployed: " + String.join(", ", versions) + "); give one of those, or only the name "

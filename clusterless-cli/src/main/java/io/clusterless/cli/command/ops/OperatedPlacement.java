@@ -96,7 +96,7 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
             throw new UserException("project " + deployable.getProject().id()
                     + " has no placement (account and region); add one to the project file");
         }
-        return new PlacementNames(placement.getStage(), placement.getAccount(), placement.getRegion());
+        return PlacementNames.of(placement);
     }
 
     private static List<Deployable> deployables(ClsCommand root, List<ProjectSource> sources,

@@ -1,11 +1,11 @@
 package io.clusterless.substrate.aws.bootstrap;
 
-import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.construct.BootstrapExports;
 import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.uri.ArcStateURI;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
@@ -69,7 +69,8 @@ public final class BootstrapStack extends Stack {
                 .abortIncompleteMultipartUploadAfter(Duration.days(7)).build());
         if (store.equals("arcState")) {
             bucket.addLifecycleRule(LifecycleRule.builder().id("ExpireArcAttemptRecords")
-                    .prefix(ArcStateStore.ATTEMPTS_ROOT + "/").expiration(Duration.days(ATTEMPT_RECORD_DAYS)).build());
+                    .prefix(ArcStateURI.of((String) null).attemptsKeyPath())
+                    .expiration(Duration.days(ATTEMPT_RECORD_DAYS)).build());
         }
         export(id + "StoreName", exports.storeName(store), bucketName);
         export(id + "StoreArn", exports.storeArn(store), bucket.getBucketArn());
@@ -108,7 +109,7 @@ public final class BootstrapStack extends Stack {
                     .cidrBlock(SUBNET_CIDRS.get(zone))
                     .availabilityZone(Fn.select(zone, Fn.getAzs()))
                     .mapPublicIpOnLaunch(false)
-                    .tags(List.of(CfnTag.builder().key("Name").value(placement.vpc() + "-public-" + (zone + 1)).build()))
+                    .tags(List.of(CfnTag.builder().key("Name").value(placement.vpcPublicSubnet(zone + 1)).build()))
                     .build();
             CfnSubnetRouteTableAssociation.Builder.create(this, "CommonVpcPublicSubnet" + (zone + 1) + "Routes")
                     .subnetId(subnet.getRef())

@@ -2,6 +2,7 @@ package io.clusterless.substrate.aws.iam;
 
 import io.clusterless.model.DatasetRef;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.uri.ManifestURI;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -28,7 +29,7 @@ public final class Access {
 
     /** The key prefix of a dataset's manifests in the manifest bucket: {@code datasets/name=<n>/version=<v>/}. */
     public static String manifestPrefix(DatasetRef dataset) {
-        return "datasets/name=" + dataset.getName() + "/version=" + dataset.getVersion() + "/";
+        return ManifestURI.of(null, dataset).keyPath();
     }
 
     /**

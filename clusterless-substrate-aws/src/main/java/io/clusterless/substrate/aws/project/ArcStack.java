@@ -1,6 +1,5 @@
 package io.clusterless.substrate.aws.project;
 
-import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
@@ -13,6 +12,7 @@ import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.uri.ArcStateURI;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.Rule;
@@ -83,11 +83,10 @@ public final class ArcStack extends Stack {
         HandlerFunction gate = new HandlerFunction(this, id, new HandlerFunction.Spec(name, handler, GATE_RUNTIME,
                 environment, "clusterless arc " + plan.name() + " " + id), project);
         String arcStateBucket = project.placementPlan().placement().arcStateBucket();
-        String arcPath = "project=" + project.plan().deployable().getProject().getName()
-                + "/version=" + project.plan().deployable().getProject().getVersion() + "/arc=" + plan.name() + "/";
-        Access.readWrite(gate.role(), arcStateBucket, "arcs/" + arcPath);
+        ArcStateURI arcState = plan.gateProps().arcStateURI();
+        Access.readWrite(gate.role(), arcStateBucket, arcState.keyPath());
         // the end records of arc attempts (ADR-0003), which the gates write beside the state objects' tree
-        Access.readWrite(gate.role(), arcStateBucket, ArcStateStore.ATTEMPTS_ROOT + "/" + arcPath);
+        Access.readWrite(gate.role(), arcStateBucket, arcState.attemptsKeyPath());
         String manifests = project.placementPlan().placement().manifestBucket();
         plan.model().getSources().values().forEach(source ->
                 Access.read(gate.role(), manifests, Access.manifestPrefix(source)));

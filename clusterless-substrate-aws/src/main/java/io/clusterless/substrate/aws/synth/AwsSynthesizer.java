@@ -64,8 +64,7 @@ public final class AwsSynthesizer {
         }
         for (Map.Entry<Placement, List<ProjectInput>> entry : byPlacement.entrySet()) {
             Placement placement = entry.getKey();
-            PlacementNames names = new PlacementNames(placement.getStage(), placement.getAccount(),
-                    placement.getRegion());
+            PlacementNames names = PlacementNames.of(placement);
             List<Deployable> deployables = entry.getValue().stream().map(ProjectInput::deployable).toList();
             PlacementPlan plan;
             try {
@@ -112,8 +111,7 @@ public final class AwsSynthesizer {
         long projects = inputs.stream().map(i -> i.deployable().getProject().id()).distinct().count();
         if (projects == 1) {
             Deployable deployable = inputs.get(0).deployable();
-            PlacementNames placement = new PlacementNames(deployable.getPlacement().getStage(),
-                    deployable.getPlacement().getAccount(), deployable.getPlacement().getRegion());
+            PlacementNames placement = PlacementNames.of(deployable.getPlacement());
             context.put("project", Label.of(deployable.getProject().getName()).hyphenated());
             context.put("version", deployable.getProject().getVersion());
             if (placement.stage() != null) {

@@ -1,4 +1,4 @@
-package io.clusterless.model.load;
+package io.clusterless.model.shape;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -9,9 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ProjectURITest {
+/** The records of the metadata store kept per name and version (reference §4.2), shown with the project record. */
+class RecordURITest {
     private static final String BUCKET = "dev-clusterless-metadata-123456789012-us-west-2";
-    private final ProjectURI full = new ProjectURI(BUCKET, "S3Simple", "20230101-00");
+    private final RecordURI full = RecordURI.of(RecordKind.PROJECT, BUCKET, "S3Simple", "20230101-00");
 
     @Test
     void identifierNamesTheProjectObjectWithTheNameAsDeclared() {
@@ -28,24 +29,24 @@ class ProjectURITest {
 
     @Test
     void pathIsTruncatedAtTheFirstMissingPart() {
-        assertThat(ProjectURI.of(BUCKET).path()).isEqualTo("s3://" + BUCKET + "/projects/");
-        assertThat(ProjectURI.of(BUCKET).withProjectName("S3Simple").path())
+        assertThat(RecordURI.of(RecordKind.PROJECT, BUCKET).path()).isEqualTo("s3://" + BUCKET + "/projects/");
+        assertThat(RecordURI.of(RecordKind.PROJECT, BUCKET).withName("S3Simple").path())
                 .isEqualTo("s3://" + BUCKET + "/projects/name=S3Simple/");
-        assertThat(ProjectURI.of(BUCKET).withProjectVersion("1").path())
+        assertThat(RecordURI.of(RecordKind.PROJECT, BUCKET).withVersion("1").path())
                 .as("a version without a name cannot narrow the listing").isEqualTo("s3://" + BUCKET + "/projects/");
-        assertThat(ProjectURI.of(BUCKET).prefix()).isEqualTo("s3://" + BUCKET + "/projects");
+        assertThat(RecordURI.of(RecordKind.PROJECT, BUCKET).prefix()).isEqualTo("s3://" + BUCKET + "/projects");
     }
 
     @Test
     void templateShowsMissingPartsAsVariables() {
-        assertThat(ProjectURI.of(BUCKET).template()).isEqualTo(
+        assertThat(RecordURI.of(RecordKind.PROJECT, BUCKET).template()).isEqualTo(
                 "s3://" + BUCKET + "/projects/name={projectName}/version={projectVersion}/project.json");
         assertThat(full.template()).isEqualTo(full.identifier());
     }
 
     @Test
     void identifierOfAnIncompleteUriSaysWhatIsMissing() {
-        ProjectURI partial = ProjectURI.of(BUCKET).withProjectName("p");
+        RecordURI partial = RecordURI.of(RecordKind.PROJECT, BUCKET).withName("p");
 
         assertThatThrownBy(partial::identifier)
                 .isInstanceOf(IllegalStateException.class)
@@ -62,20 +63,20 @@ class ProjectURITest {
             "s3://" + BUCKET + "/projects/name=S3Simple/version=20230101-00",
     })
     void parseReadsEveryRenderingWithABucket(String text) {
-        assertThat(ProjectURI.parse(text)).isEqualTo(full);
+        assertThat(RecordURI.parse(RecordKind.PROJECT, text)).isEqualTo(full);
     }
 
     @Test
     void parseReadsAbsoluteAndRelativeKeysWithoutABucket() {
-        ProjectURI expected = new ProjectURI(null, "S3Simple", "20230101-00");
+        RecordURI expected = RecordURI.of(RecordKind.PROJECT, null, "S3Simple", "20230101-00");
 
-        assertThat(ProjectURI.parse("/projects/name=S3Simple/version=20230101-00/project.json")).isEqualTo(expected);
-        assertThat(ProjectURI.parse("projects/name=S3Simple/version=20230101-00/project.json")).isEqualTo(expected);
+        assertThat(RecordURI.parse(RecordKind.PROJECT, "/projects/name=S3Simple/version=20230101-00/project.json")).isEqualTo(expected);
+        assertThat(RecordURI.parse(RecordKind.PROJECT, "projects/name=S3Simple/version=20230101-00/project.json")).isEqualTo(expected);
     }
 
     @Test
     void withoutABucketRenderingsAreAbsoluteKeys() {
-        ProjectURI keyOnly = ProjectURI.parse("projects/name=p/version=1/project.json");
+        RecordURI keyOnly = RecordURI.parse(RecordKind.PROJECT, "projects/name=p/version=1/project.json");
 
         assertThat(keyOnly.identifier()).isEqualTo("/projects/name=p/version=1/project.json");
         assertThat(keyOnly.withBucket(BUCKET).identifier())
@@ -84,58 +85,58 @@ class ProjectURITest {
 
     @Test
     void parseReadsTemplatesBackWithTheVariablesAbsent() {
-        ProjectURI template = ProjectURI.of(BUCKET);
+        RecordURI template = RecordURI.of(RecordKind.PROJECT, BUCKET);
 
-        assertThat(ProjectURI.parse(template.template())).isEqualTo(template);
-        assertThat(ProjectURI.parse(ProjectURI.of(BUCKET).path())).isEqualTo(template);
+        assertThat(RecordURI.parse(RecordKind.PROJECT, template.template())).isEqualTo(template);
+        assertThat(RecordURI.parse(RecordKind.PROJECT, RecordURI.of(RecordKind.PROJECT, BUCKET).path())).isEqualTo(template);
     }
 
     @Test
     void parseRejectsOtherLayoutsSayingWhatWasExpected() {
-        assertThatThrownBy(() -> ProjectURI.parse("s3://b/arcs/project=p/version=1/arc=a/arc.json"))
+        assertThatThrownBy(() -> RecordURI.parse(RecordKind.PROJECT, "s3://b/arcs/project=p/version=1/arc=a/arc.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("not a project URI: s3://b/arcs/project=p/version=1/arc=a/arc.json, the key must start with "
-                        + "projects/; expected " + ProjectURI.LAYOUT);
-        assertThatThrownBy(() -> ProjectURI.parse("projects/version=1/name=p/project.json"))
+                        + "projects/; expected " + RecordKind.PROJECT.layout());
+        assertThatThrownBy(() -> RecordURI.parse(RecordKind.PROJECT, "projects/version=1/name=p/project.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("found 'version=1' where name=… belongs");
-        assertThatThrownBy(() -> ProjectURI.parse("projects/name=p/version=1/deployable.json"))
+        assertThatThrownBy(() -> RecordURI.parse(RecordKind.PROJECT, "projects/name=p/version=1/deployable.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("found 'deployable.json' where project.json belongs");
-        assertThatThrownBy(() -> ProjectURI.parse("projects/name=p/version=1/project.json/extra"))
+        assertThatThrownBy(() -> RecordURI.parse(RecordKind.PROJECT, "projects/name=p/version=1/project.json/extra"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unexpected 'extra' at the end");
-        assertThatThrownBy(() -> ProjectURI.parse("gs://b/projects/"))
+        assertThatThrownBy(() -> RecordURI.parse(RecordKind.PROJECT, "gs://b/projects/"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("only s3:// URIs or keys are accepted");
-        assertThatThrownBy(() -> ProjectURI.parse("s3:///projects/"))
+        assertThatThrownBy(() -> RecordURI.parse(RecordKind.PROJECT, "s3:///projects/"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("the bucket is missing");
-        assertThatThrownBy(() -> ProjectURI.parse(" "))
+        assertThatThrownBy(() -> RecordURI.parse(RecordKind.PROJECT, " "))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("project URI is missing, expected " + ProjectURI.LAYOUT);
+                .hasMessage("project URI is missing, expected " + RecordKind.PROJECT.layout());
     }
 
     @Test
     void partsThatWouldBreakTheLayoutAreRejected() {
-        assertThatThrownBy(() -> ProjectURI.of(BUCKET).withProjectName("a/b"))
+        assertThatThrownBy(() -> RecordURI.of(RecordKind.PROJECT, BUCKET).withName("a/b"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("projectName must be non-blank and contain no '/', '{' or '}': 'a/b'");
-        assertThatThrownBy(() -> ProjectURI.of(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RecordURI.of(RecordKind.PROJECT, " ")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void withCopiesLeaveTheOriginalUnchanged() {
-        ProjectURI base = ProjectURI.of(BUCKET);
-        ProjectURI named = base.withProjectName("p");
+        RecordURI base = RecordURI.of(RecordKind.PROJECT, BUCKET);
+        RecordURI named = base.withName("p");
 
-        assertThat(base.projectName()).isNull();
-        assertThat(named.projectName()).isEqualTo("p");
+        assertThat(base.name()).isNull();
+        assertThat(named.name()).isEqualTo("p");
     }
 
     @Test
     void ofPlacementUsesTheMetadataBucket() {
-        ProjectURI uri = ProjectURI.of(new PlacementNames("dev", "123456789012", "us-west-2"));
+        RecordURI uri = RecordURI.of(RecordKind.PROJECT, new PlacementNames("dev", "123456789012", "us-west-2"));
 
         assertThat(uri.bucket()).isEqualTo(BUCKET);
         assertThat(uri.storeKind()).isEqualTo(StoreKind.METADATA);
@@ -143,15 +144,15 @@ class ProjectURITest {
 
     @Test
     void serialisesToJsonAsItsTemplateAndBack() throws Exception {
-        String json = Json.records().writeValueAsString(ProjectURI.of(BUCKET));
+        String json = Json.records().writeValueAsString(RecordURI.of(RecordKind.PROJECT, BUCKET));
 
         assertThat(json).isEqualTo("\"s3://" + BUCKET + "/projects/name={projectName}/version={projectVersion}/project.json\"");
-        assertThat(Json.records().readValue(json, ProjectURI.class)).isEqualTo(ProjectURI.of(BUCKET));
-        assertThat(Json.records().readValue(Json.records().writeValueAsString(full), ProjectURI.class)).isEqualTo(full);
+        assertThat(Json.records().readValue(json, RecordURI.class)).isEqualTo(RecordURI.of(RecordKind.PROJECT, BUCKET));
+        assertThat(Json.records().readValue(Json.records().writeValueAsString(full), RecordURI.class)).isEqualTo(full);
     }
 
     @Test
     void toStringIsTheTemplate() {
-        assertThat(ProjectURI.of(BUCKET)).hasToString(ProjectURI.of(BUCKET).template());
+        assertThat(RecordURI.of(RecordKind.PROJECT, BUCKET)).hasToString(RecordURI.of(RecordKind.PROJECT, BUCKET).template());
     }
 }
