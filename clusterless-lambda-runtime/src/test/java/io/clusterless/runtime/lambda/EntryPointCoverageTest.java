@@ -6,7 +6,6 @@ import io.clusterless.engine.entry.LambdaEntryPoints;
 import io.clusterless.engine.entry.LambdaFunction;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.component.ComponentType;
 import io.clusterless.model.core.arc.s3copy.S3CopyArc;
 import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import io.clusterless.runtime.arc.ArcGates;
@@ -44,13 +43,11 @@ class EntryPointCoverageTest {
 
     @Test
     void aRegisteredArcTypeWithoutEntryPointsIsNamed() {
-        List<ComponentType> types = new ArrayList<>(MODEL.all());
-        types.add(new ComponentType("test:core:unservedArc", ComponentKind.ARC, S3CopyArc.class, "s", "d",
-                List.of("start", "complete", "func")));
+        List<LambdaEntryPoints> declarations = DECLARED.all().stream()
+                .filter(d -> !d.componentType().equals(S3CopyArc.TYPE)).toList();
 
-        assertThat(DECLARED.problems(new ComponentRegistry(types)))
-                .containsExactly("test:core:unservedArc: no Lambda entry points declared for its functions "
-                        + "[start, complete, func]");
+        assertThat(new LambdaEntryPointRegistry(declarations).problems(MODEL)).containsExactly(
+                S3CopyArc.TYPE + ": no Lambda entry points declared for its functions [start, complete, func]");
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.component.ComponentType;
 import io.clusterless.model.core.arc.s3copy.S3CopyArc;
 import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
 import org.junit.jupiter.api.Test;
@@ -42,16 +41,14 @@ class LocalTypesTest {
 
     @Test
     void anArcOrResourceTypeWithoutItsLocalSideIsNamed() {
-        List<ComponentType> types = new ArrayList<>(MODEL.all());
-        types.add(new ComponentType("test:core:unplacedArc", ComponentKind.ARC, S3CopyArc.class, "s", "d",
-                List.of("start", "complete", "func")));
-        types.add(new ComponentType("test:core:unplacedBucket", ComponentKind.RESOURCE, S3BucketResource.class,
-                "s", "d", List.of()));
+        List<LocalArcType> arcs = new ArrayList<>(LocalTypes.defaultTypes().arcTypes());
+        arcs.removeIf(type -> type.componentType().equals(S3CopyArc.TYPE));
+        List<LocalResourceType> resources = new ArrayList<>(LocalTypes.defaultTypes().resourceTypes());
+        resources.removeIf(type -> type.componentType().equals(S3BucketResource.TYPE));
 
-        assertThat(LocalTypes.defaultTypes().problems(new ComponentRegistry(types))).containsExactly(
-                "test:core:unplacedArc: no LocalArcType declared (a local executor, or why it is not supported "
-                        + "locally)",
-                "test:core:unplacedBucket: no LocalResourceType declared (what it is locally)");
+        assertThat(new LocalTypes(arcs, resources).problems(MODEL)).containsExactly(
+                S3CopyArc.TYPE + ": no LocalArcType declared (a local executor, or why it is not supported locally)",
+                S3BucketResource.TYPE + ": no LocalResourceType declared (what it is locally)");
     }
 
     @Test
