@@ -1,9 +1,14 @@
 package io.clusterless.engine.plan;
 
 import io.clusterless.engine.activity.CloudWatchExportProps;
+import io.clusterless.engine.entry.LambdaEntryPointRegistry;
 import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
 
 /** A CloudWatch export activity placed: props, names and the schedule it runs on. */
 public record ActivityPlan(CloudWatchExportActivity model, CloudWatchExportProps props, String functionName,
-                           String ruleName, String propsVariable, String handlerClass, String schedule) {
+                           String ruleName, String propsVariable, String schedule) {
+    /** The function's handler, as the Lambda layer declares it for this type. */
+    public String handlerClass() {
+        return LambdaEntryPointRegistry.defaultRegistry().handler(model.getType(), "act", null);
+    }
 }

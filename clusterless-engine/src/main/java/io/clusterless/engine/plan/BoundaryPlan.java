@@ -1,6 +1,7 @@
 package io.clusterless.engine.plan;
 
 import io.clusterless.engine.boundary.BoundaryProps;
+import io.clusterless.engine.entry.LambdaEntryPointRegistry;
 import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 
 /**
@@ -8,6 +9,11 @@ import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
  * it: {@code eventPattern} (infrequent, on the default bus) or {@code schedule} (frequent, draining {@code queueName}).
  */
 public record BoundaryPlan(S3PutListenerBoundary model, BoundaryProps props, boolean frequent, String functionName,
-                           String ruleName, String queueName, String propsVariable, String handlerClass,
+                           String ruleName, String queueName, String propsVariable,
                            String eventPattern, String schedule) {
+    /** The function's handler, as the Lambda layer declares it for this type (by eventArrival). */
+    public String handlerClass() {
+        return LambdaEntryPointRegistry.defaultRegistry().handler(model.getType(), "int",
+                frequent ? "frequent" : "infrequent");
+    }
 }

@@ -17,6 +17,9 @@ import java.util.Optional;
  * ({@code fresh} is no component's function suffix, so no component's function can take the name).
  */
 public record FreshnessPlan(String functionName, String ruleName, FreshnessProps props) {
+    /** The watch's Lambda entry point, in clusterless-lambda-runtime (LambdaJarIT loads it from the jar). */
+    public static final String HANDLER = "io.clusterless.runtime.status.FreshnessHandler";
+
     /** Every five minutes: the finest lot unit; a level is never more than one tick late. */
     public static final String SCHEDULE = "rate(5 minutes)";
 

@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arc.ArcProps;
 import io.clusterless.arc.ArcStateProps;
 import io.clusterless.arc.ProjectId;
-import io.clusterless.engine.activity.CloudWatchExportProps;
 import io.clusterless.engine.arc.ArcGateProps;
-import io.clusterless.engine.boundary.BoundaryProps;
-import io.clusterless.engine.location.S3Location;
 import io.clusterless.json.Json;
-import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.Activity;
 import io.clusterless.model.Arc;
@@ -19,11 +15,6 @@ import io.clusterless.model.Deployable;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
-import io.clusterless.model.core.boundary.s3put.EventArrival;
-import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
-import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
-import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.naming.ProjectNames;
@@ -126,10 +117,12 @@ public final class PlacementPlan {
         }
 
         ProjectPlan plan() {
+            PlanContext context = new PlanContext(placement, deployable, names, references);
+            Planners planners = Planners.defaultPlanners();
             List<BoundaryPlan> boundaries = new ArrayList<>();
             for (Boundary boundary : deployable.getBoundaries()) {
                 if (!boundary.isExclude()) {
-                    boundaries.add(boundary(cast(boundary, S3PutListenerBoundary.class)));
+                    boundaries.add(planners.boundary(boundary).plan(boundary, context));
                 }
             }
             List<ArcPlan> arcs = new ArrayList<>();
@@ -141,41 +134,14 @@ public final class PlacementPlan {
             List<ActivityPlan> activities = new ArrayList<>();
             for (Activity activity : deployable.getActivities()) {
                 if (!activity.isExclude()) {
-                    activities.add(activity(cast(activity, CloudWatchExportActivity.class)));
+                    activities.add(planners.activity(activity).plan(activity, context));
                 }
             }
             return new ProjectPlan(deployable, names, boundaries, arcs, activities);
         }
 
-        private BoundaryPlan boundary(S3PutListenerBoundary boundary) {
-            boolean frequent = boundary.getEventArrival() == EventArrival.frequent;
-            LotUnit unit = LotUnit.parse(boundary.getLotUnit());
-            String queue = frequent ? names.frequentQueue(boundary.getName()) : null;
-            BoundaryProps props = BoundaryProps.builder()
-                    .lotUnit(unit)
-                    .dataset(boundary.getDataset())
-                    .manifestBucket(placement.manifestBucket())
-                    .eventBusName(placement.arcEventBus())
-                    .filter(boundary.getFilter())
-                    .lotSource(frequent ? null : boundary.getInfrequent().getLotSource())
-                    .keyRegex(frequent ? null : boundary.getInfrequent().getKeyRegex())
-                    .sqsQueueName(queue)
-                    .sqsWaitTimeSeconds(frequent ? boundary.getFrequent().getQueueFetchWaitSec() : 0)
-                    .build();
-            S3Location listened = props.location();
-            return new BoundaryPlan(boundary, props, frequent, names.lambdaFunction(boundary.getName(), "int"),
-                    names.componentRule(boundary.getName()), queue,
-                    frequent ? BoundaryProps.FREQUENT_VARIABLE : BoundaryProps.INFREQUENT_VARIABLE,
-                    frequent ? EntryPoints.FREQUENT_BOUNDARY : EntryPoints.INFREQUENT_BOUNDARY,
-                    frequent ? null : EventPatterns.s3ObjectCreated(listened.bucket(), listened.prefix()),
-                    frequent ? EventPatterns.cron(unit) : null);
-        }
-
         private ArcPlan arc(Arc<?> arc) {
             String name = arc.getName();
-            RuntimeHandlers.WorkloadFunction workload = RuntimeHandlers.workload(arc.getType())
-                    .orElseThrow(() -> new IllegalArgumentException("arc '" + name + "': no runtime workload for "
-                            + "type " + arc.getType()));
             Map<String, SinkDataset> sinks = arc.getSinks();
             Map<String, String> sinkTemplates = new LinkedHashMap<>();
             sinks.forEach((role, sink) -> sinkTemplates.put(role,
@@ -207,36 +173,7 @@ public final class PlacementPlan {
                     workloadTimeout(workloadTree).plus(RUNNING_MARGIN));
             return new ArcPlan(arc, arc.getType(), gates, workloadProps, sourceOwners, names.arcStack(name),
                     names.arcStateMachine(name), names.arcListenerRule(name), names.lambdaFunction(name, "start"),
-                    names.lambdaFunction(name, "complete"), names.lambdaFunction(name, workload.suffix()),
-                    EntryPoints.ARC_START, EntryPoints.ARC_COMPLETE, workload.handlerClass(),
-                    EventPatterns.arcListener(subscribed));
-        }
-
-        private ActivityPlan activity(CloudWatchExportActivity activity) {
-            LotUnit unit = LotUnit.parse(activity.getInterval());
-            CloudWatchExportProps props = new CloudWatchExportProps(unit.displayName(), activity.getLogGroupName(),
-                    activity.getLogStreamPrefix(), activityPath(activity),
-                    activity.getRuntimeProps().getTimeoutMin());
-            return new ActivityPlan(activity, props, names.lambdaFunction(activity.getName(), "act"),
-                    names.componentRule(activity.getName()), CloudWatchExportProps.VARIABLE,
-                    EntryPoints.CLOUD_WATCH_EXPORT, EventPatterns.cron(unit));
-        }
-
-        /** {@code bucketRef} to a bucket of this project replaces the host of {@code pathURI}. */
-        private String activityPath(CloudWatchExportActivity activity) {
-            String path = activity.getPathURI() == null ? "/" : activity.getPathURI();
-            if (activity.getBucketRef() == null) {
-                return path;
-            }
-            Reference ref = references.resolve(activity.getBucketRef(), S3BucketResource.TYPE);
-            if (!(ref instanceof Reference.ToComponent)) {
-                throw new IllegalArgumentException("activity '" + activity.getName() + "': bucketRef '"
-                        + activity.getBucketRef() + "' does not name an s3Bucket of this project");
-            }
-            String bucket = ((S3BucketResource) ((Reference.ToComponent) ref).component()).getBucketName();
-            String key = path.startsWith("s3://") ? path.substring(5).replaceFirst("^[^/]*/?", "")
-                    : path.replaceFirst("^/", "");
-            return "s3://" + bucket + "/" + key;
+                    names.lambdaFunction(name, "complete"), EventPatterns.arcListener(subscribed), names);
         }
 
         /** The longest timeout among the workload's runtime props ({@code runtimeProps}, {@code batchRuntimeProps}…). */
@@ -250,14 +187,6 @@ public final class PlacementPlan {
                 }
             }
             return Duration.ofMinutes(minutes);
-        }
-
-        private <T> T cast(Component component, Class<T> type) {
-            if (!type.isInstance(component)) {
-                throw new IllegalArgumentException(component.getType() + " '" + component.getName()
-                        + "' cannot be placed: no runtime for this type");
-            }
-            return type.cast(component);
         }
     }
 }

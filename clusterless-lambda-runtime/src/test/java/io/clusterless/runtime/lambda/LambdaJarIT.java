@@ -1,18 +1,21 @@
 package io.clusterless.runtime.lambda;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import io.clusterless.engine.plan.EntryPoints;
+import io.clusterless.engine.entry.LambdaEntryPointRegistry;
+import io.clusterless.engine.entry.LambdaEntryPoints;
+import io.clusterless.engine.plan.FreshnessPlan;
+import io.clusterless.engine.entry.LambdaFunction;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
-import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.spi.ToolProvider;
 import java.util.zip.ZipEntry;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaJarIT {
     private static final Set<String> CONTROL_PLANE = Set.of("io/clusterless/engine/plan/", "io/clusterless/engine/exec/",
             "io/clusterless/engine/metadata/", "io/clusterless/engine/listener/", "io/clusterless/engine/status/Gap",
-            "io/clusterless/engine/status/ArcLots", "io/clusterless/engine/status/PlacementFreshness");
+            "io/clusterless/engine/status/ArcLots", "io/clusterless/engine/status/PlacementFreshness",
+            "META-INF/services/io.clusterless.engine.plan.");
 
     private static Path jar() {
         Path jar = Path.of(System.getProperty("cls.lambda.jar"));
@@ -61,20 +65,45 @@ class LambdaJarIT {
         assertThat(missing).isEmpty();
     }
 
+    /** The jar's merged service file lists every declaration of the build, so its ServiceLoader finds them all. */
+    @Test
+    void everyEntryPointDeclarationIsFoundInTheJar() throws Exception {
+        List<String> declared = LambdaEntryPointRegistry.defaultRegistry().all().stream()
+                .map(declaration -> declaration.getClass().getName()).sorted().toList();
+        assertThat(declared).isNotEmpty();
+        try (URLClassLoader loader = jarOnly()) {
+            Class<?> service = Class.forName(LambdaEntryPoints.class.getName(), false, loader);
+            List<String> inJar = ServiceLoader.load(service, loader).stream().map(p -> p.type().getName()).sorted()
+                    .toList();
+            assertThat(inJar).isEqualTo(declared);
+        }
+    }
+
     @Test
     void everyEntryPointLoadsFromTheJarAlone() throws Exception {
-        try (URLClassLoader loader = new URLClassLoader(new URL[]{jar().toUri().toURL()},
-                ClassLoader.getPlatformClassLoader())) {
-            for (var field : EntryPoints.class.getFields()) {
-                if (!Modifier.isStatic(field.getModifiers()) || field.getType() != String.class) {
-                    continue;
+        try (URLClassLoader loader = jarOnly()) {
+            Class<?> contract = Class.forName(RequestStreamHandler.class.getName(), false, loader);
+            int handlers = 0;
+            for (LambdaEntryPoints declaration : LambdaEntryPointRegistry.defaultRegistry().all()) {
+                for (LambdaFunction function : declaration.functions()) {
+                    if (function.userCode()) {
+                        continue;
+                    }
+                    String name = function.handler().getName();
+                    Class<?> handler = Class.forName(name, true, loader);
+                    assertThat(contract.isAssignableFrom(handler)).as(name).isTrue();
+                    assertThat(handler.getConstructor()).as(name).isNotNull(); // Lambda needs a no-argument constructor
+                    handlers++;
                 }
-                String name = (String) field.get(null);
-                Class<?> handler = Class.forName(name, true, loader);
-                Class<?> contract = Class.forName(RequestStreamHandler.class.getName(), false, loader);
-                assertThat(contract.isAssignableFrom(handler)).as(name).isTrue();
-                assertThat(handler.getConstructor()).as(name).isNotNull(); // Lambda needs a no-argument constructor
             }
+            // the project-level freshness watch is no component type's function: named by its plan
+            Class<?> freshness = Class.forName(FreshnessPlan.HANDLER, true, loader);
+            assertThat(contract.isAssignableFrom(freshness)).isTrue();
+            assertThat(handlers).isGreaterThanOrEqualTo(9);
         }
+    }
+
+    private static URLClassLoader jarOnly() throws Exception {
+        return new URLClassLoader(new URL[]{jar().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
     }
 }

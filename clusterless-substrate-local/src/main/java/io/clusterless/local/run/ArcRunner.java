@@ -11,7 +11,7 @@ import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.event.WorkloadError;
 import io.clusterless.local.plan.LocalPlan;
-import io.clusterless.local.workload.LocalWorkload;
+import io.clusterless.local.workload.LocalExecutor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -35,12 +35,12 @@ final class ArcRunner {
     private final LocalPlan.ArcEntry arc;
     private final ArcStartGate start;
     private final ArcCompleteGate complete;
-    private final LocalWorkload workload;
+    private final LocalExecutor workload;
     private final ObjectStore store;
     private final Clock clock;
     private final Instant processStart;
 
-    ArcRunner(LocalPlan.ArcEntry arc, ObjectStore store, EventPublisher bus, LocalWorkload workload, Clock clock,
+    ArcRunner(LocalPlan.ArcEntry arc, ObjectStore store, EventPublisher bus, LocalExecutor workload, Clock clock,
               Instant processStart) {
         this.arc = arc;
         this.store = store;

@@ -8,31 +8,27 @@ import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.engine.plan.ArcPlan;
-import io.clusterless.engine.workload.glue.GlueAddPartitionsWorkload;
-import io.clusterless.engine.workload.s3copy.S3CopyWorkload;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
 import io.clusterless.local.bus.LocalEventBus;
+import io.clusterless.local.catalog.LocalCatalog;
 import io.clusterless.local.endpoint.LocalS3Endpoint;
 import io.clusterless.local.endpoint.WorkloadGrant;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.process.WorkloadLeases;
+import io.clusterless.local.resource.LocalResourceContext;
+import io.clusterless.local.resource.LocalResourceType;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.store.RootLock;
-import io.clusterless.local.workload.LocalBatchWorkload;
-import io.clusterless.local.workload.LocalCatalog;
-import io.clusterless.local.workload.LocalWorkload;
-import io.clusterless.local.workload.function.FunctionLaunchers;
-import io.clusterless.local.workload.function.LocalFunctionWorkload;
+import io.clusterless.local.workload.LocalArcType;
+import io.clusterless.local.workload.LocalExecutorContext;
 import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.Deployable;
+import io.clusterless.model.Resource;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.arc.batch.BatchExecArc;
-import io.clusterless.model.core.arc.function.FunctionRuntime;
-import io.clusterless.model.core.arc.function.LambdaExecArc;
-import io.clusterless.model.core.arc.function.LambdaExecSettings;
-import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
-import io.clusterless.model.core.arc.s3copy.S3CopyArc;
+import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.ProjectNames;
 import io.clusterless.uri.ArcStateURI;
 import io.clusterless.uri.ManifestURI;
@@ -48,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -92,6 +89,8 @@ public final class LocalRunner implements AutoCloseable {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final String path;
+    private final LocalTypes types;
+    private final List<String> notices = new ArrayList<>();
     private volatile boolean stopping;
     private LocalS3Endpoint endpoint;
 
@@ -101,7 +100,13 @@ public final class LocalRunner implements AutoCloseable {
 
     /** @param path where function arcs' runtimes (python3, node, java) are looked up, and the PATH they run with */
     LocalRunner(LocalPlan plan, RunOptions options, Clock clock, String path) {
+        this(plan, options, clock, path, LocalTypes.defaultTypes());
+    }
+
+    /** @param types the local side of each component type: how its arcs execute, what its resources are */
+    LocalRunner(LocalPlan plan, RunOptions options, Clock clock, String path, LocalTypes types) {
         this.path = path;
+        this.types = types;
         this.plan = plan;
         this.options = options;
         this.clock = clock;
@@ -134,6 +139,14 @@ public final class LocalRunner implements AutoCloseable {
 
     public LocalPlan plan() {
         return plan;
+    }
+
+    /**
+     * One line per thing of the plan that this run leaves out, said before anything runs: each arc whose type
+     * declares that it cannot run locally, with its reason.
+     */
+    public List<String> notices() {
+        return List.copyOf(notices);
     }
 
     /** Asks a watching run to finish what it is doing and return. */
@@ -209,8 +222,19 @@ public final class LocalRunner implements AutoCloseable {
                 }
             });
         }
+        LocalExecutorContext executors = new LocalExecutorContext(store, options.projectDir(), options.root(),
+                this::endpointEnvironment, leases, clock, path, plan, placeResources());
         for (LocalPlan.ArcEntry arc : plan.arcs()) {
-            ArcRunner runner = new ArcRunner(arc, store, bus, workload(arc), clock, started);
+            LocalArcType type = types.arc(arc.model().getType()).orElseThrow(() -> new IllegalArgumentException(
+                    "arc " + arc.model().getName() + " of type " + arc.model().getType()
+                            + " cannot run on the local substrate"));
+            Optional<String> unsupported = type.notSupportedLocally();
+            if (unsupported.isPresent()) {
+                notices.add("arc " + arc.model().getName() + " of " + arc.project().project() + " is not run: "
+                        + arc.model().getType() + " does not run locally (" + unsupported.get() + ")");
+                continue;
+            }
+            ArcRunner runner = new ArcRunner(arc, store, bus, type.executor(arc, executors), clock, started);
             arcs.put(arc.ruleName(), runner);
             bus.addRule(arc.ruleName(), arc.listenerPattern(), listening(arc.project(), arc.model().getName(),
                     event -> submit(runner, notification(event), false)));
@@ -237,64 +261,26 @@ public final class LocalRunner implements AutoCloseable {
         return new ListenerSwitches(store, plan.placement().metadataBucket(), clock);
     }
 
-    private LocalWorkload workload(LocalPlan.ArcEntry arc) {
-        if (arc.model() instanceof S3CopyArc) {
-            S3CopyWorkload copy = new S3CopyWorkload(store);
-            return copy::run;
-        }
-        if (arc.model() instanceof GlueAddPartitionsArc) {
-            GlueAddPartitionsWorkload glue = new GlueAddPartitionsWorkload(store,
-                    new LocalCatalog(options.root().resolve("catalog"), LocalCatalog.tableLocations(plan.deployables())));
-            return glue::run;
-        }
-        if (arc.model() instanceof BatchExecArc) {
-            BatchExecArc batch = (BatchExecArc) arc.model();
-            String imagePath = batch.getWorkload().getImagePath();
-            Path image = imagePath == null ? options.projectDir() : options.projectDir().resolve(imagePath);
-            // beside the project file, else (as files written for the original expect) the working directory
-            if (!Files.isDirectory(image) && imagePath != null && Files.isDirectory(Path.of(imagePath))) {
-                image = Path.of(imagePath);
+    /**
+     * Places every resource that is not excluded as its type declares (bucket folders, catalog tables); returns the
+     * local catalog with the tables declared.
+     */
+    private LocalCatalog placeResources() {
+        Map<String, String> tables = LocalResourceContext.newTableLocations();
+        for (Deployable deployable : plan.deployables()) {
+            LocalResourceContext context = new LocalResourceContext(store.bucketsRoot(),
+                    new ReferenceResolver(ComponentRegistry.defaultRegistry(), deployable.getResources()), tables);
+            for (Resource resource : deployable.getResources()) {
+                if (resource.isExclude()) {
+                    continue;
+                }
+                LocalResourceType type = types.resource(resource.getType()).orElseThrow(() ->
+                        new IllegalArgumentException("resource " + resource.getName() + " of type "
+                                + resource.getType() + " has no local form"));
+                type.place(resource, context);
             }
-            if (!Files.isDirectory(image)) {
-                throw new IllegalArgumentException("arc " + arc.model().getName() + ": imagePath '" + imagePath
-                        + "' is not a folder beside the project file (" + image.toAbsolutePath().normalize()
-                        + ") nor in the working directory (" + Path.of(String.valueOf(imagePath)).toAbsolutePath()
-                        .normalize() + ")");
-            }
-            return new LocalBatchWorkload(batch.getWorkload(), image.toAbsolutePath(), endpointEnvironment(arc), store,
-                    options.root().resolve("local").resolve("logs").resolve(arc.model().getName()), leases);
         }
-        if (arc.model() instanceof LambdaExecArc function) {
-            return functionWorkload(arc, function);
-        }
-        throw new IllegalArgumentException("arc " + arc.model().getName() + " of type " + arc.model().getType()
-                + " cannot run on the local substrate");
-    }
-
-    private LocalWorkload functionWorkload(LocalPlan.ArcEntry arc, LambdaExecArc function) {
-        LambdaExecSettings workload = function.getWorkload();
-        String name = function.getName();
-        FunctionRuntime runtime = workload.functionRuntime().orElseThrow(() -> new IllegalArgumentException("arc "
-                + name + ": runtime \"" + workload.getRuntime() + "\" is not supported; use one of "
-                + FunctionRuntime.allIds()));
-        Path code = options.projectDir().resolve(String.valueOf(workload.getCodePath())).toAbsolutePath().normalize();
-        if (!Files.exists(code)) {
-            throw new IllegalArgumentException("arc " + name + ": codePath '" + workload.getCodePath()
-                    + "' does not exist beside the project file (" + code + ")");
-        }
-        String program = runtime.language().program();
-        if (FunctionLaunchers.onPath(program, path).isEmpty()) {
-            // before any lot runs: every lot would fail the same way
-            throw new IllegalArgumentException("arc " + name + ": runtime " + runtime.id() + " needs " + program
-                    + " on the PATH to run locally; install " + runtime.language().displayName()
-                    + " or put it on the PATH");
-        }
-        Path local = options.root().resolve("local");
-        LocalFunctionWorkload.Spec spec = new LocalFunctionWorkload.Spec(arc.gateProps().arc().project(), name,
-                arc.project().lambdaFunction(name, "func"), workload, code, endpointEnvironment(arc),
-                Duration.ofMinutes(workload.getRuntimeProps().getTimeoutMin()));
-        return new LocalFunctionWorkload(spec, store, new FunctionLaunchers(local.resolve("launchers")),
-                options.root().resolve("tmp"), local.resolve("logs").resolve(name), leases, clock, path);
+        return new LocalCatalog(options.root().resolve("catalog"), tables);
     }
 
     /** Credentials for one batch or function arc, fresh for this run and limited to what its job role may do on AWS. */
@@ -373,6 +359,9 @@ public final class LocalRunner implements AutoCloseable {
         ListenerSwitches switches = switches();
         for (LocalPlan.ArcEntry arc : plan.arcs()) {
             ArcRunner runner = arcs.get(arc.ruleName());
+            if (runner == null) {
+                continue; // its type does not run locally (see notices())
+            }
             String projectId = arc.project().project() + "/" + arc.project().version();
             if (!switches.enabled(arc.project().project(), arc.project().version(), arc.model().getName())) {
                 continue; // a disabled arc processes nothing; cls exec runs its lots
@@ -445,6 +434,10 @@ public final class LocalRunner implements AutoCloseable {
                 && arc.model().getName().equals(arcName)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "no arc " + arcName + " in project " + project.project() + "/" + project.version()));
         ArcRunner runner = arcs.get(entry.ruleName());
+        if (runner == null) {
+            throw new IllegalArgumentException("arc " + arcName + " does not run locally: "
+                    + types.arc(entry.model().getType()).flatMap(LocalArcType::notSupportedLocally).orElse("no executor"));
+        }
         Map<String, Future<ArcRunner.Outcome>> submitted = new LinkedHashMap<>();
         try {
             for (ArcNotifyEvent event : events) {

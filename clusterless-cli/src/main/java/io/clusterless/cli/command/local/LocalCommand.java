@@ -4,7 +4,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.local.plan.LocalPlan;
-import io.clusterless.local.workload.BatchArcScript;
+import io.clusterless.local.workload.batch.BatchArcScript;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.LoadedProject;

@@ -104,6 +104,7 @@ public final class LocalRunCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         try (runner) {
+            runner.notices().forEach(notice -> err.println("note: " + notice));
             plan.placementPlan().projects().forEach(project -> project.activities().forEach(activity ->
                     err.println("note: activity " + activity.model().getName() + " of " + project.names().project()
                             + " reads AWS services and is not run locally; its boundary runs on the files it would write")));

@@ -1,6 +1,5 @@
 package io.clusterless.substrate.aws.project;
 
-import io.clusterless.engine.plan.EntryPoints;
 import io.clusterless.engine.plan.FreshnessPlan;
 import io.clusterless.engine.status.FreshnessProps;
 import io.clusterless.engine.status.FreshnessWatch;
@@ -34,7 +33,7 @@ public final class FreshnessWatchConstruct extends Construct {
         super(scope, "FreshnessWatch");
         FreshnessProps props = plan.props();
         HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
-                EntryPoints.FRESHNESS, new LambdaRuntimeProps(), Map.of(FreshnessProps.VARIABLE, props.toJson()),
+                FreshnessPlan.HANDLER, new LambdaRuntimeProps(), Map.of(FreshnessProps.VARIABLE, props.toJson()),
                 "clusterless freshness watch of " + props.project().id()), project);
         List<String> levelObjects = new ArrayList<>();
         for (FreshnessProps.Watched dataset : props.datasets()) {

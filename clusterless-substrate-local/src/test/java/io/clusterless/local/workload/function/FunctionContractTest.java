@@ -209,7 +209,7 @@ class FunctionContractTest {
                 """, LambdaExecSettings.class);
         Map<String, String> aws = endpoint.environmentFor(WorkloadGrant.forArc(props,
                 Map.of("main", Optional.of(raw)), MANIFESTS));
-        LocalFunctionWorkload commonJs = new LocalFunctionWorkload(new LocalFunctionWorkload.Spec(
+        LocalFunctionExecutor commonJs = new LocalFunctionExecutor(new LocalFunctionExecutor.Spec(
                 new ProjectId("Fn", "1"), "reformat", "fn", callback, root.resolve("project/fn"), aws,
                 Duration.ofMinutes(1)), store, new FunctionLaunchers(root.resolve("local/launchers")),
                 root.resolve("tmp"), root.resolve("local/logs/reformat"), leases, Clock.systemUTC(),
@@ -223,7 +223,7 @@ class FunctionContractTest {
 
     // ---- fixtures -------------------------------------------------------------------------------------------------
 
-    private LocalFunctionWorkload workload(Language language, String function, Duration timeout) throws IOException {
+    private LocalFunctionExecutor workload(Language language, String function, Duration timeout) throws IOException {
         assumeTrue(FunctionLaunchers.onPath(language.program, System.getenv("PATH")).isPresent(),
                 language.program + " is not on the PATH");
         Path code = code(language);
@@ -232,9 +232,9 @@ class FunctionContractTest {
                 """.formatted(language.runtime, language.handler(function)), LambdaExecSettings.class);
         Map<String, String> aws = endpoint.environmentFor(WorkloadGrant.forArc(props,
                 Map.of("main", Optional.of(raw)), MANIFESTS));
-        LocalFunctionWorkload.Spec spec = new LocalFunctionWorkload.Spec(new ProjectId("Fn", "1"), "reformat",
+        LocalFunctionExecutor.Spec spec = new LocalFunctionExecutor.Spec(new ProjectId("Fn", "1"), "reformat",
                 "DEV-fn-reformat-func-1-us-west-2", workload, code, aws, timeout);
-        return new LocalFunctionWorkload(spec, store, new FunctionLaunchers(root.resolve("local/launchers")),
+        return new LocalFunctionExecutor(spec, store, new FunctionLaunchers(root.resolve("local/launchers")),
                 root.resolve("tmp"), root.resolve("local/logs/reformat"), leases, Clock.systemUTC(),
                 System.getenv("PATH"));
     }

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The per-invocation cost cls adds to a local function (bench/function-overhead.sh, docs/benchmarks.md): the same
  * trivial handler run N times directly (the interpreter started on a one-line driver that imports it and calls it
- * with the event) and N times as a lot through {@link LocalFunctionWorkload} (event built from the incoming
+ * with the event) and N times as a lot through {@link LocalFunctionExecutor} (event built from the incoming
  * manifest and written to a file, process group with a lease, launcher, result file, sink manifest written).
  * Not a test: prints BENCH lines, asserts nothing; run with -Dtest=FunctionOverheadBenchmark.
  */
@@ -73,7 +73,7 @@ class FunctionOverheadBenchmark {
                 Map.of("main", ManifestURI.of("manifests", out).template()), null);
         LambdaExecSettings workload = Json.model().readValue("{\"runtime\": \"" + runtime + "\", \"handler\": \""
                 + handler + "\", \"codePath\": \"x\"}", LambdaExecSettings.class);
-        LocalFunctionWorkload cls = new LocalFunctionWorkload(new LocalFunctionWorkload.Spec(new ProjectId("B", "1"),
+        LocalFunctionExecutor cls = new LocalFunctionExecutor(new LocalFunctionExecutor.Spec(new ProjectId("B", "1"),
                 "bench", "bench-func", workload, code, Map.of(), Duration.ofMinutes(1)), store,
                 new FunctionLaunchers(root.resolve(name + "-launchers")), root.resolve(name + "-tmp"),
                 root.resolve(name + "-logs"), new WorkloadLeases(root.resolve(name + "-leases")), Clock.systemUTC(),

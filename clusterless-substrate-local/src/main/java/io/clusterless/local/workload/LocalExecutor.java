@@ -5,7 +5,10 @@ import io.clusterless.event.ArcWorkloadContext;
 
 import java.util.Map;
 
-/** What runs between an arc's start and complete gates for one lot; returns sink role → manifest identifier. */
-public interface LocalWorkload {
+/**
+ * The local substrate's executor of one arc: what runs between the arc's start and complete gates for one lot;
+ * returns sink role → manifest identifier. Made by the arc type's {@link LocalArcType}.
+ */
+public interface LocalExecutor {
     Map<String, String> run(ArcWorkloadContext context, ArcProps props, String attemptId) throws Exception;
 }

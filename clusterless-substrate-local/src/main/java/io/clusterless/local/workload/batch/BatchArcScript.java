@@ -1,4 +1,4 @@
-package io.clusterless.local.workload;
+package io.clusterless.local.workload.batch;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,7 +86,7 @@ public final class BatchArcScript {
         List<String> command = new ArrayList<>();
         for (String argument : workload.getCommand()) {
             try {
-                command.add(quote(LocalBatchWorkload.resolve(argument, contextJson)));
+                command.add(quote(LocalBatchExecutor.resolve(argument, contextJson)));
             } catch (WorkloadException e) {
                 throw new IllegalArgumentException("arc " + arc.model().getName() + ": " + e.getMessage());
             }

@@ -1,17 +1,10 @@
-package io.clusterless.local.workload;
+package io.clusterless.local.catalog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.catalog.PartitionCatalog;
 import io.clusterless.json.Json;
-import io.clusterless.model.Deployable;
-import io.clusterless.model.Resource;
-import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
-import io.clusterless.model.core.resource.gluetable.GlueTableResource;
-import io.clusterless.model.reference.Reference;
-import io.clusterless.model.reference.ReferenceResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,37 +28,12 @@ public final class LocalCatalog implements PartitionCatalog {
 
     /**
      * @param root           the catalog folder
-     * @param tableLocations "database/table" → the table's declared pathURI, for its storage descriptor
+     * @param tableLocations "database/table" → the table's declared pathURI, for its storage descriptor (what the
+     *                       glueTable resources declared, see {@code GlueTableLocal})
      */
     public LocalCatalog(Path root, Map<String, String> tableLocations) {
         this.root = root;
         this.tableLocations = Map.copyOf(tableLocations);
-    }
-
-    /**
-     * "database/table" → pathURI of every glueTable resource of the deployables, so a table's storage descriptor
-     * names its location as the table Glue holds would; a table whose database cannot be resolved is left out.
-     */
-    public static Map<String, String> tableLocations(List<Deployable> deployables) {
-        Map<String, String> locations = new HashMap<>();
-        for (Deployable deployable : deployables) {
-            ReferenceResolver references = new ReferenceResolver(ComponentRegistry.defaultRegistry(),
-                    deployable.getResources());
-            for (Resource resource : deployable.getResources()) {
-                if (!(resource instanceof GlueTableResource) || resource.isExclude()) {
-                    continue;
-                }
-                GlueTableResource table = (GlueTableResource) resource;
-                Reference database = references.resolve(table.getDatabaseRef(), GlueDatabaseResource.TYPE);
-                if (database instanceof Reference.ToComponent
-                        && ((Reference.ToComponent) database).component() instanceof GlueDatabaseResource) {
-                    String name = ((GlueDatabaseResource) ((Reference.ToComponent) database).component())
-                            .getDatabaseName();
-                    locations.put(name + "/" + table.getTableName(), table.getPathURI());
-                }
-            }
-        }
-        return locations;
     }
 
     public Path tableFile(String database, String table) {

@@ -1,4 +1,4 @@
-package io.clusterless.local.workload;
+package io.clusterless.local.workload.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arc.ArcProps;
@@ -10,6 +10,7 @@ import io.clusterless.json.Json;
 import io.clusterless.model.core.arc.batch.BatchExecSettings;
 
 import io.clusterless.local.process.WorkloadLeases;
+import io.clusterless.local.workload.LocalExecutor;
 import io.clusterless.local.process.WorkloadProcess;
 
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.Map;
  * and the arc's {@code environment} set, and AWS SDK settings pointing at the local S3 endpoint; then the runtime's
  * {@link BatchResultCollector} finds the sink manifests the process wrote.
  */
-public final class LocalBatchWorkload implements LocalWorkload {
+public final class LocalBatchExecutor implements LocalExecutor {
     private final BatchExecSettings workload;
     private final Path imageDir;
     private final Map<String, String> awsEnvironment;
@@ -41,7 +42,7 @@ public final class LocalBatchWorkload implements LocalWorkload {
      * @param logDir         where each run's output is kept, one file per lot and attempt
      * @param leases         where the run records each workload process group while it may run
      */
-    public LocalBatchWorkload(BatchExecSettings workload, Path imageDir, Map<String, String> awsEnvironment,
+    public LocalBatchExecutor(BatchExecSettings workload, Path imageDir, Map<String, String> awsEnvironment,
                               ObjectStore store, Path logDir, WorkloadLeases leases) {
         this.workload = workload;
         this.imageDir = imageDir;

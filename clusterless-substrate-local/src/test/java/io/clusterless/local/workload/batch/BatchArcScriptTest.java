@@ -1,4 +1,4 @@
-package io.clusterless.local.workload;
+package io.clusterless.local.workload.batch;
 
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;

@@ -10,7 +10,7 @@ import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.local.process.WorkloadLeases;
 import io.clusterless.local.process.WorkloadProcess;
-import io.clusterless.local.workload.LocalWorkload;
+import io.clusterless.local.workload.LocalExecutor;
 import io.clusterless.model.core.arc.function.FunctionRuntime;
 import io.clusterless.model.core.arc.function.LambdaExecSettings;
 
@@ -33,7 +33,7 @@ import java.util.Map;
  * endpoint credentials. The event goes in a file, the result comes back in another, so the function's output, which
  * goes to the arc's log, never mixes with it; {@link FunctionContract} turns the result into sink manifests as on AWS.
  */
-public final class LocalFunctionWorkload implements LocalWorkload {
+public final class LocalFunctionExecutor implements LocalExecutor {
     /** What the child process inherits from the cls process: enough to find programs and locales, nothing of AWS. */
     private static final List<String> INHERITED = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "JAVA_HOME");
 
@@ -65,7 +65,7 @@ public final class LocalFunctionWorkload implements LocalWorkload {
      * @param logDir    where each run's output is kept, one file per lot and attempt
      * @param path      the PATH the runtime's program is looked up in and the function runs with
      */
-    public LocalFunctionWorkload(Spec spec, ObjectStore store, FunctionLaunchers launchers, Path tmpDir, Path logDir,
+    public LocalFunctionExecutor(Spec spec, ObjectStore store, FunctionLaunchers launchers, Path tmpDir, Path logDir,
                                  WorkloadLeases leases, Clock clock, String path) {
         this.spec = spec;
         this.runtime = spec.workload().functionRuntime().orElseThrow(() -> new IllegalArgumentException("arc "

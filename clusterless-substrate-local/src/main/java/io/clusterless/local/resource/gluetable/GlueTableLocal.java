@@ -1,0 +1,35 @@
+package io.clusterless.local.resource.gluetable;
+
+import io.clusterless.local.resource.LocalResourceContext;
+import io.clusterless.local.resource.LocalResourceType;
+import io.clusterless.model.Resource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
+import io.clusterless.model.core.resource.gluetable.GlueTableResource;
+import io.clusterless.model.reference.Reference;
+
+/**
+ * glueTable on one machine: the file {@code catalog/<database>/<table>.json} of the local catalog, its storage
+ * descriptor naming the table's pathURI; a table whose database cannot be resolved is left out (it is created
+ * without a location when a partition is first added).
+ */
+public final class GlueTableLocal implements LocalResourceType {
+    @Override
+    public String componentType() {
+        return GlueTableResource.TYPE;
+    }
+
+    @Override
+    public String localForm() {
+        return "the file catalog/<database>/<table>.json, holding the storage descriptor and partitions";
+    }
+
+    @Override
+    public void place(Resource resource, LocalResourceContext context) {
+        GlueTableResource table = (GlueTableResource) resource;
+        Reference database = context.references().resolve(table.getDatabaseRef(), GlueDatabaseResource.TYPE);
+        if (database instanceof Reference.ToComponent found
+                && found.component() instanceof GlueDatabaseResource glueDatabase) {
+            context.declareTable(glueDatabase.getDatabaseName(), table.getTableName(), table.getPathURI());
+        }
+    }
+}
