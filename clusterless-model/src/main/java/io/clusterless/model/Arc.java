@@ -17,6 +17,9 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Datasets this arc writes, by role.")
     private Map<String, SinkDataset> sinks = new LinkedHashMap<>();
+    @JsonPropertyDescription("Arcs with several subscribed sources: \"all\" (default) starts a lot once every source "
+            + "holds a complete or empty manifest for it; \"any\" starts it on the first source's lot.")
+    private ArcTrigger trigger;
 
     public Map<String, SourceDataset> getSources() {
         return sources;
@@ -24,6 +27,20 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
 
     public Map<String, SinkDataset> getSinks() {
         return sinks;
+    }
+
+    /** As declared; null when the file does not say (see {@link #joinsSources()}). */
+    public ArcTrigger getTrigger() {
+        return trigger;
+    }
+
+    /** Whether a lot waits for every subscribed source (ADR-0011): several subscribe and the trigger is not "any". */
+    public boolean joinsSources() {
+        return trigger != ArcTrigger.any && subscribedSources() > 1;
+    }
+
+    public long subscribedSources() {
+        return sources.values().stream().filter(SourceDataset::isSubscribe).count();
     }
 
     public abstract W getWorkload();

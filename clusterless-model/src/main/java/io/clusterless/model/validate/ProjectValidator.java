@@ -27,7 +27,8 @@ public final class ProjectValidator {
                 new RuntimePropsRule(),
                 new WorkloadRule(),
                 new ImagePathRule(),
-                new LambdaExecRule());
+                new LambdaExecRule(),
+                new TriggerRule());
     }
 
     public ProjectValidator() {
