@@ -129,7 +129,7 @@ class JoinBarrierTest {
     void twentyEventsPerLotInShuffledOrderFromEightThreads_runEachLotOnceAndNeverBeforeBothSources()
             throws Exception {
         Join join = new Join();
-        int lots = 20;
+        int lots = 12;
         List<Delivery> deliveries = new ArrayList<>();
         for (int i = 0; i < lots; i++) {
             for (int copy = 0; copy < DUPLICATES; copy++) {
