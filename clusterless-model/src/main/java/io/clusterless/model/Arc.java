@@ -1,5 +1,6 @@
 package io.clusterless.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -19,6 +20,7 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
     private Map<String, SinkDataset> sinks = new LinkedHashMap<>();
     @JsonPropertyDescription("Arcs with several subscribed sources: \"all\" (default) starts a lot once every source "
             + "holds a complete or empty manifest for it; \"any\" starts it on the first source's lot.")
+    @JsonInclude(JsonInclude.Include.NON_NULL) // written back (deploy records) only when declared: null is not a value
     private ArcTrigger trigger;
 
     public Map<String, SourceDataset> getSources() {

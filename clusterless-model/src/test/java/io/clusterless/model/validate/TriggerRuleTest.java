@@ -61,6 +61,18 @@ class TriggerRuleTest {
                 .contains("all").contains("any");
     }
 
+    @Test
+    void anArcWrittenBackAsJsonReadsAgain_withOrWithoutATrigger() throws IOException {
+        // deploy records keep the project as JSON and --deployed reads it back
+        for (String trigger : List.of("", ", \"trigger\": \"any\"")) {
+            String json = io.clusterless.json.Json.records().writeValueAsString(new ProjectLoader()
+                    .loadAll(List.of(ProjectSource.file(write(TWO, trigger)))).deployables().get(0));
+            assertThat(json.contains("trigger")).isEqualTo(!trigger.isEmpty());
+            assertThat(new ProjectLoader().loadAll(List.of(ProjectSource.text("again.json", json))).deployables()
+                    .get(0).getArcs().get(0).getTrigger()).isEqualTo(trigger.isEmpty() ? null : ArcTrigger.any);
+        }
+    }
+
     private Arc<?> arc(String sources, String trigger) throws IOException {
         LoadedProject loaded = new ProjectLoader().loadAll(List.of(ProjectSource.file(write(sources, trigger))));
         return loaded.files().get(0).deployable().getArcs().get(0);
