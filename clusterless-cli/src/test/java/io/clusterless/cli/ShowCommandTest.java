@@ -89,7 +89,8 @@ class ShowCommandTest {
                     },
                     "runtimeProps": {"memorySizeMB": 512, "retryAttempts": 3, "timeoutMin": 15,
                                      "architecture": "ARM_64"}
-                  }
+                  },
+                  "trigger": null
                 }
                 """));
     }

@@ -7,6 +7,7 @@ import io.clusterless.arcstate.ArcState;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,17 +24,39 @@ import java.util.Map;
  * @param arcAttempt         the start gate's token for this run of the lot; the complete gate records the outcome only
  *                           while the run still owns the lot (a run taken over after its timeout is refused). Omitted
  *                           from JSON when absent, so documents without it keep their shape.
+ * @param waitingFor         a join whose lot cannot start yet (ADR-0011): each subscribed source lot without a
+ *                           {@code complete} or {@code empty} manifest, as {@code dataset <name>/<version> lot <lot>};
+ *                           the state machine ends {@code WaitingForSources}. Empty (and omitted) otherwise.
  */
 @JsonPropertyOrder({"previousState", "currentState", "arcWorkloadContext", "sinkManifests", "workloadResponse",
-        "workloadError", "arcAttempt"})
+        "workloadError", "arcAttempt", "waitingFor"})
 public record ArcStateContext(ArcState previousState, ArcState currentState, ArcWorkloadContext arcWorkloadContext,
                               Map<String, String> sinkManifests, JsonNode workloadResponse,
                               WorkloadError workloadError,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) String arcAttempt) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String arcAttempt,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> waitingFor) {
     public ArcStateContext {
+        waitingFor = waitingFor == null ? List.of() : List.copyOf(waitingFor);
         sinkManifests = sinkManifests == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sinkManifests));
         // JSON null reads as a NullNode; keep "absent" one value so contexts compare equal after a round trip.
         workloadResponse = workloadResponse == null || workloadResponse.isNull() ? null : workloadResponse;
+    }
+
+    public ArcStateContext(ArcState previousState, ArcState currentState, ArcWorkloadContext arcWorkloadContext,
+                           Map<String, String> sinkManifests, JsonNode workloadResponse, WorkloadError workloadError,
+                           String arcAttempt) {
+        this(previousState, currentState, arcWorkloadContext, sinkManifests, workloadResponse, workloadError,
+                arcAttempt, List.of());
+    }
+
+    /** A join's lot that waits for its other sources: nothing ran, nothing changed. */
+    public static ArcStateContext waiting(ArcWorkloadContext arcWorkloadContext, List<String> waitingFor) {
+        return new ArcStateContext(null, null, arcWorkloadContext, Map.of(), null, null, null, waitingFor);
+    }
+
+    /** Whether the start gate answered that the lot waits for other sources. */
+    public boolean waits() {
+        return !waitingFor.isEmpty();
     }
 
     /** A context without an attempt token, as written before the gates recorded one. */

@@ -1,5 +1,6 @@
 package io.clusterless.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import java.util.Collections;
@@ -13,12 +14,23 @@ import java.util.Map;
  * @param role                     the source role whose dataset the event names
  * @param arcNotifyEvent           the event that started the arc
  * @param existingPartialManifests role → partial manifest URIs of earlier attempts; reserved for retries, never null
+ * @param sourceManifests          a join (ADR-0011): every subscribed source role → its {@code complete} or
+ *                                 {@code empty} manifest for the lot, the arriving role's included; empty (and
+ *                                 omitted from JSON) when the arc starts on one source's lot. Never null.
  */
-@JsonPropertyOrder({"role", "arcNotifyEvent", "existingPartialManifests"})
+@JsonPropertyOrder({"role", "arcNotifyEvent", "existingPartialManifests", "sourceManifests"})
 public record ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,
-                                 Map<String, List<String>> existingPartialManifests) {
+                                 Map<String, List<String>> existingPartialManifests,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> sourceManifests) {
     public ArcWorkloadContext {
         existingPartialManifests = copy(existingPartialManifests);
+        sourceManifests = sourceManifests == null ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(sourceManifests));
+    }
+
+    public ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,
+                              Map<String, List<String>> existingPartialManifests) {
+        this(role, arcNotifyEvent, existingPartialManifests, Map.of());
     }
 
     public ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent) {

@@ -1,5 +1,6 @@
 package io.clusterless.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
@@ -17,6 +18,10 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Datasets this arc writes, by role.")
     private Map<String, SinkDataset> sinks = new LinkedHashMap<>();
+    @JsonPropertyDescription("Arcs with several subscribed sources: \"all\" (default) starts a lot once every source "
+            + "holds a complete or empty manifest for it; \"any\" starts it on the first source's lot.")
+    @JsonInclude(JsonInclude.Include.NON_NULL) // written back (deploy records) only when declared: null is not a value
+    private ArcTrigger trigger;
 
     public Map<String, SourceDataset> getSources() {
         return sources;
@@ -24,6 +29,20 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
 
     public Map<String, SinkDataset> getSinks() {
         return sinks;
+    }
+
+    /** As declared; null when the file does not say (see {@link #joinsSources()}). */
+    public ArcTrigger getTrigger() {
+        return trigger;
+    }
+
+    /** Whether a lot waits for every subscribed source (ADR-0011): several subscribe and the trigger is not "any". */
+    public boolean joinsSources() {
+        return trigger != ArcTrigger.any && subscribedSources() > 1;
+    }
+
+    public long subscribedSources() {
+        return sources.values().stream().filter(SourceDataset::isSubscribe).count();
     }
 
     public abstract W getWorkload();

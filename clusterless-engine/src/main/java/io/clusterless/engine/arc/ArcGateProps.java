@@ -17,7 +17,7 @@ import java.util.Objects;
 /**
  * What the arc start and complete gates are told: the arc's {@link ArcStateProps} plus the two things the gates need
  * beyond them. In JSON (env {@code CLS_ARC_STATE_PROPS_JSON}) it is one flat document: the arc state props' fields
- * and, next to them, {@code sinkManifestTemplates} and {@code runningTimeout}, so readers of plain
+ * and, next to them, {@code sinkManifestTemplates}, {@code runningTimeout} and {@code barrier}, so readers of plain
  * {@link ArcStateProps} still read it.
  *
  * @param arc                   the arc, its datasets, state path template and event bus
@@ -25,8 +25,12 @@ import java.util.Objects;
  *                              the start gate lists a retried lot's partial manifests with it; never null
  * @param runningTimeout        how long a run may hold a lot: a {@code running} state older than this is stale and the
  *                              next event for the lot may run it again; should exceed the workload's own timeout
+ * @param barrier               a join (ADR-0011): subscribed source role → its manifest template; a lot starts only
+ *                              once each holds a {@code complete} or {@code empty} manifest for it. Empty: the lot
+ *                              starts on the first source lot that arrives. Never null.
  */
-public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout) {
+public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout,
+                           Map<String, String> barrier) {
     /** When the deployment does not say; longer than any Lambda workload (15 minutes) with room for retries. */
     public static final Duration DEFAULT_RUNNING_TIMEOUT = Duration.ofHours(1);
 
@@ -35,9 +39,28 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
         sinkManifestTemplates = sinkManifestTemplates == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(sinkManifestTemplates));
         runningTimeout = runningTimeout == null ? DEFAULT_RUNNING_TIMEOUT : runningTimeout;
+        barrier = barrier == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(barrier));
+        barrier.keySet().stream().filter(role -> !arc.sources().containsKey(role)).findFirst().ifPresent(role -> {
+            throw new IllegalArgumentException("barrier role '" + role + "' is not a source of arc " + arc.name());
+        });
         if (runningTimeout.isNegative() || runningTimeout.isZero()) {
             throw new IllegalArgumentException("runningTimeout must be positive, found: " + runningTimeout);
         }
+    }
+
+    /** Without a barrier: each lot starts on the first source lot that arrives. */
+    public ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout) {
+        this(arc, sinkManifestTemplates, runningTimeout, Map.of());
+    }
+
+    /** The same gates with another running timeout. */
+    public ArcGateProps withRunningTimeout(Duration timeout) {
+        return new ArcGateProps(arc, sinkManifestTemplates, timeout, barrier);
+    }
+
+    /** Whether each lot waits for every subscribed source. */
+    public boolean joins() {
+        return !barrier.isEmpty();
     }
 
     /** Reads the flat document of env {@code CLS_ARC_STATE_PROPS_JSON}. */
@@ -48,8 +71,11 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
             Map<String, String> templates = new LinkedHashMap<>();
             tree.path("sinkManifestTemplates").properties()
                     .forEach(entry -> templates.put(entry.getKey(), entry.getValue().asText()));
+            Map<String, String> barrier = new LinkedHashMap<>();
+            tree.path("barrier").properties().forEach(entry -> barrier.put(entry.getKey(), entry.getValue().asText()));
             JsonNode timeout = tree.path("runningTimeout");
-            return new ArcGateProps(arc, templates, timeout.isTextual() ? parseDuration(timeout.asText()) : null);
+            return new ArcGateProps(arc, templates, timeout.isTextual() ? parseDuration(timeout.asText()) : null,
+                    barrier);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("arc state props are not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -59,6 +85,9 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
         ObjectNode tree = Json.records().valueToTree(arc);
         tree.set("sinkManifestTemplates", Json.records().valueToTree(sinkManifestTemplates));
         tree.put("runningTimeout", runningTimeout.toString());
+        if (!barrier.isEmpty()) {
+            tree.set("barrier", Json.records().valueToTree(barrier));
+        }
         try {
             return Json.records().writeValueAsString(tree);
         } catch (JsonProcessingException e) {

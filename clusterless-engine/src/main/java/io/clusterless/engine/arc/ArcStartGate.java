@@ -13,9 +13,11 @@ import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,11 @@ import java.util.stream.Collectors;
  * {@code StateStart} choice: {@code previousState == running} ends {@code AlreadyRunning}, {@code currentState ==
  * complete} ends {@code AlreadyComplete}, {@code currentState == running} (with any other previous state) runs the
  * workload, whose input is {@code arcWorkloadContext}.
+ * <p>
+ * A join (ADR-0011, {@link ArcGateProps#barrier()}) first looks for every subscribed source's final manifest of the
+ * lot; while one is missing the answer names it in {@code waitingFor} and nothing is written (the state machine ends
+ * {@code WaitingForSources}). Each source's manifest is written before its event is sent, so of the events of one lot
+ * the last to be looked at sees them all; the start itself then decides between concurrent winners as always.
  */
 public final class ArcStartGate {
     private final ArcGateProps props;
@@ -46,11 +53,48 @@ public final class ArcStartGate {
             throw new IllegalArgumentException("arc " + props.arc().name() + " was given an event without a lot: " + event);
         }
         String role = roleOf(props.arc(), event.dataset());
+        Barrier barrier = barrier(event.lot());
+        if (!barrier.waitingFor().isEmpty()) {
+            return ArcStateContext.waiting(new ArcWorkloadContext(role, event), barrier.waitingFor());
+        }
         StartOutcome outcome = states.start(event.lot(), event, props.runningTimeout());
         Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
                 ? partialManifests(event.lot()) : Map.of();
         return new ArcStateContext(outcome.previousState(), outcome.currentState(),
-                new ArcWorkloadContext(role, event, partials), null, null, null, outcome.arcAttempt());
+                new ArcWorkloadContext(role, event, partials, barrier.sourceManifests()), null, null, null,
+                outcome.arcAttempt());
+    }
+
+    /**
+     * What the join's sources hold for the lot: each role's current final manifest, and each source lot that has
+     * none. Both empty when the arc does not join.
+     */
+    public Barrier barrier(String lot) {
+        Map<String, String> found = new LinkedHashMap<>();
+        List<String> waiting = new ArrayList<>();
+        props.barrier().forEach((role, template) -> {
+            Optional<ManifestURI> manifest = manifests.lotManifests(ManifestURI.parse(template).withLot(lot)).stream()
+                    .filter(ManifestURI::currentFinal)
+                    .findFirst();
+            if (manifest.isPresent()) {
+                found.put(role, manifest.get().identifier());
+            } else {
+                waiting.add(sourceLot(props.arc().sources().get(role), lot));
+            }
+        });
+        return new Barrier(found, waiting);
+    }
+
+    /** How a source lot a join waits for is named, in gate answers and reports. */
+    public static String sourceLot(DatasetRef source, String lot) {
+        return "dataset " + source.id() + " lot " + lot;
+    }
+
+    /**
+     * @param sourceManifests role → the source's final manifest of the lot, for each source that holds one
+     * @param waitingFor      each source lot without one ({@link #sourceLot}); empty when the lot may start
+     */
+    public record Barrier(Map<String, String> sourceManifests, List<String> waitingFor) {
     }
 
     /** The one source role whose dataset is the event's (same name and version). */

@@ -1,6 +1,7 @@
 package io.clusterless.engine.exec;
 
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
@@ -41,6 +42,21 @@ public final class Backfill {
     /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
     public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                            LotRange window, boolean replay) {
+        return scan(plan, store, project, arc, window, replay, false);
+    }
+
+    /**
+     * The lots of a join (ADR-0011) that {@code exec} would not run because some subscribed sources hold them and
+     * others do not yet, each naming the source lots it waits for ({@code --dry-run} shows them). Empty for arcs
+     * that do not join.
+     */
+    public static List<BackfillLot> waiting(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                            LotRange window, boolean replay) {
+        return arc.gateProps().joins() ? scan(plan, store, project, arc, window, replay, true) : List.of();
+    }
+
+    private static List<BackfillLot> scan(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                          LotRange window, boolean replay, boolean waiting) {
         SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
         Map<SourceDataset, SortedMap<LotId, DatasetLot>> sources = new LinkedHashMap<>();
         for (SourceDataset source : arc.model().getSources().values()) {
@@ -56,20 +72,26 @@ public final class Backfill {
             if ((state == ArcState.complete && !replay) || sources.isEmpty()) {
                 continue;
             }
-            ArcNotifyEvent event = null;
+            List<String> missing = new ArrayList<>();
             for (Map.Entry<SourceDataset, SortedMap<LotId, DatasetLot>> source : sources.entrySet()) {
                 DatasetLot upstream = source.getValue().get(lot);
                 if (upstream == null || !isFinal(upstream.state())) {
-                    event = null;
-                    break;
-                }
-                if (event == null) {
-                    event = notification(plan, source.getKey(), lot, upstream.state());
+                    missing.add(ArcStartGate.sourceLot(source.getKey(), lot.format()));
                 }
             }
-            if (event == null) {
+            if (waiting) {
+                if (!missing.isEmpty() && missing.size() < sources.size()) {
+                    lots.add(new BackfillLot(projectId, arc.name(), lot.format(), state == null ? null : state.name(),
+                            "a join: waits for " + String.join(", ", missing), null, missing));
+                }
+                continue;
+            }
+            if (!missing.isEmpty()) {
                 continue; // not fillable: an upstream lot is missing; gaps says why
             }
+            // the first subscribed source's lot stands for the event the listener would have delivered
+            Map.Entry<SourceDataset, SortedMap<LotId, DatasetLot>> first = sources.entrySet().iterator().next();
+            ArcNotifyEvent event = notification(plan, first.getKey(), lot, first.getValue().get(lot).state());
             String reason = state == null ? "the upstream manifest is there and the arc never ran the lot"
                     : state == ArcState.complete ? "complete; replayed: its sink manifests are kept as superseded "
                     + "attempts and the run writes new current ones"

@@ -5,16 +5,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.event.ArcNotifyEvent;
 
+import java.util.List;
+
 /**
  * One lot {@code cls exec} runs for an arc, and why.
  *
  * @param project    the arc's project {@code name/version}
  * @param arcState   the arc's state for the lot before the run; null when it never ran
  * @param reason     why the lot runs, for people ({@code --dry-run})
- * @param event      the notification the arc's listener would have received
+ * @param event      the notification the arc's listener would have received; null for a lot that waits
+ * @param waitingFor a join's lot that cannot run yet (ADR-0011): each source lot it waits for; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"project", "arc", "lot", "arcState", "reason"})
+@JsonPropertyOrder({"project", "arc", "lot", "arcState", "reason", "waitingFor"})
 public record BackfillLot(String project, String arc, String lot, String arcState, String reason,
-                          @JsonIgnore ArcNotifyEvent event) {
+                          @JsonIgnore ArcNotifyEvent event, List<String> waitingFor) {
+    public BackfillLot(String project, String arc, String lot, String arcState, String reason, ArcNotifyEvent event) {
+        this(project, arc, lot, arcState, reason, event, null);
+    }
 }

@@ -169,8 +169,16 @@ public final class PlacementPlan {
             ArcStateProps state = new ArcStateProps(project, name, arc.getSources(), sinks,
                     ArcStateURI.of(placement.arcStateBucket(), project.name(), project.version(), name).template(),
                     placement.arcEventBus());
+            Map<String, String> barrier = new LinkedHashMap<>();
+            if (arc.joinsSources()) {
+                arc.getSources().forEach((role, source) -> {
+                    if (source.isSubscribe()) {
+                        barrier.put(role, ManifestURI.of(placement.manifestBucket(), source).template());
+                    }
+                });
+            }
             ArcGateProps gates = new ArcGateProps(state, sinkTemplates,
-                    workloadTimeout(workloadTree).plus(RUNNING_MARGIN));
+                    workloadTimeout(workloadTree).plus(RUNNING_MARGIN), barrier);
             return new ArcPlan(arc, arc.getType(), gates, workloadProps, sourceOwners, names.arcStack(name),
                     names.arcStateMachine(name), names.arcListenerRule(name), names.lambdaFunction(name, "start"),
                     names.lambdaFunction(name, "complete"), EventPatterns.arcListener(subscribed), names);

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param since    running lots: when the run started (ISO instant)
  * @param stale    running lots: whether the run overran the arc's timeout, so the next event or {@code exec} reruns it
  * @param error    failed lots: the recorded workload error ({@code Error: Cause})
+ * @param waitingFor a join's lot (ADR-0011): each subscribed source lot it still waits for, as
+ *                   {@code dataset <name>/<version> lot <lot>}; null when it waits for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"kind", "project", "name", "lot", "cause", "upstream", "detail", "since", "stale", "error"})
+@JsonPropertyOrder({"kind", "project", "name", "lot", "cause", "upstream", "detail", "since", "stale", "error", "waitingFor"})
 public record Gap(String kind, String project, String name, String lot, GapCause cause, String upstream,
-                  String detail, String since, Boolean stale, String error) {
+                  String detail, String since, Boolean stale, String error, java.util.List<String> waitingFor) {
     public static final String ARC = "arc";
     public static final String DATASET = "dataset";
 }

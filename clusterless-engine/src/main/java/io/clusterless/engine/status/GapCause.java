@@ -8,6 +8,11 @@ public enum GapCause {
     upstreamEmpty,
     /** An upstream dataset's lot is itself missing or partial; {@code upstream} names it. */
     upstreamMissing,
+    /**
+     * A join (ADR-0011) holds the lot of some sources but not of others; {@code waitingFor} names each missing source
+     * lot. The last one to arrive starts the lot.
+     */
+    waiting,
     /** The upstream lot is complete and the arc never ran for it. */
     neverRan,
     /** The arc ran and ended {@code missing} or {@code partial}; {@code error} holds the recorded error. */

@@ -1,6 +1,7 @@
 package io.clusterless.engine.status;
 
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.manifest.ManifestStore;
@@ -49,9 +50,17 @@ public final class GapFinder {
 
     /** A cause with its particulars, before it is attached to a subject. */
     private record Explanation(GapCause cause, String upstream, String detail, String since, Boolean stale,
-                               String error) {
+                               String error, List<String> waitingFor) {
+        Explanation(GapCause cause, String upstream, String detail, String since, Boolean stale, String error) {
+            this(cause, upstream, detail, since, stale, error, null);
+        }
+
         static Explanation of(GapCause cause, String upstream, String detail) {
             return new Explanation(cause, upstream, detail, null, null, null);
+        }
+
+        Explanation waitingFor(List<String> sourceLots) {
+            return new Explanation(cause, upstream, detail, since, stale, error, sourceLots);
         }
     }
 
@@ -90,7 +99,7 @@ public final class GapFinder {
             }
             Explanation why = explainArcLot(project, arc, lot, state);
             gaps.add(new Gap(Gap.ARC, projectId(project), arc.name(), lot.format(), why.cause(), why.upstream(),
-                    why.detail(), why.since(), why.stale(), why.error()));
+                    why.detail(), why.since(), why.stale(), why.error(), why.waitingFor()));
         }
         return gaps;
     }
@@ -115,7 +124,7 @@ public final class GapFinder {
                 why = explainMissingDataset(datasetId, lot);
             }
             gaps.add(new Gap(Gap.DATASET, null, datasetId, lot.format(), why.cause(), why.upstream(), why.detail(),
-                    why.since(), why.stale(), why.error()));
+                    why.since(), why.stale(), why.error(), why.waitingFor()));
         }
         return gaps;
     }
@@ -152,6 +161,14 @@ public final class GapFinder {
         }
         DatasetLot announced = null;
         Explanation result = null;
+        List<String> waitingFor = waitingFor(arc, lot);
+        if (!waitingFor.isEmpty() && waitingFor.size() < arc.gateProps().barrier().size()) {
+            result = new Explanation(GapCause.waiting, String.join(", ", waitingFor), "a join: the lot starts "
+                    + "once every source holds it; waiting for " + String.join(", ", waitingFor), null, null, null,
+                    waitingFor);
+            explained.put(key, result);
+            return result;
+        }
         for (SourceDataset source : arc.model().getSources().values()) {
             if (!source.isSubscribe()) {
                 continue;
@@ -173,6 +190,9 @@ public final class GapFinder {
                 break;
             }
             announced = announced == null ? upstream : announced;
+        }
+        if (result != null && !waitingFor.isEmpty()) {
+            result = result.waitingFor(waitingFor);
         }
         if (result == null) {
             result = deadLettered.arcLot(project, arc, lot)
@@ -224,7 +244,8 @@ public final class GapFinder {
         }
         Explanation why = explainArcLot(producer.project(), arc, lot, state);
         String by = "arc " + arc.name() + ": ";
-        return new Explanation(why.cause(), why.upstream(), by + why.detail(), why.since(), why.stale(), why.error());
+        return new Explanation(why.cause(), why.upstream(), by + why.detail(), why.since(), why.stale(), why.error(),
+                why.waitingFor());
     }
 
     private Explanation explainEmpty(String datasetId, LotId lot) {
@@ -234,6 +255,19 @@ public final class GapFinder {
         }
         return Explanation.of(GapCause.upstreamEmpty, null, "the lot is empty because arc " + producer.arc().name()
                 + "'s upstream lot was empty");
+    }
+
+    /** A join's source lots without a {@code complete} or {@code empty} manifest; empty for other arcs. */
+    private List<String> waitingFor(ArcPlan arc, LotId lot) {
+        List<String> missing = new ArrayList<>();
+        arc.gateProps().barrier().keySet().forEach(role -> {
+            SourceDataset source = arc.model().getSources().get(role);
+            DatasetLot found = datasetLots(source.id()).get(lot);
+            if (found == null || (found.state() != ManifestState.complete && found.state() != ManifestState.empty)) {
+                missing.add(ArcStartGate.sourceLot(source, lot.format()));
+            }
+        });
+        return missing;
     }
 
     private boolean isBoundaryDataset(String datasetId) {

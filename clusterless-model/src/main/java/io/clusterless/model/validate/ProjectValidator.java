@@ -28,7 +28,8 @@ public final class ProjectValidator {
                 new RuntimePropsRule(),
                 new WorkloadRule(),
                 new ImagePathRule(),
-                new LambdaExecRule());
+                new LambdaExecRule(),
+                new TriggerRule());
     }
 
     public ProjectValidator() {

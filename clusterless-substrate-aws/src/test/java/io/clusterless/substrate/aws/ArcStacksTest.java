@@ -66,7 +66,8 @@ class ArcStacksTest {
         states.fieldNames().forEachRemaining(names::add);
 
         assertThat(definition.path("StartAt").asText()).isEqualTo("CurrentStateChoice");
-        assertThat(names).containsExactlyInAnyOrder("CurrentStateChoice", "StartInvoke", "StateStart", "AlreadyRunning",
+        assertThat(names).containsExactlyInAnyOrder("CurrentStateChoice", "StartInvoke", "StateStart",
+                "WaitingForSources", "AlreadyRunning",
                 "AlreadyComplete", "UnknownStart", "S3CopyFunction", "S3CopyFunctionCatch", "CompleteInvoke",
                 "StateComplete", "PartialWithError", "MissingWithError", "UnknownError", "Partial", "Missing",
                 "Complete", "UnknownComplete");
@@ -74,8 +75,8 @@ class ArcStacksTest {
         assertThat(states.path("CurrentStateChoice").path("OutputPath").asText()).isEqualTo("$.detail");
         assertThat(states.path("CurrentStateChoice").path("Next").asText()).isEqualTo("StartInvoke");
         assertThat(states.path("StartInvoke").path("Next").asText()).isEqualTo("StateStart");
-        assertThat(choices(states.path("StateStart"))).containsExactly("AlreadyRunning", "AlreadyComplete",
-                "S3CopyFunction");
+        assertThat(choices(states.path("StateStart"))).containsExactly("WaitingForSources", "AlreadyRunning",
+                "AlreadyComplete", "S3CopyFunction");
         assertThat(states.path("StateStart").path("Default").asText()).isEqualTo("UnknownStart");
 
         JsonNode task = states.path("S3CopyFunction");
@@ -92,7 +93,8 @@ class ArcStacksTest {
         assertThat(choices(states.path("StateComplete"))).containsExactly("PartialWithError", "MissingWithError",
                 "UnknownError", "Partial", "Missing", "Complete");
         assertThat(states.path("StateComplete").path("Default").asText()).isEqualTo("UnknownComplete");
-        for (String succeed : List.of("AlreadyRunning", "AlreadyComplete", "Partial", "Missing", "Complete")) {
+        for (String succeed : List.of("WaitingForSources", "AlreadyRunning", "AlreadyComplete", "Partial", "Missing",
+                "Complete")) {
             assertThat(states.path(succeed).path("Type").asText()).as(succeed).isEqualTo("Succeed");
         }
         for (String fail : List.of("UnknownStart", "PartialWithError", "MissingWithError", "UnknownError",

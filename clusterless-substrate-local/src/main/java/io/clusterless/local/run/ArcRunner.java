@@ -29,7 +29,9 @@ final class ArcRunner {
 
     /** How a run ended, for the counters and the summary. */
     enum Outcome {
-        ALREADY_RUNNING, ALREADY_COMPLETE, COMPLETE, PARTIAL, MISSING, FAILED
+        ALREADY_RUNNING, ALREADY_COMPLETE, COMPLETE, PARTIAL, MISSING, FAILED,
+        /** A join's lot whose other sources have not arrived (ADR-0011): nothing ran. */
+        WAITING
     }
 
     private final LocalPlan.ArcEntry arc;
@@ -66,13 +68,18 @@ final class ArcRunner {
     Outcome recover(ArcNotifyEvent event) {
         Duration sinceStart = Duration.between(processStart, clock.instant());
         ArcGateProps props = arc.gateProps();
-        ArcGateProps recovering = new ArcGateProps(props.arc(), props.sinkManifestTemplates(),
+        ArcGateProps recovering = props.withRunningTimeout(
                 sinceStart.isNegative() || sinceStart.isZero() ? Duration.ofMillis(1) : sinceStart);
         return run(event, new ArcStartGate(recovering, store, clock));
     }
 
     private Outcome run(ArcNotifyEvent event, ArcStartGate gate) {
         ArcStateContext started = gate.start(event);
+        if (started.waits()) {
+            LOG.log(System.Logger.Level.DEBUG, "arc {0} lot {1}: waiting for {2}", name(), event.lot(),
+                    started.waitingFor());
+            return Outcome.WAITING;
+        }
         // the state machine's StateStart choice, in its order
         if (started.previousState() == ArcState.running) {
             return Outcome.ALREADY_RUNNING;

@@ -329,6 +329,7 @@ public final class LocalRunner implements AutoCloseable {
                 switch (outcome) {
                     case ALREADY_RUNNING:
                     case ALREADY_COMPLETE:
+                    case WAITING:
                         skipped.incrementAndGet();
                         break;
                     case COMPLETE:
@@ -426,7 +427,8 @@ public final class LocalRunner implements AutoCloseable {
      * returns once every run, downstream ones included, has ended.
      *
      * @return the outcome of each lot, in the order given: {@code complete}, {@code partial}, {@code missing},
-     * {@code alreadyRunning}, {@code alreadyComplete} or {@code failed}
+     * {@code alreadyRunning}, {@code alreadyComplete}, {@code waiting} (a join's other sources have not arrived) or
+     * {@code failed}
      */
     public Map<String, String> exec(ProjectNames project, String arcName, List<ArcNotifyEvent> events)
             throws InterruptedException {
@@ -454,7 +456,7 @@ public final class LocalRunner implements AutoCloseable {
                     outcome = "failed";
                 }
                 outcomes.put(run.getKey(), outcome);
-                if (!outcome.startsWith("already")) {
+                if (!outcome.startsWith("already") && !outcome.equals("waiting")) {
                     runs.incrementAndGet();
                     if (!outcome.equals("complete")) {
                         failed.incrementAndGet();

@@ -8,6 +8,8 @@ import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.engine.exec.Backfill;
+import io.clusterless.engine.exec.BackfillLot;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.engine.status.ArcLots;
@@ -33,7 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "status",
         description = "Arc states in a time window: a summary per arc (counts per state, first and last lot found, "
                 + "gaps at the edges) or, with --list, one row per lot. Project name and version are columns, so "
-                + "two versions of one project are told apart.",
+                + "two versions of one project are told apart. A join's lots that wait for a source are counted "
+                + "as waiting (rows with arcState waiting and waitingFor with --list).",
         mixinStandardHelpOptions = true)
 public final class ArcsStatusCommand implements Callable<Integer> {
     static final List<String> STATES = List.of(ArcState.running.name(), ArcState.partial.name(),
@@ -81,6 +84,9 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                 LotRange window = time.window(unit, clock, firstPlaced);
                 SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
                         window);
+                // a join's lots that some sources hold and others not yet (ADR-0011); they have no arc state
+                List<BackfillLot> waiting = Backfill.waiting(placement.plan(), placement.store(), projectPlan, arc, window, false).stream()
+                        .filter(lot -> lot.arcState() == null).toList();
                 if (strip) {
                     ObjectNode row = head(placement, projectPlan, arc);
                     row.put("strip", strips.add(window, OperatedPlacement.projectId(projectPlan) + " " + arc.name(),
@@ -93,9 +99,19 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                         row.put("arcState", state.name());
                         rows.add(row);
                     });
+                    waiting.forEach(lot -> {
+                        ObjectNode row = head(placement, projectPlan, arc);
+                        row.put("lotId", lot.lot());
+                        row.put("arcState", "waiting");
+                        lot.waitingFor().forEach(row.withArray("waitingFor")::add);
+                        rows.add(row);
+                    });
                 } else {
                     ObjectNode row = head(placement, projectPlan, arc);
                     StatusRows.summary(row, StatusSummary.of(window, states, STATES, ArcState::name));
+                    if (arc.gateProps().joins()) {
+                        row.put("waiting", waiting.size());
+                    }
                     rows.add(row);
                 }
             }

@@ -61,7 +61,8 @@ import java.util.concurrent.Callable;
                         + "missing, recorded in its history), and the new run writes the current manifests and "
                         + "notifies downstream arcs. Downstream lots that are complete are not re-run by that "
                         + "event; replay them with their own cls exec --replay.",
-                "--dry-run lists what would run and why."},
+                "--dry-run lists what would run and why, and the lots of a join that would still wait for a "
+                        + "source."},
         mixinStandardHelpOptions = true)
 public final class ExecCommand implements Callable<Integer> {
     @Mixin
@@ -88,7 +89,8 @@ public final class ExecCommand implements Callable<Integer> {
             + "superseded attempts.")
     private boolean replay;
 
-    @Option(names = "--dry-run", description = "List the lots that would run, and why; run nothing.")
+    @Option(names = "--dry-run", description = "List the lots that would run, and why, and a join's lots that would "
+            + "still wait (waitingFor); run nothing.")
     private boolean dryRun;
 
     @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "10",
@@ -115,6 +117,7 @@ public final class ExecCommand implements Callable<Integer> {
         OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
         Clock clock = Clock.systemUTC();
         List<Selected> selected = new ArrayList<>();
+        List<BackfillLot> waiting = new ArrayList<>(); // a join's lots some sources do not hold yet (ADR-0011)
         boolean found = false;
         for (ProjectPlan projectPlan : placement.plan().projects()) {
             for (ArcPlan arc : projectPlan.arcs()) {
@@ -131,6 +134,10 @@ public final class ExecCommand implements Callable<Integer> {
                             + ": " + e.getMessage());
                 }
                 fillable.forEach(lot -> selected.add(new Selected(lot, projectPlan, arc)));
+                if (dryRun) {
+                    waiting.addAll(Backfill.waiting(placement.plan(), placement.store(), projectPlan, arc,
+                            window(placement, arc, clock), replay));
+                }
             }
         }
         if (!found) {
@@ -138,7 +145,9 @@ public final class ExecCommand implements Callable<Integer> {
         }
         Printer printer = new Printer(root.context().out(), root.context().output());
         if (dryRun) {
-            printer.print(selected.stream().map(Selected::lot).toList());
+            List<BackfillLot> planned = new ArrayList<>(selected.stream().map(Selected::lot).toList());
+            planned.addAll(waiting);
+            printer.print(planned);
             return ExitCodes.OK;
         }
         List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, clock)

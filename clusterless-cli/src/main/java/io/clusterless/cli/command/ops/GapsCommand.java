@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
         description = {"Every lot in the window that is not complete, for each arc and dataset (or the one named), "
                 + "with its cause found by walking upstream: noUpstreamData, upstreamEmpty, upstreamMissing (naming "
                 + "the upstream lot), neverRan, failed (with the recorded error), running (since when, stale or "
-                + "not), disabled, lateArrivals, deadLettered (an event for the lot waits in a dead-letter queue).",
+                + "not), disabled, lateArrivals, deadLettered (an event for the lot waits in a dead-letter queue), "
+                + "waiting (a join's lot that some sources hold and others not yet; waitingFor names them).",
                 "cls exec runs the lots whose cause is neverRan, disabled, failed or a stale run.",
                 "The projects are project files (FILE or -p FILE) or deployed projects (--deployed), read back from their "
                         + "placement's metadata bucket as cls deploy recorded them."},

@@ -42,15 +42,22 @@ public final class FunctionContract {
         this.manifests = new WorkloadManifests(store);
     }
 
-    /** The event for the context's lot (schema: docs/schemas/function-event.schema.json). */
+    /**
+     * The event for the context's lot (schema: docs/schemas/function-event.schema.json): {@code sources} holds the
+     * arriving role, or for a join (ADR-0011) every subscribed source role with its manifest of the lot.
+     */
     public ObjectNode event(ProjectId project, String arc, ArcWorkloadContext context, ArcProps props,
                             String attemptId) {
         ArcNotifyEvent notified = context.arcNotifyEvent();
-        Manifest incoming = manifests.incoming(notified);
-        if (incoming.state() == ManifestState.complete && incoming.uriType() != null
-                && incoming.uriType() != UriType.identifier) {
-            throw new WorkloadException("incoming manifest " + notified.manifest() + " lists " + incoming.uriType()
-                    + " URIs; a lambdaExecArc function is given objects and needs identifier URIs");
+        Map<String, ArcNotifyEvent> arrived = new LinkedHashMap<>();
+        if (context.sourceManifests().isEmpty()) {
+            arrived.put(context.role() == null ? "main" : context.role(), notified);
+        } else {
+            context.sourceManifests().forEach((role, uri) -> {
+                SourceDataset source = props.sources().get(role);
+                arrived.put(role, source == null ? notified : new ArcNotifyEvent(new SinkDataset(source.getName(),
+                        source.getVersion(), null), notified.lot(), uri));
+            });
         }
         ObjectNode event = Json.records().createObjectNode();
         event.putObject("project").put("name", project.name()).put("version", project.version());
@@ -58,21 +65,29 @@ public final class FunctionContract {
         event.put("lot", notified.lot());
         event.put("attempt", attemptId);
         ObjectNode sources = event.putObject("sources");
-        String role = context.role();
-        SourceDataset source = props.sources().get(role);
-        ObjectNode entry = sources.putObject(role == null ? "main" : role);
-        entry.put("name", source != null ? source.getName() : notified.dataset().getName());
-        entry.put("version", source != null ? source.getVersion() : notified.dataset().getVersion());
+        arrived.forEach((role, source) -> source(sources.putObject(role), source));
+        ObjectNode sinks = event.putObject("sinks");
+        props.sinks().forEach((sinkRole, sink) -> sinks.putObject(sinkRole).put("name", sink.getName())
+                .put("version", sink.getVersion()).put("pathURI", sinkLocation(sinkRole, sink).toString()));
+        return event;
+    }
+
+    /** One source role's entry: its dataset, and the lot's objects unless the lot is empty. */
+    private void source(ObjectNode entry, ArcNotifyEvent notified) {
+        Manifest incoming = manifests.incoming(notified);
+        if (incoming.state() == ManifestState.complete && incoming.uriType() != null
+                && incoming.uriType() != UriType.identifier) {
+            throw new WorkloadException("incoming manifest " + notified.manifest() + " lists " + incoming.uriType()
+                    + " URIs; a lambdaExecArc function is given objects and needs identifier URIs");
+        }
+        entry.put("name", notified.dataset().getName());
+        entry.put("version", notified.dataset().getVersion());
         boolean empty = incoming.state() == ManifestState.empty;
         entry.put("state", empty ? "empty" : "complete");
         ArrayNode uris = entry.putArray("uris");
         if (!empty) {
             incoming.uris().forEach(uris::add);
         }
-        ObjectNode sinks = event.putObject("sinks");
-        props.sinks().forEach((sinkRole, sink) -> sinks.putObject(sinkRole).put("name", sink.getName())
-                .put("version", sink.getVersion()).put("pathURI", sinkLocation(sinkRole, sink).toString()));
-        return event;
     }
 
     /**

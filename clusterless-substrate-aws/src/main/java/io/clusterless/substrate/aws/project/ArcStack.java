@@ -129,6 +129,8 @@ public final class ArcStack extends Stack {
         }
 
         Choice stateStart = Choice.Builder.create(this, "StateStart").build()
+                // a join's lot whose other sources have not arrived (ADR-0011): the last source's event starts it
+                .when(Condition.isPresent("$.waitingFor"), Succeed.Builder.create(this, "WaitingForSources").build())
                 .when(state("$.previousState", "running"), Succeed.Builder.create(this, "AlreadyRunning").build())
                 .when(Condition.or(state("$.currentState", "complete"), state("$.currentState", "missing")),
                         Succeed.Builder.create(this, "AlreadyComplete").build())
