@@ -134,16 +134,15 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
-        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
-                description = "Only this project, any version or the one given (repeatable).")
-        private List<String> projects = new ArrayList<>();
+        @Mixin
+        private DeployedFilter deployed;
 
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(root, filters)) {
                 for (ProjectURI uri : found.reader().projects(found.bucket())) {
-                    if (projectMatches(projects, uri.projectName(), uri.projectVersion())) {
+                    if (deployed.matches(uri.projectName(), uri.projectVersion())) {
                         ObjectNode row = placement(Printer.record(), filters, found.placement());
                         row.putObject("project").put("name", uri.projectName()).put("version", uri.projectVersion());
                         rows.add(row);
@@ -162,16 +161,15 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
-        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
-                description = "Only arcs of this project, any version or the one given (repeatable).")
-        private List<String> projects = new ArrayList<>();
+        @Mixin
+        private DeployedFilter deployed;
 
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(root, filters)) {
                 for (ArcURI uri : found.reader().arcs(found.bucket())) {
-                    if (projectMatches(projects, uri.projectName(), uri.projectVersion())) {
+                    if (deployed.matches(uri.projectName(), uri.projectVersion())) {
                         ObjectNode row = placement(Printer.record(), filters, found.placement());
                         row.putObject("project").put("name", uri.projectName()).put("version", uri.projectVersion());
                         row.put("name", uri.arcName());
