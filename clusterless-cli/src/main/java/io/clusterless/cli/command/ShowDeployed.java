@@ -42,7 +42,7 @@ final class ShowDeployed {
         if (placements.isEmpty()) {
             throw new UserException("no bootstrapped placement" + filtered(filters) + " " + where(root, filters)
                     + "; " + (filters.substrate.isLocal() ? "run cls local run PROJECT_FILE -P local to place one"
-                    : "run cls bootstrap --account ACCOUNT --region REGION --approve to make one"));
+                    : "run " + bootstrap(filters) + " to make one"));
         }
         List<ObjectNode> documents = new ArrayList<>();
         try (CloudFormationStacks stacks = filters.substrate.isLocal() ? null
@@ -93,7 +93,16 @@ final class ShowDeployed {
         if (filters.substrate.aws().region() != null) {
             parts.add("in region " + filters.substrate.aws().region());
         }
-        return parts.isEmpty() ? "" : " " + String.join(", ", parts);
+        return parts.isEmpty() ? "" : " " + String.join(" ", parts);
+    }
+
+    /** The bootstrap command for the placement the filters describe, with the connection options given. */
+    private static String bootstrap(ReportCommands.Filters filters) {
+        String region = filters.substrate.aws().region();
+        return "cls bootstrap --account " + (filters.account == null ? "ACCOUNT" : filters.account) + " --region "
+                + (region == null ? "REGION" : region)
+                + (filters.stage == null || filters.stage.isEmpty() ? "" : " --stage " + filters.stage)
+                + filters.substrate.aws().hintArguments() + " --approve";
     }
 
     private static String where(ClsCommand root, ReportCommands.Filters filters) {
