@@ -139,6 +139,11 @@ class ShowDeployedLocalTest {
         assertThat(placement.at("/bootstrap/stack").isNull()).isTrue();
         assertThat(placement.at("/projects/0/name").asText()).isEqualTo("CopyChain");
         assertThat(placement.at("/projects/0/state").asText()).isEqualTo("recorded");
+
+        Cls.Result table = show("show", "placements");
+        assertThat(table.exitCode()).as(table.toString()).isZero();
+        assertThat(table.outLines()).anySatisfy(line -> assertThat(line).startsWith(PLACEMENT + "  local")
+                .containsPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ ").endsWith("1 recorded"));
     }
 
     @Test

@@ -14,6 +14,9 @@ import io.clusterless.json.Json;
 import io.clusterless.naming.PlacementNames;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -120,6 +123,23 @@ final class ShowDeployed {
         ObjectNode row = Json.records().createObjectNode();
         row.put("placement", text(document, "/placement/name"));
         return row;
+    }
+
+    /** An instant to the second for a narrow column: {@code 2026-12-06T04:15:15Z}. */
+    static String time(String instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(instant).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            return instant; // shown as recorded
+        }
+    }
+
+    /** An ISO-8601 duration for a narrow column: {@code PT55M30S} -> {@code 55m30s}, {@code PT50H} -> {@code 50h}. */
+    static String age(String duration) {
+        return duration == null ? null : duration.replace("PT", "").toLowerCase(Locale.ROOT);
     }
 
     /** {@code aws:core:s3CopyArc} -> {@code s3CopyArc}: the provider prefix is the same on every row. */

@@ -3,6 +3,7 @@ package io.clusterless.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.inspect.DeployedReader;
+import io.clusterless.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,9 +63,11 @@ final class ShowDeployedCommands {
         }
 
         private static ObjectNode row(JsonNode document) {
-            ObjectNode row = ShowDeployed.row(document);
+            // the placement is this row's subject: named even where it is the only one
+            ObjectNode row = Json.records().createObjectNode();
+            row.put("name", ShowDeployed.text(document, "/placement/name"));
             row.put("provider", ShowDeployed.text(document, "/placement/provider"));
-            row.put("bootstrapped", ShowDeployed.text(document, "/bootstrap/createdAt"));
+            row.put("bootstrapped", ShowDeployed.time(ShowDeployed.text(document, "/bootstrap/createdAt")));
             row.put("stack", ShowDeployed.text(document, "/bootstrap/stack/status"));
             Map<String, Integer> states = new LinkedHashMap<>();
             document.path("projects").forEach(p -> states.merge(p.path("state").asText(), 1, Integer::sum));
@@ -102,8 +105,8 @@ final class ShowDeployedCommands {
             row.put("state", ShowDeployed.text(document, "/state"));
             String finished = ShowDeployed.text(document, "/deploy/finishedAt");
             String started = ShowDeployed.text(document, "/deploy/startedAt");
-            row.put("at", finished != null ? finished : started != null ? started
-                    : ShowDeployed.text(document, "/recordedAt"));
+            row.put("at", ShowDeployed.time(finished != null ? finished : started != null ? started
+                    : ShowDeployed.text(document, "/recordedAt")));
             row.put("by", ShowDeployed.text(document, "/deploy/by"));
             Map<String, Integer> statuses = new LinkedHashMap<>();
             document.path("stacks").forEach(s -> statuses.merge(s.path("status").asText("-"), 1, Integer::sum));
@@ -150,7 +153,7 @@ final class ShowDeployedCommands {
             row.put("lastLot", ShowDeployed.text(document, "/lastLot/lot"));
             row.put("state", ShowDeployed.text(document, "/lastLot/state"));
             row.put("lastComplete", ShowDeployed.text(document, "/lastComplete/lot"));
-            row.put("freshness", ShowDeployed.text(document, "/freshness"));
+            row.put("freshness", ShowDeployed.age(ShowDeployed.text(document, "/freshness")));
             return row;
         }
     }
