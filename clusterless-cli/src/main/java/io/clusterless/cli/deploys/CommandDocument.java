@@ -223,7 +223,7 @@ public final class CommandDocument {
     private static ObjectNode record(DeployRecords.Read read) {
         DeployRecord record = read.record();
         ObjectNode node = Json.records().createObjectNode();
-        node.put("uri", read.uri().path());
+        node.put("uri", "s3://" + read.bucket() + "/" + read.uri().key());
         node.put("id", record.id());
         node.put("project", record.project());
         node.put("version", record.version());
