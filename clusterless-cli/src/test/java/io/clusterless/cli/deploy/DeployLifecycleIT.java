@@ -155,9 +155,9 @@ class DeployLifecycleIT {
         // what is deployed, as a script reads it: the deploy record and each stack's status
         Run shown = cls(List.of("show", "project", "DeployCheck", "--output", "json"));
         assertThat(shown.exit()).as(shown.toString()).isEqualTo(0);
-        JsonNode project = JSON.readTree(shown.out()).get(0);
-        assertThat(project.path("state").asText()).isEqualTo("deployed");
-        assertThat(project.path("stacks")).hasSize(PROJECT_STACKS.size()).allSatisfy(stack -> {
+        JsonNode shownProject = JSON.readTree(shown.out()).get(0);
+        assertThat(shownProject.path("state").asText()).isEqualTo("deployed");
+        assertThat(shownProject.path("stacks")).hasSize(PROJECT_STACKS.size()).allSatisfy(stack -> {
             assertThat(stack.path("status").asText()).isEqualTo("CREATE_COMPLETE");
             assertThat(stack.path("templateCurrent").asBoolean()).as(stack.toString()).isTrue();
         });
