@@ -95,6 +95,16 @@ class ShowDeployedLocalTest {
     }
 
     @Test
+    void wide_showsEveryFieldOfTheDocumentsAsAColumn() {
+        Cls.Result wide = show("--output", "csv", "show", "arcs", "--wide");
+
+        assertThat(wide.exitCode()).as(wide.toString()).isZero();
+        assertThat(wide.outLines().get(0)).startsWith("placement.name,placement.provider,").contains(",type,sources,")
+                .contains(",listener.enabled,listener.since,listener.reason,");
+        assertThat(wide.outLines()).hasSize(4);
+    }
+
+    @Test
     void oneArcByName_isACard_fieldByField() {
         Cls.Result card = show("show", "arc", "copyB");
 
