@@ -3,6 +3,7 @@ package io.clusterless.cli.command;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.deploys.CommandDocument;
 import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
@@ -60,8 +61,18 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Mixin
     CdkOptions cdk;
 
+    /** What --output json reports of this run (a no-op without it). */
+    private CommandDocument document;
+
     @Override
     public Integer call() {
+        document = new CommandDocument("bootstrap", destroy ? CommandDocument.Intent.destroy
+                : CommandDocument.Intent.deploy, root.context(), Clock.systemUTC())
+                .connection(cdk.dryRun, region -> new CdkSupport(root.context(), cdk, region).clients());
+        return document.run(this::bootstrap);
+    }
+
+    private int bootstrap() {
         String region = cdk.connection.region();
         if (region == null) {
             throw new UserException("cls bootstrap needs --region: the placement's region");
@@ -81,8 +92,10 @@ public final class BootstrapCommand implements Callable<Integer> {
         Path assembly = CdkSupport.tempAssembly();
         try {
             try {
+                long synthStart = System.nanoTime();
                 AwsSynthSupport.awaitJsii(AwsSynthesizer.warmUp());
                 AwsSynthesizer.synthesizeBootstrap(placement, false, assembly);
+                document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
             } catch (SynthException e) {
                 throw new UserException(e.getMessage());
             }
@@ -104,7 +117,9 @@ public final class BootstrapCommand implements Callable<Integer> {
         arguments.addAll(support.common(assembly));
         arguments.add("--all");
         arguments.addAll(support.deployOptions());
+        long cdkStart = System.nanoTime();
         exit = support.run(arguments);
+        document.cdkRan(exit, (System.nanoTime() - cdkStart) / 1_000_000);
         if (exit != 0) {
             support.note("unable to bootstrap clusterless in account: " + account + ", region: "
                     + placement.region() + ", stage: " + stage + " (cdk exit " + exit + ")");
@@ -114,6 +129,7 @@ public final class BootstrapCommand implements Callable<Integer> {
             new PlacementRecords(new S3ObjectStore(support.clients().s3()), Clock.systemUTC())
                     .writeBootstrap(placement);
             support.note("bootstrapped; wrote s3://" + placement.metadataBucket() + "/metadata.json");
+            document.written(List.of("s3://" + placement.metadataBucket() + "/metadata.json"));
         }
         return ExitCodes.OK;
     }
@@ -132,7 +148,10 @@ public final class BootstrapCommand implements Callable<Integer> {
         if (support.destroyForced()) {
             arguments.add("--force");
         }
-        return support.run(arguments);
+        long cdkStart = System.nanoTime();
+        int exit = support.run(arguments);
+        document.cdkRan(exit, (System.nanoTime() - cdkStart) / 1_000_000);
+        return exit;
     }
 
     /** Deletes every version and delete marker: CloudFormation cannot delete a bucket that is not empty. */

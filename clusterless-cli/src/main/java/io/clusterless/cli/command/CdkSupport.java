@@ -6,6 +6,7 @@ import io.clusterless.cli.Interruption;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.Settings;
+import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.substrate.aws.cdk.CdkException;
@@ -171,7 +172,9 @@ final class CdkSupport {
     private CdkRunner runner(Path cdk) {
         String backoff = context.environment().get(BACKOFF_VARIABLE);
         long first = backoff != null && backoff.matches("\\d+") ? Long.parseLong(backoff) * 1000 : FIRST_BACKOFF_MILLIS;
-        return new CdkRunner(cdk, environment(), this::note, first);
+        // a JSON document on standard output is for a script: cdk's own output goes with its progress, to stderr
+        return new CdkRunner(cdk, environment(), this::note, first)
+                .withStdoutToStderr(context.output() == OutputFormat.json);
     }
 
     void note(String line) {

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cls deploy}: reference §2.5. */
@@ -30,6 +31,6 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ProjectCdk(root, project, synth, cdk).run(ProjectCdk.Verb.deploy);
+        return new ProjectCdk(root, project, synth, cdk).runDocumented(ProjectCdk.Verb.deploy, List.of());
     }
 }

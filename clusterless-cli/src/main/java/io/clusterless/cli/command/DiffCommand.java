@@ -36,7 +36,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ProjectCdk(root, project, synth, cdk).run(ProjectCdk.Verb.diff,
+        return new ProjectCdk(root, project, synth, cdk).runDocumented(ProjectCdk.Verb.diff,
                 fail ? List.of("--fail") : List.of());
     }
 }

@@ -9,6 +9,7 @@ import io.clusterless.cli.VersionProvider;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.deploys.AssemblyStacks;
+import io.clusterless.cli.deploys.CommandDocument;
 import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.metadata.DeployRecord;
@@ -64,6 +65,8 @@ final class ProjectCdk {
     private final CdkOptions cdk;
     /** One S3 client per region for the metadata lookups and records, built when first needed. */
     private final Map<String, ObjectStore> stores = new HashMap<>();
+    /** What --output json reports of this run (a no-op without it). */
+    private CommandDocument document;
 
     ProjectCdk(ClsCommand root, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk) {
         this.root = root;
@@ -88,6 +91,14 @@ final class ProjectCdk {
 
     int run(Verb verb) {
         return run(verb, List.of());
+    }
+
+    /** Runs {@code verb} and prints the {@link CommandDocument} of it with {@code --output json}. */
+    int runDocumented(Verb verb, List<String> verbOptions) {
+        document = new CommandDocument(verb.name(), CommandDocument.Intent.valueOf(verb.name()), root.context(),
+                Clock.systemUTC()).connection(cdk.dryRun, region -> new CdkSupport(root.context(), cdk, region)
+                .clients());
+        return document.run(() -> run(verb, verbOptions));
     }
 
     /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
@@ -127,8 +138,12 @@ final class ProjectCdk {
                 .withDisabledListeners(disabledListeners);
         try {
             try {
+                long synthStart = System.nanoTime();
                 AwsSynthSupport.awaitJsii(jsii);
                 AwsSynthesizer.synthesize(inputs, options, assembly);
+                if (document != null) {
+                    document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
+                }
             } catch (SynthException e) {
                 throw new UserException(e.getMessage());
             }
@@ -148,7 +163,11 @@ final class ProjectCdk {
             arguments.addAll(verbOptions);
             List<Intent> intents = cdk.dryRun ? List.of() : recordIntents(verb, placements, options, deployedOwners,
                     assembly, support);
+            long cdkStart = System.nanoTime();
             int exit = support.run(arguments);
+            if (document != null) {
+                document.cdkRan(exit, (System.nanoTime() - cdkStart) / 1_000_000);
+            }
             if (cdk.dryRun || verb == Verb.diff) {
                 return exit;
             }
@@ -181,6 +200,9 @@ final class ProjectCdk {
                                 intent.record().version());
                         support.note("removed " + removed.size() + " metadata records of "
                                 + intent.record().project());
+                        if (document != null) {
+                            document.removed(removed);
+                        }
                     } catch (PlacementRecords.MissingMaterialsException e) {
                         intent.finish(DeployRecord.State.destroyed, now, "cdk destroy exited with 0; " + e.getMessage());
                         throw new UserException(e.getMessage());
@@ -244,6 +266,9 @@ final class ProjectCdk {
                         started, null, VersionProvider.version(), by, files, ofProject,
                         records.getOrDefault(p.id(), List.of()), null);
                 deployRecords.put(placement.metadataBucket(), record);
+                if (document != null) {
+                    document.recorded(store, placement.metadataBucket(), record);
+                }
                 intents.add(new Intent(placement, record, deployRecords));
             }
             support.note("recorded the " + verb + " of " + distinctProjects(entry.getValue()).stream()

@@ -133,16 +133,15 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
-        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
-                description = "Only this project, any version or the one given (repeatable).")
-        private List<String> projects = new ArrayList<>();
+        @Mixin
+        private DeployedFilter deployed;
 
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(root, filters)) {
                 for (RecordURI uri : found.reader().projects(found.bucket())) {
-                    if (projectMatches(projects, uri.name(), uri.version())) {
+                    if (deployed.matches(uri.name(), uri.version())) {
                         ObjectNode row = placement(Printer.record(), filters, found.placement());
                         row.putObject("project").put("name", uri.name()).put("version", uri.version());
                         rows.add(row);
@@ -161,16 +160,15 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
-        @Option(names = "--project", paramLabel = "NAME[:VERSION]",
-                description = "Only arcs of this project, any version or the one given (repeatable).")
-        private List<String> projects = new ArrayList<>();
+        @Mixin
+        private DeployedFilter deployed;
 
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(root, filters)) {
                 for (ArcURI uri : found.reader().arcs(found.bucket())) {
-                    if (projectMatches(projects, uri.projectName(), uri.projectVersion())) {
+                    if (deployed.matches(uri.projectName(), uri.projectVersion())) {
                         ObjectNode row = placement(Printer.record(), filters, found.placement());
                         row.putObject("project").put("name", uri.projectName()).put("version", uri.projectVersion());
                         row.put("name", uri.arcName());

@@ -23,6 +23,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -37,15 +38,19 @@ import java.util.concurrent.Callable;
 /** {@code cls show}: what component types and model elements exist, and templates to start from. */
 @Command(name = "show",
         description = "Show component types and project model elements: list them, describe them, or print a JSON "
-                + "template with their defaults; and what a lot id stands for (show lot).",
+                + "template with their defaults; what a lot id stands for (show lot); and what is deployed (show "
+                + "placement|project|arc|dataset [NAME]).",
         mixinStandardHelpOptions = true,
         subcommands = {
                 ShowCommand.Component.class,
                 ShowCommand.Resource.class,
                 ShowCommand.Activity.class,
                 ShowCommand.Boundary.class,
-                ShowCommand.ArcCommand.class,
+                ShowArcCommand.class,
                 ShowCommand.Model.class,
+                ShowDeployedCommands.Placement.class,
+                ShowDeployedCommands.Project.class,
+                ShowDeployedCommands.Dataset.class,
                 ShowLotCommand.class,
                 ShowProviderCommand.class
         })
@@ -83,8 +88,12 @@ public final class ShowCommand implements Runnable {
         @ParentCommand
         ShowCommand show;
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
+        // optional for picocli so that show arc without one can show deployed arcs; required by unselected()
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
         Selection selection;
+
+        @Spec
+        CommandSpec baseSpec;
 
         @Option(names = "--required", description = "With --model: only the required fields.")
         boolean required;
@@ -94,8 +103,17 @@ public final class ShowCommand implements Runnable {
 
         abstract String what();
 
+        /** Without --list, --model…: a usage error, as for any missing required option. */
+        Integer unselected() {
+            throw new ParameterException(baseSpec.commandLine(), "Missing required argument (specify one of these): "
+                    + "(--list | --model=NAME | --describe=NAME | --model-all | --describe-all)");
+        }
+
         @Override
         public Integer call() throws Exception {
+            if (selection == null) {
+                return unselected();
+            }
             PrintWriter out = show.root.context().out();
             Map<String, Element> elements = elements();
             boolean json = show.root.context().output() == OutputFormat.json;
@@ -213,14 +231,6 @@ public final class ShowCommand implements Runnable {
         @Override
         List<ComponentKind> kinds() {
             return List.of(ComponentKind.BOUNDARY);
-        }
-    }
-
-    @Command(name = "arc", description = "Arc component types.", mixinStandardHelpOptions = true)
-    static final class ArcCommand extends ComponentBase {
-        @Override
-        List<ComponentKind> kinds() {
-            return List.of(ComponentKind.ARC);
         }
     }
 

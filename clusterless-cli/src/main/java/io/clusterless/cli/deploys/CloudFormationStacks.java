@@ -49,6 +49,20 @@ public final class CloudFormationStacks implements StackStates, AutoCloseable {
         return Optional.of(new StackState(status, stack.stackStatusReason(), template));
     }
 
+    /** A stack's outputs by key, empty for a stack that does not exist. */
+    public Map<String, String> outputs(String region, String stackName) {
+        Map<String, String> outputs = new java.util.TreeMap<>();
+        try {
+            clients.computeIfAbsent(region, this::client).describeStacks(r -> r.stackName(stackName)).stacks()
+                    .forEach(stack -> stack.outputs().forEach(o -> outputs.put(o.outputKey(), o.outputValue())));
+        } catch (CloudFormationException e) {
+            if (!(e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("does not exist"))) {
+                throw e;
+            }
+        }
+        return outputs;
+    }
+
     private CloudFormationClient client(String region) {
         AwsClients aws = clientsByRegion.apply(region);
         CloudFormationClientBuilder builder = CloudFormationClient.builder()

@@ -118,9 +118,16 @@ class DeployLifecycleIT {
         assertThat(unapproved.err()).contains("needs --approve");
         assertThat(stacks()).doesNotContain(BOOTSTRAP_STACK);
 
-        Run bootstrap = cls(concat(List.of("bootstrap"), placement, List.of("--approve")));
+        Run bootstrap = cls(concat(List.of("bootstrap"), placement, List.of("--approve", "--output", "json")));
         assertThat(bootstrap.exit()).as(bootstrap.toString()).isEqualTo(0);
         assertThat(stacks()).contains("CDKToolkit", BOOTSTRAP_STACK);
+        // a CI step reads one document from standard output: the stack made, the metadata written
+        JsonNode bootstrapped = JSON.readTree(bootstrap.out());
+        assertThat(bootstrapped.at("/stacks/0/name").asText()).isEqualTo(BOOTSTRAP_STACK);
+        assertThat(bootstrapped.at("/stacks/0/change").asText()).isEqualTo("create");
+        assertThat(bootstrapped.at("/stacks/0/after").asText()).isEqualTo("CREATE_COMPLETE");
+        assertThat(bootstrapped.path("metadataWritten")).extracting(JsonNode::asText)
+                .containsExactly("s3://" + METADATA + "/metadata.json");
         JsonNode meta = JSON.readTree(object(METADATA, "metadata.json"));
         assertThat(meta.at("/exports/metadata/name").asText()).isEqualTo(METADATA);
         assertThat(meta.at("/exports/metadata/nameRef").asText())
@@ -129,10 +136,31 @@ class DeployLifecycleIT {
 
         // the way users said they deploy: the project file as an argument (cls deploy project.json), no terminal,
         // and against an emulator without -D aws.lambda.snapStart=false: cls leaves SnapStart out and says so
-        Run deploy = cls(List.of("deploy", PROJECT.toString(), "--approve"));
+        Run deploy = cls(List.of("deploy", PROJECT.toString(), "--approve", "--output", "json"));
         assertThat(deploy.exit()).as(deploy.toString()).isEqualTo(0);
         assertThat(deploy.err()).contains("cls: --endpoint-url: functions without SnapStart");
         assertThat(stacks()).containsAll(PROJECT_STACKS);
+        JsonNode deployed = JSON.readTree(deploy.out());
+        assertThat(deployed.path("exitCode").asInt()).isZero();
+        assertThat(deployed.path("stacksChanged").asInt()).isEqualTo(PROJECT_STACKS.size());
+        deployed.path("stacks").forEach(stack -> {
+            assertThat(stack.path("change").asText()).as(stack.toString()).isEqualTo("create");
+            assertThat(stack.path("after").asText()).as(stack.toString()).isEqualTo("CREATE_COMPLETE");
+        });
+        assertThat(deployed.at("/deployRecords/0/state").asText()).isEqualTo("deployed");
+        assertThat(deployed.at("/deployRecords/0/uri").asText())
+                .isEqualTo("s3://" + METADATA + "/deploys/name=DeployCheck/version=20240101-00/deploy.json");
+        assertThat(deployed.path("metadataWritten")).hasSize(7);
+        assertThat(deployed.at("/timings/cdkMillis").asLong()).isPositive();
+        // what is deployed, as a script reads it: the deploy record and each stack's status
+        Run shown = cls(List.of("show", "project", "DeployCheck", "--output", "json"));
+        assertThat(shown.exit()).as(shown.toString()).isEqualTo(0);
+        JsonNode shownProject = JSON.readTree(shown.out()).get(0);
+        assertThat(shownProject.path("state").asText()).isEqualTo("deployed");
+        assertThat(shownProject.path("stacks")).hasSize(PROJECT_STACKS.size()).allSatisfy(stack -> {
+            assertThat(stack.path("status").asText()).isEqualTo("CREATE_COMPLETE");
+            assertThat(stack.path("templateCurrent").asBoolean()).as(stack.toString()).isTrue();
+        });
         assertThat(keys(METADATA)).containsExactlyInAnyOrder("metadata.json",
                 "projects/name=DeployCheck/version=20240101-00/project.json",
                 "arcs/project=DeployCheck/version=20240101-00/arc=copyA/arc.json",
@@ -201,9 +229,10 @@ class DeployLifecycleIT {
         assertThat(stacks()).doesNotContain(FUNCTION_STACK);
 
         // a CI gate: diff --fail exits 0 without differences, 1 with them (below)
-        Run diff = cls(concat(List.of("diff"), project, List.of("--fail")));
+        Run diff = cls(concat(List.of("diff"), project, List.of("--fail", "--output", "json")));
         assertThat(diff.exit()).as(diff.toString()).isEqualTo(0);
-        assertThat(diff.out() + diff.err()).contains("Number of stacks with differences: 0");
+        assertThat(diff.err()).contains("Number of stacks with differences: 0");
+        assertThat(JSON.readTree(diff.out()).path("stacksChanged").asInt()).isZero();
 
         // ADR-0004: cls disable switches copyA's rule off at once and records it in the metadata bucket
         EventBridgeRules rules = new EventBridgeRules(clients());
@@ -211,6 +240,10 @@ class DeployLifecycleIT {
         Run disable = cls(List.of("disable", "-p", PROJECT.toString(), "--arc", "copyA", "--reason", "e2e"));
         assertThat(disable.exit()).as(disable.toString()).isEqualTo(0);
         assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("DISABLED");
+        Run disabledArc = cls(List.of("show", "arc", "copyA", "--output", "json"));
+        assertThat(disabledArc.exit()).as(disabledArc.toString()).isEqualTo(0);
+        assertThat(JSON.readTree(disabledArc.out()).at("/0/listener/enabled").asBoolean()).isFalse();
+        assertThat(JSON.readTree(disabledArc.out()).at("/0/listener/reason").asText()).isEqualTo("e2e");
         // diff synthesizes as deploy would, with the recorded state: the one change a deploy makes is copyA's State
         Run disabledDiff = cls(concat(List.of("diff"), project, List.of("--fail")));
         assertThat(disabledDiff.exit()).as(disabledDiff.toString()).isEqualTo(1);
@@ -247,8 +280,15 @@ class DeployLifecycleIT {
         assertThat(ruleTemplateState(COPY_A_STACK)).isEqualTo("ENABLED");
         assertThat(rules.state(COPY_A_RULE, ARC_BUS)).hasValue("ENABLED");
 
-        Run destroy = cls(concat(List.of("destroy"), project, List.of("--approve")));
+        Run destroy = cls(concat(List.of("destroy"), project, List.of("--approve", "--output", "json")));
         assertThat(destroy.exit()).as(destroy.toString()).isEqualTo(0);
+        JsonNode destroyed = JSON.readTree(destroy.out());
+        destroyed.path("stacks").forEach(stack -> {
+            assertThat(stack.path("change").asText()).as(stack.toString()).isEqualTo("delete");
+            assertThat(stack.path("after").asText()).as(stack.toString()).isIn("ABSENT", "DELETE_COMPLETE");
+        });
+        assertThat(destroyed.path("metadataRemoved")).hasSize(6);
+        assertThat(destroyed.at("/deployRecords/0/state").asText()).isEqualTo("destroyed");
         assertThat(stacks()).doesNotContainAnyElementsOf(PROJECT_STACKS).contains(BOOTSTRAP_STACK);
         // the listener history is no deploy record: it outlives the project's stacks (ADR-0004)
         // the deploy records stay, saying who destroyed the projects and when (ADR-0009)

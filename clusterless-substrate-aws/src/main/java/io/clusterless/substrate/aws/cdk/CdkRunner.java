@@ -23,16 +23,31 @@ public final class CdkRunner {
     private final Map<String, String> environment;
     private final Consumer<String> progress;
     private final long firstBackoffMillis;
+    private final boolean stdoutToStderr;
 
     /**
      * @param environment the whole environment of the child (connection settings included); never printed
      * @param progress    one-line notes for the user: the command line, retries
      */
     public CdkRunner(Path cdk, Map<String, String> environment, Consumer<String> progress, long firstBackoffMillis) {
+        this(cdk, environment, progress, firstBackoffMillis, false);
+    }
+
+    private CdkRunner(Path cdk, Map<String, String> environment, Consumer<String> progress, long firstBackoffMillis,
+                      boolean stdoutToStderr) {
         this.cdk = cdk;
         this.environment = Map.copyOf(environment);
         this.progress = progress;
         this.firstBackoffMillis = firstBackoffMillis;
+        this.stdoutToStderr = stdoutToStderr;
+    }
+
+    /**
+     * This runner with the CDK CLI's standard output written to our standard error: where our standard output is a
+     * document for a script ({@code --output json}), cdk's stack ARNs and outputs must not be mixed into it.
+     */
+    public CdkRunner withStdoutToStderr(boolean toStderr) {
+        return new CdkRunner(cdk, environment, progress, firstBackoffMillis, toStderr);
     }
 
     /** The command line that {@link #run} starts, for {@code --dry-run} and notes. */
@@ -66,12 +81,27 @@ public final class CdkRunner {
 
     private int once(List<String> command) {
         ProcessBuilder builder = new ProcessBuilder(detached(command)).inheritIO();
+        if (stdoutToStderr) {
+            builder.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        }
         builder.environment().clear();
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
+            Thread pump = null;
+            if (stdoutToStderr) {
+                pump = new Thread(() -> pump(process), "cdk-stdout");
+                pump.setDaemon(true);
+                pump.start();
+            }
             try {
-                return process.waitFor();
+                int exit = process.waitFor();
+                if (pump != null) {
+                    // the pipe ends when cdk and what it started exit: every line is passed on before we go on (bounded:
+                    // a straggler holding the pipe must not hold the command)
+                    pump.join(TimeUnit.SECONDS.toMillis(STOP_WAIT_SECONDS));
+                }
+                return exit;
             } catch (InterruptedException e) {
                 stop(process);
                 Thread.currentThread().interrupt();
@@ -79,6 +109,20 @@ public final class CdkRunner {
             }
         } catch (IOException e) {
             throw new CdkException("cannot run " + command.get(0) + ": " + e.getMessage());
+        }
+    }
+
+    /** Copies cdk's standard output to ours for errors, as it comes. */
+    private static void pump(Process process) {
+        try (var stdout = process.getInputStream()) {
+            byte[] buffer = new byte[8192];
+            int read;
+            while ((read = stdout.read(buffer)) >= 0) {
+                System.err.write(buffer, 0, read);
+                System.err.flush();
+            }
+        } catch (IOException e) {
+            // cdk was killed: what it wrote last is lost, its exit code tells
         }
     }
 

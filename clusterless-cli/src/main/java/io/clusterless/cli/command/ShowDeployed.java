@@ -1,0 +1,153 @@
+package io.clusterless.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.ExitCodes;
+import io.clusterless.cli.UserException;
+import io.clusterless.cli.deploys.CloudFormationStacks;
+import io.clusterless.cli.inspect.Card;
+import io.clusterless.cli.inspect.DeployedReader;
+import io.clusterless.cli.output.OutputFormat;
+import io.clusterless.cli.output.Printer;
+import io.clusterless.json.Json;
+import io.clusterless.naming.PlacementNames;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * What {@code cls show placement|project|arc|dataset [NAME]} share: the placements the filters leave, one
+ * {@link DeployedReader} each, and the output: the documents as a JSON array with {@code --output json} (or flattened
+ * with {@code --wide}), otherwise a narrow row per thing, or a card when a NAME picks exactly one.
+ */
+final class ShowDeployed {
+    /** What one kind of deployed thing is called, how it is read, and its narrow row. */
+    record Kind(String singular, String plural, Function<DeployedReader, List<ObjectNode>> read,
+                Function<JsonNode, ObjectNode> row) {
+    }
+
+    private ShowDeployed() {
+    }
+
+    /**
+     * @param name the NAME argument, or null; used for messages (the reading function already filters by it)
+     */
+    static int show(ClsCommand root, ReportCommands.Filters filters, boolean wide, Kind kind, String name,
+                    List<String> otherFilters) {
+        List<ReportCommands.Found> placements = ReportCommands.placements(root, filters);
+        if (placements.isEmpty()) {
+            throw new UserException("no bootstrapped placement" + filtered(filters) + " " + where(root, filters)
+                    + "; " + (filters.substrate.isLocal() ? "run cls local run PROJECT_FILE -P local to place one"
+                    : "run " + bootstrap(filters) + " to make one"));
+        }
+        List<ObjectNode> documents = new ArrayList<>();
+        try (CloudFormationStacks stacks = filters.substrate.isLocal() ? null
+                : new CloudFormationStacks(region -> filters.substrate.aws().clients(root.context().environment(),
+                region))) {
+            for (ReportCommands.Found found : placements) {
+                DeployedReader reader = new DeployedReader(
+                        filters.substrate.store(root.context(), found.placement().region()), found.placement(),
+                        filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER, stacks, Clock.systemUTC());
+                documents.addAll(kind.read().apply(reader));
+            }
+        }
+        if (documents.isEmpty()) {
+            String in = placements.size() == 1 ? "placement " + DeployedReader.name(placements.get(0).placement())
+                    : placements.size() + " placements" + filtered(filters);
+            boolean narrowed = name != null || !otherFilters.isEmpty();
+            throw new UserException(narrowed
+                    ? "no deployed " + kind.singular() + (name == null ? "" : " " + name)
+                    + String.join("", otherFilters.stream().map(f -> " " + f).toList()) + " in " + in
+                    + "; cls show " + kind.plural() + " lists them"
+                    : "nothing deployed in " + in + " has " + kind.plural() + "; run "
+                    + (filters.substrate.isLocal() ? "cls local run PROJECT_FILE -P local" : "cls deploy PROJECT_FILE")
+                    + " to place a project");
+        }
+        OutputFormat format = root.context().output();
+        if (format == OutputFormat.json || wide) {
+            new Printer(root.context().out(), format).print(documents);
+        } else if (format == OutputFormat.table && name != null && documents.size() == 1) {
+            Card.print(root.context().out(), documents.get(0));
+        } else {
+            List<ObjectNode> rows = documents.stream().map(kind.row()).toList();
+            if (placements.size() == 1) {
+                rows.forEach(row -> row.remove("placement")); // the same in every row: said once by the filters
+            }
+            new Printer(root.context().out(), format).print(rows);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String filtered(ReportCommands.Filters filters) {
+        List<String> parts = new ArrayList<>();
+        if (filters.stage != null) {
+            parts.add(filters.stage.isEmpty() ? "without a stage" : "of stage " + filters.stage);
+        }
+        if (filters.account != null) {
+            parts.add("of account " + filters.account);
+        }
+        if (filters.substrate.aws().region() != null) {
+            parts.add("in region " + filters.substrate.aws().region());
+        }
+        return parts.isEmpty() ? "" : " " + String.join(" ", parts);
+    }
+
+    /** The bootstrap command for the placement the filters describe, with the connection options given. */
+    private static String bootstrap(ReportCommands.Filters filters) {
+        String region = filters.substrate.aws().region();
+        return "cls bootstrap --account " + (filters.account == null ? "ACCOUNT" : filters.account) + " --region "
+                + (region == null ? "REGION" : region)
+                + (filters.stage == null || filters.stage.isEmpty() ? "" : " --stage " + filters.stage)
+                + filters.substrate.aws().hintArguments() + " --approve";
+    }
+
+    private static String where(ClsCommand root, ReportCommands.Filters filters) {
+        return filters.substrate.isLocal() ? "under the local root " + filters.substrate.localRoot(root.context())
+                : "among the buckets the account lists";
+    }
+
+    /** A row's cell for a nested text field, null when absent. */
+    static String text(JsonNode document, String pointer) {
+        JsonNode node = document.at(pointer);
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+
+    static ObjectNode row(JsonNode document) {
+        ObjectNode row = Json.records().createObjectNode();
+        row.put("placement", text(document, "/placement/name"));
+        return row;
+    }
+
+    /** An instant to the second for a narrow column: {@code 2026-12-06T04:15:15Z}. */
+    static String time(String instant) {
+        if (instant == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(instant).truncatedTo(ChronoUnit.SECONDS).toString();
+        } catch (DateTimeParseException e) {
+            return instant; // shown as recorded
+        }
+    }
+
+    /** An ISO-8601 duration for a narrow column: {@code PT55M30S} -> {@code 55m30s}, {@code PT50H} -> {@code 50h}. */
+    static String age(String duration) {
+        return duration == null ? null : duration.replace("PT", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code aws:core:s3CopyArc} -> {@code s3CopyArc}: the provider prefix is the same on every row. */
+    static String shortType(String type) {
+        return type == null ? null : type.substring(type.lastIndexOf(':') + 1);
+    }
+
+    static boolean sameName(String wanted, String name) {
+        return wanted.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT));
+    }
+}
