@@ -124,10 +124,11 @@ class ShowDeployedLocalTest {
         assertThat(ingress.at("/subscribers/0/arc").asText()).isEqualTo("copyA");
         assertThat(ingress.at("/lastLot/state").asText()).isEqualTo("complete");
         assertThat(ingress.at("/lastComplete/lot").asText()).isEqualTo(ingress.at("/lastLot/lot").asText());
-        assertThat(ingress.path("freshness").asText()).startsWith("PT");
+        assertThat(ingress.path("age").asText()).startsWith("PT");
+        assertThat(ingress.path("freshness").isNull()).isTrue(); // the copy chain declares no targets
         JsonNode b = named(datasets, "/dataset/name", "chain-b");
         assertThat(b.path("lastLot").isNull()).as("copyB, disabled, wrote nothing").isTrue();
-        assertThat(b.path("freshness").isNull()).isTrue();
+        assertThat(b.path("age").isNull()).isTrue();
 
         Cls.Result ofNoProject = show("show", "datasets", "--deployed", "Nope:1");
         assertThat(ofNoProject.err().strip()).isEqualTo("error: no deployed dataset of project Nope:1 in placement "

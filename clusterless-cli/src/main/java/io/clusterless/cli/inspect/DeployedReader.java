@@ -10,12 +10,14 @@ import io.clusterless.engine.metadata.DeployRecords;
 import io.clusterless.engine.metadata.PlacementReader;
 import io.clusterless.engine.metadata.StackStates;
 import io.clusterless.engine.metadata.TemplateDigest;
+import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.DatasetLot;
 import io.clusterless.engine.status.LatestLots;
 import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
 import io.clusterless.lot.LotId;
+import io.clusterless.model.Freshness;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.uri.ArcStateURI;
 import io.clusterless.uri.ArcURI;
@@ -326,15 +328,21 @@ public final class DeployedReader {
             }
             Optional<DatasetLot> complete = last.isPresent() && last.get().state().name().equals("complete")
                     ? last : last.isPresent() ? LatestLots.complete(store, manifests, today) : Optional.empty();
+            Optional<Duration> age = Optional.empty();
             if (complete.isPresent()) {
                 lot(document.putObject("lastComplete"), complete.get().lot());
                 // how long ago the newest complete lot's interval ended: its data is that old at least
-                Duration age = Duration.between(complete.get().lot().end(), now);
-                document.put("freshness", (age.isNegative() ? Duration.ZERO : age).withNanos(0).toString());
+                Duration since = Duration.between(complete.get().lot().end(), now);
+                age = Optional.of((since.isNegative() ? Duration.ZERO : since).withNanos(0));
+                document.put("age", age.get().toString());
             } else {
                 document.putNull("lastComplete");
-                document.putNull("freshness");
+                document.putNull("age");
             }
+            // the dataset's freshness targets, as its record holds them, judge that age (cls freshness)
+            Freshness targets = dataset.hasNonNull("freshness")
+                    ? Json.records().convertValue(dataset.path("freshness"), Freshness.class) : null;
+            document.put("freshness", targets == null ? null : DatasetFreshness.level(targets, age).name());
             documents.add(document);
         }
         return documents;

@@ -204,6 +204,10 @@ public final class PlacementRecords {
         record.put("version", dataset.getVersion());
         record.put("pathURI", dataset.getPathURI());
         record.put("publish", dataset.isPublish());
+        if (dataset.getFreshness() != null) {
+            // only when declared: records of datasets without targets keep the original's shape
+            record.set("freshness", Json.records().valueToTree(dataset.getFreshness()));
+        }
         ObjectNode ownerNode = record.putObject("owner");
         ownerNode.put("project", project);
         ownerNode.put("version", version);
