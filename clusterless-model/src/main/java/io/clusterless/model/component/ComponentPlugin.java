@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * One component type: its declaration and the rules only it knows, found with {@link java.util.ServiceLoader}
  * (list each implementation in {@code META-INF/services/io.clusterless.model.component.ComponentPlugin}). Each
- * plugin lives in its type's folder beside the model classes, so a type's model story is read in one place.
+ * plugin lives in its type's folder beside the model classes, so a type's model story is read in one place. A type
+ * with validation checks of its own also implements {@code io.clusterless.model.validate.ComponentRules} (named, not
+ * linked: validation sits above this package).
  */
 public interface ComponentPlugin {
     ComponentType type();

@@ -4,18 +4,21 @@ import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.Problem;
 
-/** A model element together with the file and path it was read from, so rules can point at it. */
-record Located<T>(LoadedFile file, FieldPath path, T value) {
-    Problem problem(String message) {
+/**
+ * A model element together with the file and path it was read from, so rules (the shared ones and those a component
+ * type contributes, {@link ComponentRule}) can point at it.
+ */
+public record Located<T>(LoadedFile file, FieldPath path, T value) {
+    public Problem problem(String message) {
         return file.problem(path, message);
     }
 
-    Problem problem(String field, String message) {
+    public Problem problem(String field, String message) {
         return file.problem(path.field(field), message);
     }
 
     /** A problem at a path below this element: field names and list indexes. */
-    Problem problemAt(String message, Object... segments) {
+    public Problem problemAt(String message, Object... segments) {
         FieldPath target = path;
         for (Object segment : segments) {
             target = segment instanceof Integer index ? target.index(index) : target.field(segment.toString());
@@ -24,7 +27,7 @@ record Located<T>(LoadedFile file, FieldPath path, T value) {
     }
 
     /** e.g. {@code arcs[1] (copyB)}, for messages that name other elements. */
-    String describe(String name) {
+    public String describe(String name) {
         String where = file.display() + " " + path;
         return name == null ? where : where + " (" + name + ")";
     }

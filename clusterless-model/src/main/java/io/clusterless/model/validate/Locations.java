@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Checks of the dataset location URIs a project declares. */
-final class Locations {
+public final class Locations {
     private static final Pattern S3 = Pattern.compile("s3://([^/]*)(/.*)?");
     private static final Pattern GLUE = Pattern.compile("glue://([^/]*)/([^/]+)/([^/]+)/?");
 
@@ -14,7 +14,7 @@ final class Locations {
     }
 
     /** Why {@code uri} is not an {@code s3://bucket/prefix} location, or null. */
-    static String s3Problem(String uri) {
+    public static String s3Problem(String uri) {
         Matcher matcher = S3.matcher(uri);
         if (!matcher.matches()) {
             return Names.quote(uri) + " is not an S3 location; write s3://bucket/prefix/";
@@ -31,7 +31,7 @@ final class Locations {
      * onto folders under its root, where "." and ".." segments would climb out and empty segments collapse, and a
      * control character or backslash is no key anyone uploads to.
      */
-    static String keyProblem(String uri, String path) {
+    public static String keyProblem(String uri, String path) {
         if (path == null || path.equals("/")) {
             return null;
         }

@@ -6,11 +6,6 @@ import io.clusterless.model.Component;
 import io.clusterless.model.DatasetRef;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
-import io.clusterless.model.core.resource.compute.ComputeResource;
-import io.clusterless.model.core.resource.eventbus.EventBridgeResource;
-import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
-import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
 
@@ -19,7 +14,9 @@ import java.util.Map;
 
 /**
  * Every declared name that synth or local run turns into a physical name, a key segment or a folder holds only the
- * characters all of those accept ({@link Names}), so neither refuses (or escapes its root) after validate passed.
+ * characters all of those accept ({@link Names}), so neither refuses (or escapes its root) after validate passed:
+ * component names and dataset names and versions here; names only one type declares (a Glue table's tableName) in
+ * that type's rules.
  */
 final class NameRule implements Rule {
     private static final Map<String, String> KINDS = Map.of("resources", "resource", "activities", "activity",
@@ -44,26 +41,6 @@ final class NameRule implements Rule {
             for (Map.Entry<String, SinkDataset> sink : arc.value().getSinks().entrySet()) {
                 dataset(problems, arc, sink.getValue(), "sinks", sink.getKey());
             }
-        }
-        for (Located<ComputeResource> compute : Elements.ofType(project, ComputeResource.class)) {
-            String name = compute.value().getComputeEnvironmentName();
-            if (name != null) {
-                add(problems, compute, Names.componentProblem("computeEnvironmentName", name),
-                        "computeEnvironmentName");
-            }
-        }
-        for (Located<GlueDatabaseResource> database : Elements.ofType(project, GlueDatabaseResource.class)) {
-            add(problems, database, Names.glueProblem("databaseName", database.value().getDatabaseName()),
-                    "databaseName");
-        }
-        for (Located<EventBridgeResource> bus : Elements.ofType(project, EventBridgeResource.class)) {
-            add(problems, bus, Names.eventBusProblem(bus.value().getEventBusName()), "eventBusName");
-        }
-        for (Located<CloudWatchExportActivity> export : Elements.ofType(project, CloudWatchExportActivity.class)) {
-            add(problems, export, Names.logGroupProblem(export.value().getLogGroupName()), "logGroupName");
-        }
-        for (Located<GlueTableResource> table : Elements.ofType(project, GlueTableResource.class)) {
-            add(problems, table, Names.glueProblem("tableName", table.value().getTableName()), "tableName");
         }
     }
 

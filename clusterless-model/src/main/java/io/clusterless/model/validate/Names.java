@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * </ul>
  * Each check returns why the value is refused, as one line naming what to do, or null.
  */
-final class Names {
+public final class Names {
     static final int COMPONENT_MAX = 64;
     static final int SEGMENT_MAX = 128;
     private static final Pattern COMPONENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
@@ -32,7 +32,7 @@ final class Names {
     }
 
     /** A resource, activity, boundary or arc name. */
-    static String componentProblem(String kind, String name) {
+    public static String componentProblem(String kind, String name) {
         if (name == null || name.isBlank()) {
             return kind + " name must not be empty; give one";
         }
@@ -64,7 +64,7 @@ final class Names {
     }
 
     /** A Glue database or table name. */
-    static String glueProblem(String what, String value) {
+    public static String glueProblem(String what, String value) {
         if (value == null || value.isEmpty()) {
             return what + " must not be empty; give one, e.g. access_logs";
         }
@@ -76,7 +76,7 @@ final class Names {
     }
 
     /** An event bus name as EventBridge (and CDK at synth) accepts it; null lets CDK name the bus. */
-    static String eventBusProblem(String value) {
+    public static String eventBusProblem(String value) {
         if (value == null) {
             return null;
         }
@@ -88,7 +88,7 @@ final class Names {
     }
 
     /** A CloudWatch Logs log group name as the service accepts it. */
-    static String logGroupProblem(String value) {
+    public static String logGroupProblem(String value) {
         if (value == null || !LOG_GROUP.matcher(value).matches() || value.length() > LOG_GROUP_MAX) {
             return "logGroupName " + quote(value == null ? "" : value) + " is not a log group name: use only ASCII "
                     + "letters, digits, '.', '-', '_', '/' and '#', at most " + LOG_GROUP_MAX + " characters";
@@ -100,7 +100,7 @@ final class Names {
      * A value shown in a message: one line, non-printable and non-ASCII characters escaped, so a hostile value can
      * neither break the line nor hide what it holds; long values are cut.
      */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder("\"");
         int shown = 0;
         for (int i = 0; i < value.length(); i++) {

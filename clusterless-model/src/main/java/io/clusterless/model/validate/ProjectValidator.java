@@ -7,28 +7,32 @@ import io.clusterless.model.load.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks a loaded project against every rule that needs no AWS call, and returns all problems, in file order. */
+/**
+ * Checks a loaded project against every rule that needs no AWS call, and returns all problems, in file order. The
+ * rules here hold what applies to every component of a kind; a type's own checks come from its plugin.
+ */
 public final class ProjectValidator {
     private final List<Rule> rules;
 
     public ProjectValidator(ComponentRegistry registry) {
+        // a type's own checks (ComponentRules) run right after the shared rule of their concern
         this.rules = List.of(
                 new PlacementRule(),
                 new LogRetentionRule(),
                 new SameProjectRule(),
                 new UniqueNamesRule(),
                 new NameRule(),
+                new TypeRules(registry, ComponentRule.Concern.NAMES),
                 new PhysicalNamesRule(registry),
                 new LotUnitRule(),
                 new FreshnessRule(),
                 new LocationRule(registry),
+                new TypeRules(registry, ComponentRule.Concern.LOCATIONS),
                 new OwnershipRule(),
-                new ReferenceRule(registry),
+                new TypeRules(registry, ComponentRule.Concern.REFERENCES),
                 new LambdaNameRule(registry),
                 new RuntimePropsRule(),
-                new WorkloadRule(),
-                new ImagePathRule(),
-                new LambdaExecRule(),
+                new TypeRules(registry, ComponentRule.Concern.SETTINGS),
                 new TriggerRule());
     }
 

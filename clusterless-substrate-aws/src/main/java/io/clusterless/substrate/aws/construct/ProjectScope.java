@@ -149,7 +149,7 @@ public final class ProjectScope {
         configuration.put("Event", "s3:ObjectCreated:*");
         configuration.put("Queue", queue.getQueueArn());
         if (prefix != null && !prefix.isEmpty()) {
-            configuration.put("Filter", Map.of("S3Key", Map.of("Rules", List.of(Map.of("Name", "prefix", "Value", prefix)))));
+            configuration.put("Filter", Map.of("S3Key", Map.of("Rules", List.of(OrderedMaps.of("Name", "prefix", "Value", prefix)))));
         }
         configurations.add(configuration);
         ManagedBuckets.cfn(bucket).addPropertyOverride("NotificationConfiguration.QueueConfigurations",

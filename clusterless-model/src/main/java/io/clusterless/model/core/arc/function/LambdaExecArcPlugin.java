@@ -3,11 +3,19 @@ package io.clusterless.model.core.arc.function;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentPlugin;
 import io.clusterless.model.component.ComponentType;
+import io.clusterless.model.load.Problem;
+import io.clusterless.model.validate.ComponentRule;
+import io.clusterless.model.validate.ComponentRules;
+import io.clusterless.model.validate.Located;
+import io.clusterless.model.validate.RuleContext;
 
 import java.util.List;
 
-/** The model of {@value LambdaExecArc#TYPE}: its declaration, documentation and Lambda function names. */
-public final class LambdaExecArcPlugin implements ComponentPlugin {
+/**
+ * The model of {@value LambdaExecArc#TYPE}: its declaration, documentation, Lambda function names and own validation
+ * rules.
+ */
+public final class LambdaExecArcPlugin implements ComponentPlugin, ComponentRules<LambdaExecArc> {
     private static final ComponentType TYPE = new ComponentType(
             LambdaExecArc.TYPE, ComponentKind.ARC, LambdaExecArc.class,
             "Runs your own Python, Node or Java function for each lot.",
@@ -22,5 +30,10 @@ public final class LambdaExecArcPlugin implements ComponentPlugin {
     @Override
     public ComponentType type() {
         return TYPE;
+    }
+
+    @Override
+    public List<ComponentRule<LambdaExecArc>> rules() {
+        return List.of(new LambdaExecRule());
     }
 }

@@ -4,6 +4,7 @@ import io.clusterless.model.BatchRuntimeProps;
 import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.core.arc.batch.BatchExecSettings;
 import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
@@ -153,7 +154,7 @@ public final class BatchExecArcConstruct {
                                 .cpuArchitecture(arm ? "ARM64" : "X86_64").operatingSystemFamily("LINUX").build())
                         .logConfiguration(CfnJobDefinition.LogConfigurationProperty.builder()
                                 .logDriver("awslogs")
-                                .options(Map.of("awslogs-group", logs.getLogGroupName(),
+                                .options(OrderedMaps.of("awslogs-group", logs.getLogGroupName(),
                                         "awslogs-region", Aws.REGION,
                                         "awslogs-stream-prefix", "fargate"))
                                 .build())

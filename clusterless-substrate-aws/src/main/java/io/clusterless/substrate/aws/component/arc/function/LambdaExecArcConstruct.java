@@ -8,6 +8,7 @@ import io.clusterless.model.core.arc.function.FunctionRuntime;
 import io.clusterless.model.core.arc.function.LambdaExecArc;
 import io.clusterless.model.core.arc.function.LambdaExecSettings;
 import io.clusterless.runtime.workload.function.FunctionContractHandler;
+import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
@@ -74,7 +75,7 @@ public final class LambdaExecArcConstruct {
 
         LambdaInvoke event = LambdaInvoke.Builder.create(arc.scope(), "FunctionEvent")
                 .lambdaFunction(contract.target())
-                .payload(TaskInput.fromObject(Map.of("step", "event",
+                .payload(TaskInput.fromObject(OrderedMaps.<Object>of("step", "event",
                         "context", JsonPath.objectAt("$.arcWorkloadContext"))))
                 .payloadResponseOnly(true)
                 .retryOnServiceExceptions(true)
@@ -95,7 +96,7 @@ public final class LambdaExecArcConstruct {
         }
         LambdaInvoke result = LambdaInvoke.Builder.create(arc.scope(), "FunctionResult")
                 .lambdaFunction(contract.target())
-                .payload(TaskInput.fromObject(Map.of("step", "result",
+                .payload(TaskInput.fromObject(OrderedMaps.<Object>of("step", "result",
                         "context", JsonPath.objectAt("$.arcWorkloadContext"),
                         "result", JsonPath.objectAt("$.functionResult"))))
                 .payloadResponseOnly(true)

@@ -6,6 +6,7 @@ import io.clusterless.model.core.resource.gluetable.GlueColumn;
 import io.clusterless.model.core.resource.gluetable.GlueDataFormat;
 import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.reference.Reference;
+import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
@@ -37,7 +38,7 @@ public final class GlueTableConstruct extends Construct {
                         .name(model.getTableName())
                         .description(model.getDescription())
                         .tableType("EXTERNAL_TABLE")
-                        .parameters(Map.of("classification", classification(format), "EXTERNAL", "TRUE"))
+                        .parameters(OrderedMaps.of("classification", classification(format), "EXTERNAL", "TRUE"))
                         .partitionKeys(columns(model.getSchema().getPartitions()))
                         .storageDescriptor(storage(format, "s3://" + location.bucket() + "/" + location.prefix(),
                                 columns(model.getSchema().getColumns())))

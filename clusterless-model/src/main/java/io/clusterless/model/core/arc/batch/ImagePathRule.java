@@ -1,8 +1,10 @@
-package io.clusterless.model.validate;
+package io.clusterless.model.core.arc.batch;
 
-import io.clusterless.model.core.arc.batch.BatchExecArc;
-import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
+import io.clusterless.model.validate.ComponentRule;
+import io.clusterless.model.validate.Located;
+import io.clusterless.model.validate.Names;
+import io.clusterless.model.validate.RuleContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,18 +17,21 @@ import java.util.List;
  * outside) that holds a Dockerfile: synth builds the image from it and local run runs the command in it, so neither
  * may reach elsewhere on the machine, and a missing Dockerfile fails only at deploy otherwise.
  */
-final class ImagePathRule implements Rule {
+final class ImagePathRule implements ComponentRule<BatchExecArc> {
     private static final String WHAT_TO_DO = "name a folder with a Dockerfile, relative to the project file";
 
     @Override
-    public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
-        for (Located<BatchExecArc> arc : Elements.ofType(project, BatchExecArc.class)) {
-            String imagePath = arc.value().getWorkload().getImagePath();
-            String problem = imagePath == null || imagePath.isBlank() ? "imagePath is missing; " + WHAT_TO_DO
-                    : options.localFiles() ? problem(projectFolder(arc), imagePath) : null;
-            if (problem != null) {
-                problems.add(arc.problemAt(problem, "workload", "imagePath"));
-            }
+    public Concern concern() {
+        return Concern.SETTINGS;
+    }
+
+    @Override
+    public void check(Located<BatchExecArc> arc, RuleContext context, List<Problem> problems) {
+        String imagePath = arc.value().getWorkload().getImagePath();
+        String problem = imagePath == null || imagePath.isBlank() ? "imagePath is missing; " + WHAT_TO_DO
+                : context.options().localFiles() ? problem(projectFolder(arc), imagePath) : null;
+        if (problem != null) {
+            problems.add(arc.problemAt(problem, "workload", "imagePath"));
         }
     }
 

@@ -1,12 +1,11 @@
-package io.clusterless.model.validate;
+package io.clusterless.model.core.arc.function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clusterless.model.core.arc.function.FunctionRuntime;
-import io.clusterless.model.core.arc.function.LambdaExecArc;
-import io.clusterless.model.core.arc.function.LambdaExecSettings;
-import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
+import io.clusterless.model.validate.ComponentRule;
+import io.clusterless.model.validate.Located;
+import io.clusterless.model.validate.RuleContext;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +26,7 @@ import java.util.zip.ZipFile;
  * code inside the project folder, within Lambda's limits, with its declared dependencies vendored (cls zips the folder
  * as it is).
  */
-final class LambdaExecRule implements Rule {
+final class LambdaExecRule implements ComponentRule<LambdaExecArc> {
     /** Lambda's limit on the unzipped code of a function (250 MB). */
     static final long MAX_UNZIPPED_BYTES = 250L * 1024 * 1024;
     /** Lambda's limit on the total size of a function's environment variables (4 KB). */
@@ -45,30 +44,33 @@ final class LambdaExecRule implements Rule {
             "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR");
 
     @Override
-    public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
-        for (Located<LambdaExecArc> arc : Elements.ofType(project, LambdaExecArc.class)) {
-            LambdaExecSettings workload = arc.value().getWorkload();
-            environment(arc, workload.getEnvironment(), problems);
-            FunctionRuntime runtime = workload.functionRuntime().orElse(null);
-            if (runtime == null) {
-                problems.add(arc.problemAt("runtime \"" + workload.getRuntime() + "\" is not supported; use one of "
-                        + FunctionRuntime.allIds(), "workload", "runtime"));
-                continue;
-            }
-            String handler = workload.getHandler() == null ? "" : workload.getHandler();
-            if (!handlerForm(runtime.language(), handler)) {
-                problems.add(arc.problemAt("handler \"" + handler + "\" is not a " + runtime.language().displayName()
-                        + " handler; write " + handlerHint(runtime.language()), "workload", "handler"));
-                continue;
-            }
-            Path projectFile = arc.file().source().path();
-            if (projectFile != null) {
-                code(arc, runtime.language(), handler, workload.getCodePath(),
-                        projectFile.toAbsolutePath().normalize().getParent(),
-                        problems);
-            } else if (workload.getCodePath() == null || workload.getCodePath().isBlank()) {
-                problems.add(arc.problemAt(codePathHint(runtime.language()), "workload", "codePath"));
-            }
+    public Concern concern() {
+        return Concern.SETTINGS;
+    }
+
+    @Override
+    public void check(Located<LambdaExecArc> arc, RuleContext context, List<Problem> problems) {
+        LambdaExecSettings workload = arc.value().getWorkload();
+        environment(arc, workload.getEnvironment(), problems);
+        FunctionRuntime runtime = workload.functionRuntime().orElse(null);
+        if (runtime == null) {
+            problems.add(arc.problemAt("runtime \"" + workload.getRuntime() + "\" is not supported; use one of "
+                    + FunctionRuntime.allIds(), "workload", "runtime"));
+            return;
+        }
+        String handler = workload.getHandler() == null ? "" : workload.getHandler();
+        if (!handlerForm(runtime.language(), handler)) {
+            problems.add(arc.problemAt("handler \"" + handler + "\" is not a " + runtime.language().displayName()
+                    + " handler; write " + handlerHint(runtime.language()), "workload", "handler"));
+            return;
+        }
+        Path projectFile = arc.file().source().path();
+        if (projectFile != null) {
+            code(arc, runtime.language(), handler, workload.getCodePath(),
+                    projectFile.toAbsolutePath().normalize().getParent(),
+                    problems);
+        } else if (workload.getCodePath() == null || workload.getCodePath().isBlank()) {
+            problems.add(arc.problemAt(codePathHint(runtime.language()), "workload", "codePath"));
         }
     }
 
