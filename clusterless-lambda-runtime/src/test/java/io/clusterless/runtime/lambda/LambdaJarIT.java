@@ -3,8 +3,8 @@ package io.clusterless.runtime.lambda;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.clusterless.engine.entry.LambdaEntryPointRegistry;
 import io.clusterless.engine.entry.LambdaEntryPoints;
-import io.clusterless.engine.plan.FreshnessPlan;
 import io.clusterless.engine.entry.LambdaFunction;
+import io.clusterless.engine.status.FreshnessPlan;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LambdaJarIT {
     private static final Set<String> CONTROL_PLANE = Set.of("io/clusterless/engine/plan/", "io/clusterless/engine/exec/",
             "io/clusterless/engine/metadata/", "io/clusterless/engine/listener/", "io/clusterless/engine/status/Gap",
-            "io/clusterless/engine/status/ArcLots", "io/clusterless/engine/status/PlacementFreshness",
+            "io/clusterless/engine/status/ArcLots", "io/clusterless/engine/status/PlacementFreshness", "io/clusterless/engine/status/FreshnessPlan",
             "META-INF/services/io.clusterless.engine.plan.");
 
     private static Path jar() {

@@ -1,6 +1,6 @@
 package io.clusterless.substrate.aws.project;
 
-import io.clusterless.engine.plan.FreshnessPlan;
+import io.clusterless.engine.status.FreshnessPlan;
 import io.clusterless.engine.status.FreshnessProps;
 import io.clusterless.engine.status.FreshnessWatch;
 import io.clusterless.model.LambdaRuntimeProps;

@@ -2,7 +2,7 @@ package io.clusterless.substrate.aws.project;
 
 import io.clusterless.engine.plan.ActivityPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
-import io.clusterless.engine.plan.FreshnessPlan;
+import io.clusterless.engine.status.FreshnessPlan;
 import io.clusterless.model.Resource;
 import io.clusterless.substrate.aws.component.ActivityConstruct;
 import io.clusterless.substrate.aws.component.AwsComponent;

@@ -1,7 +1,9 @@
-package io.clusterless.engine.plan;
+package io.clusterless.engine.status;
 
 import io.clusterless.arc.ProjectId;
-import io.clusterless.engine.status.FreshnessProps;
+import io.clusterless.engine.plan.DatasetUnits;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.SinkDataset;
 
