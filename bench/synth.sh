@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Synth against the Node anchor: times `bin/cls synth` of a generated project (one bucket, one frequent boundary and
-# N chained s3CopyArcs: a boundary stack and N arc stacks) and `node bench/anchor/app.js`, which builds the same
-# stacks directly against aws-cdk-lib, ALTERNATELY in one run, and reports the median of the per-pair ratios
-# cls/anchor. Only these ratios count: other processes share the machine, and alternating exposes both sides to
-# the same load. Also prints the median of each phase cls reports under CLS_TIMINGS.
+# Synth against the Node anchor: times `bin/cls synth --no-cache` of a generated project (one bucket, one frequent
+# boundary and N chained s3CopyArcs: a boundary stack and N arc stacks), `node bench/anchor/app.js`, which builds the
+# same stacks directly against aws-cdk-lib, and `bin/cls synth` of the unchanged project (served by the assembly
+# cache) ALTERNATELY in one run, and reports the median of the per-round ratios cls/anchor. Only these ratios
+# count: other processes share the machine, and alternating exposes each side to the same load. Also prints the
+# median of each phase cls reports under CLS_TIMINGS.
 #
-#   bench/synth.sh                 # 10 pairs, 2 arcs (three stacks)
+#   bench/synth.sh                 # 10 rounds, 2 arcs (three stacks)
 #   bench/synth.sh -n 20 --arcs 50
-#   bench/synth.sh --cls-args '--no-cache'   # extra arguments to every timed cls synth
+#   bench/synth.sh --cls-args '-D aws.lambda.snapStart=false'   # extra arguments to every timed cls synth
 #
 # Before timing (untimed): synthesizes once with cls, writes the anchor's spec from that assembly
 # (bench/anchor/spec.py), runs the anchor once and fails unless every template equals cls's
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     -n|--runs) runs="${2:?$1 needs a value}"; shift 2 ;;
     --arcs) arcs="${2:?$1 needs a value}"; shift 2 ;;
     --cls-args) cls_args="${2?$1 needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "synth: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -68,31 +69,43 @@ python3 "$root/bench/anchor/compare.py" "$cls_out" "$anchor_out"
 
 times="$out/synth-$arcs.times"
 : > "$times"
+# each round: cls afresh (--no-cache), the anchor, cls again (an unchanged project: copied from the assembly cache,
+# which the untimed synth above filled)
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 for _ in $(seq "$runs"); do
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  CLS_TIMINGS=1 "$cls" synth --no-cache -p "$project" -o "$cls_out" $cls_args > /dev/null 2> "$log" || {
+    echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1; }
+  cold=$(ms "$start")
+  phases="$(grep '^timings:' "$log" | sed 's/^timings: //')"
+  rm -rf "$anchor_out"
+  start=$(date +%s%N)
+  (cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > /dev/null 2>&1)
+  node_ms=$(ms "$start")
   start=$(date +%s%N)
   # shellcheck disable=SC2086
   CLS_TIMINGS=1 "$cls" synth -p "$project" -o "$cls_out" $cls_args > /dev/null 2> "$log" || {
     echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1; }
-  middle=$(date +%s%N)
-  rm -rf "$anchor_out"
-  (cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > /dev/null 2>&1)
-  end=$(date +%s%N)
-  echo "cls=$(( (middle - start) / 1000000 ))ms anchor=$(( (end - middle) / 1000000 ))ms $(grep '^timings:' "$log" | sed 's/^timings: //')" >> "$times"
+  cached=$(ms "$start")
+  grep -q ' cached=' "$log" || { echo "synth: the repeat synth was not served from the cache:" >&2; cat "$log" >&2; exit 1; }
+  echo "cls=${cold}ms anchor=${node_ms}ms repeat=${cached}ms $phases $(grep '^timings:' "$log" | sed 's/^timings: //; s/\([a-z-]*\)=/repeat-\1=/g')" >> "$times"
 done
 
 python3 - "$arcs" "$times" "$(uptime | sed 's/.*load average: //')" <<'PY'
 import re, statistics, sys
 arcs, path, load = sys.argv[1], sys.argv[2], sys.argv[3]
 runs = [dict((k, int(v)) for k, v in re.findall(r"([a-z-]+)=(\d+)ms", line)) for line in open(path)]
-ratios = sorted(r["cls"] / r["anchor"] for r in runs)
 med = statistics.median
-print(f"{arcs} arcs, {len(runs)} alternated pairs (load average at the end: {load})")
-print(f"  cls synth     wall median {med(r['cls'] for r in runs) / 1000:.2f} s "
-      f"(min {min(r['cls'] for r in runs) / 1000:.2f}, max {max(r['cls'] for r in runs) / 1000:.2f})")
-print(f"  node anchor   wall median {med(r['anchor'] for r in runs) / 1000:.2f} s "
-      f"(min {min(r['anchor'] for r in runs) / 1000:.2f}, max {max(r['anchor'] for r in runs) / 1000:.2f})")
-print(f"  ratio cls/anchor: median {med(ratios):.2f} (min {ratios[0]:.2f}, max {ratios[-1]:.2f})")
-phases = [k for k in runs[0] if k not in ("cls", "anchor")]
-if phases:
-    print("  cls phases (median): " + ", ".join(f"{k} {med(r.get(k, 0) for r in runs):.0f} ms" for k in phases))
+print(f"{arcs} arcs, {len(runs)} alternated rounds (load average at the end: {load})")
+for name, label in (("cls", "cls synth (--no-cache)"), ("anchor", "node anchor"), ("repeat", "cls synth, unchanged")):
+    walls = [r[name] / 1000 for r in runs]
+    print(f"  {label:24} wall median {med(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f})")
+for name, label in (("cls", "afresh"), ("repeat", "unchanged")):
+    ratios = sorted(r[name] / r["anchor"] for r in runs)
+    print(f"  ratio cls {label}/anchor: median {med(ratios):.2f} (min {ratios[0]:.2f}, max {ratios[-1]:.2f})")
+for prefix, label in (("", "afresh"), ("repeat-", "unchanged")):
+    keys = [k for k in runs[0] if k.startswith(prefix) and k not in ("cls", "anchor", "repeat")
+            and (prefix or not k.startswith("repeat-"))]
+    print(f"  cls {label} phases (median): " + ", ".join(f"{k[len(prefix):]} {med(r.get(k, 0) for r in runs):.0f} ms" for k in keys))
 PY

@@ -92,7 +92,7 @@ final class ProjectCdk {
 
     /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
     int run(Verb verb, List<String> verbOptions) {
-        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
+        CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
         // sources may be owned by projects deployed before; deploy and diff look their owners up below
         List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.jsonnet(),
                 new ValidationOptions(true));
@@ -127,8 +127,7 @@ final class ProjectCdk {
                 .withDisabledListeners(disabledListeners);
         try {
             try {
-                AwsSynthSupport.awaitJsii(jsii);
-                AwsSynthesizer.synthesize(inputs, options, assembly);
+                AwsSynthSupport.synthesize(synth, inputs, options, assembly, jsii);
             } catch (SynthException e) {
                 throw new UserException(e.getMessage());
             }
