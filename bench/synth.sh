@@ -1,23 +1,32 @@
 #!/usr/bin/env bash
-# Synth benchmark: times `bin/cls synth` of the copy-chain example and of a generated project of N chained
-# s3CopyArcs, with the breakdown the CLI prints under CLS_TIMINGS (JVM start, project load, jsii start, constructs,
-# synth). Prints, per project, min/median/max wall seconds and the median of each phase.
+# Synth against the Node anchor: times `bin/cls synth --no-cache` of a generated project (one bucket, one frequent
+# boundary and N chained s3CopyArcs: a boundary stack and N arc stacks), `node bench/anchor/app.js`, which builds the
+# same stacks directly against aws-cdk-lib, and `bin/cls synth` of the unchanged project (served by the assembly
+# cache) ALTERNATELY in one run, and reports the median of the per-round ratios cls/anchor. Only these ratios
+# count: other processes share the machine, and alternating exposes each side to the same load. Also prints the
+# median of each phase cls reports under CLS_TIMINGS.
 #
-#   bench/synth.sh                # 5 runs of each, a 50-arc project
-#   bench/synth.sh -n 10          # 10 runs
-#   bench/synth.sh --arcs 100     # a bigger generated project
+#   bench/synth.sh                 # 10 rounds, 2 arcs (three stacks)
+#   bench/synth.sh -n 20 --arcs 50
+#   bench/synth.sh --cls-args '-D aws.lambda.snapStart=false'   # extra arguments to every timed cls synth
 #
-# Needs: python3, a built CLI (./mvnw -q package -DskipTests -pl clusterless-cli -am). Exits non-zero when synth
-# fails. Results go into docs/benchmarks.md by hand; timing never decides a test.
+# Before timing (untimed): synthesizes once with cls, writes the anchor's spec from that assembly
+# (bench/anchor/spec.py), runs the anchor once and fails unless every template equals cls's
+# (bench/anchor/compare.py). The anchor's aws-cdk-lib and constructs are installed with npm into bench/out/anchor,
+# pinned to the versions the CLI's jsii bindings use. Both sides run with CDK_VALIDATION=false (bin/cls's default).
+# Needs: python3, node, npm, a built CLI (./mvnw -q package -DskipTests -pl clusterless-cli -am). Timing never
+# decides a test; results go into docs/benchmarks.md by hand.
 set -euo pipefail
 
-runs=5
-arcs=50
+runs=10
+arcs=2
+cls_args=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n|--runs) runs="${2:?$1 needs a value}"; shift 2 ;;
     --arcs) arcs="${2:?$1 needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --cls-args) cls_args="${2?$1 needs a value}"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "synth: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -26,36 +35,77 @@ case "$runs" in ''|*[!0-9]*|0) echo "synth: --runs must be a positive integer" >
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cls="$root/bin/cls"
 out="$root/bench/out"
+anchor="$out/anchor"
 mkdir -p "$out"
-generated="$out/synth-$arcs-arcs.json"
-python3 "$root/bench/gen-project.py" --arcs "$arcs" > "$generated"
+# the versions the CLI's jsii bindings are built from (clusterless-substrate-aws/pom.xml)
+cdk_lib=2.263.0
+constructs=10.8.1
+if [ ! -f "$anchor/node_modules/aws-cdk-lib/package.json" ] \
+  || ! grep -q "\"version\": \"$cdk_lib\"" "$anchor/node_modules/aws-cdk-lib/package.json"; then
+  echo "synth: installing aws-cdk-lib@$cdk_lib and constructs@$constructs into $anchor (once)" >&2
+  npm install --prefix "$anchor" --no-audit --no-fund --no-save --loglevel=error --no-update-notifier \
+    "aws-cdk-lib@$cdk_lib" "constructs@$constructs" >/dev/null
+fi
+cp "$root/bench/anchor/app.js" "$anchor/app.js"
 
-# bench NAME FILE: untimed warm-up run (fails loudly), then $runs timed runs
-bench() {
-  local name="$1" file="$2" assembly="$out/synth-$1.out" log="$out/synth-$1.log"
-  if ! "$cls" synth -p "$file" -o "$assembly" > "$log" 2>&1; then
-    echo "synth: cls synth failed on $file:" >&2
-    cat "$log" >&2
-    exit 1
-  fi
-  : > "$out/synth-$name.times"
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    CLS_TIMINGS=1 "$cls" synth -p "$file" -o "$assembly" 2> "$log" > /dev/null
-    end=$(date +%s%N)
-    echo "wall=$(( (end - start) / 1000000 ))ms $(grep '^timings:' "$log" | sed 's/^timings: //')" >> "$out/synth-$name.times"
-  done
-  python3 - "$name" "$out/synth-$name.times" <<'PY'
+jar="$(ls "$root"/clusterless-lambda-runtime/target/clusterless-lambda-runtime-*-lambda.jar 2>/dev/null | head -1)"
+[ -n "$jar" ] || { echo "synth: no Lambda jar; build first (./mvnw -q package -DskipTests -pl clusterless-cli -am)" >&2; exit 1; }
+project="$out/synth-$arcs-arcs.json"
+python3 "$root/bench/gen-project.py" --arcs "$arcs" > "$project"
+cls_out="$out/synth-$arcs-cls.out"
+anchor_out="$out/synth-$arcs-anchor.out"
+log="$out/synth-$arcs.log"
+
+export CDK_VALIDATION=false
+if ! "$cls" synth -p "$project" -o "$cls_out" > "$log" 2>&1; then
+  echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1
+fi
+python3 "$root/bench/anchor/spec.py" "$cls_out" "$jar" > "$out/synth-$arcs-spec.json"
+rm -rf "$anchor_out"
+(cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > "$log" 2>&1) || {
+  echo "synth: the anchor failed:" >&2; cat "$log" >&2; exit 1; }
+echo "same stacks? (bench/anchor/compare.py)"
+python3 "$root/bench/anchor/compare.py" "$cls_out" "$anchor_out"
+
+times="$out/synth-$arcs.times"
+: > "$times"
+# each round: cls afresh (--no-cache), the anchor, cls again (an unchanged project: copied from the assembly cache,
+# which the untimed synth above filled)
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+for _ in $(seq "$runs"); do
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  CLS_TIMINGS=1 "$cls" synth --no-cache -p "$project" -o "$cls_out" $cls_args > /dev/null 2> "$log" || {
+    echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1; }
+  cold=$(ms "$start")
+  phases="$(grep '^timings:' "$log" | sed 's/^timings: //')"
+  rm -rf "$anchor_out"
+  start=$(date +%s%N)
+  (cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > /dev/null 2>&1)
+  node_ms=$(ms "$start")
+  start=$(date +%s%N)
+  # shellcheck disable=SC2086
+  CLS_TIMINGS=1 "$cls" synth -p "$project" -o "$cls_out" $cls_args > /dev/null 2> "$log" || {
+    echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1; }
+  cached=$(ms "$start")
+  grep -q ' cached=' "$log" || { echo "synth: the repeat synth was not served from the cache:" >&2; cat "$log" >&2; exit 1; }
+  echo "cls=${cold}ms anchor=${node_ms}ms repeat=${cached}ms $phases $(grep '^timings:' "$log" | sed 's/^timings: //; s/\([a-z-]*\)=/repeat-\1=/g')" >> "$times"
+done
+
+python3 - "$arcs" "$times" "$(uptime | sed 's/.*load average: //')" <<'PY'
 import re, statistics, sys
-name, path = sys.argv[1], sys.argv[2]
+arcs, path, load = sys.argv[1], sys.argv[2], sys.argv[3]
 runs = [dict((k, int(v)) for k, v in re.findall(r"([a-z-]+)=(\d+)ms", line)) for line in open(path)]
-walls = sorted(r["wall"] / 1000 for r in runs)
-print(f"{name}: {len(runs)} runs, wall min {walls[0]:.2f} s, median {statistics.median(walls):.2f} s, max {walls[-1]:.2f} s")
-phases = [k for k in runs[0] if k not in ("wall",)]
-print("  median phases: " + ", ".join(f"{k} {statistics.median(r[k] for r in runs):.0f} ms" for k in phases))
+med = statistics.median
+print(f"{arcs} arcs, {len(runs)} alternated rounds (load average at the end: {load})")
+for name, label in (("cls", "cls synth (--no-cache)"), ("anchor", "node anchor"), ("repeat", "cls synth, unchanged")):
+    walls = [r[name] / 1000 for r in runs]
+    print(f"  {label:24} wall median {med(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f})")
+for name, label in (("cls", "afresh"), ("repeat", "unchanged")):
+    ratios = sorted(r[name] / r["anchor"] for r in runs)
+    print(f"  ratio cls {label}/anchor: median {med(ratios):.2f} (min {ratios[0]:.2f}, max {ratios[-1]:.2f})")
+for prefix, label in (("", "afresh"), ("repeat-", "unchanged")):
+    keys = [k for k in runs[0] if k.startswith(prefix) and k not in ("cls", "anchor", "repeat")
+            and (prefix or not k.startswith("repeat-"))]
+    print(f"  cls {label} phases (median): " + ", ".join(f"{k[len(prefix):]} {med(r.get(k, 0) for r in runs):.0f} ms" for k in keys))
 PY
-}
-
-bench copy-chain "$root/examples/copy-chain/project.json"
-bench "$arcs-arcs" "$generated"

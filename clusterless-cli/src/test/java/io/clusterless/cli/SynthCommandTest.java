@@ -49,6 +49,35 @@ class SynthCommandTest {
     }
 
     @Test
+    void synthAgain_copiesTheAssemblyFromTheCache_unlessNoCache(@TempDir Path dir) throws IOException {
+        // a copy in a folder of its own (part of the cache key): no earlier run can have cached it
+        Path file = Files.copy(Path.of(COPY_CHAIN), dir.resolve("project.json"));
+        Path first = dir.resolve("first");
+        Path second = dir.resolve("second");
+        Path third = dir.resolve("third");
+
+        Cls.Result fresh = Cls.run("-v", "synth", "-p", file.toString(), "-o", first.toString());
+        Cls.Result cached = Cls.run("-v", "synth", "-p", file.toString(), "-o", second.toString());
+        Cls.Result bypassed = Cls.run("-v", "synth", "--no-cache", "-p", file.toString(), "-o", third.toString());
+
+        assertThat(fresh.err()).as("%s", fresh).contains(" constructs=").doesNotContain(" cached=");
+        assertThat(cached.err()).as("%s", cached).contains(" cached=").doesNotContain(" constructs=");
+        assertThat(bypassed.err()).as("%s", bypassed).contains(" constructs=").doesNotContain(" cached=");
+        assertThat(stacks(cached)).isEqualTo(stacks(fresh)).hasSize(4);
+        try (var files = Files.list(first)) {
+            for (Path path : files.filter(Files::isRegularFile).toList()) {
+                assertThat(second.resolve(path.getFileName().toString())).hasSameBinaryContentAs(path);
+            }
+        }
+    }
+
+    /** Each printed stack with its resource count. */
+    private static java.util.List<String> stacks(Cls.Result result) {
+        return result.out().lines().filter(line -> line.startsWith("DEV-"))
+                .map(line -> String.join(" ", java.util.Arrays.asList(line.split("\\s+")).subList(0, 2))).toList();
+    }
+
+    @Test
     void synthBootstrap_writesTheBootstrapStackOfThePlacement(@TempDir Path dir) {
         Path out = dir.resolve("boot");
 

@@ -33,6 +33,11 @@ final class AwsSynthOptions {
                     + "(CDK_VALIDATION=false) unless this option is given.")
     boolean validate;
 
+    @Option(names = "--no-cache",
+            description = "Synthesize afresh, neither reusing nor keeping an assembly in the user cache (an unchanged "
+                    + "project is otherwise copied from there).")
+    boolean noCache;
+
     SynthOptions toSynthOptions(Path lambdaJar, ClsConfig config, boolean nag) {
         return toSynthOptions(lambdaJar, config, nag, config.bool(Settings.SNAP_START));
     }

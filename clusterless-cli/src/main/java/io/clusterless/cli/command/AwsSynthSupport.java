@@ -12,7 +12,13 @@ import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
+import io.clusterless.cli.VersionProvider;
+import io.clusterless.substrate.aws.cdk.CdkLocator;
+import io.clusterless.substrate.aws.synth.AssemblyCache;
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
+import io.clusterless.substrate.aws.synth.SynthKey;
+import io.clusterless.substrate.aws.synth.SynthOptions;
 import io.clusterless.substrate.aws.synth.SynthResult;
 import io.clusterless.substrate.aws.synth.Timings;
 
@@ -21,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -53,6 +61,27 @@ final class AwsSynthSupport {
             inputs.add(new ProjectInput(file.deployable(), baseDir, file.display()));
         }
         return inputs;
+    }
+
+    /**
+     * The assembly of {@code inputs} in {@code outdir}: copied from the user's assembly cache when an identical
+     * synthesis is there (and {@code --no-cache} is not given), else synthesized and kept there. jsii starts only
+     * for a fresh synthesis: {@code jsii} if the caller started it already, else now.
+     */
+    static SynthResult synthesize(AwsSynthOptions synth, List<ProjectInput> inputs, SynthOptions options, Path outdir,
+                                  CompletableFuture<Void> jsii) {
+        Supplier<SynthResult> fresh = () -> {
+            awaitJsii(jsii != null ? jsii : AwsSynthesizer.warmUp());
+            return AwsSynthesizer.synthesize(inputs, options, outdir);
+        };
+        if (synth.noCache) {
+            return fresh.get();
+        }
+        Map<String, String> environment = System.getenv();
+        AssemblyCache cache = new AssemblyCache(CdkLocator.defaultCacheRoot(environment,
+                Path.of(System.getProperty("user.home"))));
+        return cache.synthesize(SynthKey.of(inputs, options, environment, VersionProvider.version(), cache.digests()),
+                outdir, fresh);
     }
 
     /**

@@ -103,7 +103,7 @@ final class ProjectCdk {
 
     /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
     int run(Verb verb, List<String> verbOptions) {
-        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
+        CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
         // sources may be owned by projects deployed before; deploy and diff look their owners up below
         List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.jsonnet(),
                 new ValidationOptions(true));
@@ -139,8 +139,7 @@ final class ProjectCdk {
         try {
             try {
                 long synthStart = System.nanoTime();
-                AwsSynthSupport.awaitJsii(jsii);
-                AwsSynthesizer.synthesize(inputs, options, assembly);
+                AwsSynthSupport.synthesize(synth, inputs, options, assembly, jsii);
                 if (document != null) {
                     document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
                 }

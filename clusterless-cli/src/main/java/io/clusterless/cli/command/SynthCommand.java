@@ -125,7 +125,8 @@ public final class SynthCommand implements Callable<Integer> {
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
         AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
-        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
+        // with the assembly cache, jsii starts only when the project must be synthesized afresh
+        CompletableFuture<Void> jsii = bootstrap != null || synth.noCache ? AwsSynthesizer.warmUp() : null;
         SynthResult result;
         try {
             if (bootstrap != null) {
@@ -146,9 +147,8 @@ public final class SynthCommand implements Callable<Integer> {
                                 : new JsonnetOptions(target.projects.extStrs, target.projects.jpaths));
                 before.mark("load");
                 prepare(outdir);
-                AwsSynthSupport.awaitJsii(jsii);
-                result = AwsSynthesizer.synthesize(inputs,
-                        synth.toSynthOptions(lambdaJar, root.context().config(), false), outdir);
+                result = AwsSynthSupport.synthesize(synth, inputs,
+                        synth.toSynthOptions(lambdaJar, root.context().config(), false), outdir, jsii);
             }
         } catch (SynthException e) {
             throw new UserException(e.getMessage());

@@ -50,10 +50,9 @@ public final class VerifyCommand implements Callable<Integer> {
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
         AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
-        CompletableFuture<Void> jsii = AwsSynthesizer.warmUp();
+        CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
         List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.jsonnet());
         before.mark("load");
-        AwsSynthSupport.awaitJsii(jsii);
         Path outdir;
         try {
             outdir = Files.createTempDirectory("cls-verify");
@@ -62,8 +61,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         SynthResult result;
         try {
-            result = AwsSynthesizer.synthesize(inputs,
-                    synth.toSynthOptions(lambdaJar, root.context().config(), true), outdir);
+            result = AwsSynthSupport.synthesize(synth, inputs,
+                    synth.toSynthOptions(lambdaJar, root.context().config(), true), outdir, jsii);
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
         } finally {

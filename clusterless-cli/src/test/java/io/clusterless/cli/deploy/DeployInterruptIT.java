@@ -91,7 +91,9 @@ class DeployInterruptIT {
         // a terminal's Ctrl-C signals the whole process group (node too), kill -INT only cls; -v adds the stack
         for (boolean terminal : List.of(true, false)) {
             boolean verbose = !terminal;
-            List<String> command = cls("deploy", "-p", "-", "--approve", "--dry-run");
+            // --no-cache: jsii then starts before the project is read (with the assembly cache it starts only for
+            // a project that must be synthesized, after reading it)
+            List<String> command = cls("deploy", "-p", "-", "--approve", "--dry-run", "--no-cache");
             if (verbose) {
                 command.add(1, "-v");
             }
