@@ -28,6 +28,7 @@ class LambdaJarIT {
     private static final Set<String> CONTROL_PLANE = Set.of("io/clusterless/engine/plan/", "io/clusterless/engine/exec/",
             "io/clusterless/engine/metadata/", "io/clusterless/engine/listener/", "io/clusterless/engine/status/Gap",
             "io/clusterless/engine/status/ArcLots", "io/clusterless/engine/status/PlacementFreshness", "io/clusterless/engine/status/FreshnessPlan",
+            "io/clusterless/engine/status/LatestLots",
             "META-INF/services/io.clusterless.engine.plan.");
 
     private static Path jar() {
