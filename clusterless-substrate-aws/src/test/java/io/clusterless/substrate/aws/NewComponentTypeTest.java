@@ -1,6 +1,8 @@
 package io.clusterless.substrate.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.entry.LambdaEntryPointRegistry;
+import io.clusterless.engine.entry.LambdaEntryPoints;
 import io.clusterless.json.Json;
 import io.clusterless.model.component.ComponentPlugin;
 import io.clusterless.model.component.ComponentRegistry;
@@ -13,8 +15,8 @@ import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
 import io.clusterless.substrate.aws.component.AwsComponent;
 import io.clusterless.substrate.aws.component.AwsComponents;
+import io.clusterless.runtime.workload.probe.ProbeEntryPoints;
 import io.clusterless.substrate.aws.component.arc.probe.ProbeArcAws;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,20 +36,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole path of a new arc type, as docs/adding-a-component.md tells it: the test type {@value ProbeArc#TYPE}
- * (model folder model.core.arc.probe, AWS folder component.arc.probe, declared in src/test/probe-type's
- * META-INF/services) is registered, validated with its own rule and synthesized.
+ * (model folder model.core.arc.probe, AWS folder component.arc.probe, Lambda entry points in
+ * runtime.workload.probe, declared in src/test/probe-type's META-INF/services) is registered, validated with its own
+ * rule and synthesized.
  */
 class NewComponentTypeTest {
     private static final Path DECLARATIONS = Path.of("src/test/probe-type");
 
     @Test
-    void theTypeIsRegisteredByItsServiceDeclarationsInBothModules() throws IOException {
+    void theTypeIsRegisteredByItsServiceDeclarationsInEachModule() throws IOException {
         try (URLClassLoader loader = declarations()) {
             ComponentRegistry registry = registry(loader);
             AwsComponents aws = awsComponents(loader);
+            LambdaEntryPointRegistry entryPoints = entryPoints(loader);
 
             assertThat(registry.find(ProbeArc.TYPE)).isPresent();
             assertThat(aws.find(ProbeArc.TYPE, ArcWorkloadConstruct.class)).get().isInstanceOf(ProbeArcAws.class);
+            assertThat(entryPoints.find(ProbeArc.TYPE)).get().isInstanceOf(ProbeEntryPoints.class);
+            assertThat(entryPoints.problems(registry)).isEmpty();
             assertThat(registry.all()).hasSize(ComponentRegistry.defaultRegistry().all().size() + 1);
         }
     }
@@ -64,8 +70,6 @@ class NewComponentTypeTest {
     }
 
     @Test
-    @Disabled("the arc's Lambda entry point is declared by the sibling branch's LambdaEntryPoints; at merge, add "
-            + "a test declaration for test:core:probeArc to src/test/probe-type and remove this")
     void theTypeIsSynthesizedWithItsOwnConstruct(@TempDir Path temp) throws Exception {
         Path outdir = temp.resolve("cdk.out");
         Path log = temp.resolve("synth.log");
@@ -124,6 +128,11 @@ class NewComponentTypeTest {
 
     private static ComponentRegistry registry(ClassLoader loader) {
         return ComponentRegistry.ofPlugins(ServiceLoader.load(ComponentPlugin.class, loader).stream()
+                .map(ServiceLoader.Provider::get).toList());
+    }
+
+    private static LambdaEntryPointRegistry entryPoints(ClassLoader loader) {
+        return new LambdaEntryPointRegistry(ServiceLoader.load(LambdaEntryPoints.class, loader).stream()
                 .map(ServiceLoader.Provider::get).toList());
     }
 

@@ -33,21 +33,26 @@ final class LocalPlacement {
     final Path projectDir;
 
     LocalPlacement(Path root, String... projectFiles) {
-        this(root, Duration.ofDays(1), projectFiles);
+        this(root, Duration.ofDays(1), new ProjectLoader(), projectFiles);
     }
 
     /** A placement whose boundaries are first placed by the first run, at the fixed clock's time. */
     static LocalPlacement placedNow(Path root, String... projectFiles) {
-        return new LocalPlacement(root, Duration.ZERO, projectFiles);
+        return new LocalPlacement(root, Duration.ZERO, new ProjectLoader(), projectFiles);
     }
 
-    private LocalPlacement(Path root, Duration placedBefore, String... projectFiles) {
+    /** A placement of projects loaded with {@code loader} (e.g. one whose registry has a test type). */
+    static LocalPlacement loadedWith(ProjectLoader loader, Path root, String... projectFiles) {
+        return new LocalPlacement(root, Duration.ofDays(1), loader, projectFiles);
+    }
+
+    private LocalPlacement(Path root, Duration placedBefore, ProjectLoader loader, String... projectFiles) {
         this.root = root;
         this.now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.clock = Clock.fixed(now, ZoneOffset.UTC);
         List<ProjectSource> sources = Stream.of(projectFiles).map(file -> ProjectSource.file(EXAMPLES.resolve(file)))
                 .toList();
-        this.plan = LocalPlan.of(new ProjectLoader().loadAll(sources).deployables());
+        this.plan = LocalPlan.of(loader.loadAll(sources).deployables());
         this.projectDir = EXAMPLES.resolve(projectFiles[0]).toAbsolutePath().getParent();
         if (!placedBefore.isZero()) {
             FileObjectStore store = new FileObjectStore(root);
