@@ -91,6 +91,7 @@ public final class CorePlugin implements ComponentPlugin {
                                 + "the sink manifests. An exception, a timeout or an object outside a sink fails the "
                                 + "lot. codePath is zipped as it is: vendor dependencies into it. Locally the handler "
                                 + "runs in a child python3, node or java with the local S3 endpoint's credentials.",
-                        List.of("start", "complete", "func", "result")));
+                        List.of("start", "complete", "func", "result")),
+                io.clusterless.model.core.arc.athena.AthenaQueryDocs.TYPE); // athena: the type's registration
     }
 }

@@ -27,7 +27,8 @@ public final class ProjectValidator {
                 new RuntimePropsRule(),
                 new WorkloadRule(),
                 new ImagePathRule(),
-                new LambdaExecRule());
+                new LambdaExecRule(),
+                io.clusterless.model.core.arc.athena.AthenaQueryRule::check); // athena: the type's validation
     }
 
     public ProjectValidator() {
