@@ -22,7 +22,8 @@ public final class RuntimeHandlers {
             GlueAddPartitionsArc.TYPE, new WorkloadFunction("func", EntryPoints.GLUE_ADD_PARTITIONS),
             BatchExecArc.TYPE, new WorkloadFunction("result", EntryPoints.BATCH_RESULT),
             // cls's side of the contract; the user's own function is the arc's "func"
-            LambdaExecArc.TYPE, new WorkloadFunction("result", EntryPoints.FUNCTION_CONTRACT));
+            LambdaExecArc.TYPE, new WorkloadFunction("result", EntryPoints.FUNCTION_CONTRACT),
+            io.clusterless.engine.workload.athena.AthenaEntryPoint.TYPE, io.clusterless.engine.workload.athena.AthenaEntryPoint.FUNCTION); // athena:
 
     private RuntimeHandlers() {
     }
