@@ -267,6 +267,7 @@ public final class LocalRunner implements AutoCloseable {
         if (arc.model() instanceof LambdaExecArc function) {
             return functionWorkload(arc, function);
         }
+        if (arc.model() instanceof io.clusterless.model.core.arc.athena.AthenaQueryArc athena) return io.clusterless.local.workload.athena.LocalAthenaWorkload.of(athena, plan.deployables(), options.projectDir(), options.root(), store); // athena:
         throw new IllegalArgumentException("arc " + arc.model().getName() + " of type " + arc.model().getType()
                 + " cannot run on the local substrate");
     }

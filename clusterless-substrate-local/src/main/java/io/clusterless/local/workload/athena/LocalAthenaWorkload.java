@@ -11,7 +11,9 @@ import io.clusterless.json.Json;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.workload.LocalCatalog;
 import io.clusterless.local.workload.LocalWorkload;
+import io.clusterless.model.Deployable;
 import io.clusterless.model.core.arc.athena.AthenaFormat;
+import io.clusterless.model.core.arc.athena.AthenaQueryArc;
 import io.clusterless.model.core.arc.athena.SourceTable;
 
 import java.io.IOException;
@@ -31,8 +33,8 @@ import java.util.stream.Stream;
 
 /**
  * The athenaQueryArc on the local substrate: the same SELECT, expanded by the same code as on AWS, run by DuckDB in
- * process over views of the source tables ({@link DuckDbViews}). The result is written into a staging folder under
- * the root's {@code tmp} (which a restarted run empties), and only a finished write is moved into the lot's folder
+ * process over views of the source tables ({@link DuckDbViews}). The result is written into a staging folder of the
+ * arc (which the next run's start empties), and only a finished write is moved into the lot's folder
  * {@code <sink>lot=<LOT>/}, after that folder was cleared of an earlier run's objects; then the folder is listed into
  * the sink manifest. A run killed while DuckDB writes leaves its staging folder and no manifest; one killed while
  * moving leaves objects no manifest lists, which the next run of the lot clears first.
@@ -71,6 +73,25 @@ public final class LocalAthenaWorkload implements LocalWorkload {
         this.catalog = catalog;
         this.staging = staging;
         this.workload = new AthenaQueryWorkload(store);
+        try {
+            delete(staging.resolve(arcName));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the staging folder of arc " + arcName, e);
+        }
+    }
+
+    /**
+     * The arc's local workload, its query read and its source tables found now, so a project that cannot run fails
+     * before any lot does.
+     *
+     * @param root the local root (held by this run): the catalog in {@code catalog/}, staging under
+     *             {@code local/athena/<arc>/}, where whatever a killed run left is removed now
+     */
+    public static LocalAthenaWorkload of(AthenaQueryArc arc, List<Deployable> deployables, Path projectDir, Path root,
+                                         FileObjectStore store) {
+        AthenaQueryProps props = AthenaQueryProps.of(arc, deployables, projectDir);
+        return new LocalAthenaWorkload(arc.getName(), props, store, new LocalCatalog(root.resolve("catalog"),
+                LocalCatalog.tableLocations(deployables)), root.resolve("local").resolve("athena"));
     }
 
     public AthenaQueryWorkload workload() {
