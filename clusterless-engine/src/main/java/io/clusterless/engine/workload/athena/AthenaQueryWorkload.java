@@ -98,6 +98,11 @@ public final class AthenaQueryWorkload {
      * @return sink role → manifest identifier
      */
     public Map<String, String> finish(LotQuery query, String attemptId) {
+        return finish(query, attemptId, null);
+    }
+
+    /** @param note added to the manifest's comment, e.g. the bytes Athena scanned; may be null */
+    public Map<String, String> finish(LotQuery query, String attemptId, String note) {
         if (query.finished().isPresent()) {
             return Map.of(query.sinkRole(), query.finished().get().identifier());
         }
@@ -105,9 +110,9 @@ public final class AthenaQueryWorkload {
         List<String> uris = store.listKeys(target.bucket(), target.prefix(), null)
                 .map(object -> "s3://" + target.bucket() + "/" + object.key()).toList();
         Manifest manifest = uris.isEmpty()
-                ? new Manifest(ManifestState.empty, "the query returned no rows", query.lot(), UriType.identifier,
-                List.of())
-                : Manifest.complete(query.lot(), UriType.identifier, uris);
+                ? new Manifest(ManifestState.empty, "the query returned no rows" + (note == null ? "" : "; " + note),
+                query.lot(), UriType.identifier, List.of())
+                : new Manifest(ManifestState.complete, note, query.lot(), UriType.identifier, uris);
         return Map.of(query.sinkRole(), manifests.write(query.sinkLot(), manifest, attemptId).identifier());
     }
 

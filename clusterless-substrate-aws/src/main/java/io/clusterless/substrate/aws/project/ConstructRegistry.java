@@ -48,7 +48,8 @@ public final class ConstructRegistry {
             S3CopyArc.TYPE, new S3CopyArcConstruct(),
             GlueAddPartitionsArc.TYPE, new GlueAddPartitionsArcConstruct(),
             BatchExecArc.TYPE, new BatchExecArcConstruct(),
-            LambdaExecArc.TYPE, new LambdaExecArcConstruct());
+            LambdaExecArc.TYPE, new LambdaExecArcConstruct(),
+            io.clusterless.model.core.arc.athena.AthenaQueryArc.TYPE, new io.clusterless.substrate.aws.construct.athena.AthenaQueryArcConstruct()); // athena:
 
     private ConstructRegistry() {
     }
