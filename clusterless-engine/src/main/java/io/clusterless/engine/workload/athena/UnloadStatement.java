@@ -28,7 +28,8 @@ public final class UnloadStatement {
             with.add("partitioned_by = ARRAY[" + String.join(", ", props.partitionBy().stream()
                     .map(column -> "'" + column + "'").toList()) + "]");
         }
-        return "UNLOAD (" + select + ")\nTO '" + target.replace("'", "''") + "'\nWITH (" + String.join(", ", with)
+        // the ')' on a line of its own: a query ending in a -- comment must not comment it out
+        return "UNLOAD (" + select + "\n)\nTO '" + target.replace("'", "''") + "'\nWITH (" + String.join(", ", with)
                 + ")";
     }
 }

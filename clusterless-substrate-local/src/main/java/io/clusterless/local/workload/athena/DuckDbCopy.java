@@ -63,7 +63,8 @@ final class DuckDbCopy {
             options.add("FILE_EXTENSION " + DuckDbViews.literal(extension));
             target = folder.toString();
         }
-        return "COPY (" + select + ")\nTO " + DuckDbViews.literal(target) + " (" + String.join(", ", options) + ")";
+        // the ')' on a line of its own: a query ending in a -- comment must not comment it out
+        return "COPY (" + select + "\n)\nTO " + DuckDbViews.literal(target) + " (" + String.join(", ", options) + ")";
     }
 
     /**

@@ -115,10 +115,10 @@ class AthenaStatementsTest {
     void unloadWritesTheLotFolderInTheFormatPartitionedAsAsked() {
         AthenaQueryProps parquet = props(AthenaFormat.PARQUET, "SNAPPY", List.of("day"));
         assertThat(UnloadStatement.of("SELECT 1 AS day", "s3://out/parquet/lot=" + LOT + "/", parquet))
-                .isEqualTo("UNLOAD (SELECT 1 AS day)\nTO 's3://out/parquet/lot=20230801PT5M012/'\n"
+                .isEqualTo("UNLOAD (SELECT 1 AS day\n)\nTO 's3://out/parquet/lot=20230801PT5M012/'\n"
                         + "WITH (format = 'PARQUET', compression = 'SNAPPY', partitioned_by = ARRAY['day'])");
         assertThat(UnloadStatement.of("SELECT 1", "s3://o/p/", props(AthenaFormat.TEXTFILE, "NONE", List.of())))
-                .isEqualTo("UNLOAD (SELECT 1)\nTO 's3://o/p/'\nWITH (format = 'TEXTFILE', field_delimiter = ',')");
+                .isEqualTo("UNLOAD (SELECT 1\n)\nTO 's3://o/p/'\nWITH (format = 'TEXTFILE', field_delimiter = ',')");
     }
 
     @Test
@@ -159,7 +159,9 @@ class AthenaStatementsTest {
     @Test
     void theCopyWritesPartitionFoldersAndRefusesPartitionColumnsNotLast() throws SQLException, IOException {
         AthenaQueryProps props = props(AthenaFormat.PARQUET, "SNAPPY", List.of("day"));
-        String select = expand("SELECT session_id, url, day FROM ${source.main.table} WHERE ${source.main.lotPredicate}");
+        // a query ending in a comment still runs: the statement closes on a line of its own
+        String select = expand("SELECT session_id, url, day FROM ${source.main.table} WHERE ${source.main.lotPredicate}"
+                + " -- the lot's rows");
         Path out = root.resolve("out");
         DuckDbCopy.checkColumns(duck, select, props);
         try (Statement statement = duck.createStatement()) {

@@ -1,0 +1,51 @@
+package io.clusterless.engine.workload.athena;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.engine.exec.BackfillLot;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.PlacementPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.workload.WorkloadException;
+import io.clusterless.event.ArcWorkloadContext;
+import io.clusterless.json.Json;
+import io.clusterless.model.core.arc.athena.AthenaQueryArc;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * {@code cls exec --dry-run} for an athenaQueryArc: each lot's row also shows the statement that would run, built
+ * by the same code the run uses (the lot's SELECT expanded from its source manifest, inside the UNLOAD).
+ */
+public final class AthenaDryRun {
+    private AthenaDryRun() {
+    }
+
+    /** The lot's dry-run row; with {@code sql}, exactly as it would run, when the arc is an athenaQueryArc. */
+    public static ObjectNode row(BackfillLot lot, ArcPlan arc, PlacementPlan plan, ObjectStore store,
+                                 Path projectDir) {
+        ObjectNode row = Json.records().valueToTree(lot);
+        if (arc.model() instanceof AthenaQueryArc athena) {
+            row.put("sql", statement(lot, arc, athena, plan, store, projectDir));
+        }
+        return row;
+    }
+
+    static String statement(BackfillLot lot, ArcPlan arc, AthenaQueryArc athena, PlacementPlan plan,
+                            ObjectStore store, Path projectDir) {
+        try {
+            AthenaQueryProps props = AthenaQueryProps.of(athena, plan.projects().stream()
+                    .map(ProjectPlan::deployable).toList(), projectDir);
+            String role = athena.getSources().entrySet().stream()
+                    .filter(source -> lot.event().dataset() != null && source.getValue().sameDataset(lot.event()
+                            .dataset()))
+                    .map(Map.Entry::getKey).findFirst().orElse(athena.getSources().keySet().iterator().next());
+            AthenaQueryWorkload.LotQuery query = new AthenaQueryWorkload(store)
+                    .prepare(new ArcWorkloadContext(role, lot.event()), arc.workloadProps(), props);
+            return UnloadStatement.of(query.select(), query.target().toString(), props);
+        } catch (WorkloadException | IllegalArgumentException e) {
+            return "-- no statement: " + e.getMessage();
+        }
+    }
+}
