@@ -135,12 +135,15 @@ class AthenaStatementsTest {
     void dateFunctionsAndLotBoundsWorkOnTheTimestampColumn() throws SQLException {
         assertThat(lot("""
                 SELECT date_trunc('hour', ts) AS hour, hour(ts) AS h, year(ts) AS y, CAST(CAST(ts AS DATE) AS VARCHAR) AS day,
-                       ts + INTERVAL '1' DAY AS next_day
+                       ts + INTERVAL '1' DAY AS next_day,
+                       date_diff('day', DATE '2023-01-02', CAST(ts AS DATE)) % 7 + 1 AS iso_day_of_week,
+                       CAST(duration_ms AS DOUBLE) / 1000 AS seconds
                 FROM ${source.main.table}
                 WHERE ${source.main.lotPredicate}
                   AND ts >= CAST(replace(replace('${lotStart}', 'T', ' '), 'Z', '') AS TIMESTAMP)
                   AND ts < CAST(replace(replace('${lotEnd}', 'T', ' '), 'Z', '') AS TIMESTAMP)
-                ORDER BY ts LIMIT 1""")).containsExactly("2023-08-01 01:00:00.0|1|2023|2023-08-01|2023-08-02 01:00:05.0");
+                ORDER BY ts LIMIT 1""")).containsExactly(
+                "2023-08-01 01:00:00.0|1|2023|2023-08-01|2023-08-02 01:00:05.0|2|1.2"); // a Tuesday
     }
 
     @Test
