@@ -23,7 +23,7 @@ public final class RuntimeHandlers {
             BatchExecArc.TYPE, new WorkloadFunction("result", EntryPoints.BATCH_RESULT),
             // cls's side of the contract; the user's own function is the arc's "func"
             LambdaExecArc.TYPE, new WorkloadFunction("result", EntryPoints.FUNCTION_CONTRACT),
-            io.clusterless.engine.workload.athena.AthenaEntryPoint.TYPE, io.clusterless.engine.workload.athena.AthenaEntryPoint.FUNCTION); // athena:
+            io.clusterless.engine.plan.athena.AthenaEntryPoint.TYPE, io.clusterless.engine.plan.athena.AthenaEntryPoint.FUNCTION); // athena:
 
     private RuntimeHandlers() {
     }

@@ -138,7 +138,7 @@ public final class ExecCommand implements Callable<Integer> {
         }
         Printer printer = new Printer(root.context().out(), root.context().output());
         if (dryRun) {
-            printer.print(selected.stream().map(one -> io.clusterless.engine.workload.athena.AthenaDryRun.row(one.lot(), one.arc(), placement.plan(), placement.store(), projectDir())).toList()); // athena: each lot's SQL
+            printer.print(selected.stream().map(one -> io.clusterless.engine.exec.athena.AthenaDryRun.row(one.lot(), one.arc(), placement.plan(), placement.store(), projectDir())).toList()); // athena: each lot's SQL
             return ExitCodes.OK;
         }
         List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, clock)

@@ -1,4 +1,4 @@
-package io.clusterless.engine.workload.athena;
+package io.clusterless.engine.plan.athena;
 
 import io.clusterless.engine.plan.RuntimeHandlers.WorkloadFunction;
 import io.clusterless.model.core.arc.athena.AthenaQueryArc;

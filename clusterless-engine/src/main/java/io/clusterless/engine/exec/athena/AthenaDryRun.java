@@ -1,4 +1,4 @@
-package io.clusterless.engine.workload.athena;
+package io.clusterless.engine.exec.athena;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.exec.BackfillLot;
@@ -7,6 +7,9 @@ import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.workload.WorkloadException;
+import io.clusterless.engine.workload.athena.AthenaQueryProps;
+import io.clusterless.engine.workload.athena.AthenaQueryWorkload;
+import io.clusterless.engine.workload.athena.UnloadStatement;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.model.core.arc.athena.AthenaQueryArc;
@@ -16,7 +19,7 @@ import java.util.Map;
 
 /**
  * {@code cls exec --dry-run} for an athenaQueryArc: each lot's row also shows the statement that would run, built
- * by the same code the run uses (the lot's SELECT expanded from its source manifest, inside the UNLOAD).
+ * by the same code the run uses. In the exec package: the Lambda jar carries no control-plane code (the lot's SELECT expanded from its source manifest, inside the UNLOAD).
  */
 public final class AthenaDryRun {
     private AthenaDryRun() {
