@@ -145,7 +145,7 @@ class CliTest {
         Cls.Result result = Cls.run("-vv", "show", "arc", "--list", "-v");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
-        assertThat(result.outLines()).hasSize(4); // the arc types, one a line
+        assertThat(result.outLines()).hasSize(5); // the arc types, one a line
     }
 
     @Test

@@ -2,13 +2,20 @@ package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
+import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,21 +94,42 @@ class GraphCommandTest {
                 .contains("shape=cylinder, style=filled, fillcolor=\"#d4edda\"").endsWith("}\n");
     }
 
+    /**
+     * The window is given as lots around the sample data's lot, all before the interval the run was placed in: from
+     * that interval on, every interval that ends gets a manifest (ADR-0007), so a window reaching up to now (as
+     * {@code --earliest 3h} did) saw an empty lot ('.') whenever the run crossed a five-minute boundary.
+     */
     @Test
-    void statusStrips_drawOneCharacterPerLot_underALegend() {
+    void statusStrips_drawOneCharacterPerLot_underALegend() throws IOException {
+        LotId sample = sampleLot();
+        // 20 lots before the sample's and 4 after it; the placement came an hour (12 lots) after it (local run
+        // dates placed files an hour back), so none of these lots can get an empty manifest
+        String earliest = sample.plus(-20).format();
+        String latest = sample.plus(5).format();
         Cls.Result datasets = Cls.run("datasets", "status", COPY_CHAIN, "-P", "local", "--local-root",
-                root.toString(), "--strip", "--earliest", "3h");
+                root.toString(), "--strip", "--earliest", earliest, "--latest", latest);
         Cls.Result arcs = Cls.run("--output", "json", "arcs", "status", COPY_CHAIN, "-P", "local", "--local-root",
-                root.toString(), "--strip", "--earliest", "3h");
+                root.toString(), "--strip", "--earliest", earliest, "--latest", latest);
 
         assertThat(datasets.exitCode()).as(datasets.toString()).isZero();
         List<String> lines = datasets.out().lines().toList();
         assertThat(lines.get(0)).startsWith("# complete  . empty  _ missing").contains("lot of PT5M a character");
-        // 3 hours of five-minute lots: 36 characters; the sample data's lot an hour back, and no manifest for the
-        // empty intervals before the placement (ADR-0007)
-        assertThat(lines).anyMatch(line -> line.matches("chain-ingress/20230101\\s+(?=[_#]{36}$)_+#_+"));
-        assertThat(lines).anyMatch(line -> line.matches("chain-b/20230101\\s+_{36}"));
+        // 25 five-minute lots: the sample data's lot, and no manifest for the empty intervals before the placement
+        assertThat(lines).anyMatch(line -> line.matches("chain-ingress/20230101\\s+_{20}#_{4}"));
+        assertThat(lines).anyMatch(line -> line.matches("chain-b/20230101\\s+_{25}"));
         assertThat(arcs.exitCode()).as(arcs.toString()).isZero();
         assertThat(arcs.out()).contains("\"strip\"");
+    }
+
+    /** The one lot of chain-ingress with a complete manifest: the sample files' lot, whenever the run was. */
+    private LotId sampleLot() throws IOException {
+        Pattern complete = Pattern.compile(".*/datasets/name=chain-ingress/version=20230101/lot=([^/]+)/state=complete/"
+                + ManifestURI.FILE);
+        try (Stream<Path> files = Files.walk(root)) {
+            List<String> lots = files.map(path -> complete.matcher(path.toString().replace('\\', '/')))
+                    .filter(Matcher::matches).map(found -> found.group(1)).toList();
+            assertThat(lots).hasSize(1);
+            return LotId.parse(lots.get(0));
+        }
     }
 }

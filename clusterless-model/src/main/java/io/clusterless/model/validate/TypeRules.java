@@ -23,7 +23,7 @@ final class TypeRules implements Rule {
     public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
         List<Located<Component>> components = Elements.components(project);
         RuleContext context = new RuleContext(options,
-                new ReferenceResolver(registry, components.stream().map(Located::value).toList()));
+                new ReferenceResolver(registry, components.stream().map(Located::value).toList()), project.deployables());
         for (Located<Component> located : components) {
             ComponentPlugin plugin = registry.plugin(located.value().getType()).orElse(null);
             if (plugin instanceof ComponentRules<?> rules

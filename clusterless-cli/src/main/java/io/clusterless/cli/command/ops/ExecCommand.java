@@ -13,6 +13,7 @@ import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.exec.Backfill;
 import io.clusterless.engine.exec.BackfillLot;
+import io.clusterless.engine.exec.DryRunRows;
 import io.clusterless.engine.exec.Replay;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
@@ -145,8 +146,9 @@ public final class ExecCommand implements Callable<Integer> {
         }
         Printer printer = new Printer(root.context().out(), root.context().output());
         if (dryRun) {
-            List<BackfillLot> planned = new ArrayList<>(selected.stream().map(Selected::lot).toList());
-            planned.addAll(waiting);
+            List<ObjectNode> planned = new ArrayList<>(selected.stream().map(one -> DryRunRows.row(one.lot(),
+                    one.arc(), placement.plan(), placement.store(), projectDir())).toList());
+            waiting.forEach(lot -> planned.add(Json.records().valueToTree(lot)));
             printer.print(planned);
             return ExitCodes.OK;
         }

@@ -1,0 +1,134 @@
+package io.clusterless.local.workload.athena;
+
+import io.clusterless.model.core.arc.athena.SourceTable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The local stand-in for a Glue table: a DuckDB view {@code "db"."table"} over the table's files in the local root,
+ * one branch per partition the local catalog lists (its values as constant columns), each file read with the table's
+ * data format and column types. What Athena would not see is not seen here either: files of partitions not in the
+ * catalog, and files whose names start with {@code _} or {@code .}.
+ */
+final class DuckDbViews {
+    /** A partition of the table as the catalog lists it: values in key order and its {@code s3://} location. */
+    record Partition(List<String> values, String location) {
+    }
+
+    private DuckDbViews() {
+    }
+
+    /**
+     * @param folder the local folder of an {@code s3://} location
+     */
+    static void create(Connection connection, SourceTable table, List<Partition> partitions,
+                       Function<String, Path> folder) throws SQLException {
+        String view = viewSql(table, partitions, folder);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + SourceTable.quote(table.database()));
+            statement.execute("CREATE OR REPLACE VIEW " + table.quotedName() + " AS " + view);
+        }
+    }
+
+    static String viewSql(SourceTable table, List<Partition> partitions, Function<String, Path> folder) {
+        List<String> branches = new ArrayList<>();
+        if (table.partitions().isEmpty()) {
+            List<Path> files = files(folder.apply(table.location()));
+            if (!files.isEmpty()) {
+                branches.add(read(table, files, List.of()));
+            }
+        } else {
+            for (Partition partition : partitions) {
+                List<Path> files = files(folder.apply(partition.location()));
+                if (!files.isEmpty()) {
+                    branches.add(read(table, files, partition.values()));
+                }
+            }
+        }
+        return branches.isEmpty() ? none(table) : String.join("\nUNION ALL ", branches);
+    }
+
+    /** One partition's files, typed, with the partition's values as constant columns. */
+    private static String read(SourceTable table, List<Path> files, List<String> values) {
+        List<String> select = new ArrayList<>();
+        for (SourceTable.Column column : table.columns()) {
+            select.add("CAST(" + SourceTable.quote(column.name()) + " AS " + DuckDbTypes.of(column.type()) + ") AS "
+                    + SourceTable.quote(column.name()));
+        }
+        for (int i = 0; i < values.size(); i++) {
+            SourceTable.Column key = table.partitions().get(i);
+            select.add("CAST(" + literal(values.get(i)) + " AS " + DuckDbTypes.of(key.type()) + ") AS "
+                    + SourceTable.quote(key.name()));
+        }
+        return "SELECT " + String.join(", ", select) + " FROM " + reader(table, files);
+    }
+
+    private static String reader(SourceTable table, List<Path> files) {
+        String list = "[" + String.join(", ", files.stream().map(file -> literal(file.toString())).toList()) + "]";
+        String format = table.dataFormat() == null ? "csv" : table.dataFormat();
+        return switch (format) {
+            case "parquet" -> "read_parquet(" + list + ")";
+            case "json" -> "read_json(" + list + ", format = 'newline_delimited', columns = " + columns(table) + ")";
+            // Glue's LazySimpleSerDe tables: no header line, ',' or tab between fields
+            case "csv", "tsv" -> "read_csv(" + list + ", header = false, auto_detect = false, delim = "
+                    + literal("csv".equals(format) ? "," : "\t") + ", columns = " + columns(table) + ")";
+            default -> throw new IllegalArgumentException("table " + table.quotedName() + " has dataFormat "
+                    + format + ", which the local run (DuckDB) cannot read; locally use parquet, json, csv or tsv");
+        };
+    }
+
+    private static String columns(SourceTable table) {
+        List<String> entries = new ArrayList<>();
+        for (SourceTable.Column column : table.columns()) {
+            entries.add(literal(column.name()) + ": " + literal(DuckDbTypes.of(column.type())));
+        }
+        return "{" + String.join(", ", entries) + "}";
+    }
+
+    /** No files yet: the table's columns and no row, so the query still plans. */
+    private static String none(SourceTable table) {
+        List<String> select = new ArrayList<>();
+        Stream.concat(table.columns().stream(), table.partitions().stream()).forEach(column -> select.add("CAST(NULL AS "
+                + DuckDbTypes.of(column.type()) + ") AS " + SourceTable.quote(column.name())));
+        return "SELECT " + String.join(", ", select) + " WHERE FALSE";
+    }
+
+    private static List<Path> files(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            return walk.filter(Files::isRegularFile)
+                    .filter(file -> !hidden(folder.relativize(file)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + folder, e);
+        }
+    }
+
+    /** Hive and Athena skip files and folders whose names start with '_' or '.'. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith("_") || name.startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

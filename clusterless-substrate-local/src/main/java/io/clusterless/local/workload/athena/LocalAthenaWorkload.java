@@ -1,0 +1,187 @@
+package io.clusterless.local.workload.athena;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.location.S3Location;
+import io.clusterless.engine.workload.WorkloadException;
+import io.clusterless.engine.workload.athena.AthenaQueryProps;
+import io.clusterless.engine.workload.athena.AthenaQueryWorkload;
+import io.clusterless.event.ArcWorkloadContext;
+import io.clusterless.json.Json;
+import io.clusterless.local.store.FileObjectStore;
+import io.clusterless.local.catalog.LocalCatalog;
+import io.clusterless.local.workload.LocalExecutor;
+import io.clusterless.model.Deployable;
+import io.clusterless.model.core.arc.athena.AthenaFormat;
+import io.clusterless.model.core.arc.athena.AthenaQueryArc;
+import io.clusterless.model.core.arc.athena.SourceTable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The athenaQueryArc on the local substrate: the same SELECT, expanded by the same code as on AWS, run by DuckDB in
+ * process over views of the source tables ({@link DuckDbViews}). The result is written into a staging folder of the
+ * arc (which the next run's start empties), and only a finished write is moved into the lot's folder
+ * {@code <sink>lot=<LOT>/}, after that folder was cleared of an earlier run's objects; then the folder is listed into
+ * the sink manifest. A run killed while DuckDB writes leaves its staging folder and no manifest; one killed while
+ * moving leaves objects no manifest lists, which the next run of the lot clears first.
+ */
+public final class LocalAthenaWorkload implements LocalExecutor {
+    private final String arcName;
+    private final AthenaQueryProps props;
+    private final FileObjectStore store;
+    private final LocalCatalog catalog;
+    private final Path staging;
+    private final AthenaQueryWorkload workload;
+
+    /**
+     * @param staging where results are written before they are moved into place; on the same file system as the
+     *                buckets, so the move is a rename
+     * @throws IllegalArgumentException before any lot runs, when the format cannot be written locally
+     */
+    public LocalAthenaWorkload(String arcName, AthenaQueryProps props, FileObjectStore store, LocalCatalog catalog,
+                               Path staging) {
+        if (props.format() == AthenaFormat.ORC) {
+            throw new IllegalArgumentException("arc " + arcName + ": format ORC cannot be written locally (DuckDB has "
+                    + "no ORC writer); use PARQUET, JSON or TEXTFILE, or run this arc on AWS only");
+        }
+        props.tables().values().forEach(table -> Stream.concat(table.columns().stream(), table.partitions().stream())
+                .forEach(column -> {
+                    try {
+                        DuckDbTypes.of(column.type());
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("arc " + arcName + ": table " + table.quotedName() + " "
+                                + column.name() + ": " + e.getMessage());
+                    }
+                }));
+        this.arcName = arcName;
+        this.props = props;
+        this.store = store;
+        this.catalog = catalog;
+        this.staging = staging;
+        this.workload = new AthenaQueryWorkload(store);
+        try {
+            delete(staging.resolve(arcName));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the staging folder of arc " + arcName, e);
+        }
+    }
+
+    /**
+     * The arc's local workload, its query read and its source tables found now, so a project that cannot run fails
+     * before any lot does.
+     *
+     * @param root the local root (held by this run): the catalog in {@code catalog/}, staging under
+     *             {@code local/athena/<arc>/}, where whatever a killed run left is removed now
+     */
+    public static LocalAthenaWorkload of(AthenaQueryArc arc, List<Deployable> deployables, Path projectDir, Path root,
+                                         FileObjectStore store, LocalCatalog catalog) {
+        AthenaQueryProps props = AthenaQueryProps.of(arc, deployables, projectDir);
+        return new LocalAthenaWorkload(arc.getName(), props, store, catalog, root.resolve("local").resolve("athena"));
+    }
+
+    public AthenaQueryWorkload workload() {
+        return workload;
+    }
+
+    @Override
+    public Map<String, String> run(ArcWorkloadContext context, ArcProps arcProps, String attemptId) throws Exception {
+        AthenaQueryWorkload.LotQuery query = workload.prepare(context, arcProps, props);
+        if (query.finished().isPresent()) {
+            return workload.finish(query, attemptId);
+        }
+        Path folder = staging.resolve(arcName).resolve(query.lot() + "-" + attemptId);
+        delete(folder);
+        Files.createDirectories(folder);
+        try {
+            long rows = execute(query.select(), folder);
+            workload.clear(query.target());
+            if (rows > 0) {
+                moveInto(folder, query.target());
+            }
+            return workload.finish(query, attemptId);
+        } finally {
+            delete(folder);
+        }
+    }
+
+    /** Runs the COPY; the number of rows written. */
+    private long execute(String select, Path folder) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
+             Statement statement = connection.createStatement()) {
+            for (SourceTable table : props.tables().values()) {
+                DuckDbViews.create(connection, table, partitions(table), this::folder);
+            }
+            try {
+                DuckDbCopy.checkColumns(connection, select, props);
+                statement.execute(DuckDbCopy.statement(select, folder, props));
+                return statement.getUpdateCount();
+            } catch (SQLException e) {
+                throw new WorkloadException("DuckDB could not run the query of arc " + arcName + ": "
+                        + e.getMessage().lines().findFirst().orElse("") + "\n" + select, e);
+            }
+        }
+    }
+
+    /** The partitions the local catalog lists for the table, in the order they were added. */
+    List<DuckDbViews.Partition> partitions(SourceTable table) {
+        Path file = catalog.tableFile(table.database(), table.table());
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try {
+            JsonNode stored = Json.records().readTree(file.toFile());
+            List<DuckDbViews.Partition> partitions = new ArrayList<>();
+            for (JsonNode partition : stored.path("partitions")) {
+                List<String> values = new ArrayList<>();
+                partition.path("values").forEach(value -> values.add(value.asText()));
+                partitions.add(new DuckDbViews.Partition(values, partition.path("location").asText()));
+            }
+            return partitions;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the local catalog table " + file, e);
+        }
+    }
+
+    private Path folder(String s3Uri) {
+        S3Location location = S3Location.parse(s3Uri);
+        return store.bucketsRoot().resolve(location.bucket()).resolve(location.prefix());
+    }
+
+    private void moveInto(Path folder, S3Location target) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            String relative = folder.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            Path destination = store.file(target.bucket(), target.prefix() + relative);
+            Files.createDirectories(destination.getParent());
+            Files.move(file, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void delete(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
