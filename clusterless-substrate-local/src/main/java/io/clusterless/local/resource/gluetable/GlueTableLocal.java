@@ -3,9 +3,7 @@ package io.clusterless.local.resource.gluetable;
 import io.clusterless.local.resource.LocalResourceContext;
 import io.clusterless.local.resource.LocalResourceType;
 import io.clusterless.model.Resource;
-import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
 import io.clusterless.model.core.resource.gluetable.GlueTableResource;
-import io.clusterless.model.reference.Reference;
 
 /**
  * glueTable on one machine: the file {@code catalog/<database>/<table>.json} of the local catalog, its storage
@@ -26,10 +24,7 @@ public final class GlueTableLocal implements LocalResourceType {
     @Override
     public void place(Resource resource, LocalResourceContext context) {
         GlueTableResource table = (GlueTableResource) resource;
-        Reference database = context.references().resolve(table.getDatabaseRef(), GlueDatabaseResource.TYPE);
-        if (database instanceof Reference.ToComponent found
-                && found.component() instanceof GlueDatabaseResource glueDatabase) {
-            context.declareTable(glueDatabase.getDatabaseName(), table.getTableName(), table.getPathURI());
-        }
+        table.databaseName(context.references()).ifPresent(database ->
+                context.declareTable(database, table.getTableName(), table.getPathURI()));
     }
 }

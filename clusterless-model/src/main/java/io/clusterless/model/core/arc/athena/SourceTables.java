@@ -7,9 +7,7 @@ import io.clusterless.model.Resource;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.model.component.ComponentRegistry;
-import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
 import io.clusterless.model.core.resource.gluetable.GlueTableResource;
-import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 
 import java.util.ArrayList;
@@ -123,12 +121,9 @@ public final class SourceTables {
             ReferenceResolver references = new ReferenceResolver(ComponentRegistry.defaultRegistry(),
                     deployable.getResources());
             for (Resource resource : deployable.getResources()) {
-                if (resource instanceof GlueTableResource table && !resource.isExclude()) {
-                    Reference database = references.resolve(table.getDatabaseRef(), GlueDatabaseResource.TYPE);
-                    if (database instanceof Reference.ToComponent component
-                            && component.component() instanceof GlueDatabaseResource glueDatabase) {
-                        tables.add(new Declared(glueDatabase.getDatabaseName(), table));
-                    }
+                if (GlueTableResource.TYPE.equals(resource.getType()) && !resource.isExclude()) {
+                    GlueTableResource table = (GlueTableResource) resource;
+                    table.databaseName(references).ifPresent(database -> tables.add(new Declared(database, table)));
                 }
             }
         }

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.model.Resource;
+import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
+import io.clusterless.model.reference.Reference;
+import io.clusterless.model.reference.ReferenceResolver;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code aws:core:glueTable}: a Glue table over an S3 prefix. */
 @JsonPropertyOrder({"type", "name", "exclude", "databaseRef", "tableName", "description", "pathURI", "schema",
@@ -31,6 +35,19 @@ public class GlueTableResource extends Resource {
     private boolean removeOnDestroy = false;
     @JsonPropertyDescription("Tags applied to the table.")
     private Map<String, String> tags = new LinkedHashMap<>();
+
+    /**
+     * The name of the Glue database {@code databaseRef} names among the project's components; empty when it names
+     * none (an export or ARN is resolved by the stack, not here).
+     */
+    public Optional<String> databaseName(ReferenceResolver references) {
+        Reference database = references.resolve(databaseRef, GlueDatabaseResource.TYPE);
+        if (database instanceof Reference.ToComponent found
+                && found.component() instanceof GlueDatabaseResource glueDatabase) {
+            return Optional.of(glueDatabase.getDatabaseName());
+        }
+        return Optional.empty();
+    }
 
     public String getDatabaseRef() {
         return databaseRef;
