@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * e.g. {@code 20230206PT5M286} for 23:50–23:55 UTC on 2023-02-06. Ids of one unit sort chronologically as text.
  */
 public record LotId(LotUnit unit, LocalDate date, int ordinal) implements Comparable<LotId> {
-    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(PT\\d+M)(\\d{3})");
+    private static final Pattern FORMAT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(PT\\d+[MH])(\\d{3})");
 
     public LotId {
         Objects.requireNonNull(unit, "unit is required");
@@ -52,7 +52,7 @@ public record LotId(LotUnit unit, LocalDate date, int ordinal) implements Compar
         }
         LotUnit unit = LotUnit.ofIsoDuration(matcher.group(4)).orElseThrow(() -> new IllegalArgumentException(
                 "unsupported lot duration: " + matcher.group(4) + " in lot id: " + text + ", expected one of "
-                        + LotUnit.displayNames() + " (PT15M, PT10M, PT5M)"));
+                        + LotUnit.displayNames() + " (" + LotUnit.isoDurations() + ")"));
         LocalDate date;
         try {
             date = LocalDate.of(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),

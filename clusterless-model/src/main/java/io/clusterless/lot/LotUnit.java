@@ -15,11 +15,15 @@ import java.util.stream.Collectors;
 public enum LotUnit {
     FOURTHS(15),
     SIXTHS(10),
-    TWELFTHS(5);
+    TWELFTHS(5),
+    /** One lot per UTC hour: ids such as {@code 20230206PT1H023}, ordinals 000 to 023. */
+    HOURS(60),
+    /** One lot per UTC day: ids such as {@code 20230206PT24H000}, ordinal always 000. */
+    DAYS(24 * 60);
 
     static final int MINUTES_PER_DAY = 24 * 60;
     /** The date, the duration and the ordinal of a lot id; found anywhere so keys such as {@code lot=…/} work too. */
-    private static final Pattern LOT_ID_IN_TEXT = Pattern.compile("\\d{8}(PT\\d+M)\\d{3}");
+    private static final Pattern LOT_ID_IN_TEXT = Pattern.compile("\\d{8}(PT\\d+[MH])\\d{3}");
 
     private final int minutes;
     private final Duration duration;
@@ -45,6 +49,11 @@ public enum LotUnit {
     /** The ISO-8601 duration text inside lot ids, e.g. {@code PT15M}. */
     public String isoDuration() {
         return isoDuration;
+    }
+
+    /** Whether every lot of this unit lies inside exactly one lot of {@code coarser} (a roll-up's covered lots). */
+    public boolean divides(LotUnit coarser) {
+        return coarser.minutes % minutes == 0;
     }
 
     /** How many lots a UTC day has. */
@@ -99,6 +108,10 @@ public enum LotUnit {
 
     static Optional<LotUnit> ofIsoDuration(String text) {
         return Arrays.stream(values()).filter(unit -> unit.isoDuration.equals(text)).findFirst();
+    }
+
+    static String isoDurations() {
+        return Arrays.stream(values()).map(LotUnit::isoDuration).collect(Collectors.joining(", "));
     }
 
     static String displayNames() {

@@ -22,6 +22,10 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
             + "holds a complete or empty manifest for it; \"any\" starts it on the first source's lot.")
     @JsonInclude(JsonInclude.Include.NON_NULL) // written back (deploy records) only when declared: null is not a value
     private ArcTrigger trigger;
+    @JsonPropertyDescription("The arc's own lot interval, coarser than its sources' (a roll-up): Fourths, Sixths, "
+            + "Twelfths, Hours or Days. Absent: the arc keeps its first subscribed source's lots.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private String lotUnit;
 
     public Map<String, SourceDataset> getSources() {
         return sources;
@@ -34,6 +38,11 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
     /** As declared; null when the file does not say (see {@link #joinsSources()}). */
     public ArcTrigger getTrigger() {
         return trigger;
+    }
+
+    /** As declared (a unit's display name); null when the arc keeps its sources' lots. */
+    public String getLotUnit() {
+        return lotUnit;
     }
 
     /** Whether a lot waits for every subscribed source (ADR-0011): several subscribe and the trigger is not "any". */

@@ -9,7 +9,7 @@ public abstract class Boundary extends Component {
     @JsonPropertyDescription("The dataset this boundary produces: name, version and the s3:// prefix listened to.")
     private SinkDataset dataset;
     @JsonProperty(required = true)
-    @JsonPropertyDescription("Lot interval: Fourths (15 min), Sixths (10 min) or Twelfths (5 min).")
+    @JsonPropertyDescription("Lot interval: Fourths (15 min), Sixths (10 min), Twelfths (5 min), Hours or Days.")
     private String lotUnit;
 
     public SinkDataset getDataset() {

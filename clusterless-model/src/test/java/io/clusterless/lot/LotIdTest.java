@@ -24,6 +24,8 @@ class LotIdTest {
             "FOURTHS, 20230206PT15M095",
             "SIXTHS, 20230206PT10M143",
             "TWELFTHS, 20230206PT5M286",
+            "HOURS, 20230206PT1H023",
+            "DAYS, 20230206PT24H000",
     })
     void ofTruncatesAnInstantToItsInterval(LotUnit unit, String expected) {
         assertThat(LotId.of(unit, LATE).format()).isEqualTo(expected);
@@ -154,6 +156,21 @@ class LotIdTest {
         assertThatThrownBy(() -> new LotId(LotUnit.TWELFTHS, LocalDate.of(2023, 1, 1), -1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lot ordinal out of range: -1, Twelfths have ordinals 000 to 287");
+        assertThatThrownBy(() -> LotId.parse("20230206PT24H001"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lot ordinal out of range in lot id: 20230206PT24H001, Days have ordinals 000 to 000");
+    }
+
+    @Test
+    void hoursAndDaysStepAndSortLikeTheMinuteUnits() {
+        LotId lastHour = LotId.parse("20230206PT1H023");
+        assertThat(lastHour.next().format()).isEqualTo("20230207PT1H000");
+        assertThat(lastHour.start()).isEqualTo(Instant.parse("2023-02-06T23:00:00Z"));
+        assertThat(lastHour.end()).isEqualTo(Instant.parse("2023-02-07T00:00:00Z"));
+        LotId day = LotId.parse("20230206PT24H000");
+        assertThat(day.next().format()).isEqualTo("20230207PT24H000");
+        assertThat(day.end()).isEqualTo(Instant.parse("2023-02-07T00:00:00Z"));
+        assertThat(day.next().format().compareTo(day.format())).isPositive();
     }
 
     @Test

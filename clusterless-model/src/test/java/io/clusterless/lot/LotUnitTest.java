@@ -35,10 +35,10 @@ class LotUnitTest {
     void parseRejectsAnUnknownUnitNamingTheAcceptedOnes() {
         assertThatThrownBy(() -> LotUnit.parse("Hourly"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unsupported lot unit: Hourly, expected one of Fourths, Sixths, Twelfths");
+                .hasMessage("unsupported lot unit: Hourly, expected one of Fourths, Sixths, Twelfths, Hours, Days");
         assertThatThrownBy(() -> LotUnit.parse(null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unsupported lot unit: null, expected one of Fourths, Sixths, Twelfths");
+                .hasMessage("unsupported lot unit: null, expected one of Fourths, Sixths, Twelfths, Hours, Days");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -48,6 +48,8 @@ class LotUnitTest {
             "20230206PT5M286, TWELFTHS",
             "arcs/project=p/version=1/arc=a/lot=20230206PT5M000/running.arc, TWELFTHS",
             "datasets/name=d/version=1/lot=20230206PT15M001/, FOURTHS",
+            "20230206PT1H023, HOURS",
+            "datasets/name=d/version=1/lot=20230206PT24H000/, DAYS",
     })
     void ofLotIdFindsTheUnitFromTheDurationInsideAnIdOrKey(String text, LotUnit unit) {
         assertThat(LotUnit.ofLotId(text)).isEqualTo(unit);
@@ -58,7 +60,16 @@ class LotUnitTest {
         assertThatThrownBy(() -> LotUnit.ofLotId("20230206PT30M001"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("no lot id of a supported unit found in: 20230206PT30M001")
-                .hasMessageContaining("PT15M, PT10M, PT5M");
+                .hasMessageContaining("PT15M, PT10M, PT5M, PT1H, PT24H");
         assertThatThrownBy(() -> LotUnit.ofLotId(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRollUpUnitIsDividedByTheFinerUnitsItCovers() {
+        assertThat(LotUnit.TWELFTHS.divides(LotUnit.HOURS)).isTrue();
+        assertThat(LotUnit.FOURTHS.divides(LotUnit.DAYS)).isTrue();
+        assertThat(LotUnit.HOURS.divides(LotUnit.HOURS)).isTrue();
+        assertThat(LotUnit.HOURS.divides(LotUnit.FOURTHS)).isFalse();
+        assertThat(LotUnit.FOURTHS.divides(LotUnit.SIXTHS)).isFalse();
     }
 }

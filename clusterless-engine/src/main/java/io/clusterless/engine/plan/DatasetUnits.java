@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The interval of a dataset's lots in a placement: its boundary's lot unit, or, for an arc's sink, that of the arc's
- * first subscribed source (arcs keep the lots they are given).
+ * The interval of a dataset's lots in a placement: its boundary's lot unit, or, for an arc's sink, the arc's own
+ * {@code lotUnit} when it declares one (a roll-up), else that of its first subscribed source.
  */
 public final class DatasetUnits {
     private final PlacementPlan plan;
@@ -46,6 +46,9 @@ public final class DatasetUnits {
     }
 
     private Optional<LotUnit> ofArc(ArcPlan arc, Set<String> seen) {
+        if (arc.model().getLotUnit() != null) {
+            return Optional.of(LotUnit.parse(arc.model().getLotUnit()));
+        }
         for (SourceDataset source : arc.model().getSources().values()) {
             if (source.isSubscribe()) {
                 Optional<LotUnit> unit = ofDataset(source.id(), seen);

@@ -63,7 +63,10 @@ public final class EventPatterns {
         if (minutes == 60) {
             return "cron(0 * * * ? *)";
         }
-        throw new IllegalArgumentException("a schedule needs an interval that divides an hour, found "
+        if (minutes == 24 * 60) {
+            return "cron(0 0 * * ? *)";
+        }
+        throw new IllegalArgumentException("a schedule needs an interval that divides an hour or is a day, found "
                 + unit.displayName() + " (" + minutes + " minutes)");
     }
 

@@ -189,10 +189,10 @@ class BadProjectFilesTest {
                         "project.json:5:67: resources[0].bucketName: bucket name \"xn--demo-data\" must not start with the reserved prefix \"xn--\""),
                 json("bucket name with -s3alias suffix", bucket("demo-data-s3alias"),
                         "project.json:5:67: resources[0].bucketName: bucket name \"demo-data-s3alias\" must not end with the reserved suffix \"-s3alias\""),
-                json("unsupported lot unit", edit("\"lotUnit\": \"Twelfths\"", "\"lotUnit\": \"Hours\""),
-                        "project.json:14:78: boundaries[0].lotUnit: unsupported lotUnit \"Hours\"; use Fourths (15 min), Sixths (10 min) or Twelfths (5 min)"),
+                json("unsupported lot unit", edit("\"lotUnit\": \"Twelfths\"", "\"lotUnit\": \"Weeks\""),
+                        "project.json:14:78: boundaries[0].lotUnit: unsupported lotUnit \"Weeks\"; use Fourths (15 min), Sixths (10 min), Twelfths (5 min), Hours or Days"),
                 json("unsupported activity interval", edit("\"interval\": \"Fourths\"", "\"interval\": \"Daily\""),
-                        "project.json:11:71: activities[0].interval: unsupported interval \"Daily\"; use Fourths (15 min), Sixths (10 min) or Twelfths (5 min)"),
+                        "project.json:11:71: activities[0].interval: unsupported interval \"Daily\"; use Fourths (15 min), Sixths (10 min), Twelfths (5 min), Hours or Days"),
                 json("veryFrequent arrival", edit("\"eventArrival\": \"infrequent\"", "\"eventArrival\": \"veryFrequent\""),
                         "project.json:14:106: boundaries[0].eventArrival: eventArrival \"veryFrequent\" is not supported yet; use \"frequent\""),
                 json("keyTimestampRegex without keyRegex", edit("\"eventArrival\": \"infrequent\"",
@@ -259,8 +259,8 @@ class BadProjectFilesTest {
                 // --- stdin (`-p -`): the format is sniffed from the text -------------------------------------
                 sniffed("stdin JSON", edit("\"memorySizeMB\": 512", "\"memorySizeMB\": 512,,"),
                         "<stdin>:21:107: JSON syntax error: unexpected character (','): was expecting double-quote to start field name"),
-                sniffed("stdin YAML", YAML_BASE.replace("lotUnit: Twelfths", "lotUnit: Hours"),
-                        "<stdin>:16:14: boundaries[0].lotUnit: unsupported lotUnit \"Hours\"; use Fourths (15 min), Sixths (10 min) or Twelfths (5 min)"),
+                sniffed("stdin YAML", YAML_BASE.replace("lotUnit: Twelfths", "lotUnit: Weeks"),
+                        "<stdin>:16:14: boundaries[0].lotUnit: unsupported lotUnit \"Weeks\"; use Fourths (15 min), Sixths (10 min), Twelfths (5 min), Hours or Days"),
                 sniffed("stdin Jsonnet", JSONNET_BASE.replace("uri('raw')", "uri('raw', 'extra')"),
                         "<stdin>:9:55: Jsonnet error: Too many args, function has 1 parameter(s)")
         );

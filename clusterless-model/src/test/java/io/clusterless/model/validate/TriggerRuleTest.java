@@ -73,6 +73,16 @@ class TriggerRuleTest {
         }
     }
 
+    @Test
+    void anArcMayDeclareItsOwnLotUnit_andAnUnknownOneIsOneLocatedLine() throws IOException {
+        assertThat(problems(ONE, ", \"lotUnit\": \"Hours\"")).isEmpty();
+        assertThat(arc(ONE, ", \"lotUnit\": \"Days\"").getLotUnit()).isEqualTo("Days");
+        assertThat(arc(ONE, "").getLotUnit()).isNull();
+        assertThat(problems(ONE, ", \"lotUnit\": \"Weeks\"")).singleElement().asString()
+                .startsWith("project.json:7:").contains("arcs[0].lotUnit: unsupported lotUnit \"Weeks\"")
+                .contains("Hours or Days");
+    }
+
     private Arc<?> arc(String sources, String trigger) throws IOException {
         LoadedProject loaded = new ProjectLoader().loadAll(List.of(ProjectSource.file(write(sources, trigger))));
         return loaded.files().get(0).deployable().getArcs().get(0);
