@@ -139,4 +139,15 @@ class SynthCommandTest {
         assertThat(result.out()).contains("DEV-copy-chain-arc-copy-a-20230101-00-us-west-2");
         assertThat(result.err()).contains("cdk-nag AwsSolutions: 0 errors");
     }
+
+    @Test
+    void verify_printsTheStatementOfASampleLotForAnSqlArc() {
+        Cls.Result result = Cls.run("verify", "-p", Examples.file("clicks-parquet/project.json").toString());
+
+        assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
+        // the lot unit is found upstream: the Glue partitions arc keeps its boundary's Twelfths
+        assertThat(result.err()).containsPattern("arc toParquet \\(.*project.json\\), sample lot \\d{8}PT5M\\d{3}:")
+                .contains("UNLOAD (").contains("\"dt\" = ?").contains("/lot=")
+                .contains("partitioned_by = ARRAY['day']");
+    }
 }

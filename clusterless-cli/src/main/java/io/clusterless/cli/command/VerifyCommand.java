@@ -6,6 +6,10 @@ import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.ProjectOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.engine.exec.DryRunRows;
+import io.clusterless.engine.workload.WorkloadException;
+import io.clusterless.model.Arc;
+import io.clusterless.model.Deployable;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -20,6 +24,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +35,8 @@ import java.util.stream.Stream;
 /** {@code cls verify}: synthesizes into a temporary directory and reports stacks and cdk-nag findings. */
 @Command(name = "verify",
         description = {"Synthesize project files in a temporary directory, without any AWS call, and report every "
-                + "stack with its resource count and the findings of cdk-nag's AwsSolutions pack.",
+                + "stack with its resource count and the findings of cdk-nag's AwsSolutions pack; for arcs that run a "
+                + "statement (athenaQueryArc), the statement of one sample lot.",
                 "Exit code 0 when the stacks synthesize without a cdk-nag error, 1 otherwise."},
         sortOptions = false,
         mixinStandardHelpOptions = true)
@@ -88,9 +94,26 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         err.println("cdk-nag AwsSolutions: " + result.errors() + (result.errors() == 1 ? " error, " : " errors, ")
                 + (result.findings().size() - result.errors()) + " warnings in " + result.stacks().size() + " stacks");
+        printSamples(err, inputs);
         err.flush();
         AwsSynthSupport.printTimings(root.context(), before, result);
         return result.errors() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** What an arc's type shows without anything deployed, e.g. an athenaQueryArc's statement for a sample lot. */
+    private static void printSamples(PrintWriter err, List<ProjectInput> inputs) {
+        List<Deployable> deployables = inputs.stream().map(ProjectInput::deployable).toList();
+        Instant now = Instant.now();
+        for (ProjectInput input : inputs) {
+            for (Arc<?> arc : input.deployable().getArcs()) {
+                try {
+                    DryRunRows.sample(arc, deployables, input.baseDir(), now).ifPresent(sample ->
+                            err.println("arc " + arc.getName() + " (" + input.display() + "), sample " + sample));
+                } catch (IllegalArgumentException | WorkloadException e) {
+                    err.println("arc " + arc.getName() + " (" + input.display() + "): no sample: " + e.getMessage());
+                }
+            }
+        }
     }
 
     private static void delete(Path dir) {

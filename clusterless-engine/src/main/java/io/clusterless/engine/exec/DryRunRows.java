@@ -5,10 +5,15 @@ import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
+import io.clusterless.model.Arc;
+import io.clusterless.model.Deployable;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** The rows of {@code cls exec --dry-run}: each lot, with what its arc type's {@link DryRunDetail} adds. */
@@ -26,6 +31,12 @@ public final class DryRunRows {
             detail.describe(row, lot, arc, plan, store, projectDir);
         }
         return row;
+    }
+
+    /** {@link DryRunDetail#sample} of the arc's type. */
+    public static Optional<String> sample(Arc<?> arc, List<Deployable> deployables, Path projectDir, Instant now) {
+        DryRunDetail detail = DETAILS.get(arc.getType());
+        return detail == null ? Optional.empty() : detail.sample(arc, deployables, projectDir, now);
     }
 
     private static Map<String, DryRunDetail> load() {

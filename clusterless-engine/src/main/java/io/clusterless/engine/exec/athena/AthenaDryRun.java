@@ -12,10 +12,15 @@ import io.clusterless.engine.workload.athena.AthenaQueryProps;
 import io.clusterless.engine.workload.athena.AthenaQueryWorkload;
 import io.clusterless.engine.workload.athena.UnloadStatement;
 import io.clusterless.event.ArcWorkloadContext;
+import io.clusterless.model.Arc;
+import io.clusterless.model.Deployable;
 import io.clusterless.model.core.arc.athena.AthenaQueryArc;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code cls exec --dry-run} for an athenaQueryArc: each lot's row also shows, as {@code sql}, the statement that
@@ -32,6 +37,13 @@ public final class AthenaDryRun implements DryRunDetail {
     public void describe(ObjectNode row, BackfillLot lot, ArcPlan arc, PlacementPlan plan, ObjectStore store,
                          Path projectDir) {
         row.put("sql", statement(lot, arc, (AthenaQueryArc) arc.model(), plan, store, projectDir));
+    }
+
+    @Override
+    public Optional<String> sample(Arc<?> arc, List<Deployable> deployables, Path projectDir, Instant now) {
+        AthenaSampleStatement.Sample sample = AthenaSampleStatement.of((AthenaQueryArc) arc, deployables, projectDir,
+                now);
+        return Optional.of("lot " + sample.lot() + ":\n" + sample.statement());
     }
 
     static String statement(BackfillLot lot, ArcPlan arc, AthenaQueryArc athena, PlacementPlan plan,
