@@ -21,6 +21,7 @@ import io.clusterless.local.resource.LocalResourceType;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.store.RootLock;
 import io.clusterless.local.workload.LocalArcType;
+import io.clusterless.local.workload.LocalExecutor;
 import io.clusterless.local.workload.LocalExecutorContext;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.Deployable;
@@ -82,6 +83,7 @@ public final class LocalRunner implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<FrequentLots> frequents = new ArrayList<>();
     private final Map<String, ArcRunner> arcs = new LinkedHashMap<>();
+    private final List<LocalExecutor> workloads = new ArrayList<>();
     private final Map<String, SinkDataset> owners = new LinkedHashMap<>();
     private final AtomicLong arrived = new AtomicLong();
     private final AtomicLong closed = new AtomicLong();
@@ -234,7 +236,9 @@ public final class LocalRunner implements AutoCloseable {
                         + arc.model().getType() + " does not run locally (" + unsupported.get() + ")");
                 continue;
             }
-            ArcRunner runner = new ArcRunner(arc, store, bus, type.executor(arc, executors), clock, started);
+            LocalExecutor executor = type.executor(arc, executors);
+            workloads.add(executor);
+            ArcRunner runner = new ArcRunner(arc, store, bus, executor, clock, started);
             arcs.put(arc.ruleName(), runner);
             bus.addRule(arc.ruleName(), arc.listenerPattern(), listening(arc.project(), arc.model().getName(),
                     event -> submit(runner, notification(event), false)));
@@ -528,6 +532,7 @@ public final class LocalRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        workloads.forEach(LocalExecutor::close);
         landing.close();
         if (endpoint != null) {
             endpoint.close();

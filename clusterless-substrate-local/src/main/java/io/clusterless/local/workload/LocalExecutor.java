@@ -7,8 +7,14 @@ import java.util.Map;
 
 /**
  * The local substrate's executor of one arc: what runs between the arc's start and complete gates for one lot;
- * returns sink role → manifest identifier. Made by the arc type's {@link LocalArcType}.
+ * returns sink role → manifest identifier. Made by the arc type's {@link LocalArcType}; closed when the run ends,
+ * after its last lot.
  */
-public interface LocalExecutor {
+public interface LocalExecutor extends AutoCloseable {
     Map<String, String> run(ArcWorkloadContext context, ArcProps props, String attemptId) throws Exception;
+
+    /** Releases what the executor keeps between lots (an engine, connections); nothing by default. */
+    @Override
+    default void close() {
+    }
 }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +20,16 @@ import java.util.stream.Stream;
  * one branch per partition the local catalog lists (its values as constant columns), each file read with the table's
  * data format and column types. What Athena would not see is not seen here either: files of partitions not in the
  * catalog, and files whose names start with {@code _} or {@code .}.
+ *
+ * <p>When every partition sits in its Hive folder below the table ({@code <location>k1=v1/k2=v2/}, the layout Glue
+ * crawlers and glueAddPartitionsArc's usual sources use), the view is one reader over every listed file with Hive
+ * partitioning: DuckDB binds one reader and prunes files by the partition values in the query's predicate, so a
+ * lot's query does not grow with the partitions registered before it (bench/sql-arc.sh). Other layouts get one
+ * {@code UNION ALL} branch per partition, each with its values as constants.
  */
 final class DuckDbViews {
+    /** Partition values DuckDB reads back from a folder name exactly as written (no URL escaping involved). */
+    private static final Pattern PLAIN_VALUE = Pattern.compile("[A-Za-z0-9_.:+-]+");
     /** A partition of the table as the catalog lists it: values in key order and its {@code s3://} location. */
     record Partition(List<String> values, String location) {
     }
@@ -41,6 +50,9 @@ final class DuckDbViews {
     }
 
     static String viewSql(SourceTable table, List<Partition> partitions, Function<String, Path> folder) {
+        if (!table.partitions().isEmpty() && inHiveFolders(table, partitions, folder)) {
+            return hiveRead(table, partitions, folder);
+        }
         List<String> branches = new ArrayList<>();
         if (table.partitions().isEmpty()) {
             List<Path> files = files(folder.apply(table.location()));
@@ -58,6 +70,70 @@ final class DuckDbViews {
         return branches.isEmpty() ? none(table) : String.join("\nUNION ALL ", branches);
     }
 
+    /**
+     * Whether DuckDB's Hive partitioning reads exactly the catalog's values from the files' paths: every partition's
+     * location is {@code <table location>k1=v1/…/}, values are plain (no escaping), and no other folder on the way,
+     * the table's own included, carries a {@code =} that DuckDB would read as one more partition column.
+     */
+    static boolean inHiveFolders(SourceTable table, List<Partition> partitions, Function<String, Path> folder) {
+        String base = table.location().endsWith("/") ? table.location() : table.location() + "/";
+        for (Path part : folder.apply(base)) {
+            if (part.toString().contains("=")) {
+                return false;
+            }
+        }
+        for (Partition partition : partitions) {
+            if (partition.values().size() != table.partitions().size()) {
+                return false;
+            }
+            StringBuilder expected = new StringBuilder(base);
+            for (int i = 0; i < partition.values().size(); i++) {
+                String value = partition.values().get(i);
+                if (!PLAIN_VALUE.matcher(value).matches()) {
+                    return false;
+                }
+                expected.append(table.partitions().get(i).name()).append('=').append(value).append('/');
+            }
+            String location = partition.location().endsWith("/") ? partition.location() : partition.location() + "/";
+            if (!location.equals(expected.toString())) {
+                return false;
+            }
+            Path partitionFolder = folder.apply(location);
+            for (Path file : files(partitionFolder)) {
+                for (Path part : partitionFolder.relativize(file)) {
+                    if (part.toString().contains("=")) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** One reader over the listed partitions' files; the partition columns come from the folders, typed. */
+    private static String hiveRead(SourceTable table, List<Partition> partitions, Function<String, Path> folder) {
+        List<Path> files = new ArrayList<>();
+        for (Partition partition : partitions) {
+            files.addAll(files(folder.apply(partition.location())));
+        }
+        if (files.isEmpty()) {
+            return none(table);
+        }
+        List<String> select = new ArrayList<>();
+        for (SourceTable.Column column : table.columns()) {
+            select.add("CAST(" + SourceTable.quote(column.name()) + " AS " + DuckDbTypes.of(column.type()) + ") AS "
+                    + SourceTable.quote(column.name()));
+        }
+        List<String> types = new ArrayList<>();
+        for (SourceTable.Column key : table.partitions()) {
+            select.add(SourceTable.quote(key.name()));
+            types.add(literal(key.name()) + ": " + literal(DuckDbTypes.of(key.type())));
+        }
+        String hive = "hive_partitioning = true, hive_types = {" + String.join(", ", types)
+                + "}, hive_types_autocast = false";
+        return "SELECT " + String.join(", ", select) + " FROM " + reader(table, files, hive);
+    }
+
     /** One partition's files, typed, with the partition's values as constant columns. */
     private static String read(SourceTable table, List<Path> files, List<String> values) {
         List<String> select = new ArrayList<>();
@@ -70,11 +146,12 @@ final class DuckDbViews {
             select.add("CAST(" + literal(values.get(i)) + " AS " + DuckDbTypes.of(key.type()) + ") AS "
                     + SourceTable.quote(key.name()));
         }
-        return "SELECT " + String.join(", ", select) + " FROM " + reader(table, files);
+        return "SELECT " + String.join(", ", select) + " FROM " + reader(table, files, "hive_partitioning = false");
     }
 
-    private static String reader(SourceTable table, List<Path> files) {
-        String list = "[" + String.join(", ", files.stream().map(file -> literal(file.toString())).toList()) + "]";
+    private static String reader(SourceTable table, List<Path> files, String partitioning) {
+        String list = "[" + String.join(", ", files.stream().map(file -> literal(file.toString())).toList()) + "], "
+                + partitioning;
         String format = table.dataFormat() == null ? "csv" : table.dataFormat();
         return switch (format) {
             case "parquet" -> "read_parquet(" + list + ")";

@@ -27,8 +27,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,11 @@ public final class LocalAthenaWorkload implements LocalExecutor {
     private final LocalCatalog catalog;
     private final Path staging;
     private final AthenaQueryWorkload workload;
+    /**
+     * In-memory DuckDB databases between lots, one per lot running at a time: starting a database costs more than a
+     * small lot's query, and every lot replaces the views it reads.
+     */
+    private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
 
     /**
      * @param staging where results are written before they are moved into place; on the same file system as the
@@ -120,8 +127,11 @@ public final class LocalAthenaWorkload implements LocalExecutor {
 
     /** Runs the COPY; the number of rows written. */
     private long execute(String select, Path folder) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:");
-             Statement statement = connection.createStatement()) {
+        Connection connection = idle.poll();
+        if (connection == null) {
+            connection = DriverManager.getConnection("jdbc:duckdb:");
+        }
+        try (Statement statement = connection.createStatement()) {
             for (SourceTable table : props.tables().values()) {
                 DuckDbViews.create(connection, table, partitions(table), this::folder);
             }
@@ -132,6 +142,19 @@ public final class LocalAthenaWorkload implements LocalExecutor {
             } catch (SQLException e) {
                 throw new WorkloadException("DuckDB could not run the query of arc " + arcName + ": "
                         + e.getMessage().lines().findFirst().orElse("") + "\n" + select, e);
+            }
+        } finally {
+            idle.push(connection);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Connection connection = idle.poll(); connection != null; connection = idle.poll()) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                // an in-memory database: nothing is lost when its close fails
             }
         }
     }
