@@ -47,7 +47,20 @@ class LambdaExecRuleTest {
     void anUnknownRuntimeNamesTheSupportedOnes() throws IOException {
         assertThat(problems(workload("python3.9", "reformat.handler", "functions/reformat", "")))
                 .containsExactly("arcs[0].workload.runtime: runtime \"python3.9\" is not supported; use one of "
-                        + "python3.12, python3.13, nodejs20.x, nodejs22.x, java17, java21");
+                        + "python3.12, python3.13, python3.14, nodejs22.x, nodejs24.x, java21, java25");
+    }
+
+    @Test
+    void aRuntimeLambdaNoLongerCreatesIsRefusedNamingItsSuccessors() throws IOException {
+        Path code = project.resolve("functions/reformat");
+        Files.writeString(code.resolve("index.js"), "exports.handler = async () => ({});\n");
+        assertThat(problems(workload("nodejs20.x", "index.handler", "functions/reformat", "")))
+                .containsExactly("arcs[0].workload.runtime: runtime \"nodejs20.x\" cannot be deployed: Lambda "
+                        + "creates no nodejs20.x function since 2026-06-01; use nodejs22.x or nodejs24.x");
+        assertThat(problems(workload("nodejs24.x", "index.handler", "functions/reformat", ""))).isEmpty();
+        assertThat(problems(workload("java17", "com.example.Fn::handle", "functions/reformat", "")))
+                .anyMatch(problem -> problem.equals("arcs[0].workload.runtime: runtime \"java17\" cannot be "
+                        + "deployed: Lambda creates no java17 function since 2026-07-31; use java21 or java25"));
     }
 
     @Test
@@ -117,13 +130,13 @@ class LambdaExecRuleTest {
         Files.writeString(code.resolve("index.js"), "exports.handler = async () => ({});\n");
         Files.writeString(code.resolve("package.json"), "{\"dependencies\": {\"@aws-sdk/client-s3\": \"^3\"}, "
                 + "\"devDependencies\": {\"jest\": \"*\"}}");
-        assertThat(problems(workload("nodejs20.x", "index.handler", "functions/reformat", "")))
+        assertThat(problems(workload("nodejs22.x", "index.handler", "functions/reformat", "")))
                 .containsExactly("arcs[0].workload.codePath: package.json declares @aws-sdk/client-s3 but "
                         + "functions/reformat/node_modules lacks it (cls zips the folder as it is); run: npm install "
                         + "--omit=dev --prefix functions/reformat");
         Files.createDirectories(code.resolve("node_modules/@aws-sdk/client-s3"));
         Files.writeString(code.resolve("node_modules/@aws-sdk/client-s3/package.json"), "{}");
-        assertThat(problems(workload("nodejs20.x", "index.handler", "functions/reformat", ""))).isEmpty();
+        assertThat(problems(workload("nodejs22.x", "index.handler", "functions/reformat", ""))).isEmpty();
     }
 
     @Test

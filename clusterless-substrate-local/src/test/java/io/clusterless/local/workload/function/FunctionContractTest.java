@@ -59,13 +59,13 @@ class FunctionContractTest {
                 return "contract." + function;
             }
         },
-        NODE("nodejs20.x", "node") {
+        NODE("nodejs22.x", "node") {
             @Override
             String handler(String function) {
                 return "contract." + function;
             }
         },
-        JAVA("java17", "java") {
+        JAVA("java21", "java") {
             @Override
             String handler(String function) {
                 return "contract.Handlers::" + function;

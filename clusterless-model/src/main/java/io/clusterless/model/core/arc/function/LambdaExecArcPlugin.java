@@ -19,7 +19,7 @@ public final class LambdaExecArcPlugin implements ComponentPlugin, ComponentRule
     private static final ComponentType TYPE = new ComponentType(
             LambdaExecArc.TYPE, ComponentKind.ARC, LambdaExecArc.class,
             "Runs your own Python, Node or Java function for each lot.",
-            "Invokes handler (runtime python3.12/3.13, nodejs20.x/22.x, java17/21) once per lot with the "
+            "Invokes handler (runtime python3.12/3.13/3.14, nodejs22.x/24.x, java21/25) once per lot with the "
                     + "lot's source objects and sink paths (docs/function-contract.md); the function writes "
                     + "its objects under the sinks' pathURI and returns them per sink role, and cls writes "
                     + "the sink manifests. An exception, a timeout or an object outside a sink fails the "

@@ -58,6 +58,8 @@ final class LambdaExecRule implements ComponentRule<LambdaExecArc> {
                     + FunctionRuntime.allIds(), "workload", "runtime"));
             return;
         }
+        runtime.retired().ifPresent(why -> problems.add(arc.problemAt("runtime \"" + runtime.id()
+                + "\" cannot be deployed: " + why, "workload", "runtime")));
         String handler = workload.getHandler() == null ? "" : workload.getHandler();
         if (!handlerForm(runtime.language(), handler)) {
             problems.add(arc.problemAt("handler \"" + handler + "\" is not a " + runtime.language().displayName()

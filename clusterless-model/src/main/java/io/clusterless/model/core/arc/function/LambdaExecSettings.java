@@ -15,7 +15,7 @@ import java.util.Optional;
 @JsonPropertyOrder({"runtime", "handler", "codePath", "environment", "runtimeProps"})
 public class LambdaExecSettings implements WorkloadSettings {
     @JsonProperty(required = true)
-    @JsonPropertyDescription("Lambda runtime: python3.12, python3.13, nodejs20.x, nodejs22.x, java17 or java21.")
+    @JsonPropertyDescription("Lambda runtime: python3.12, python3.13, python3.14, nodejs22.x, nodejs24.x, java21 or java25.")
     private String runtime;
     @JsonProperty(required = true)
     @JsonPropertyDescription("Python module.function, Node file.function (CommonJS or .mjs), Java package.Class::method "
