@@ -42,9 +42,17 @@ final class DuckDbViews {
      */
     static void create(Connection connection, SourceTable table, List<Partition> partitions,
                        Function<String, Path> folder) throws SQLException {
-        String view = viewSql(table, partitions, folder);
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + SourceTable.quote(table.database()));
+        }
+        replace(connection, table, partitions, folder);
+    }
+
+    /** {@link #create} on a database that has the table's schema already (one kept between lots). */
+    static void replace(Connection connection, SourceTable table, List<Partition> partitions,
+                        Function<String, Path> folder) throws SQLException {
+        String view = viewSql(table, partitions, folder);
+        try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE OR REPLACE VIEW " + table.quotedName() + " AS " + view);
         }
     }

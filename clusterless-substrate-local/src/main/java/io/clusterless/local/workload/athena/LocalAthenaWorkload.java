@@ -53,6 +53,7 @@ public final class LocalAthenaWorkload implements LocalExecutor {
      * small lot's query, and every lot replaces the views it reads.
      */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    private volatile boolean columnsChecked;
 
     /**
      * @param staging where results are written before they are moved into place; on the same file system as the
@@ -128,15 +129,24 @@ public final class LocalAthenaWorkload implements LocalExecutor {
     /** Runs the COPY; the number of rows written. */
     private long execute(String select, Path folder) throws SQLException {
         Connection connection = idle.poll();
-        if (connection == null) {
+        boolean fresh = connection == null;
+        if (fresh) {
             connection = DriverManager.getConnection("jdbc:duckdb:");
         }
         try (Statement statement = connection.createStatement()) {
             for (SourceTable table : props.tables().values()) {
-                DuckDbViews.create(connection, table, partitions(table), this::folder);
+                if (fresh) {
+                    DuckDbViews.create(connection, table, partitions(table), this::folder);
+                } else {
+                    DuckDbViews.replace(connection, table, partitions(table), this::folder);
+                }
             }
             try {
-                DuckDbCopy.checkColumns(connection, select, props);
+                if (!columnsChecked) {
+                    // the result's columns come from the query and the tables' definitions, the same for every lot
+                    DuckDbCopy.checkColumns(connection, select, props);
+                    columnsChecked = true;
+                }
                 statement.execute(DuckDbCopy.statement(select, folder, props));
                 return statement.getUpdateCount();
             } catch (SQLException e) {
