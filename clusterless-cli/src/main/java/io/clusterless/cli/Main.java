@@ -1,6 +1,12 @@
 package io.clusterless.cli;
 
 import io.clusterless.cli.config.ConfigDefaults;
+import io.clusterless.cli.context.AwsFailures;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.Interruption;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.model.load.Problem;
 import io.clusterless.model.load.ProblemException;
 import picocli.CommandLine;
@@ -65,7 +71,7 @@ public final class Main {
 
     /** The configured command tree; also used to generate completion scripts. */
     public static CommandLine commandLine(ClsCommand root) {
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root, new CommandFactory(root.context()));
         commandLine.setOut(root.context().out());
         commandLine.setErr(root.context().err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

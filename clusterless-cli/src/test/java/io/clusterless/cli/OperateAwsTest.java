@@ -2,6 +2,7 @@ package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.engine.plan.ArcPlan;

@@ -1,7 +1,7 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.CliContext;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.LoadedFile;
@@ -12,7 +12,7 @@ import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
-import io.clusterless.cli.VersionProvider;
+import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import io.clusterless.substrate.aws.synth.AssemblyCache;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;

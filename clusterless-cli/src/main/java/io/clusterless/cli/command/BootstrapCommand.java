@@ -1,9 +1,11 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.deploys.CommandDocument;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
@@ -12,7 +14,6 @@ import io.clusterless.substrate.aws.synth.SynthException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -40,8 +41,11 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class BootstrapCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    BootstrapCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "AWS account id.")
     String account;
@@ -67,8 +71,8 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         document = new CommandDocument("bootstrap", destroy ? CommandDocument.Intent.destroy
-                : CommandDocument.Intent.deploy, root.context(), Clock.systemUTC())
-                .connection(cdk.dryRun, region -> new CdkSupport(root.context(), cdk, region).clients());
+                : CommandDocument.Intent.deploy, context, Clock.systemUTC())
+                .connection(cdk.dryRun, region -> new CdkSupport(context, cdk, region).clients());
         return document.run(this::bootstrap);
     }
 
@@ -83,7 +87,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        CdkSupport support = new CdkSupport(root.context(), cdk, region);
+        CdkSupport support = new CdkSupport(context, cdk, region);
         if (destroy) {
             support.requireApprovalPossible("bootstrap --destroy", !support.destroyForced());
         } else {
@@ -182,7 +186,7 @@ public final class BootstrapCommand implements Callable<Integer> {
     }
 
     private void cdkNote(String line) {
-        root.context().err().println("cls: " + line);
-        root.context().err().flush();
+        context.err().println("cls: " + line);
+        context.err().flush();
     }
 }

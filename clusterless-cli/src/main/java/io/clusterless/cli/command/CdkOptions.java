@@ -1,6 +1,6 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.AwsConnectionOptions;
+import io.clusterless.cli.options.AwsConnectionOptions;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

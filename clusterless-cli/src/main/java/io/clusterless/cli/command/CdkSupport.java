@@ -1,12 +1,12 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.AwsFailures;
-import io.clusterless.cli.CliContext;
-import io.clusterless.cli.Interruption;
-import io.clusterless.cli.UserException;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.output.OutputFormat;
+import io.clusterless.cli.context.AwsFailures;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.Interruption;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.substrate.aws.cdk.CdkException;

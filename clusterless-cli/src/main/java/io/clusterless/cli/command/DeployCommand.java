@@ -1,10 +1,9 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.options.ProjectOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,8 +16,11 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class DeployCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    DeployCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Mixin
     private ProjectOptions project;
@@ -31,6 +33,6 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ProjectCdk(root, project, synth, cdk).runDocumented(ProjectCdk.Verb.deploy, List.of());
+        return new ProjectCdk(context, project, synth, cdk).runDocumented(ProjectCdk.Verb.deploy, List.of());
     }
 }

@@ -1,7 +1,6 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.Main;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.UserException;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -70,7 +69,7 @@ final class LambdaAssets {
 
     private static Optional<Path> cliJarDir() {
         try {
-            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path location = Path.of(LambdaAssets.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Optional.ofNullable(location.getParent());
         } catch (URISyntaxException | SecurityException | NullPointerException e) {
             return Optional.empty();

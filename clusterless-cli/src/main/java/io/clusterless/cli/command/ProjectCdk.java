@@ -2,15 +2,15 @@ package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.UserException;
-import io.clusterless.cli.VersionProvider;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.Settings;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.cli.deploys.AssemblyStacks;
 import io.clusterless.cli.deploys.CommandDocument;
 import io.clusterless.cli.deploys.DeployIntents;
+import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
@@ -59,7 +59,7 @@ final class ProjectCdk {
     /** Exit codes from 128 up are a shell's and Java's for a process ended by a signal (128 + its number). */
     private static final int KILLED_BY_SIGNAL = 128;
 
-    private final ClsCommand root;
+    private final CliContext context;
     private final ProjectOptions project;
     private final AwsSynthOptions synth;
     private final CdkOptions cdk;
@@ -68,8 +68,8 @@ final class ProjectCdk {
     /** What --output json reports of this run (a no-op without it). */
     private CommandDocument document;
 
-    ProjectCdk(ClsCommand root, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk) {
-        this.root = root;
+    ProjectCdk(CliContext context, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk) {
+        this.context = context;
         this.project = project;
         this.synth = synth;
         this.cdk = cdk;
@@ -95,8 +95,8 @@ final class ProjectCdk {
 
     /** Runs {@code verb} and prints the {@link CommandDocument} of it with {@code --output json}. */
     int runDocumented(Verb verb, List<String> verbOptions) {
-        document = new CommandDocument(verb.name(), CommandDocument.Intent.valueOf(verb.name()), root.context(),
-                Clock.systemUTC()).connection(cdk.dryRun, region -> new CdkSupport(root.context(), cdk, region)
+        document = new CommandDocument(verb.name(), CommandDocument.Intent.valueOf(verb.name()), context,
+                Clock.systemUTC()).connection(cdk.dryRun, region -> new CdkSupport(context, cdk, region)
                 .clients());
         return document.run(() -> run(verb, verbOptions));
     }
@@ -105,11 +105,11 @@ final class ProjectCdk {
     int run(Verb verb, List<String> verbOptions) {
         CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
         // sources may be owned by projects deployed before; deploy and diff look their owners up below
-        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.jsonnet(),
+        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet(),
                 new ValidationOptions(true));
         Map<PlacementNames, List<Deployable>> placements = placements(inputs);
         PlacementNames first = placements.keySet().iterator().next();
-        CdkSupport support = new CdkSupport(root.context(), cdk, first.region());
+        CdkSupport support = new CdkSupport(context, cdk, first.region());
         if (verb == Verb.deploy) {
             support.requireApprovalPossible("deploy", support.deployAsks());
         } else if (verb == Verb.destroy) {
@@ -117,7 +117,7 @@ final class ProjectCdk {
         }
         if (verb == Verb.deploy && !cdk.dryRun) {
             for (PlacementNames placement : placements.keySet()) {
-                if (!new CdkSupport(root.context(), cdk, placement.region()).bootstrapped(placement)) {
+                if (!new CdkSupport(context, cdk, placement.region()).bootstrapped(placement)) {
                     throw new UserException("must bootstrap account: " + placement.account() + ", region: "
                             + placement.region() + ", stage: " + placement.stage() + " (no bucket s3://"
                             + placement.metadataBucket() + "); run: cls bootstrap --account " + placement.account()
@@ -242,7 +242,7 @@ final class ProjectCdk {
         for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
             PlacementNames placement = entry.getKey();
             ObjectStore store = store(placement);
-            DeployIntents.reconcile(List.of(placement), store, region -> new CdkSupport(root.context(), cdk,
+            DeployIntents.reconcile(List.of(placement), store, region -> new CdkSupport(context, cdk,
                     region).clients(), support::note);
             Map<String, List<DeployRecord.Record>> records = new LinkedHashMap<>();
             if (verb == Verb.deploy) {
@@ -327,7 +327,7 @@ final class ProjectCdk {
         Map<String, Set<String>> disabled = new LinkedHashMap<>();
         for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
             PlacementNames placement = entry.getKey();
-            CdkSupport support = new CdkSupport(root.context(), cdk, placement.region());
+            CdkSupport support = new CdkSupport(context, cdk, placement.region());
             ListenerSwitches switches = new ListenerSwitches(store(placement), placement.metadataBucket(),
                     Clock.systemUTC());
             // a project may come in several files: its arcs and boundaries are those of all of them
@@ -362,7 +362,7 @@ final class ProjectCdk {
 
     private ObjectStore store(PlacementNames placement) {
         return stores.computeIfAbsent(placement.region(), region ->
-                new S3ObjectStore(new CdkSupport(root.context(), cdk, region).clients().s3()));
+                new S3ObjectStore(new CdkSupport(context, cdk, region).clients().s3()));
     }
 
     /** Marks what the command line left out of the stacks, so the records say what was deployed (§4.2). */

@@ -1,10 +1,10 @@
 package io.clusterless.cli.command.local;
 
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.local.run.LocalPut;
 import io.clusterless.local.store.FileObjectStore;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

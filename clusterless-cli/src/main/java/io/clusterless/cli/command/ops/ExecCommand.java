@@ -2,11 +2,11 @@ package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.arc.ArcStateConflictException;
 import io.clusterless.engine.arc.ArcStateEntry;
@@ -66,6 +66,12 @@ import java.util.concurrent.Callable;
                         + "source."},
         mixinStandardHelpOptions = true)
 public final class ExecCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public ExecCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private ProjectOptions project;
 
@@ -114,8 +120,7 @@ public final class ExecCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-concurrent must be at least 1, found: "
                     + maxConcurrent);
         }
-        ClsCommand root = OperatedPlacement.root(spec);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         List<Selected> selected = new ArrayList<>();
         List<BackfillLot> waiting = new ArrayList<>(); // a join's lots some sources do not hold yet (ADR-0011)
@@ -144,7 +149,7 @@ public final class ExecCommand implements Callable<Integer> {
         if (!found) {
             throw new UserException("no arc named " + arcName + " in the project files; cls show lists them");
         }
-        Printer printer = new Printer(root.context().out(), root.context().output());
+        Printer printer = new Printer(context.out(), context.output());
         if (dryRun) {
             List<ObjectNode> planned = new ArrayList<>(selected.stream().map(one -> DryRunRows.row(one.lot(),
                     one.arc(), placement.plan(), placement.store(), projectDir())).toList());
@@ -152,8 +157,8 @@ public final class ExecCommand implements Callable<Integer> {
             printer.print(planned);
             return ExitCodes.OK;
         }
-        List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, clock)
-                : startExecutions(root, placement, selected, clock);
+        List<ObjectNode> rows = substrate.isLocal() ? runLocally(context, placement, selected, clock)
+                : startExecutions(context, placement, selected, clock);
         for (ObjectNode row : rows) {
             Replay.Reopened lot = reopened.get(row.path("project").path("name").asText() + "/"
                     + row.path("project").path("version").asText() + "/" + row.path("lot").asText());
@@ -204,14 +209,14 @@ public final class ExecCommand implements Callable<Integer> {
         return time.window(unit, clock);
     }
 
-    private List<ObjectNode> runLocally(ClsCommand root, OperatedPlacement placement, List<Selected> selected,
+    private List<ObjectNode> runLocally(CliContext context, OperatedPlacement placement, List<Selected> selected,
                                         Clock clock) throws Exception {
         List<ObjectNode> rows = new ArrayList<>();
         if (selected.isEmpty()) {
             return rows;
         }
         LocalPlan plan = LocalPlan.of(placement.plan().projects().stream().map(ProjectPlan::deployable).toList());
-        RunOptions options = new RunOptions(substrate.localRoot(root.context()), projectDir(), true, maxConcurrent,
+        RunOptions options = new RunOptions(substrate.localRoot(context), projectDir(), true, maxConcurrent,
                 null);
         LocalRunner runner;
         try {
@@ -233,9 +238,9 @@ public final class ExecCommand implements Callable<Integer> {
         return rows;
     }
 
-    private List<ObjectNode> startExecutions(ClsCommand root, OperatedPlacement placement, List<Selected> selected,
+    private List<ObjectNode> startExecutions(CliContext context, OperatedPlacement placement, List<Selected> selected,
                                              Clock clock) throws InterruptedException {
-        AwsClients clients = substrate.aws().clients(root.context().environment(),
+        AwsClients clients = substrate.aws().clients(context.environment(),
                 placement.plan().placement().region());
         StepFunctionsExecutions executions = new StepFunctionsExecutions(clients);
         List<ObjectNode> rows = new ArrayList<>();

@@ -1,10 +1,10 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.listener.ListenerChange;
 import io.clusterless.engine.listener.ListenerSwitches;
@@ -29,6 +29,12 @@ import java.util.Map;
  * delivers an event. Without {@code --arc} or {@code --boundary} every listener of the project files changes.
  */
 abstract class ListenerSwitch {
+    private final CliContext context;
+
+    ListenerSwitch(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private ProjectOptions project;
 
@@ -53,14 +59,14 @@ abstract class ListenerSwitch {
     private record Listener(ProjectPlan project, String component, String kind, String ruleName, String busName) {
     }
 
-    int change(ClsCommand root, boolean enabled) {
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+    int change(boolean enabled) {
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         List<Listener> listeners = listeners(placement);
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), Clock.systemUTC());
         EventBridgeRules rules = null;
         if (!substrate.isLocal()) {
-            AwsClients clients = substrate.aws().clients(root.context().environment(),
+            AwsClients clients = substrate.aws().clients(context.environment(),
                     placement.plan().placement().region());
             rules = new EventBridgeRules(clients);
         }
@@ -83,7 +89,7 @@ abstract class ListenerSwitch {
             row.put("rule", substrate.isLocal() ? "local" : listener.ruleName() + " " + rule);
             rows.add(row);
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(context.out(), context.output()).print(rows);
         return ExitCodes.OK;
     }
 

@@ -1,4 +1,4 @@
-package io.clusterless.cli;
+package io.clusterless.cli.context;
 
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.ConfigFiles;
@@ -45,7 +45,8 @@ public final class CliContext {
         return verbosity;
     }
 
-    void setVerbosity(int verbosity) {
+    /** The global {@code -v} count; set by the root command while parsing. */
+    public void setVerbosity(int verbosity) {
         this.verbosity = verbosity;
     }
 
@@ -53,7 +54,8 @@ public final class CliContext {
         return output;
     }
 
-    void setOutput(OutputFormat output) {
+    /** The global {@code --output}; set by the root command while parsing. */
+    public void setOutput(OutputFormat output) {
         this.output = output;
     }
 

@@ -1,4 +1,4 @@
-package io.clusterless.cli;
+package io.clusterless.cli.context;
 
 import sun.misc.Signal;
 
@@ -63,16 +63,16 @@ public final class Interruption {
     }
 
     /** The process's own stdout and stderr, muted together on a signal. */
-    record Streams(Mutable out, Mutable err, OutputStream rawErr) {
-        static Streams of(PrintStream out, PrintStream err) {
+    public record Streams(Mutable out, Mutable err, OutputStream rawErr) {
+        public static Streams of(PrintStream out, PrintStream err) {
             return new Streams(new Mutable(out), new Mutable(err), err);
         }
 
-        PrintStream outStream() {
+        public PrintStream outStream() {
             return new PrintStream(out, true, StandardCharsets.UTF_8);
         }
 
-        PrintStream errStream() {
+        public PrintStream errStream() {
             return new PrintStream(err, true, StandardCharsets.UTF_8);
         }
     }
@@ -81,7 +81,7 @@ public final class Interruption {
      * Handles SIGINT and SIGTERM for the rest of the process (the real {@code cls} process only, never tests that run
      * commands in-process). A signal that the shell made this process ignore (a background job) stays ignored.
      */
-    static void install(Streams streams, CliContext context, Thread command) {
+    public static void install(Streams streams, CliContext context, Thread command) {
         for (String name : List.of("INT", "TERM")) {
             int code = name.equals("INT") ? ExitCodes.INTERRUPTED : ExitCodes.TERMINATED;
             try {
@@ -101,7 +101,7 @@ public final class Interruption {
     }
 
     /** The exit code for the signal received (130, 143); 0 before any. */
-    static int signalCode() {
+    public static int signalCode() {
         return SIGNALLED.get();
     }
 
@@ -140,7 +140,7 @@ public final class Interruption {
     }
 
     /** An interruption somewhere in the cause chain, or the thread's interrupt flag set. */
-    static boolean causedBy(Throwable e) {
+    public static boolean causedBy(Throwable e) {
         if (Thread.currentThread().isInterrupted()) {
             return true;
         }

@@ -1,5 +1,6 @@
-package io.clusterless.cli;
+package io.clusterless.cli.options;
 
+import io.clusterless.cli.context.CliContext;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.runtime.aws.S3ObjectStore;

@@ -1,5 +1,8 @@
-package io.clusterless.cli;
+package io.clusterless.cli.options;
 
+import io.clusterless.cli.context.AwsFailures;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.engine.metadata.PlacementReader;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.local.store.FileObjectStore;

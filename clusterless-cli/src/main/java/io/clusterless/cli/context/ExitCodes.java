@@ -1,4 +1,4 @@
-package io.clusterless.cli;
+package io.clusterless.cli.context;
 
 /** Exit codes of every {@code cls} command. */
 public final class ExitCodes {

@@ -1,8 +1,6 @@
-package io.clusterless.cli.command;
+package io.clusterless.cli;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.CliContext;
-import io.clusterless.cli.Main;
+import io.clusterless.cli.context.CliContext;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -1,4 +1,4 @@
-package io.clusterless.cli;
+package io.clusterless.cli.options;
 
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsSettings;

@@ -1,4 +1,4 @@
-package io.clusterless.cli;
+package io.clusterless.cli.context;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 

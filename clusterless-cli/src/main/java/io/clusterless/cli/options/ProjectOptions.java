@@ -1,11 +1,11 @@
-package io.clusterless.cli;
+package io.clusterless.cli.options;
 
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.ProjectSource;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.clusterless.cli;
+package io.clusterless.cli.context;
 
 import java.io.Console;
 import java.lang.reflect.Method;
@@ -18,7 +18,7 @@ public final class Terminal {
         return interactive(System.console());
     }
 
-    static boolean interactive(Console console) {
+    public static boolean interactive(Console console) {
         if (console == null) {
             return false;
         }
