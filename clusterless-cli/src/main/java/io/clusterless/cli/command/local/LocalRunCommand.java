@@ -91,9 +91,9 @@ public final class LocalRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--parallelism must be at least 1, found: " + threads);
         }
-        List<Placement> placements = new ArrayList<>();
+        List<PutOption> parsedPuts = new ArrayList<>();
         for (String put : puts) {
-            placements.add(Placement.parse(put, spec));
+            parsedPuts.add(PutOption.parse(put, spec));
         }
         Path projectDir = projectDir();
         RunOptions options = new RunOptions(rootDir, projectDir, untilIdle, threads, null);
@@ -109,10 +109,10 @@ public final class LocalRunCommand implements Callable<Integer> {
             plan.placementPlan().projects().forEach(project -> project.activities().forEach(activity ->
                     err.println("note: activity " + activity.model().getName() + " of " + project.names().project()
                             + " reads AWS services and is not run locally; its boundary runs on the files it would write")));
-            for (Placement placement : placements) {
-                int count = placement.copyInto(runner.store(), Clock.systemUTC());
-                err.println("put " + count + " file" + (count == 1 ? "" : "s") + " from " + placement.source()
-                        + " to " + placement.target());
+            for (PutOption put : parsedPuts) {
+                int count = put.copyInto(runner.store(), Clock.systemUTC());
+                err.println("put " + count + " file" + (count == 1 ? "" : "s") + " from " + put.source()
+                        + " to " + put.target());
             }
             err.flush();
             // Ctrl-C: finish the arc runs in progress and print the summary before the JVM exits

@@ -28,7 +28,7 @@ import io.clusterless.lot.LotUnit;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsJsonException;
-import io.clusterless.runtime.aws.StepFunctionsExecutions;
+import io.clusterless.substrate.aws.ops.StepFunctionsExecutions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

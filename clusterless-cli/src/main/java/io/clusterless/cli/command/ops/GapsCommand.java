@@ -13,7 +13,7 @@ import io.clusterless.engine.status.Gap;
 import io.clusterless.engine.status.GapFinder;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.runtime.aws.SqsDeadLetters;
+import io.clusterless.substrate.aws.ops.SqsDeadLetters;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

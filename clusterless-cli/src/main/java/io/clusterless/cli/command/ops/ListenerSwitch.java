@@ -12,7 +12,7 @@ import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.aws.EventBridgeRules;
+import io.clusterless.substrate.aws.ops.EventBridgeRules;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,8 +1,11 @@
-package io.clusterless.runtime.aws;
+package io.clusterless.substrate.aws.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.runtime.aws.AwsJsonClient;
+import io.clusterless.runtime.aws.AwsJsonException;
 
 import java.util.Optional;
 

@@ -1,7 +1,9 @@
-package io.clusterless.runtime.aws;
+package io.clusterless.substrate.aws.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
+import io.clusterless.runtime.aws.AwsJsonClient;
+import io.clusterless.runtime.aws.AwsJsonException;
 import io.clusterless.runtime.testing.MotoServer;
 import org.junit.jupiter.api.Test;
 

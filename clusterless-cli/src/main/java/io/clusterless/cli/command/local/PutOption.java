@@ -12,11 +12,11 @@ import java.time.Clock;
 import java.time.Duration;
 
 /** One {@code --put DIR=s3://bucket/prefix/}: files to place before the run. */
-record Placement(Path source, String target) {
+record PutOption(Path source, String target) {
     /** Placed files are dated this far back, so the lots they fall in have ended. */
     static final Duration BACKDATE = Duration.ofHours(1);
 
-    static Placement parse(String option, CommandSpec spec) {
+    static PutOption parse(String option, CommandSpec spec) {
         int equals = option.indexOf("=s3://");
         if (equals <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -26,7 +26,7 @@ record Placement(Path source, String target) {
         if (!Files.isDirectory(source)) {
             throw new UserException("--put: " + source + " is not a folder");
         }
-        return new Placement(source, option.substring(equals + 1));
+        return new PutOption(source, option.substring(equals + 1));
     }
 
     int copyInto(FileObjectStore store, Clock clock) {

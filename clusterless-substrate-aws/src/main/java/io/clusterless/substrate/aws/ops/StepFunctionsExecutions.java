@@ -1,8 +1,10 @@
-package io.clusterless.runtime.aws;
+package io.clusterless.substrate.aws.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.json.Json;
+import io.clusterless.runtime.aws.AwsClients;
+import io.clusterless.runtime.aws.AwsJsonClient;
 
 /**
  * Starts executions of an arc's state machine, for {@code cls exec}: the input is what the arc's listener rule
