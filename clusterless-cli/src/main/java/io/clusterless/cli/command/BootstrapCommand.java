@@ -2,7 +2,7 @@ package io.clusterless.cli.command;
 
 import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
-import io.clusterless.cli.deploys.CommandDocument;
+import io.clusterless.substrate.aws.deploys.CommandDocument;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
@@ -71,7 +71,7 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         document = new CommandDocument("bootstrap", destroy ? CommandDocument.Intent.destroy
-                : CommandDocument.Intent.deploy, context, Clock.systemUTC())
+                : CommandDocument.Intent.deploy, context.documentOut(), Clock.systemUTC())
                 .connection(cdk.dryRun, region -> new CdkSupport(context, cdk, region).clients());
         return document.run(this::bootstrap);
     }

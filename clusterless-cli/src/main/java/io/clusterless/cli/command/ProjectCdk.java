@@ -7,9 +7,7 @@ import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.context.VersionProvider;
-import io.clusterless.cli.deploys.AssemblyStacks;
-import io.clusterless.cli.deploys.CommandDocument;
-import io.clusterless.cli.deploys.DeployIntents;
+import io.clusterless.substrate.aws.deploys.CommandDocument;
 import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.metadata.DeployRecord;
@@ -30,6 +28,8 @@ import io.clusterless.model.SourceDataset;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.substrate.aws.deploys.AssemblyStacks;
+import io.clusterless.substrate.aws.deploys.DeployIntents;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -95,7 +95,7 @@ final class ProjectCdk {
 
     /** Runs {@code verb} and prints the {@link CommandDocument} of it with {@code --output json}. */
     int runDocumented(Verb verb, List<String> verbOptions) {
-        document = new CommandDocument(verb.name(), CommandDocument.Intent.valueOf(verb.name()), context,
+        document = new CommandDocument(verb.name(), CommandDocument.Intent.valueOf(verb.name()), context.documentOut(),
                 Clock.systemUTC()).connection(cdk.dryRun, region -> new CdkSupport(context, cdk, region)
                 .clients());
         return document.run(() -> run(verb, verbOptions));

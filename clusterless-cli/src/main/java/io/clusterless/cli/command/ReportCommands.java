@@ -5,11 +5,11 @@ import io.clusterless.cli.command.ops.ArcsStatusCommand;
 import io.clusterless.cli.command.ops.DatasetsStatusCommand;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.ExitCodes;
-import io.clusterless.cli.deploys.DeployIntents;
-import io.clusterless.cli.options.MetadataBuckets;
 import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.metadata.PlacementReader;
+import io.clusterless.engine.ops.MetadataBuckets;
+import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.uri.ArcURI;
 import io.clusterless.uri.RecordURI;
@@ -52,7 +52,8 @@ public final class ReportCommands {
     }
 
     static List<Found> placements(CliContext context, Filters filters) {
-        MetadataBuckets buckets = MetadataBuckets.discover(context, filters.substrate);
+        SubstrateOperations operations = filters.substrate.operations(context);
+        MetadataBuckets buckets = operations.metadataBuckets();
         PlacementReader reader = new PlacementReader(buckets.store());
         List<Found> found = new ArrayList<>();
         for (MetadataBuckets.Found placement : buckets.placements()) {
@@ -60,12 +61,9 @@ public final class ReportCommands {
                 found.add(new Found(placement.placement(), placement.bucket(), reader));
             }
         }
-        if (!filters.substrate.isLocal()) {
-            // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
-            DeployIntents.reconcile(found.stream().map(Found::placement).toList(), buckets.store(),
-                    region -> filters.substrate.aws().clients(context.environment(), region),
-                    note -> note(context, note));
-        }
+        // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
+        operations.reconcileDeploys(found.stream().map(Found::placement).toList(), buckets.store(),
+                note -> note(context, note));
         return found;
     }
 
@@ -110,6 +108,7 @@ public final class ReportCommands {
         Placements(CliContext context) {
             this.context = context;
         }
+
         @Mixin
         private Filters filters;
 
@@ -136,6 +135,7 @@ public final class ReportCommands {
         Projects(CliContext context) {
             this.context = context;
         }
+
         @Mixin
         private Filters filters;
         @Mixin
@@ -166,6 +166,7 @@ public final class ReportCommands {
         Arcs(CliContext context) {
             this.context = context;
         }
+
         @Mixin
         private Filters filters;
         @Mixin
@@ -198,6 +199,7 @@ public final class ReportCommands {
         Datasets(CliContext context) {
             this.context = context;
         }
+
         @Mixin
         private Filters filters;
 

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
-import io.clusterless.cli.deploys.CloudFormationStacks;
 import io.clusterless.cli.inspect.Card;
 import io.clusterless.cli.inspect.DeployedReader;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.engine.metadata.StackStates;
+import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.json.Json;
-import io.clusterless.naming.PlacementNames;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -48,13 +48,11 @@ final class ShowDeployed {
                     : "run " + bootstrap(filters) + " to make one"));
         }
         List<ObjectNode> documents = new ArrayList<>();
-        try (CloudFormationStacks stacks = filters.substrate.isLocal() ? null
-                : new CloudFormationStacks(region -> filters.substrate.aws().clients(context.environment(),
-                region))) {
+        try (SubstrateOperations operations = filters.substrate.operations(context)) {
+            StackStates stacks = operations.stackStates().orElse(null);
             for (ReportCommands.Found found : placements) {
-                DeployedReader reader = new DeployedReader(
-                        filters.substrate.store(context, found.placement().region()), found.placement(),
-                        filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER, stacks, Clock.systemUTC());
+                DeployedReader reader = new DeployedReader(operations.store(found.placement().region()),
+                        found.placement(), operations.provider(), stacks, Clock.systemUTC());
                 documents.addAll(kind.read().apply(reader));
             }
         }

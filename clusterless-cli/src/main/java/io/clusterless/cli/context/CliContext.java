@@ -54,6 +54,11 @@ public final class CliContext {
         return output;
     }
 
+    /** Standard output when the command was asked for {@code --output json} (its one document goes there), else null. */
+    public PrintWriter documentOut() {
+        return output == OutputFormat.json ? out : null;
+    }
+
     /** The global {@code --output}; set by the root command while parsing. */
     public void setOutput(OutputFormat output) {
         this.output = output;

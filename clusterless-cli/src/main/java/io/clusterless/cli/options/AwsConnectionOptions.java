@@ -1,20 +1,14 @@
 package io.clusterless.cli.options;
 
 import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.aws.AwsSettings;
+import io.clusterless.substrate.aws.ops.AwsConnection;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How cls reaches AWS: {@code --profile}, {@code --region} and {@code --endpoint-url}, applied alike to every SDK
- * client cls builds and, through the environment, to the processes it starts (the CDK CLI), so one flag points
- * everything at LocalStack or moto. Credentials are never read into output or files: they stay with the SDK's
- * provider chain and the child's own environment.
+ * How cls reaches AWS: {@code --profile}, {@code --region} and {@code --endpoint-url}, as an {@link AwsConnection}.
  */
 public final class AwsConnectionOptions {
     @Option(names = "--profile", paramLabel = "NAME",
@@ -42,71 +36,23 @@ public final class AwsConnectionOptions {
         return endpointUrl;
     }
 
-    /**
-     * {@code base} with these options applied: {@code AWS_PROFILE}, {@code AWS_REGION}/{@code AWS_DEFAULT_REGION}
-     * ({@code defaultRegion} when neither the option nor the environment gives one) and {@code AWS_ENDPOINT_URL}.
-     */
+    /** The connection these options give. */
+    public AwsConnection connection() {
+        return new AwsConnection(profile, region, endpointUrl);
+    }
+
+    /** See {@link AwsConnection#environment}. */
     public Map<String, String> environment(Map<String, String> base, String defaultRegion) {
-        Map<String, String> environment = new LinkedHashMap<>(base);
-        if (profile != null) {
-            environment.put("AWS_PROFILE", profile);
-            // the CDK CLI's credential chain also reads keys from the environment before the profile
-            environment.remove("AWS_ACCESS_KEY_ID");
-            environment.remove("AWS_SECRET_ACCESS_KEY");
-            environment.remove("AWS_SESSION_TOKEN");
-        }
-        String chosen = region != null ? region
-                : firstNonBlank(base.get("AWS_REGION"), base.get("AWS_DEFAULT_REGION"), defaultRegion);
-        if (chosen != null) {
-            environment.put("AWS_REGION", chosen);
-            environment.put("AWS_DEFAULT_REGION", chosen);
-        }
-        if (endpointUrl != null) {
-            environment.put("AWS_ENDPOINT_URL", endpointUrl.toString());
-        }
-        return environment;
+        return connection().environment(base, defaultRegion);
     }
 
-    /**
-     * SDK clients for {@link #environment}. With {@code --profile} the credentials are that profile's only, as the
-     * CDK CLI's are: keys in the environment must not make one command act as two identities. Otherwise the
-     * default credential chain, with {@code AWS_PROFILE}.
-     */
+    /** See {@link AwsConnection#clients}. */
     public AwsClients clients(Map<String, String> base, String defaultRegion) {
-        Map<String, String> environment = environment(base, defaultRegion);
-        if (profile != null) {
-            return new AwsClients(AwsSettings.of(environment),
-                    ProfileCredentialsProvider.builder().profileName(profile).build());
-        }
-        DefaultCredentialsProvider.Builder credentials = DefaultCredentialsProvider.builder();
-        String chosenProfile = environment.get("AWS_PROFILE");
-        if (chosenProfile != null && !chosenProfile.isBlank()) {
-            credentials.profileName(chosenProfile);
-        }
-        return new AwsClients(AwsSettings.of(environment), credentials.build());
+        return connection().clients(base, defaultRegion);
     }
 
-    /**
-     * {@code --profile} and {@code --endpoint-url} as given, to repeat in a hint the user may paste (the hints
-     * name the placement's region themselves): {@code " --endpoint-url URL"}; empty without them.
-     */
+    /** See {@link AwsConnection#hintArguments}. */
     public String hintArguments() {
-        StringBuilder arguments = new StringBuilder();
-        if (profile != null) {
-            arguments.append(" --profile ").append(profile);
-        }
-        if (endpointUrl != null) {
-            arguments.append(" --endpoint-url ").append(endpointUrl);
-        }
-        return arguments.toString();
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
+        return connection().hintArguments();
     }
 }

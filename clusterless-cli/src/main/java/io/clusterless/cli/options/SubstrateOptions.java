@@ -1,9 +1,9 @@
 package io.clusterless.cli.options;
 
 import io.clusterless.cli.context.CliContext;
-import io.clusterless.engine.store.ObjectStore;
-import io.clusterless.local.store.FileObjectStore;
-import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.engine.ops.SubstrateOperations;
+import io.clusterless.local.ops.LocalOperations;
+import io.clusterless.substrate.aws.ops.AwsOperations;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -11,8 +11,9 @@ import java.nio.file.Path;
 
 /**
  * Where a report or operation reads and writes a placement: on AWS (the default, reached through
- * {@link AwsConnectionOptions}) or in a local placement ({@code -P local [--local-root DIR]}). Both give an
- * {@link ObjectStore} with the same buckets and keys (reference §4), so the commands above it are the same code.
+ * {@link AwsConnectionOptions}) or in a local placement ({@code -P local [--local-root DIR]}). Both give the same
+ * {@link SubstrateOperations} over stores with the same buckets and keys (reference §4), so the commands above it
+ * are the same code.
  */
 public final class SubstrateOptions {
     /** The substrates a placement can live on. */
@@ -46,16 +47,11 @@ public final class SubstrateOptions {
         return context.workingDirectory().resolve(localRoot).normalize();
     }
 
-    /**
-     * The placement's object store.
-     *
-     * @param defaultRegion the region when neither {@code --region} nor the environment gives one (e.g. the
-     *                      placement's); null for the SDK default
-     */
-    public ObjectStore store(CliContext context, String defaultRegion) {
+    /** The operations of the chosen substrate: every report and operation goes through them. */
+    public SubstrateOperations operations(CliContext context) {
         if (isLocal()) {
-            return new FileObjectStore(localRoot(context));
+            return new LocalOperations(localRoot(context));
         }
-        return new S3ObjectStore(aws.clients(context.environment(), defaultRegion).s3());
+        return new AwsOperations(aws.connection(), context.environment());
     }
 }

@@ -13,7 +13,6 @@ import io.clusterless.engine.status.Gap;
 import io.clusterless.engine.status.GapFinder;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.substrate.aws.ops.SqsDeadLetters;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,8 +84,7 @@ public final class GapsCommand implements Callable<Integer> {
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), clock);
         // on AWS the stacks' dead-letter queues are peeked for lots whose events failed (ADR-0010); locally none
-        DeadLetters deadLetters = placement.substrate().isLocal() ? DeadLetters.NONE : new SqsDeadLetters(
-                placement.substrate().aws().clients(context.environment(), placement.plan().placement().region()));
+        DeadLetters deadLetters = placement.operations().deadLetters(placement.plan().placement());
         GapFinder finder = new GapFinder(placement.plan(), placement.store(), switches, clock, window, deadLetters);
         List<Gap> gaps = new ArrayList<>();
         boolean matched = false;

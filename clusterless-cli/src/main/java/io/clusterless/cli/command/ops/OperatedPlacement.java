@@ -5,6 +5,7 @@ import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.engine.boundary.BoundaryLedger;
+import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.engine.plan.DatasetUnits;
@@ -39,7 +40,7 @@ import java.util.Optional;
  *
  * @param origin what the plan was made from, for messages: "the project files", "the deployed project NAME"
  */
-record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions substrate, String origin) {
+record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOperations operations, String origin) {
     private static final String FILES = "the project files";
 
     static OperatedPlacement load(CliContext context, ProjectOptions project, SubstrateOptions substrate) {
@@ -74,7 +75,8 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        return new OperatedPlacement(plan, substrate.store(context, placement.region()), substrate, origin);
+        SubstrateOperations operations = substrate.operations(context);
+        return new OperatedPlacement(plan, operations.store(placement.region()), operations, origin);
     }
 
     private static PlacementNames placementOf(Deployable deployable) {

@@ -1,21 +1,19 @@
-package io.clusterless.cli.deploys;
+package io.clusterless.substrate.aws.deploys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.context.CliContext;
-import io.clusterless.cli.context.ExitCodes;
-import io.clusterless.cli.context.UserException;
-import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
 import io.clusterless.engine.metadata.StackStates;
 import io.clusterless.engine.metadata.TemplateDigest;
+import io.clusterless.engine.ops.OperationException;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
 import io.clusterless.runtime.aws.AwsClients;
 import software.amazon.awssdk.core.exception.SdkException;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,9 +36,13 @@ public final class CommandDocument {
     /** What a command does to stacks: make them as synthesized, compare with them, or remove them. */
     public enum Intent { deploy, diff, destroy }
 
+    /** The exit code of a command that failed with a one-line error. */
+    private static final int FAILURE = 1;
+
     private final String command;
     private final Intent intent;
-    private final CliContext context;
+    /** Where the document goes (standard output); null without {@code --output json}. */
+    private final PrintWriter out;
     private final Clock clock;
     private final boolean enabled;
     private final Instant started;
@@ -59,12 +61,13 @@ public final class CommandDocument {
     private record Recorded(ObjectStore store, String bucket, String project, String version) {
     }
 
-    public CommandDocument(String command, Intent intent, CliContext context, Clock clock) {
+    /** @param out where the document is printed, or null when the command was not asked for one (a no-op) */
+    public CommandDocument(String command, Intent intent, PrintWriter out, Clock clock) {
         this.command = command;
         this.intent = intent;
-        this.context = context;
+        this.out = out;
         this.clock = clock;
-        this.enabled = context.output() == OutputFormat.json;
+        this.enabled = out != null;
         this.started = clock.instant();
     }
 
@@ -132,9 +135,9 @@ public final class CommandDocument {
         int exit;
         try {
             exit = command.getAsInt();
-        } catch (UserException e) {
+        } catch (OperationException e) {
             failed(e.getMessage());
-            print(ExitCodes.FAILURE);
+            print(FAILURE);
             throw e;
         }
         return print(exit);
@@ -211,11 +214,11 @@ public final class CommandDocument {
         ArrayNode removedNodes = document.putArray("metadataRemoved");
         removed.forEach(removedNodes::add);
         try {
-            context.out().println(Json.records().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+            out.println(Json.records().writerWithDefaultPrettyPrinter().writeValueAsString(document));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        context.out().flush();
+        out.flush();
         return exit;
     }
 
@@ -260,7 +263,7 @@ public final class CommandDocument {
             return cloudFormation.describe(stack.region(), stack.name());
         } catch (SdkException e) {
             // the document still names the stack; its status then says it could not be read
-            return Optional.of(new StackStates.StackState("UNREADABLE", e.getMessage(), null));
+            return Optional.of(StackStates.StackState.unreadable(e.getMessage()));
         }
     }
 }

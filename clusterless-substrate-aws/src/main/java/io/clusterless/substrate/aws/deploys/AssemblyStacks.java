@@ -1,4 +1,4 @@
-package io.clusterless.cli.deploys;
+package io.clusterless.substrate.aws.deploys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.metadata.DeployRecord;

@@ -1,4 +1,4 @@
-package io.clusterless.cli.deploys;
+package io.clusterless.substrate.aws.deploys;
 
 import io.clusterless.engine.metadata.DeployReconciler;
 import io.clusterless.engine.metadata.DeployRecords;

@@ -1,4 +1,4 @@
-package io.clusterless.cli.context;
+package io.clusterless.substrate.aws.ops;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 
