@@ -8,7 +8,7 @@ import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.engine.ops.OperationException;
 import io.clusterless.model.load.Problem;
 import io.clusterless.model.load.ProblemException;
-import io.clusterless.substrate.aws.ops.AwsFailures;
+import io.clusterless.substrate.aws.connection.AwsFailures;
 import picocli.CommandLine;
 
 import java.io.InputStream;

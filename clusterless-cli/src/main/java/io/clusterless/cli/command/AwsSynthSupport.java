@@ -16,6 +16,7 @@ import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import io.clusterless.substrate.aws.synth.AssemblyCache;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.substrate.aws.deploys.CdkSession;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthKey;
 import io.clusterless.substrate.aws.synth.SynthOptions;
@@ -34,7 +35,7 @@ import java.util.concurrent.CompletionException;
 
 /** Loading and reporting shared by {@code synth} and {@code verify}. */
 final class AwsSynthSupport {
-    static final String TIMINGS_VARIABLE = "CLS_TIMINGS";
+    static final String TIMINGS_VARIABLE = CdkSession.TIMINGS_VARIABLE;
 
     private AwsSynthSupport() {
     }

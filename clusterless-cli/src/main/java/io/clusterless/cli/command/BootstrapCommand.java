@@ -9,6 +9,7 @@ import io.clusterless.cli.context.UserException;
 import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.substrate.aws.deploys.CdkSession;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.SynthException;
 import picocli.CommandLine.Command;
@@ -72,7 +73,8 @@ public final class BootstrapCommand implements Callable<Integer> {
     public Integer call() {
         document = new CommandDocument("bootstrap", destroy ? CommandDocument.Intent.destroy
                 : CommandDocument.Intent.deploy, context.documentOut(), Clock.systemUTC())
-                .connection(cdk.dryRun, region -> new CdkSupport(context, cdk, region).clients());
+                .connection(cdk.dryRun, region -> new CdkSession(CdkOptions.session(context),
+                        cdk.settings(context.config()), region).clients());
         return document.run(this::bootstrap);
     }
 
@@ -87,13 +89,13 @@ public final class BootstrapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        CdkSupport support = new CdkSupport(context, cdk, region);
+        CdkSession support = new CdkSession(CdkOptions.session(context), cdk.settings(context.config()), region);
         if (destroy) {
             support.requireApprovalPossible("bootstrap --destroy", !support.destroyForced());
         } else {
             support.requireApprovalPossible("bootstrap", support.deployAsks());
         }
-        Path assembly = CdkSupport.tempAssembly();
+        Path assembly = CdkSession.tempAssembly();
         try {
             try {
                 long synthStart = System.nanoTime();
@@ -105,11 +107,11 @@ public final class BootstrapCommand implements Callable<Integer> {
             }
             return destroy ? destroy(support, placement, assembly) : deploy(support, placement, assembly);
         } finally {
-            CdkSupport.deleteQuietly(assembly);
+            CdkSession.deleteQuietly(assembly);
         }
     }
 
-    private int deploy(CdkSupport support, PlacementNames placement, Path assembly) {
+    private int deploy(CdkSession support, PlacementNames placement, Path assembly) {
         // idempotent, and a missing CDKToolkit stack is the most common first-use failure
         int exit = support.run(List.of("bootstrap", "aws://" + account + "/" + placement.region(),
                 "--app", assembly.toString()));
@@ -138,7 +140,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int destroy(CdkSupport support, PlacementNames placement, Path assembly) {
+    private int destroy(CdkSession support, PlacementNames placement, Path assembly) {
         if (!cdk.dryRun) {
             S3Client s3 = support.clients().s3();
             for (String bucket : List.of(placement.metadataBucket(), placement.arcStateBucket(),

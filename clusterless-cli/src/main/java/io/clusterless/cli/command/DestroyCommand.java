@@ -2,6 +2,7 @@ package io.clusterless.cli.command;
 
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.substrate.aws.deploys.ProjectDeployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,6 +34,6 @@ public final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ProjectCdk(context, project, synth, cdk).runDocumented(ProjectCdk.Verb.destroy, List.of());
+        return ProjectDeployments.run(context, project, synth, cdk, ProjectDeployment.Verb.destroy, List.of());
     }
 }

@@ -2,6 +2,7 @@ package io.clusterless.cli.command;
 
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.substrate.aws.deploys.ProjectDeployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ProjectCdk(context, project, synth, cdk).runDocumented(ProjectCdk.Verb.diff,
+        return ProjectDeployments.run(context, project, synth, cdk, ProjectDeployment.Verb.diff,
                 fail ? List.of("--fail") : List.of());
     }
 }

@@ -8,6 +8,7 @@ import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.naming.PlacementNames;
+import io.clusterless.substrate.aws.deploys.LambdaAssets;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;

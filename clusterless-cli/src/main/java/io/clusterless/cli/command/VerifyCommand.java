@@ -6,6 +6,7 @@ import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.substrate.aws.deploys.LambdaAssets;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;

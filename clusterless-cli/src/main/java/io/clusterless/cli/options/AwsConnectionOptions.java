@@ -1,7 +1,7 @@
 package io.clusterless.cli.options;
 
 import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.substrate.aws.ops.AwsConnection;
+import io.clusterless.substrate.aws.connection.AwsConnection;
 import picocli.CommandLine.Option;
 
 import java.net.URI;

@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws.ops;
 
+import io.clusterless.substrate.aws.connection.AwsFailures;
+import io.clusterless.substrate.aws.connection.AwsConnection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;

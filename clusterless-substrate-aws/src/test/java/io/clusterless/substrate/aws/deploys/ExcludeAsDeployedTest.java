@@ -1,4 +1,4 @@
-package io.clusterless.cli.command;
+package io.clusterless.substrate.aws.deploys;
 
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
@@ -31,7 +31,7 @@ class ExcludeAsDeployedTest {
     void excludedArcs_areMarked_andLeaveThePlanAndSoTheRecords() {
         Deployable deployable = copyChain();
 
-        ProjectCdk.excludeAsDeployed(deployable, options(Set.of("copyB"), Set.of()));
+        ProjectDeployment.excludeAsDeployed(deployable, options(Set.of("copyB"), Set.of()));
 
         assertThat(deployable.getArcs()).filteredOn(Component::isExclude).extracting(Component::getName)
                 .containsExactly("copyB");
@@ -43,7 +43,7 @@ class ExcludeAsDeployedTest {
     void onlyResource_leavesOutArcsBoundariesAndOtherResources() {
         Deployable deployable = copyChain();
 
-        ProjectCdk.excludeAsDeployed(deployable, options(Set.of(), Set.of("bucket")));
+        ProjectDeployment.excludeAsDeployed(deployable, options(Set.of(), Set.of("bucket")));
 
         assertThat(deployable.getArcs()).allMatch(Component::isExclude);
         assertThat(deployable.getBoundaries()).allMatch(Component::isExclude);

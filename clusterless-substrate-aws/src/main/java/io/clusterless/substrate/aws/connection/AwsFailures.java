@@ -1,4 +1,4 @@
-package io.clusterless.substrate.aws.ops;
+package io.clusterless.substrate.aws.connection;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 

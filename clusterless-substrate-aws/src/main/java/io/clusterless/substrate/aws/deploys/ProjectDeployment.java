@@ -1,19 +1,13 @@
-package io.clusterless.cli.command;
+package io.clusterless.substrate.aws.deploys;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clusterless.cli.config.ClsConfig;
-import io.clusterless.cli.config.Settings;
-import io.clusterless.cli.context.CliContext;
-import io.clusterless.cli.context.UserException;
-import io.clusterless.cli.context.VersionProvider;
-import io.clusterless.substrate.aws.deploys.CommandDocument;
-import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
 import io.clusterless.engine.metadata.PlacementReader;
 import io.clusterless.engine.metadata.PlacementRecords;
+import io.clusterless.engine.ops.OperationException;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.store.ObjectStoreException;
@@ -25,12 +19,8 @@ import io.clusterless.model.Placement;
 import io.clusterless.model.Project;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
-import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
-import io.clusterless.substrate.aws.deploys.AssemblyStacks;
-import io.clusterless.substrate.aws.deploys.DeployIntents;
-import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
 import io.clusterless.substrate.aws.synth.SynthOptions;
@@ -46,105 +36,126 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What deploy, destroy and diff share: load and synthesize the project files into a temporary assembly, run one cdk
+ * What deploy, destroy and diff share: synthesize the loaded project files into a temporary assembly, run one cdk
  * verb on it, and write or remove the placement's metadata records (reference §2.4–2.5, §4.2).
  */
-final class ProjectCdk {
-    enum Verb { deploy, destroy, diff }
+public final class ProjectDeployment {
+    /** The CDK CLI's verbs on a project's stacks. */
+    public enum Verb { deploy, destroy, diff }
+
+    /** The configuration key of SnapStart, for the note that says how to keep it against an emulator. */
+    public static final String SNAP_START_KEY = "aws.lambda.snapStart";
 
     /** Exit codes from 128 up are a shell's and Java's for a process ended by a signal (128 + its number). */
     private static final int KILLED_BY_SIGNAL = 128;
 
-    private final CliContext context;
-    private final ProjectOptions project;
-    private final AwsSynthOptions synth;
-    private final CdkOptions cdk;
+    private final CommandSession session;
+    private final List<ProjectInput> inputs;
+    private final List<String> files;
+    private final Function<Path, SynthOptions> synth;
+    private final Synthesis synthesis;
+    private final boolean snapStartSet;
+    private final CdkSettings cdk;
+    private final String version;
     /** One S3 client per region for the metadata lookups and records, built when first needed. */
     private final Map<String, ObjectStore> stores = new HashMap<>();
-    /** What --output json reports of this run (a no-op without it). */
+    /** What --output json reports of this run (a no-op without it); made by {@link #run}. */
     private CommandDocument document;
 
-    ProjectCdk(CliContext context, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk) {
-        this.context = context;
-        this.project = project;
+    /** How the command synthesizes an assembly (the CLI's assembly cache, its jsii warm-up). */
+    @FunctionalInterface
+    public interface Synthesis {
+        /** Writes the cloud assembly of the loaded files with {@code options} into {@code outdir}. */
+        void synthesize(SynthOptions options, Path outdir) throws SynthException;
+    }
+
+    /**
+     * @param inputs       the loaded and validated project files
+     * @param files        the files as the deploy record names them (absolute paths, or stdin's display name)
+     * @param synth        the synthesis options for a Lambda jar, as the command line and configuration give them
+     * @param synthesis    synthesizes {@code inputs} with the options this deployment completes
+     * @param snapStartSet whether SnapStart was configured explicitly (else emulators get functions without it)
+     * @param version      the version of cls, for the deploy record
+     */
+    public ProjectDeployment(CommandSession session, List<ProjectInput> inputs, List<String> files,
+                             Function<Path, SynthOptions> synth, Synthesis synthesis, boolean snapStartSet,
+                             CdkSettings cdk, String version) {
+        this.session = session;
+        this.inputs = inputs;
+        this.files = files;
         this.synth = synth;
+        this.synthesis = synthesis;
+        this.snapStartSet = snapStartSet;
         this.cdk = cdk;
+        this.version = version;
     }
 
     /**
      * SnapStart as configured, except against an endpoint other than AWS's (an emulator) where no layer sets it:
      * emulators' CloudFormation cannot resolve Lambda versions, and the failed stack would hide why.
      */
-    private boolean snapStart(CdkSupport support) {
-        ClsConfig config = support.config();
-        if (cdk.connection.endpointUrl() == null || config.isSet(Settings.SNAP_START)) {
-            return config.bool(Settings.SNAP_START);
+    private SynthOptions snapStart(SynthOptions options, CdkSession support) {
+        if (cdk.connection().endpointUrl() == null || snapStartSet) {
+            return options;
         }
         support.note("--endpoint-url: functions without SnapStart, which emulators cannot deploy (-D "
-                + Settings.SNAP_START.key() + "=true to keep it)");
-        return false;
+                + SNAP_START_KEY + "=true to keep it)");
+        return options.withSnapStart(false);
     }
 
-    int run(Verb verb) {
-        return run(verb, List.of());
+    /**
+     * Runs {@code verb}; with {@code --output json} (the session's {@code document}) prints its {@link CommandDocument}.
+     *
+     * @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail)
+     */
+    public int run(Verb verb, List<String> verbOptions) {
+        document = new CommandDocument(verb.name(), CommandDocument.Intent.valueOf(verb.name()),
+                session.document() ? session.out() : null, Clock.systemUTC())
+                .connection(cdk.dryRun(), region -> new CdkSession(session, cdk, region).clients());
+        return document.run(() -> runVerb(verb, verbOptions));
     }
 
-    /** Runs {@code verb} and prints the {@link CommandDocument} of it with {@code --output json}. */
-    int runDocumented(Verb verb, List<String> verbOptions) {
-        document = new CommandDocument(verb.name(), CommandDocument.Intent.valueOf(verb.name()), context.documentOut(),
-                Clock.systemUTC()).connection(cdk.dryRun, region -> new CdkSupport(context, cdk, region)
-                .clients());
-        return document.run(() -> run(verb, verbOptions));
-    }
-
-    /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
-    int run(Verb verb, List<String> verbOptions) {
-        CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
-        // sources may be owned by projects deployed before; deploy and diff look their owners up below
-        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet(),
-                new ValidationOptions(true));
+    private int runVerb(Verb verb, List<String> verbOptions) {
         Map<PlacementNames, List<Deployable>> placements = placements(inputs);
         PlacementNames first = placements.keySet().iterator().next();
-        CdkSupport support = new CdkSupport(context, cdk, first.region());
+        CdkSession support = new CdkSession(session, cdk, first.region());
         if (verb == Verb.deploy) {
             support.requireApprovalPossible("deploy", support.deployAsks());
         } else if (verb == Verb.destroy) {
             support.requireApprovalPossible("destroy", !support.destroyForced());
         }
-        if (verb == Verb.deploy && !cdk.dryRun) {
+        if (verb == Verb.deploy && !cdk.dryRun()) {
             for (PlacementNames placement : placements.keySet()) {
-                if (!new CdkSupport(context, cdk, placement.region()).bootstrapped(placement)) {
-                    throw new UserException("must bootstrap account: " + placement.account() + ", region: "
+                if (!new CdkSession(session, cdk, placement.region()).bootstrapped(placement)) {
+                    throw new OperationException("must bootstrap account: " + placement.account() + ", region: "
                             + placement.region() + ", stage: " + placement.stage() + " (no bucket s3://"
                             + placement.metadataBucket() + "); run: cls bootstrap --account " + placement.account()
                             + " --region " + placement.region()
                             + (placement.stage() == null ? "" : " --stage " + placement.stage())
-                            + cdk.connection.hintArguments()
+                            + cdk.connection().hintArguments()
                             + " --approve");
                 }
             }
         }
-        boolean online = verb != Verb.destroy && !cdk.dryRun;
+        boolean online = verb != Verb.destroy && !cdk.dryRun();
         Map<String, SinkDataset> deployedOwners = online ? deployedOwners(placements) : Map.of();
         // diff reads them too: it shows what deploy would change, and a deploy keeps disabled listeners disabled
         Map<String, Set<String>> disabledListeners = online ? disabledListeners(placements) : Map.of();
-        Path assembly = CdkSupport.tempAssembly();
-        SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()), support.config(),
-                false, snapStart(support)).withDeployedOwners(deployedOwners)
+        Path assembly = CdkSession.tempAssembly();
+        SynthOptions options = snapStart(synth.apply(LambdaAssets.lambdaJar(System.getenv())), support)
+                .withDeployedOwners(deployedOwners)
                 .withDisabledListeners(disabledListeners);
         try {
             try {
                 long synthStart = System.nanoTime();
-                AwsSynthSupport.synthesize(synth, inputs, options, assembly, jsii);
-                if (document != null) {
-                    document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
-                }
+                synthesis.synthesize(options, assembly);
+                document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
             } catch (SynthException e) {
-                throw new UserException(e.getMessage());
+                throw new OperationException(e.getMessage());
             }
             List<String> arguments = new ArrayList<>(List.of(verb.name()));
             arguments.addAll(support.common(assembly));
@@ -160,14 +171,12 @@ final class ProjectCdk {
                 arguments.add("--force");
             }
             arguments.addAll(verbOptions);
-            List<Intent> intents = cdk.dryRun ? List.of() : recordIntents(verb, placements, options, deployedOwners,
+            List<Intent> intents = cdk.dryRun() ? List.of() : recordIntents(verb, placements, options, deployedOwners,
                     assembly, support);
             long cdkStart = System.nanoTime();
             int exit = support.run(arguments);
-            if (document != null) {
-                document.cdkRan(exit, (System.nanoTime() - cdkStart) / 1_000_000);
-            }
-            if (cdk.dryRun || verb == Verb.diff) {
+            document.cdkRan(exit, (System.nanoTime() - cdkStart) / 1_000_000);
+            if (cdk.dryRun() || verb == Verb.diff) {
                 return exit;
             }
             String now = Clock.systemUTC().instant().toString();
@@ -199,19 +208,17 @@ final class ProjectCdk {
                                 intent.record().version());
                         support.note("removed " + removed.size() + " metadata records of "
                                 + intent.record().project());
-                        if (document != null) {
-                            document.removed(removed);
-                        }
+                        document.removed(removed);
                     } catch (PlacementRecords.MissingMaterialsException e) {
                         intent.finish(DeployRecord.State.destroyed, now, "cdk destroy exited with 0; " + e.getMessage());
-                        throw new UserException(e.getMessage());
+                        throw new OperationException(e.getMessage());
                     }
                     intent.finish(DeployRecord.State.destroyed, now, "cdk destroy exited with 0");
                 }
             }
             return exit;
         } finally {
-            CdkSupport.deleteQuietly(assembly);
+            CdkSession.deleteQuietly(assembly);
         }
     }
 
@@ -229,20 +236,18 @@ final class ProjectCdk {
      */
     private List<Intent> recordIntents(Verb verb, Map<PlacementNames, List<Deployable>> placements,
                                        SynthOptions options, Map<String, SinkDataset> deployedOwners, Path assembly,
-                                       CdkSupport support) {
+                                       CdkSession support) {
         if (verb == Verb.diff) {
             return List.of();
         }
         List<AssemblyStacks.AssemblyStack> stacks = AssemblyStacks.read(assembly);
-        List<String> files = project.sources().stream().map(source -> source.path() == null ? source.display()
-                : source.path().toAbsolutePath().toString()).toList();
         String started = Clock.systemUTC().instant().toString();
         String by = DeployIntents.by();
         List<Intent> intents = new ArrayList<>();
         for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
             PlacementNames placement = entry.getKey();
             ObjectStore store = store(placement);
-            DeployIntents.reconcile(List.of(placement), store, region -> new CdkSupport(context, cdk,
+            DeployIntents.reconcile(List.of(placement), store, region -> new CdkSession(session, cdk,
                     region).clients(), support::note);
             Map<String, List<DeployRecord.Record>> records = new LinkedHashMap<>();
             if (verb == Verb.deploy) {
@@ -262,12 +267,10 @@ final class ProjectCdk {
                         .map(AssemblyStacks.AssemblyStack::toRecord).toList();
                 DeployRecord record = new DeployRecord(UUID.randomUUID().toString(), verb == Verb.deploy
                         ? DeployRecord.State.deploying : DeployRecord.State.destroying, p.getName(), p.getVersion(),
-                        started, null, VersionProvider.version(), by, files, ofProject,
+                        started, null, version, by, files, ofProject,
                         records.getOrDefault(p.id(), List.of()), null);
                 deployRecords.put(placement.metadataBucket(), record);
-                if (document != null) {
-                    document.recorded(store, placement.metadataBucket(), record);
-                }
+                document.recorded(store, placement.metadataBucket(), record);
                 intents.add(new Intent(placement, record, deployRecords));
             }
             support.note("recorded the " + verb + " of " + distinctProjects(entry.getValue()).stream()
@@ -302,13 +305,13 @@ final class ProjectCdk {
                         }
                         RecordURI record = RecordURI.ofDataset(placement.metadataBucket(), source);
                         JsonNode found = reader.read(record.bucket(), record.key()).orElseThrow(() ->
-                                new UserException("arc '" + arc.getName() + "' reads dataset " + id + ", which no "
+                                new OperationException("arc '" + arc.getName() + "' reads dataset " + id + ", which no "
                                         + "given file owns and no deployed project recorded (" + record.identifier()
                                         + "); deploy its owner first, or pass its project file with -p"));
                         try {
                             owners.put(id, Json.records().treeToValue(found, SinkDataset.class));
                         } catch (JsonProcessingException e) {
-                            throw new UserException(record.identifier() + " is not a dataset record: "
+                            throw new OperationException(record.identifier() + " is not a dataset record: "
                                     + e.getOriginalMessage());
                         }
                     }
@@ -327,7 +330,7 @@ final class ProjectCdk {
         Map<String, Set<String>> disabled = new LinkedHashMap<>();
         for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
             PlacementNames placement = entry.getKey();
-            CdkSupport support = new CdkSupport(context, cdk, placement.region());
+            CdkSession support = new CdkSession(session, cdk, placement.region());
             ListenerSwitches switches = new ListenerSwitches(store(placement), placement.metadataBucket(),
                     Clock.systemUTC());
             // a project may come in several files: its arcs and boundaries are those of all of them
@@ -346,7 +349,7 @@ final class ProjectCdk {
                     if (e.kind() == ObjectStoreException.Kind.NOT_FOUND) {
                         continue;
                     }
-                    throw new UserException("cannot read the listener states of " + project.id() + " from s3://"
+                    throw new OperationException("cannot read the listener states of " + project.id() + " from s3://"
                             + placement.metadataBucket() + "/" + ListenerSwitches.ROOT + "/: " + e.getMessage());
                 }
                 names.retainAll(listeners.get(project.id()));
@@ -362,11 +365,11 @@ final class ProjectCdk {
 
     private ObjectStore store(PlacementNames placement) {
         return stores.computeIfAbsent(placement.region(), region ->
-                new S3ObjectStore(new CdkSupport(context, cdk, region).clients().s3()));
+                new S3ObjectStore(new CdkSession(session, cdk, region).clients().s3()));
     }
 
     /** Marks what the command line left out of the stacks, so the records say what was deployed (§4.2). */
-    static void excludeAsDeployed(Deployable deployable, SynthOptions options) {
+    public static void excludeAsDeployed(Deployable deployable, SynthOptions options) {
         deployable.getArcs().stream().filter(arc -> !options.includesArc(arc.getName())).forEach(Component::exclude);
         deployable.getResources().stream().filter(resource -> !options.includesResource(resource.getName()))
                 .forEach(Component::exclude);

@@ -1,6 +1,6 @@
-package io.clusterless.cli.command;
+package io.clusterless.substrate.aws.deploys;
 
-import io.clusterless.cli.context.UserException;
+import io.clusterless.engine.ops.OperationException;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -14,18 +14,19 @@ import java.util.stream.Stream;
 
 /**
  * Finds the runtime's Lambda jar that every function deploys: {@code CLS_ASSETS_PATH} (the jar itself or a
- * directory holding it), else {@code assets/} next to the CLI jar (the build copies it to
- * {@code clusterless-cli/target/assets/}) or one level up (a distribution's {@code lib/} and {@code assets/}).
+ * directory holding it), else {@code assets/} next to the jar of this class or one level up: the CLI's build copies
+ * it to {@code clusterless-cli/target/assets/}, beside {@code target/lib/} that holds this module's jar, and a
+ * distribution has {@code lib/} and {@code assets/} side by side.
  */
-final class LambdaAssets {
-    static final String VARIABLE = "CLS_ASSETS_PATH";
+public final class LambdaAssets {
+    public static final String VARIABLE = "CLS_ASSETS_PATH";
     private static final String PREFIX = "clusterless-lambda-runtime-";
     private static final String SUFFIX = "-lambda.jar";
 
     private LambdaAssets() {
     }
 
-    static Path lambdaJar(Map<String, String> environment) {
+    public static Path lambdaJar(Map<String, String> environment) {
         List<Path> places = new ArrayList<>();
         String configured = environment.get(VARIABLE);
         if (configured != null && !configured.isBlank()) {
@@ -48,7 +49,7 @@ final class LambdaAssets {
                 return jar.get();
             }
         }
-        throw new UserException("the Lambda runtime jar (" + PREFIX + "*" + SUFFIX + ") is not in "
+        throw new OperationException("the Lambda runtime jar (" + PREFIX + "*" + SUFFIX + ") is not in "
                 + (places.isEmpty() ? "any known place" : places.toString())
                 + "; build with ./mvnw package -pl clusterless-cli -am, or set " + VARIABLE + " to the jar");
     }

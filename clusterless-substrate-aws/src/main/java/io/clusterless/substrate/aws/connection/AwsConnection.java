@@ -1,4 +1,4 @@
-package io.clusterless.substrate.aws.ops;
+package io.clusterless.substrate.aws.connection;
 
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsSettings;

@@ -1,17 +1,12 @@
-package io.clusterless.cli.command;
+package io.clusterless.substrate.aws.deploys;
 
-import io.clusterless.cli.config.ClsConfig;
-import io.clusterless.cli.config.Settings;
-import io.clusterless.cli.output.OutputFormat;
-import io.clusterless.cli.context.CliContext;
-import io.clusterless.cli.context.Interruption;
-import io.clusterless.cli.context.UserException;
+import io.clusterless.engine.ops.OperationException;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.substrate.aws.cdk.CdkException;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import io.clusterless.substrate.aws.cdk.CdkRunner;
-import io.clusterless.substrate.aws.ops.AwsFailures;
+import io.clusterless.substrate.aws.connection.AwsFailures;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -22,29 +17,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /** One CDK CLI session of a command: the located cdk, its environment, and the arguments every verb shares. */
-final class CdkSupport {
+public final class CdkSession {
     private static final long FIRST_BACKOFF_MILLIS = 30_000;
     /** Seconds before the first retry instead of 30; tests against emulators need not wait. */
     static final String BACKOFF_VARIABLE = "CLS_RETRY_BACKOFF_SECONDS";
 
-    private final CliContext context;
-    private final CdkOptions options;
+    /** With it set, every cdk call notes how long it took: the benchmark splits a command's wall time with it. */
+    public static final String TIMINGS_VARIABLE = "CLS_TIMINGS";
+
+    private final CommandSession session;
+    private final CdkSettings options;
     private final String region;
     private final boolean terminal;
 
     /** @param region the placement's region, used when neither --region nor the environment gives one */
-    CdkSupport(CliContext context, CdkOptions options, String region) {
-        this.context = context;
+    public CdkSession(CommandSession session, CdkSettings options, String region) {
+        this.session = session;
         this.options = options;
         this.region = region;
-        this.terminal = context.terminal();
+        this.terminal = session.terminal();
     }
 
     /**
@@ -52,40 +49,36 @@ final class CdkSupport {
      *
      * @param asks whether the configured approval would make cdk ask
      */
-    void requireApprovalPossible(String command, boolean asks) {
-        if (asks && !options.approve && !options.dryRun && !terminal) {
-            throw new UserException("cls " + command + " needs --approve where there is no terminal to answer the "
+    public void requireApprovalPossible(String command, boolean asks) {
+        if (asks && !options.approve() && !options.dryRun() && !terminal) {
+            throw new OperationException("cls " + command + " needs --approve where there is no terminal to answer the "
                     + "CDK CLI's questions (or set aws.cdk." + (command.contains("destroy") ? "requireDestroyApproval"
                     + "=false" : "requireDeployApproval=never") + " with 'cls config' or -D)");
         }
     }
 
-    ClsConfig config() {
-        return context.config();
-    }
-
     /** {@code --require-approval} for deploy: never with --approve, else the configured level. */
     private List<String> deployApproval() {
-        String level = options.approve ? "never" : config().string(Settings.REQUIRE_DEPLOY_APPROVAL);
+        String level = options.approve() ? "never" : options.requireDeployApproval();
         return List.of("--require-approval", level.replace('_', '-'));
     }
 
-    boolean deployAsks() {
-        return !options.approve && !"never".equals(config().string(Settings.REQUIRE_DEPLOY_APPROVAL));
+    public boolean deployAsks() {
+        return !options.approve() && !"never".equals(options.requireDeployApproval());
     }
 
-    boolean destroyForced() {
-        return options.approve || !config().bool(Settings.REQUIRE_DESTROY_APPROVAL);
+    public boolean destroyForced() {
+        return options.approve() || !options.requireDestroyApproval();
     }
 
     /** Arguments after the verb shared by every call: the assembly, the profile, and colour only where wanted. */
-    List<String> common(Path assembly) {
+    public List<String> common(Path assembly) {
         List<String> arguments = new ArrayList<>(List.of("--app", assembly.toString()));
-        if (!context.colour()) {
+        if (!session.colour()) {
             arguments.add("--no-color");
         }
-        if (options.connection.profile() != null) {
-            arguments.addAll(List.of("--profile", options.connection.profile()));
+        if (options.connection().profile() != null) {
+            arguments.addAll(List.of("--profile", options.connection().profile()));
         }
         return arguments;
     }
@@ -94,27 +87,27 @@ final class CdkSupport {
      * Diff's own options: against an endpoint other than AWS's a template-only diff, since emulators (moto) cannot
      * create the change set cdk would otherwise try first, and the failed attempt costs minutes.
      */
-    List<String> diffOptions() {
-        return options.connection.endpointUrl() != null ? List.of("--method=template") : List.of();
+    public List<String> diffOptions() {
+        return options.connection().endpointUrl() != null ? List.of("--method=template") : List.of();
     }
 
     /**
      * Deploy's own options: event-style progress without a terminal (a log, not a redrawn screen), and for an
      * endpoint other than AWS's a direct deploy, because emulators (moto) cannot update stacks through change sets.
      */
-    List<String> deployOptions() {
+    public List<String> deployOptions() {
         List<String> arguments = new ArrayList<>(deployApproval());
         if (!terminal) {
             arguments.addAll(List.of("--progress", "events"));
         }
-        if (options.connection.endpointUrl() != null) {
+        if (options.connection().endpointUrl() != null) {
             arguments.add("--method=direct");
         }
         return arguments;
     }
 
-    Map<String, String> environment() {
-        Map<String, String> environment = options.connection.environment(context.environment(), region);
+    public Map<String, String> environment() {
+        Map<String, String> environment = options.connection().environment(session.environment(), region);
         environment.put("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION", "true");
         environment.put("CDK_DISABLE_VERSION_CHECK", "true");
         // Node's deprecation warnings are about the CDK CLI's own dependencies, not anything the user can act on
@@ -125,65 +118,65 @@ final class CdkSupport {
         return environment;
     }
 
-    AwsClients clients() {
-        return options.connection.clients(context.environment(), region);
+    public AwsClients clients() {
+        return options.connection().clients(session.environment(), region);
     }
 
     /** Runs {@code cdk ARGS}, or with --dry-run only prints it; cdk's exit code. */
-    int run(List<String> arguments) {
-        if (options.dryRun) {
-            context.err().println("dry run: " + String.join(" ", runner(Path.of("cdk")).command(arguments)));
-            context.err().flush();
+    public int run(List<String> arguments) {
+        if (options.dryRun()) {
+            session.err().println("dry run: " + String.join(" ", runner(Path.of("cdk")).command(arguments)));
+            session.err().flush();
             return 0;
         }
         Path cdk;
         try {
-            cdk = new CdkLocator(CdkLocator.defaultCacheRoot(context.environment(), context.home()),
-                    context.environment().get("PATH"), this::note).locate(Optional.ofNullable(options.cdk))
+            cdk = new CdkLocator(CdkLocator.defaultCacheRoot(session.environment(), session.home()),
+                    session.environment().get("PATH"), this::note).locate(Optional.ofNullable(options.cdk()))
                     .executable();
         } catch (CdkException e) {
-            throw new UserException(e.getMessage());
+            throw new OperationException(e.getMessage());
         }
-        context.out().flush();
-        context.err().flush();
+        session.out().flush();
+        session.err().flush();
         long start = System.nanoTime();
         try {
-            int exit = runner(cdk).run(arguments, options.retry);
+            int exit = runner(cdk).run(arguments, options.retry());
             interrupted();
             return exit;
         } catch (CdkException e) {
             interrupted();
-            throw new UserException(e.getMessage());
+            throw new OperationException(e.getMessage());
         } finally {
             // the benchmark splits a command's wall time into cls's share and the CDK CLI's
-            if (context.verbosity() > 0 || context.environment().get(AwsSynthSupport.TIMINGS_VARIABLE) != null) {
+            if (session.timings() || session.environment().get(TIMINGS_VARIABLE) != null) {
                 note("timings: cdk-" + arguments.get(0) + "=" + (System.nanoTime() - start) / 1_000_000 + "ms");
             }
         }
     }
 
     /** cdk ended because a signal's handler killed it: nothing about its exit is true of the deploy; stop here. */
-    private static void interrupted() {
-        if (Interruption.signalled()) {
-            throw new UserException("interrupted");
+    private void interrupted() {
+        if (session.interrupted().getAsBoolean()) {
+            throw new OperationException("interrupted");
         }
     }
 
     private CdkRunner runner(Path cdk) {
-        String backoff = context.environment().get(BACKOFF_VARIABLE);
+        String backoff = session.environment().get(BACKOFF_VARIABLE);
         long first = backoff != null && backoff.matches("\\d+") ? Long.parseLong(backoff) * 1000 : FIRST_BACKOFF_MILLIS;
         // a JSON document on standard output is for a script: cdk's own output goes with its progress, to stderr
         return new CdkRunner(cdk, environment(), this::note, first)
-                .withStdoutToStderr(context.output() == OutputFormat.json);
+                .withStdoutToStderr(session.document());
     }
 
-    void note(String line) {
-        context.err().println("cls: " + line);
-        context.err().flush();
+    public void note(String line) {
+        session.err().println("cls: " + line);
+        session.err().flush();
     }
 
     /** The placement's metadata bucket answers a HEAD: the placement is bootstrapped. */
-    boolean bootstrapped(PlacementNames placement) {
+    public boolean bootstrapped(PlacementNames placement) {
         try {
             clients().s3().headBucket(b -> b.bucket(placement.metadataBucket()));
             return true;
@@ -195,11 +188,11 @@ final class CdkSupport {
             }
             throw e;
         } catch (SdkClientException e) {
-            throw new UserException(AwsFailures.describe(e, options.connection.endpointUrl()).orElseThrow(() -> e));
+            throw new OperationException(AwsFailures.describe(e, options.connection().endpointUrl()).orElseThrow(() -> e));
         }
     }
 
-    static Path tempAssembly() {
+    public static Path tempAssembly() {
         try {
             return Files.createTempDirectory("cls-assembly-");
         } catch (IOException e) {
@@ -207,7 +200,7 @@ final class CdkSupport {
         }
     }
 
-    static void deleteQuietly(Path dir) {
+    public static void deleteQuietly(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
