@@ -22,11 +22,11 @@ import java.util.spi.ToolProvider;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CLI's main packages form no cycle (jdeps at package level over the compiled classes): commands get their
- * context from the command factory, never from the root command, so {@code cls} can depend on its commands and
- * no command on {@code cls}.
+ * The CLI's main packages, as jdeps sees them (package level, over the compiled classes): no cycle (commands get their
+ * context from the command factory, never from the root command, so {@code cls} can depend on its commands and no
+ * command on {@code cls}), and the operations commands are a front end over the engine's substrate operations.
  */
-class PackageCyclesTest {
+class CliPackageDependenciesTest {
     private static final String PREFIX = "io.clusterless.cli";
     /** {@code   io.clusterless.cli.command -> io.clusterless.cli.context   classes} */
     private static final Pattern EDGE = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s");
@@ -42,7 +42,35 @@ class PackageCyclesTest {
                 .isEmpty();
     }
 
+    /**
+     * The reports and operations are one piece of code over either substrate: they reach AWS and the local root only
+     * through the engine's SubstrateOperations, never the substrates' classes or an AWS SDK.
+     */
+    @Test
+    void operationsCommands_reachSubstratesOnlyThroughTheEngine() throws Exception {
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Set<String> reached = jdepsEdges(classes).getOrDefault(PREFIX + ".command.ops", Set.of());
+        assertThat(reached).as("packages the operations commands use").contains("io.clusterless.engine.ops");
+
+        assertThat(reached).as("substrate packages the operations commands use directly")
+                .filteredOn(p -> p.startsWith("io.clusterless.runtime") || p.startsWith("io.clusterless.local")
+                        || p.startsWith("io.clusterless.substrate") || p.startsWith("software.amazon"))
+                .isEmpty();
+    }
+
     private static Map<String, Set<String>> packageEdges(Path classes) {
+        Map<String, Set<String>> edges = new TreeMap<>();
+        jdepsEdges(classes).forEach((from, to) -> {
+            if (from.startsWith(PREFIX)) {
+                to.stream().filter(p -> p.startsWith(PREFIX) && !p.equals(from))
+                        .forEach(p -> edges.computeIfAbsent(from, f -> new TreeSet<>()).add(p));
+            }
+        });
+        return edges;
+    }
+
+    /** Every package each package of {@code classes} uses. */
+    private static Map<String, Set<String>> jdepsEdges(Path classes) {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow();
         StringWriter out = new StringWriter();
         int exit = jdeps.run(new PrintWriter(out), new PrintWriter(out), "-verbose:package", "-filter:none",
@@ -51,8 +79,7 @@ class PackageCyclesTest {
         Map<String, Set<String>> edges = new TreeMap<>();
         for (String line : out.toString().split("\n")) {
             Matcher edge = EDGE.matcher(line);
-            if (edge.find() && edge.group(1).startsWith(PREFIX) && edge.group(2).startsWith(PREFIX)
-                    && !edge.group(1).equals(edge.group(2))) {
+            if (edge.find()) {
                 edges.computeIfAbsent(edge.group(1), p -> new TreeSet<>()).add(edge.group(2));
             }
         }
