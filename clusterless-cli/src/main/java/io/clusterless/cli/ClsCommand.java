@@ -1,17 +1,16 @@
 package io.clusterless.cli;
 
 import io.clusterless.cli.command.BootstrapCommand;
-import io.clusterless.cli.command.CompletionCommand;
+import io.clusterless.cli.command.ConfigCommand;
 import io.clusterless.cli.command.DeployCommand;
 import io.clusterless.cli.command.DestroyCommand;
 import io.clusterless.cli.command.DiffCommand;
 import io.clusterless.cli.command.ReportCommands;
-import io.clusterless.cli.command.ConfigCommand;
 import io.clusterless.cli.command.SchemaCommand;
 import io.clusterless.cli.command.ShowCommand;
 import io.clusterless.cli.command.SynthCommand;
-import io.clusterless.cli.command.VerifyCommand;
 import io.clusterless.cli.command.ValidateCommand;
+import io.clusterless.cli.command.VerifyCommand;
 import io.clusterless.cli.command.local.LocalCommand;
 import io.clusterless.cli.command.ops.DisableCommand;
 import io.clusterless.cli.command.ops.EnableCommand;
@@ -22,11 +21,14 @@ import io.clusterless.cli.command.ops.GraphCommand;
 import io.clusterless.cli.command.ops.ReportCommand;
 import io.clusterless.cli.command.ops.UiCommand;
 import io.clusterless.cli.command.scenario.ScenarioCommand;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.VersionProvider;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.OutputFormat;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine;
 
 import java.util.Map;
 

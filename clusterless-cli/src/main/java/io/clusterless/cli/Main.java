@@ -1,8 +1,14 @@
 package io.clusterless.cli;
 
 import io.clusterless.cli.config.ConfigDefaults;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.Interruption;
+import io.clusterless.cli.context.VersionProvider;
+import io.clusterless.engine.ops.OperationException;
 import io.clusterless.model.load.Problem;
 import io.clusterless.model.load.ProblemException;
+import io.clusterless.substrate.aws.connection.AwsFailures;
 import picocli.CommandLine;
 
 import java.io.InputStream;
@@ -65,7 +71,7 @@ public final class Main {
 
     /** The configured command tree; also used to generate completion scripts. */
     public static CommandLine commandLine(ClsCommand root) {
-        CommandLine commandLine = new CommandLine(root);
+        CommandLine commandLine = new CommandLine(root, new CommandFactory(root.context()));
         commandLine.setOut(root.context().out());
         commandLine.setErr(root.context().err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -108,7 +114,7 @@ public final class Main {
             for (Problem problem : problems.problems()) {
                 err.println(problem.format());
             }
-        } else if (e instanceof UserException) {
+        } else if (e instanceof OperationException) {
             err.println("error: " + e.getMessage());
         } else {
             String message = AwsFailures.describe(e, null).orElseGet(() -> (e.getMessage() != null ? e.getMessage()

@@ -1,8 +1,9 @@
 package io.clusterless.cli;
 
-import picocli.CommandLine;
+import io.clusterless.cli.options.SubstrateOptions;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.options.AwsConnectionOptions;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 

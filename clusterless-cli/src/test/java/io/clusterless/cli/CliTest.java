@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.context.VersionProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

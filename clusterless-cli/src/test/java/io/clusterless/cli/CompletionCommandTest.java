@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.context.CliContext;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.cli.context.CliContext;
 import io.clusterless.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

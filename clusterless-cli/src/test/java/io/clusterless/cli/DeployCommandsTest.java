@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.context.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -155,7 +155,7 @@ class DeployReconcileTest {
         cloudFormation.createStack(r -> r.stackName(name).templateBody(template));
     }
 
-    /** What ProjectCdk writes before cdk starts, and nothing after: the state a kill -9 leaves. */
+    /** What ProjectDeployment writes before cdk starts, and nothing after: the state a kill -9 leaves. */
     private static void leftByAKill(DeployRecord.State state, String... stacks) {
         List<DeployRecord.Stack> recorded = java.util.Arrays.stream(stacks)
                 .map(name -> new DeployRecord.Stack(name, "us-west-2", TemplateDigest.of(TEMPLATE))).toList();

@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.context.CliContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;

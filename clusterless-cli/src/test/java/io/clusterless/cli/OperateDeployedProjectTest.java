@@ -1,6 +1,7 @@
 package io.clusterless.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.json.Json;

@@ -1,5 +1,7 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.context.ExitCodes;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arcstate.ArcState;
 import io.clusterless.engine.arc.ArcStateStore;

@@ -1,7 +1,7 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.CliContext;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.LoadedFile;
@@ -12,10 +12,11 @@ import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
-import io.clusterless.cli.VersionProvider;
+import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import io.clusterless.substrate.aws.synth.AssemblyCache;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.substrate.aws.deploys.CdkSession;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthKey;
 import io.clusterless.substrate.aws.synth.SynthOptions;
@@ -34,7 +35,7 @@ import java.util.concurrent.CompletionException;
 
 /** Loading and reporting shared by {@code synth} and {@code verify}. */
 final class AwsSynthSupport {
-    static final String TIMINGS_VARIABLE = "CLS_TIMINGS";
+    static final String TIMINGS_VARIABLE = CdkSession.TIMINGS_VARIABLE;
 
     private AwsSynthSupport() {
     }

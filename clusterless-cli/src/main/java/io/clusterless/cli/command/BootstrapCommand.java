@@ -1,18 +1,20 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.UserException;
-import io.clusterless.cli.deploys.CommandDocument;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.substrate.aws.deploys.CommandDocument;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.substrate.aws.deploys.CdkSession;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.SynthException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -40,8 +42,11 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class BootstrapCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    BootstrapCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Option(names = "--account", required = true, paramLabel = "ACCOUNT", description = "AWS account id.")
     String account;
@@ -67,8 +72,9 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         document = new CommandDocument("bootstrap", destroy ? CommandDocument.Intent.destroy
-                : CommandDocument.Intent.deploy, root.context(), Clock.systemUTC())
-                .connection(cdk.dryRun, region -> new CdkSupport(root.context(), cdk, region).clients());
+                : CommandDocument.Intent.deploy, context.documentOut(), Clock.systemUTC())
+                .connection(cdk.dryRun, region -> new CdkSession(CdkOptions.session(context),
+                        cdk.settings(context.config()), region).clients());
         return document.run(this::bootstrap);
     }
 
@@ -83,13 +89,13 @@ public final class BootstrapCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        CdkSupport support = new CdkSupport(root.context(), cdk, region);
+        CdkSession support = new CdkSession(CdkOptions.session(context), cdk.settings(context.config()), region);
         if (destroy) {
             support.requireApprovalPossible("bootstrap --destroy", !support.destroyForced());
         } else {
             support.requireApprovalPossible("bootstrap", support.deployAsks());
         }
-        Path assembly = CdkSupport.tempAssembly();
+        Path assembly = CdkSession.tempAssembly();
         try {
             try {
                 long synthStart = System.nanoTime();
@@ -101,11 +107,11 @@ public final class BootstrapCommand implements Callable<Integer> {
             }
             return destroy ? destroy(support, placement, assembly) : deploy(support, placement, assembly);
         } finally {
-            CdkSupport.deleteQuietly(assembly);
+            CdkSession.deleteQuietly(assembly);
         }
     }
 
-    private int deploy(CdkSupport support, PlacementNames placement, Path assembly) {
+    private int deploy(CdkSession support, PlacementNames placement, Path assembly) {
         // idempotent, and a missing CDKToolkit stack is the most common first-use failure
         int exit = support.run(List.of("bootstrap", "aws://" + account + "/" + placement.region(),
                 "--app", assembly.toString()));
@@ -134,7 +140,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private int destroy(CdkSupport support, PlacementNames placement, Path assembly) {
+    private int destroy(CdkSession support, PlacementNames placement, Path assembly) {
         if (!cdk.dryRun) {
             S3Client s3 = support.clients().s3();
             for (String bucket : List.of(placement.metadataBucket(), placement.arcStateBucket(),
@@ -182,7 +188,7 @@ public final class BootstrapCommand implements Callable<Integer> {
     }
 
     private void cdkNote(String line) {
-        root.context().err().println("cls: " + line);
-        root.context().err().flush();
+        context.err().println("cls: " + line);
+        context.err().flush();
     }
 }

@@ -1,6 +1,12 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.AwsConnectionOptions;
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.Settings;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.Interruption;
+import io.clusterless.cli.options.AwsConnectionOptions;
+import io.clusterless.substrate.aws.deploys.CdkSettings;
+import io.clusterless.substrate.aws.deploys.CommandSession;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,4 +31,17 @@ final class CdkOptions {
 
     @Mixin
     AwsConnectionOptions connection = new AwsConnectionOptions();
+
+    /** The options with the configuration's approval levels, as the AWS substrate runs cdk with them. */
+    CdkSettings settings(ClsConfig config) {
+        return new CdkSettings(approve, dryRun, retry, cdk, connection.connection(),
+                config.string(Settings.REQUIRE_DEPLOY_APPROVAL), config.bool(Settings.REQUIRE_DESTROY_APPROVAL));
+    }
+
+    /** The command's environment and streams, as the AWS substrate runs cdk in them. */
+    static CommandSession session(CliContext context) {
+        return new CommandSession(context.environment(), context.home(), context.out(), context.err(),
+                context.terminal(), context.colour(), context.verbosity() > 0, context.documentOut() != null,
+                Interruption::signalled);
+    }
 }

@@ -1,11 +1,11 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.UserException;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Setting;
 import io.clusterless.cli.config.Settings;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import picocli.CommandLine.Command;
@@ -30,19 +30,22 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         subcommands = {ConfigCommand.Show.class, ConfigCommand.Init.class})
 public final class ConfigCommand implements Runnable {
-    @ParentCommand
-    ClsCommand root;
+    private final CliContext context;
+
+    ConfigCommand(CliContext context) {
+        this.context = context;
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(root.context().out());
+        spec.commandLine().usage(context.out());
     }
 
     ClsConfig load() {
-        return root.context().config();
+        return context.config();
     }
 
     static List<String> namespaces(String config) {
@@ -70,9 +73,9 @@ public final class ConfigCommand implements Runnable {
         @Override
         public Integer call() {
             ClsConfig loaded = parent.load();
-            PrintWriter out = parent.root.context().out();
+            PrintWriter out = parent.context.out();
             List<String> namespaces = namespaces(config);
-            if (parent.root.context().output() == OutputFormat.table) {
+            if (parent.context.output() == OutputFormat.table) {
                 for (String namespace : namespaces) {
                     out.print(toml(namespace, loaded.values(namespace), true));
                 }
@@ -86,7 +89,7 @@ public final class ConfigCommand implements Runnable {
                             .put("value", value.value() == null ? null : String.valueOf(value.value())).put("origin", value.origin()));
                 }
             }
-            new Printer(out, parent.root.context().output()).print(records);
+            new Printer(out, parent.context.output()).print(records);
             return 0;
         }
     }
@@ -119,8 +122,8 @@ public final class ConfigCommand implements Runnable {
             }
             String namespace = namespaces(config).get(0);
             ClsConfig loaded = merge ? parent.load() : null;
-            ConfigFiles files = new ConfigFiles(parent.root.context().workingDirectory(),
-                    parent.root.context().home());
+            ConfigFiles files = new ConfigFiles(parent.context.workingDirectory(),
+                    parent.context.home());
             Path target = global ? files.global(namespace) : files.localTarget(namespace);
             if (Files.exists(target) && !force) {
                 throw new UserException(target + " exists; use --force to overwrite it, or edit it");
@@ -132,8 +135,8 @@ public final class ConfigCommand implements Runnable {
             }
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.writeString(target, toml(namespace, values, false));
-            parent.root.context().out().println("wrote " + target);
-            parent.root.context().out().flush();
+            parent.context.out().println("wrote " + target);
+            parent.context.out().flush();
             return 0;
         }
     }

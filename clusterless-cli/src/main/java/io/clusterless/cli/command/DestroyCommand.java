@@ -1,10 +1,10 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.substrate.aws.deploys.ProjectDeployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,8 +17,11 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class DestroyCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    DestroyCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Mixin
     private ProjectOptions project;
@@ -31,6 +34,6 @@ public final class DestroyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ProjectCdk(root, project, synth, cdk).runDocumented(ProjectCdk.Verb.destroy, List.of());
+        return ProjectDeployments.run(context, project, synth, cdk, ProjectDeployment.Verb.destroy, List.of());
     }
 }

@@ -1,11 +1,11 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.substrate.aws.deploys.ProjectDeployment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,8 +19,11 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class DiffCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    DiffCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Mixin
     private ProjectOptions project;
@@ -36,7 +39,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new ProjectCdk(root, project, synth, cdk).runDocumented(ProjectCdk.Verb.diff,
+        return ProjectDeployments.run(context, project, synth, cdk, ProjectDeployment.Verb.diff,
                 fail ? List.of("--fail") : List.of());
     }
 }

@@ -1,22 +1,21 @@
 package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.MetadataBuckets;
-import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.command.ops.ArcsStatusCommand;
 import io.clusterless.cli.command.ops.DatasetsStatusCommand;
-import io.clusterless.cli.deploys.DeployIntents;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.metadata.PlacementReader;
+import io.clusterless.engine.ops.MetadataBuckets;
+import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.uri.ArcURI;
 import io.clusterless.uri.RecordURI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,8 +51,9 @@ public final class ReportCommands {
     record Found(PlacementNames placement, String bucket, PlacementReader reader) {
     }
 
-    static List<Found> placements(ClsCommand root, Filters filters) {
-        MetadataBuckets buckets = MetadataBuckets.discover(root.context(), filters.substrate);
+    static List<Found> placements(CliContext context, Filters filters) {
+        SubstrateOperations operations = filters.substrate.operations(context);
+        MetadataBuckets buckets = operations.metadataBuckets();
         PlacementReader reader = new PlacementReader(buckets.store());
         List<Found> found = new ArrayList<>();
         for (MetadataBuckets.Found placement : buckets.placements()) {
@@ -61,18 +61,15 @@ public final class ReportCommands {
                 found.add(new Found(placement.placement(), placement.bucket(), reader));
             }
         }
-        if (!filters.substrate.isLocal()) {
-            // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
-            DeployIntents.reconcile(found.stream().map(Found::placement).toList(), buckets.store(),
-                    region -> filters.substrate.aws().clients(root.context().environment(), region),
-                    note -> note(root, note));
-        }
+        // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
+        operations.reconcileDeploys(found.stream().map(Found::placement).toList(), buckets.store(),
+                note -> note(context, note));
         return found;
     }
 
-    static void note(ClsCommand root, String line) {
-        root.context().err().println("cls: " + line);
-        root.context().err().flush();
+    static void note(CliContext context, String line) {
+        context.err().println("cls: " + line);
+        context.err().flush();
     }
 
     static ObjectNode placement(ObjectNode row, Filters filters, PlacementNames placement) {
@@ -98,23 +95,27 @@ public final class ReportCommands {
         return false;
     }
 
-    static int print(ClsCommand root, List<ObjectNode> rows) {
-        new Printer(root.context().out(), root.context().output()).print(rows);
+    static int print(CliContext context, List<ObjectNode> rows) {
+        new Printer(context.out(), context.output()).print(rows);
         return ExitCodes.OK;
     }
 
     @Command(name = "placements", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"List bootstrapped placements: buckets whose names contain clusterless-metadata.", ""})
     public static final class Placements implements Callable<Integer> {
-        @ParentCommand
-        private ClsCommand root;
+        private final CliContext context;
+
+        Placements(CliContext context) {
+            this.context = context;
+        }
+
         @Mixin
         private Filters filters;
 
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
-            for (Found found : placements(root, filters)) {
+            for (Found found : placements(context, filters)) {
                 ObjectNode row = Printer.record();
                 row.put("provider", filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER);
                 row.put("stage", found.placement().stage());
@@ -122,15 +123,19 @@ public final class ReportCommands {
                 row.put("region", found.placement().region());
                 rows.add(row);
             }
-            return print(root, rows);
+            return print(context, rows);
         }
     }
 
     @Command(name = "projects", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"List deployed projects of every matching placement.", ""})
     public static final class Projects implements Callable<Integer> {
-        @ParentCommand
-        private ClsCommand root;
+        private final CliContext context;
+
+        Projects(CliContext context) {
+            this.context = context;
+        }
+
         @Mixin
         private Filters filters;
         @Mixin
@@ -139,7 +144,7 @@ public final class ReportCommands {
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
-            for (Found found : placements(root, filters)) {
+            for (Found found : placements(context, filters)) {
                 for (RecordURI uri : found.reader().projects(found.bucket())) {
                     if (deployed.matches(uri.name(), uri.version())) {
                         ObjectNode row = placement(Printer.record(), filters, found.placement());
@@ -148,7 +153,7 @@ public final class ReportCommands {
                     }
                 }
             }
-            return print(root, rows);
+            return print(context, rows);
         }
     }
 
@@ -156,8 +161,12 @@ public final class ReportCommands {
             description = {"List deployed arcs of every matching placement; 'cls arcs status' reports their lots.", ""},
             subcommands = ArcsStatusCommand.class)
     public static final class Arcs implements Callable<Integer> {
-        @ParentCommand
-        private ClsCommand root;
+        private final CliContext context;
+
+        Arcs(CliContext context) {
+            this.context = context;
+        }
+
         @Mixin
         private Filters filters;
         @Mixin
@@ -166,7 +175,7 @@ public final class ReportCommands {
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
-            for (Found found : placements(root, filters)) {
+            for (Found found : placements(context, filters)) {
                 for (ArcURI uri : found.reader().arcs(found.bucket())) {
                     if (deployed.matches(uri.projectName(), uri.projectVersion())) {
                         ObjectNode row = placement(Printer.record(), filters, found.placement());
@@ -176,7 +185,7 @@ public final class ReportCommands {
                     }
                 }
             }
-            return print(root, rows);
+            return print(context, rows);
         }
     }
 
@@ -185,22 +194,26 @@ public final class ReportCommands {
                     + "'cls datasets status' reports their lots.", ""},
             subcommands = DatasetsStatusCommand.class)
     public static final class Datasets implements Callable<Integer> {
-        @ParentCommand
-        private ClsCommand root;
+        private final CliContext context;
+
+        Datasets(CliContext context) {
+            this.context = context;
+        }
+
         @Mixin
         private Filters filters;
 
         @Override
         public Integer call() {
             List<ObjectNode> rows = new ArrayList<>();
-            for (Found found : placements(root, filters)) {
+            for (Found found : placements(context, filters)) {
                 for (RecordURI uri : found.reader().datasets(found.bucket())) {
                     ObjectNode row = placement(Printer.record(), filters, found.placement());
                     row.putObject("dataset").put("name", uri.name()).put("version", uri.version());
                     rows.add(row);
                 }
             }
-            return print(root, rows);
+            return print(context, rows);
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.context.CliContext;
 import io.clusterless.json.Json;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.shape.JsonSchemaWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 import java.util.concurrent.Callable;
 
@@ -15,14 +14,17 @@ import java.util.concurrent.Callable;
                 "Example: cls schema > clusterless.schema.json"},
         mixinStandardHelpOptions = true)
 public final class SchemaCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    SchemaCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Override
     public Integer call() throws Exception {
         var schema = new JsonSchemaWriter(ComponentRegistry.defaultRegistry()).write();
-        root.context().out().println(Json.records().writerWithDefaultPrettyPrinter().writeValueAsString(schema));
-        root.context().out().flush();
+        context.out().println(Json.records().writerWithDefaultPrettyPrinter().writeValueAsString(schema));
+        context.out().flush();
         return 0;
     }
 }

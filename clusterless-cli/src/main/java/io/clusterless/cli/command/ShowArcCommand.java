@@ -50,7 +50,7 @@ final class ShowArcCommand extends ShowCommand.ComponentBase {
 
     @Override
     Integer unselected() {
-        return ShowDeployed.show(show.root, filters, wide, ShowDeployedCommands.arcs(name, deployed), name,
+        return ShowDeployed.show(show.context, filters, wide, ShowDeployedCommands.arcs(name, deployed), name,
                 deployed.projects().stream().map(p -> "of project " + p).toList());
     }
 }

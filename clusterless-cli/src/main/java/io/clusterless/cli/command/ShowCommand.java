@@ -2,8 +2,8 @@ package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.json.Json;
 import io.clusterless.model.Arc;
@@ -55,8 +55,11 @@ import java.util.concurrent.Callable;
                 ShowProviderCommand.class
         })
 public final class ShowCommand implements Runnable {
-    @ParentCommand
-    ClsCommand root;
+    final CliContext context;
+
+    ShowCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Spec
     CommandSpec spec;
@@ -64,7 +67,7 @@ public final class ShowCommand implements Runnable {
     @Override
     public void run() {
         // this command's place in the tree, so the usage reads "cls show" and lists the global options
-        spec.commandLine().usage(root.context().out());
+        spec.commandLine().usage(context.out());
     }
 
     /** Exactly one of the ways to show things. */
@@ -114,9 +117,9 @@ public final class ShowCommand implements Runnable {
             if (selection == null) {
                 return unselected();
             }
-            PrintWriter out = show.root.context().out();
+            PrintWriter out = show.context.out();
             Map<String, Element> elements = elements();
-            boolean json = show.root.context().output() == OutputFormat.json;
+            boolean json = show.context.output() == OutputFormat.json;
             if (selection.list) {
                 List<String> names = new ArrayList<>(elements.keySet());
                 names.sort(String.CASE_INSENSITIVE_ORDER);

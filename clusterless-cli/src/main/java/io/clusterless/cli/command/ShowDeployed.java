@@ -2,16 +2,16 @@ package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.UserException;
-import io.clusterless.cli.deploys.CloudFormationStacks;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.inspect.Card;
 import io.clusterless.cli.inspect.DeployedReader;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.engine.metadata.StackStates;
+import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.json.Json;
-import io.clusterless.naming.PlacementNames;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,22 +39,20 @@ final class ShowDeployed {
     /**
      * @param name the NAME argument, or null; used for messages (the reading function already filters by it)
      */
-    static int show(ClsCommand root, ReportCommands.Filters filters, boolean wide, Kind kind, String name,
+    static int show(CliContext context, ReportCommands.Filters filters, boolean wide, Kind kind, String name,
                     List<String> otherFilters) {
-        List<ReportCommands.Found> placements = ReportCommands.placements(root, filters);
+        List<ReportCommands.Found> placements = ReportCommands.placements(context, filters);
         if (placements.isEmpty()) {
-            throw new UserException("no bootstrapped placement" + filtered(filters) + " " + where(root, filters)
+            throw new UserException("no bootstrapped placement" + filtered(filters) + " " + where(context, filters)
                     + "; " + (filters.substrate.isLocal() ? "run cls local run PROJECT_FILE -P local to place one"
                     : "run " + bootstrap(filters) + " to make one"));
         }
         List<ObjectNode> documents = new ArrayList<>();
-        try (CloudFormationStacks stacks = filters.substrate.isLocal() ? null
-                : new CloudFormationStacks(region -> filters.substrate.aws().clients(root.context().environment(),
-                region))) {
+        try (SubstrateOperations operations = filters.substrate.operations(context)) {
+            StackStates stacks = operations.stackStates().orElse(null);
             for (ReportCommands.Found found : placements) {
-                DeployedReader reader = new DeployedReader(
-                        filters.substrate.store(root.context(), found.placement().region()), found.placement(),
-                        filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER, stacks, Clock.systemUTC());
+                DeployedReader reader = new DeployedReader(operations.store(found.placement().region()),
+                        found.placement(), operations.provider(), stacks, Clock.systemUTC());
                 documents.addAll(kind.read().apply(reader));
             }
         }
@@ -70,17 +68,17 @@ final class ShowDeployed {
                     + (filters.substrate.isLocal() ? "cls local run PROJECT_FILE -P local" : "cls deploy PROJECT_FILE")
                     + " to place a project");
         }
-        OutputFormat format = root.context().output();
+        OutputFormat format = context.output();
         if (format == OutputFormat.json || wide) {
-            new Printer(root.context().out(), format).print(documents);
+            new Printer(context.out(), format).print(documents);
         } else if (format == OutputFormat.table && name != null && documents.size() == 1) {
-            Card.print(root.context().out(), documents.get(0));
+            Card.print(context.out(), documents.get(0));
         } else {
             List<ObjectNode> rows = documents.stream().map(kind.row()).toList();
             if (placements.size() == 1) {
                 rows.forEach(row -> row.remove("placement")); // the same in every row: said once by the filters
             }
-            new Printer(root.context().out(), format).print(rows);
+            new Printer(context.out(), format).print(rows);
         }
         return ExitCodes.OK;
     }
@@ -108,8 +106,8 @@ final class ShowDeployed {
                 + filters.substrate.aws().hintArguments() + " --approve";
     }
 
-    private static String where(ClsCommand root, ReportCommands.Filters filters) {
-        return filters.substrate.isLocal() ? "under the local root " + filters.substrate.localRoot(root.context())
+    private static String where(CliContext context, ReportCommands.Filters filters) {
+        return filters.substrate.isLocal() ? "under the local root " + filters.substrate.localRoot(context)
                 : "among the buckets the account lists";
     }
 

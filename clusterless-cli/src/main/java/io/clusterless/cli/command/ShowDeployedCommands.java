@@ -59,7 +59,7 @@ final class ShowDeployedCommands {
                 return name == null || ShowDeployed.sameName(name, ShowDeployed.text(document, "/placement/name"))
                         ? List.of(document) : List.of();
             }, Placement::row);
-            return ShowDeployed.show(show.root, filters, wide, kind, name, List.of());
+            return ShowDeployed.show(show.context, filters, wide, kind, name, List.of());
         }
 
         private static ObjectNode row(JsonNode document) {
@@ -95,7 +95,7 @@ final class ShowDeployedCommands {
             ShowDeployed.Kind kind = new ShowDeployed.Kind("project", "projects", reader -> reader.projects(
                     (project, version) -> name == null || ReportCommands.projectMatches(List.of(name), project,
                             version)), Project::row);
-            return ShowDeployed.show(show.root, filters, wide, kind, name, List.of());
+            return ShowDeployed.show(show.context, filters, wide, kind, name, List.of());
         }
 
         private static ObjectNode row(JsonNode document) {
@@ -139,7 +139,7 @@ final class ShowDeployedCommands {
                             || name.equals(uri.name() + "/" + uri.version()))
                             && (deployed.projects().isEmpty() || deployed.matches(owner.path("project").asText(),
                             owner.path("version").asText()))), Dataset::row);
-            return ShowDeployed.show(show.root, filters, wide, kind, name, deployed.projects().stream()
+            return ShowDeployed.show(show.context, filters, wide, kind, name, deployed.projects().stream()
                     .map(p -> "of project " + p).toList());
         }
 

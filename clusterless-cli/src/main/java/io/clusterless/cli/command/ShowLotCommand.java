@@ -1,9 +1,8 @@
 package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.lot.LotId;
 import picocli.CommandLine.Command;
@@ -31,7 +30,6 @@ public final class ShowLotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClsCommand root = show.root;
         List<ObjectNode> rows = new ArrayList<>();
         for (String text : lots) {
             LotId lot;
@@ -49,7 +47,7 @@ public final class ShowLotCommand implements Callable<Integer> {
             row.put("next", lot.next().format());
             rows.add(row);
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(show.context.out(), show.context.output()).print(rows);
         return ExitCodes.OK;
     }
 }

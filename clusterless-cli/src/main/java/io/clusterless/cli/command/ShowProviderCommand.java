@@ -1,6 +1,6 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.options.SubstrateOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -21,7 +21,7 @@ public final class ShowProviderCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Arrays.stream(SubstrateOptions.Substrate.values()).map(Enum::name).sorted()
-                .forEach(show.root.context().out()::println);
+                .forEach(show.context.out()::println);
         return 0;
     }
 }

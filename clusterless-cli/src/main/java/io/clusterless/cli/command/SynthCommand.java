@@ -1,13 +1,14 @@
 package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.naming.PlacementNames;
+import io.clusterless.substrate.aws.deploys.LambdaAssets;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -57,8 +57,11 @@ import java.util.stream.Stream;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class SynthCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    SynthCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Spec
     private CommandSpec spec;
@@ -123,7 +126,7 @@ public final class SynthCommand implements Callable<Integer> {
         }
         Timings before = new Timings();
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
-        AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
+        AwsSynthSupport.warnIfValidationOff(context, synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
         // with the assembly cache, jsii starts only when the project must be synthesized afresh
         CompletableFuture<Void> jsii = bootstrap != null || synth.noCache ? AwsSynthesizer.warmUp() : null;
@@ -141,19 +144,19 @@ public final class SynthCommand implements Callable<Integer> {
                 AwsSynthSupport.awaitJsii(jsii);
                 result = AwsSynthesizer.synthesizeBootstrap(placement, false, outdir);
             } else {
-                List<ProjectInput> inputs = AwsSynthSupport.load(root.context(),
+                List<ProjectInput> inputs = AwsSynthSupport.load(context,
                         ProjectOptions.sources(files, spec.commandLine()),
                         target == null || target.projects == null ? JsonnetOptions.NONE
                                 : new JsonnetOptions(target.projects.extStrs, target.projects.jpaths));
                 before.mark("load");
                 prepare(outdir);
                 result = AwsSynthSupport.synthesize(synth, inputs,
-                        synth.toSynthOptions(lambdaJar, root.context().config(), false), outdir, jsii);
+                        synth.toSynthOptions(lambdaJar, context.config(), false), outdir, jsii);
             }
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
         }
-        AwsSynthSupport.printNotes(root.context(), result);
+        AwsSynthSupport.printNotes(context, result);
         List<ObjectNode> rows = new ArrayList<>();
         for (SynthResult.StackReport stack : result.stacks()) {
             ObjectNode row = Printer.record();
@@ -162,8 +165,8 @@ public final class SynthCommand implements Callable<Integer> {
             row.put("template", outdir.resolve(stack.templateFile()).toString());
             rows.add(row);
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
-        AwsSynthSupport.printTimings(root.context(), before, result);
+        new Printer(context.out(), context.output()).print(rows);
+        AwsSynthSupport.printTimings(context, before, result);
         return ExitCodes.OK;
     }
 

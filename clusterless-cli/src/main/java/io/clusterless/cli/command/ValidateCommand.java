@@ -3,9 +3,9 @@ package io.clusterless.cli.command;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.json.Json;
 import io.clusterless.model.Deployable;
@@ -19,7 +19,6 @@ import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,18 +31,21 @@ import java.util.concurrent.Callable;
                 "Prints every problem as FILE:LINE:COL: path: message. Exit code 0 when valid, 1 when not."},
         mixinStandardHelpOptions = true)
 public final class ValidateCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    ValidateCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Mixin
     private ProjectOptions project;
 
     @Override
     public Integer call() {
-        PrintWriter out = root.context().out();
-        PrintWriter err = root.context().err();
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), root.context().in());
+        ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), context.in());
         LoadedProject loaded = null;
         List<Problem> problems;
         try {
@@ -52,7 +54,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (ProblemException e) {
             problems = e.problems();
         }
-        if (root.context().output() == OutputFormat.json) {
+        if (context.output() == OutputFormat.json) {
             out.println(json(loaded, problems));
             out.flush();
         } else if (problems.isEmpty()) {

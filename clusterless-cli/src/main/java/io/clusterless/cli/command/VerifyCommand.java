@@ -1,15 +1,16 @@
 package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.exec.DryRunRows;
 import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Deployable;
+import io.clusterless.substrate.aws.deploys.LambdaAssets;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -17,7 +18,6 @@ import io.clusterless.substrate.aws.synth.SynthResult;
 import io.clusterless.substrate.aws.synth.Timings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -41,8 +41,11 @@ import java.util.stream.Stream;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class VerifyCommand implements Callable<Integer> {
-    @ParentCommand
-    private ClsCommand root;
+    private final CliContext context;
+
+    VerifyCommand(CliContext context) {
+        this.context = context;
+    }
 
     @Mixin
     private ProjectOptions project;
@@ -54,10 +57,10 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Timings before = new Timings();
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
-        AwsSynthSupport.warnIfValidationOff(root.context(), synth.validate);
+        AwsSynthSupport.warnIfValidationOff(context, synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
         CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
-        List<ProjectInput> inputs = AwsSynthSupport.load(root.context(), project.sources(), project.jsonnet());
+        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet());
         before.mark("load");
         Path outdir;
         try {
@@ -68,13 +71,13 @@ public final class VerifyCommand implements Callable<Integer> {
         SynthResult result;
         try {
             result = AwsSynthSupport.synthesize(synth, inputs,
-                    synth.toSynthOptions(lambdaJar, root.context().config(), true), outdir, jsii);
+                    synth.toSynthOptions(lambdaJar, context.config(), true), outdir, jsii);
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
         } finally {
             delete(outdir);
         }
-        AwsSynthSupport.printNotes(root.context(), result);
+        AwsSynthSupport.printNotes(context, result);
         List<ObjectNode> rows = new ArrayList<>();
         for (SynthResult.StackReport stack : result.stacks()) {
             ObjectNode row = Printer.record();
@@ -86,8 +89,8 @@ public final class VerifyCommand implements Callable<Integer> {
                     .filter(f -> f.stack().equals(stack.name()) && f.level().equals("warning")).count());
             rows.add(row);
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
-        PrintWriter err = root.context().err();
+        new Printer(context.out(), context.output()).print(rows);
+        PrintWriter err = context.err();
         for (SynthResult.NagFinding finding : result.findings()) {
             err.println(finding.level() + ": " + finding.path() + ": "
                     + (finding.rule().isEmpty() ? "" : finding.rule() + ": ") + finding.message());
@@ -96,7 +99,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 + (result.findings().size() - result.errors()) + " warnings in " + result.stacks().size() + " stacks");
         printSamples(err, inputs);
         err.flush();
-        AwsSynthSupport.printTimings(root.context(), before, result);
+        AwsSynthSupport.printTimings(context, before, result);
         return result.errors() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 

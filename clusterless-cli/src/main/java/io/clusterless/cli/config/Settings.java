@@ -1,5 +1,7 @@
 package io.clusterless.cli.config;
 
+import io.clusterless.substrate.aws.deploys.ProjectDeployment;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +19,7 @@ public final class Settings {
     public static final Setting REQUIRE_DESTROY_APPROVAL = Setting.bool("aws.cdk.requireDestroyApproval", true,
             "false: destroy without asking (--approve does the same)");
 
-    public static final Setting SNAP_START = Setting.bool("aws.lambda.snapStart", true,
+    public static final Setting SNAP_START = Setting.bool(ProjectDeployment.SNAP_START_KEY, true,
             "false: no SnapStart, functions invoked unqualified (emulators such as moto, which cannot resolve Lambda "
                     + "versions; with --endpoint-url cls sets it for you unless a layer sets it)");
     public static final Setting PROFILE = Setting.text("aws.connection.profile",

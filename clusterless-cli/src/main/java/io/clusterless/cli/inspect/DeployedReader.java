@@ -24,7 +24,6 @@ import io.clusterless.uri.ArcURI;
 import io.clusterless.uri.ManifestURI;
 import io.clusterless.uri.RecordKind;
 import io.clusterless.uri.RecordURI;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -218,13 +217,11 @@ public final class DeployedReader {
         ObjectNode node = Json.records().createObjectNode();
         node.put("name", name);
         node.put("region", region);
-        Optional<StackStates.StackState> state;
-        try {
-            state = stacks == null ? Optional.empty() : stacks.describe(region, name);
-        } catch (SdkException e) {
+        Optional<StackStates.StackState> state = stacks == null ? Optional.empty() : stacks.describe(region, name);
+        if (state.isPresent() && state.get().isUnreadable()) {
             // no permission, an emulator without the call: the rest of the report still stands
-            node.put("status", "UNREADABLE");
-            node.put("statusReason", e.getMessage());
+            node.put("status", state.get().status());
+            node.put("statusReason", state.get().reason());
             return node;
         }
         node.put("status", stacks == null ? null : state.map(StackStates.StackState::status).orElse("ABSENT"));

@@ -1,8 +1,8 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.cli.CliContext;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.Main;
+import io.clusterless.cli.context.CliContext;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.ParseResult;
 

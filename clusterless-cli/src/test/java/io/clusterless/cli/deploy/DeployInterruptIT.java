@@ -214,6 +214,26 @@ class DeployInterruptIT {
         assertThat(arcs.err()).doesNotContain("DeployCheck");
     }
 
+    @Test
+    void aProcessStartedUnderAParentThatIgnoresSigint_stillGetsIt() throws Exception {
+        // the parent ignores SIGINT, as a background job of a non-interactive shell does; SigIgn's bit 2 is SIGINT
+        String ignoring = "trap '' INT; exec ";
+        String inherited = sigIgn(List.of("sh", "-c", ignoring + "grep SigIgn /proc/self/status"));
+        String reset = sigIgn(List.of("sh", "-c", ignoring + String.join(" ",
+                withDefaultSignals(List.of("grep", "SigIgn", "/proc/self/status")))));
+
+        assertThat(Long.parseLong(inherited, 16) & 2).as("SigIgn " + inherited).isEqualTo(2);
+        assertThat(Long.parseLong(reset, 16) & 2).as("SigIgn " + reset).isZero();
+    }
+
+    private static String sigIgn(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(out).as(String.join(" ", command)).startsWith("SigIgn:");
+        return out.substring("SigIgn:".length()).strip();
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     record Run(List<String> args, int exit, String out, String err) {
@@ -234,8 +254,19 @@ class DeployInterruptIT {
         return command;
     }
 
+    /**
+     * A shell without job control starts a background job ({@code ./mvnw verify &}) with SIGINT ignored, every
+     * process below it inherits that, and cls rightly keeps an ignored signal ignored (Interruption.install): then no
+     * Ctrl-C case could pass. Each process here starts with the default actions, as under a terminal.
+     */
+    static List<String> withDefaultSignals(List<String> command) {
+        List<String> reset = new ArrayList<>(List.of("env", "--default-signal=INT,TERM"));
+        reset.addAll(command);
+        return reset;
+    }
+
     private static ProcessBuilder builder(List<String> command, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(withDefaultSignals(command))
                 .redirectOutput(work.resolve(name + ".out").toFile())
                 .redirectError(work.resolve(name + ".err").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

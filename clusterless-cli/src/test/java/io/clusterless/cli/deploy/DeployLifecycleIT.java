@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsSettings;
-import io.clusterless.runtime.aws.EventBridgeRules;
+import io.clusterless.substrate.aws.ops.EventBridgeRules;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;

@@ -15,6 +15,17 @@ public interface StackStates {
      * @param templateJson the stack's current template; null when the status has none to read
      */
     record StackState(String status, String reason, String templateJson) {
+        private static final String UNREADABLE = "UNREADABLE";
+
+        /** A stack the command could not ask about (no permission, an emulator without the call). */
+        public static StackState unreadable(String reason) {
+            return new StackState(UNREADABLE, reason, null);
+        }
+
+        public boolean isUnreadable() {
+            return status.equals(UNREADABLE);
+        }
+
         public boolean inProgress() {
             return status.endsWith("_IN_PROGRESS");
         }

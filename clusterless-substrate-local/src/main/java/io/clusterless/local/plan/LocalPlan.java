@@ -10,9 +10,9 @@ import io.clusterless.engine.plan.EventPatterns;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.model.Arc;
+import io.clusterless.model.Boundary;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
-import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.naming.ProjectNames;
 
@@ -45,7 +45,7 @@ public final class LocalPlan {
      * boundary's objects reach its queue by an S3 notification filtered on the same bucket and prefix; locally that
      * filter is the same Object Created pattern an infrequent boundary's rule has.
      */
-    public record BoundaryEntry(ProjectNames project, S3PutListenerBoundary model, BoundaryProps props,
+    public record BoundaryEntry(ProjectNames project, Boundary model, BoundaryProps props,
                                 boolean frequent, String ruleName, String eventPattern) {
     }
 

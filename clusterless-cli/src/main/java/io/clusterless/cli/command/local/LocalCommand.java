@@ -1,8 +1,8 @@
 package io.clusterless.cli.command.local;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.workload.batch.BatchArcScript;
 import io.clusterless.manifest.ManifestState;
@@ -36,6 +36,12 @@ import java.util.concurrent.Callable;
         mixinStandardHelpOptions = true,
         subcommands = {LocalRunCommand.class})
 public final class LocalCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public LocalCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private ProjectOptions project;
 
@@ -62,12 +68,11 @@ public final class LocalCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give the arc and lot (cls local -p project.json "
                     + "-a ARC -l LOT) for a script that runs one batchExecArc, or run projects with cls local run");
         }
-        ClsCommand root = (ClsCommand) spec.parent().userObject();
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
         LocalPlan plan;
         try {
             // no remote dataset lookup, as the original: the files alone
-            LoadedProject loaded = new ProjectLoader(registry, project.extStrs(), root.context().in())
+            LoadedProject loaded = new ProjectLoader(registry, project.extStrs(), context.in())
                     .loadAll(project.sources());
             var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
             if (!problems.isEmpty()) {
@@ -80,11 +85,11 @@ public final class LocalCommand implements Callable<Integer> {
             throw new UserException(e.getMessage());
         }
         try {
-            root.context().out().print(BatchArcScript.script(plan, arc, lot, role, state));
+            context.out().print(BatchArcScript.script(plan, arc, lot, role, state));
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        root.context().out().flush();
+        context.out().flush();
         return 0;
     }
 }

@@ -1,9 +1,9 @@
 package io.clusterless.cli.command.local;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.local.plan.LocalPlan;
@@ -43,6 +43,12 @@ import java.util.concurrent.TimeUnit;
                         + "completed, 1 otherwise."},
         mixinStandardHelpOptions = true)
 public final class LocalRunCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public LocalRunCommand(CliContext context) {
+        this.context = context;
+    }
+
     /** How long Ctrl-C waits for running arcs to finish and the summary to print. */
     private static final int STOP_GRACE_SECONDS = 60;
 
@@ -68,16 +74,11 @@ public final class LocalRunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private ClsCommand root() {
-        return (ClsCommand) spec.parent().parent().userObject();
-    }
-
     @Override
     public Integer call() throws Exception {
-        ClsCommand root = root();
-        PrintWriter out = root.context().out();
-        PrintWriter err = root.context().err();
-        List<Deployable> deployables = load(root);
+        PrintWriter out = context.out();
+        PrintWriter err = context.err();
+        List<Deployable> deployables = load();
         LocalPlan plan;
         try {
             plan = LocalPlan.of(deployables);
@@ -90,13 +91,13 @@ public final class LocalRunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--parallelism must be at least 1, found: " + threads);
         }
-        List<Placement> placements = new ArrayList<>();
+        List<PutOption> parsedPuts = new ArrayList<>();
         for (String put : puts) {
-            placements.add(Placement.parse(put, spec));
+            parsedPuts.add(PutOption.parse(put, spec));
         }
         Path projectDir = projectDir();
         RunOptions options = new RunOptions(rootDir, projectDir, untilIdle, threads, null);
-        ProgressLine line = new ProgressLine(err, root.context().terminal() && root.context().output() == OutputFormat.table);
+        ProgressLine line = new ProgressLine(err, context.terminal() && context.output() == OutputFormat.table);
         LocalRunner runner;
         try {
             runner = new LocalRunner(plan, options, Clock.systemUTC());
@@ -108,10 +109,10 @@ public final class LocalRunCommand implements Callable<Integer> {
             plan.placementPlan().projects().forEach(project -> project.activities().forEach(activity ->
                     err.println("note: activity " + activity.model().getName() + " of " + project.names().project()
                             + " reads AWS services and is not run locally; its boundary runs on the files it would write")));
-            for (Placement placement : placements) {
-                int count = placement.copyInto(runner.store(), Clock.systemUTC());
-                err.println("put " + count + " file" + (count == 1 ? "" : "s") + " from " + placement.source()
-                        + " to " + placement.target());
+            for (PutOption put : parsedPuts) {
+                int count = put.copyInto(runner.store(), Clock.systemUTC());
+                err.println("put " + count + " file" + (count == 1 ? "" : "s") + " from " + put.source()
+                        + " to " + put.target());
             }
             err.flush();
             // Ctrl-C: finish the arc runs in progress and print the summary before the JVM exits
@@ -128,7 +129,7 @@ public final class LocalRunCommand implements Callable<Integer> {
             try {
                 runner.run(line::update);
                 line.finish(runner.progress());
-                new Printer(out, root.context().output()).print(DatasetSummary.of(plan, runner.store()));
+                new Printer(out, context.output()).print(DatasetSummary.of(plan, runner.store()));
             } finally {
                 printed.countDown();
             }
@@ -138,7 +139,7 @@ public final class LocalRunCommand implements Callable<Integer> {
                 // already shutting down
             }
             RunProgress done = runner.progress();
-            if (root.context().output() == OutputFormat.table) {
+            if (context.output() == OutputFormat.table) {
                 err.println(done.line() + "; local root " + rootDir);
                 int waiting = runner.waitingForInterval();
                 if (waiting > 0) {
@@ -162,9 +163,9 @@ public final class LocalRunCommand implements Callable<Integer> {
         return Path.of("").toAbsolutePath();
     }
 
-    private List<Deployable> load(ClsCommand root) {
+    private List<Deployable> load() {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), root.context().in());
+        ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), context.in());
         try {
             LoadedProject loaded = loader.loadAll(project.sources());
             var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());

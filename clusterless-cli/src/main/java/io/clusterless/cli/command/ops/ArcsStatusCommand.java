@@ -2,10 +2,10 @@ package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.exec.Backfill;
@@ -19,9 +19,7 @@ import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +37,12 @@ import java.util.concurrent.Callable;
                 + "as waiting (rows with arcState waiting and waitingFor with --list).",
         mixinStandardHelpOptions = true)
 public final class ArcsStatusCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public ArcsStatusCommand(CliContext context) {
+        this.context = context;
+    }
+
     static final List<String> STATES = List.of(ArcState.running.name(), ArcState.partial.name(),
             ArcState.missing.name(), ArcState.complete.name());
 
@@ -62,13 +66,10 @@ public final class ArcsStatusCommand implements Callable<Integer> {
             + "json|csv|tsv a strip field of one character per lot.")
     private boolean strip;
 
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        ClsCommand root = OperatedPlacement.root(spec);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();
@@ -119,11 +120,11 @@ public final class ArcsStatusCommand implements Callable<Integer> {
         if (!names.isEmpty() && matched == 0) {
             throw new UserException("no arc named " + String.join(", ", names) + " in " + placement.origin());
         }
-        if (strip && root.context().output() == OutputFormat.table) {
-            strips.print(root.context().out(), LotStrip.columns(root.context().environment()));
+        if (strip && context.output() == OutputFormat.table) {
+            strips.print(context.out(), LotStrip.columns(context.environment()));
             return ExitCodes.OK;
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(context.out(), context.output()).print(rows);
         return ExitCodes.OK;
     }
 

@@ -1,10 +1,10 @@
 package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.status.DatasetFreshness;
@@ -20,9 +20,7 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.uri.ManifestURI;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,6 +38,12 @@ import java.util.concurrent.Callable;
                 + "freshness judges it) or, with --list, one row per lot.",
         mixinStandardHelpOptions = true)
 public final class DatasetsStatusCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public DatasetsStatusCommand(CliContext context) {
+        this.context = context;
+    }
+
     static final List<String> STATES = List.of(ManifestState.removed.name(), ManifestState.partial.name(),
             ManifestState.empty.name(), ManifestState.complete.name());
 
@@ -64,13 +68,10 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             + "one character per lot.")
     private boolean strip;
 
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        ClsCommand root = OperatedPlacement.root(spec);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();
@@ -118,11 +119,11 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
         if (!names.isEmpty() && matched == 0) {
             throw new UserException("no dataset named " + String.join(", ", names) + " in " + placement.origin());
         }
-        if (strip && root.context().output() == OutputFormat.table) {
-            strips.print(root.context().out(), LotStrip.columns(root.context().environment()));
+        if (strip && context.output() == OutputFormat.table) {
+            strips.print(context.out(), LotStrip.columns(context.environment()));
             return ExitCodes.OK;
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(context.out(), context.output()).print(rows);
         return ExitCodes.OK;
     }
 

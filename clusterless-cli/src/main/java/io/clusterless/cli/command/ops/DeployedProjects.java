@@ -1,11 +1,11 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.MetadataBuckets;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
-import io.clusterless.cli.deploys.DeployIntents;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.engine.metadata.DeployedProject;
+import io.clusterless.engine.ops.MetadataBuckets;
+import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.ProjectLoader;
@@ -29,25 +29,23 @@ final class DeployedProjects {
     private DeployedProjects() {
     }
 
-    static List<LoadedFile> load(ClsCommand root, OperatedProjectOptions options, SubstrateOptions substrate,
+    static List<LoadedFile> load(CliContext context, OperatedProjectOptions options, SubstrateOptions substrate,
                                  ComponentRegistry registry) {
-        MetadataBuckets buckets = MetadataBuckets.discover(root.context(), substrate);
+        SubstrateOperations operations = substrate.operations(context);
+        MetadataBuckets buckets = operations.metadataBuckets();
         List<MetadataBuckets.Found> placements = buckets.placements().stream()
                 .filter(found -> MetadataBuckets.matches(found.placement(), options.account(), options.stage(),
                         substrate.aws().region()))
                 .toList();
         Map<String, PlacementNames> byBucket = new LinkedHashMap<>();
         placements.forEach(found -> byBucket.put(found.bucket(), found.placement()));
-        if (!substrate.isLocal()) {
-            // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
-            DeployIntents.reconcile(List.copyOf(byBucket.values()), buckets.store(),
-                    region -> substrate.aws().clients(root.context().environment(), region), line -> {
-                        root.context().err().println("cls: " + line);
-                        root.context().err().flush();
-                    });
-        }
+        // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
+        operations.reconcileDeploys(List.copyOf(byBucket.values()), buckets.store(), line -> {
+            context.err().println("cls: " + line);
+            context.err().flush();
+        });
         DeployedProject deployed = new DeployedProject(buckets.store(),
-                new ProjectLoader(registry, Map.of(), root.context().in()));
+                new ProjectLoader(registry, Map.of(), context.in()));
 
         Set<RecordURI> records = new LinkedHashSet<>();
         for (OperatedProjectOptions.Wanted wanted : options.wanted()) {

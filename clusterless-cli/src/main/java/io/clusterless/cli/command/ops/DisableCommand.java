@@ -1,8 +1,7 @@
 package io.clusterless.cli.command.ops;
 
+import io.clusterless.cli.context.CliContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -14,11 +13,12 @@ import java.util.concurrent.Callable;
                 + "disabled and cls exec fills them."},
         mixinStandardHelpOptions = true)
 public final class DisableCommand extends ListenerSwitch implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    public DisableCommand(CliContext context) {
+        super(context);
+    }
 
     @Override
     public Integer call() {
-        return change(OperatedPlacement.root(spec), false);
+        return change(false);
     }
 }

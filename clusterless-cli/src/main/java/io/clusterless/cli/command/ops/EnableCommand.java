@@ -1,8 +1,7 @@
 package io.clusterless.cli.command.ops;
 
+import io.clusterless.cli.context.CliContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
@@ -12,11 +11,12 @@ import java.util.concurrent.Callable;
                 + "Lots whose events arrived while it was disabled stay unprocessed; cls exec runs them."},
         mixinStandardHelpOptions = true)
 public final class EnableCommand extends ListenerSwitch implements Callable<Integer> {
-    @Spec
-    private CommandSpec spec;
+    public EnableCommand(CliContext context) {
+        super(context);
+    }
 
     @Override
     public Integer call() {
-        return change(OperatedPlacement.root(spec), true);
+        return change(true);
     }
 }

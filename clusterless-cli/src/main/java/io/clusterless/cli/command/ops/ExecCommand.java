@@ -2,33 +2,26 @@ package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.arc.ArcStateConflictException;
-import io.clusterless.engine.arc.ArcStateEntry;
-import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.exec.Backfill;
 import io.clusterless.engine.exec.BackfillLot;
 import io.clusterless.engine.exec.DryRunRows;
 import io.clusterless.engine.exec.Replay;
+import io.clusterless.engine.ops.ExecOutcome;
+import io.clusterless.engine.ops.ExecRequest;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
-import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
-import io.clusterless.local.plan.LocalPlan;
-import io.clusterless.local.run.LocalRunner;
-import io.clusterless.local.run.RunOptions;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.load.ProjectSource;
-import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.aws.AwsJsonException;
-import io.clusterless.runtime.aws.StepFunctionsExecutions;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,6 +59,12 @@ import java.util.concurrent.Callable;
                         + "source."},
         mixinStandardHelpOptions = true)
 public final class ExecCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public ExecCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private ProjectOptions project;
 
@@ -114,8 +113,7 @@ public final class ExecCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-concurrent must be at least 1, found: "
                     + maxConcurrent);
         }
-        ClsCommand root = OperatedPlacement.root(spec);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         List<Selected> selected = new ArrayList<>();
         List<BackfillLot> waiting = new ArrayList<>(); // a join's lots some sources do not hold yet (ADR-0011)
@@ -144,7 +142,7 @@ public final class ExecCommand implements Callable<Integer> {
         if (!found) {
             throw new UserException("no arc named " + arcName + " in the project files; cls show lists them");
         }
-        Printer printer = new Printer(root.context().out(), root.context().output());
+        Printer printer = new Printer(context.out(), context.output());
         if (dryRun) {
             List<ObjectNode> planned = new ArrayList<>(selected.stream().map(one -> DryRunRows.row(one.lot(),
                     one.arc(), placement.plan(), placement.store(), projectDir())).toList());
@@ -152,8 +150,14 @@ public final class ExecCommand implements Callable<Integer> {
             printer.print(planned);
             return ExitCodes.OK;
         }
-        List<ObjectNode> rows = substrate.isLocal() ? runLocally(root, placement, selected, clock)
-                : startExecutions(root, placement, selected, clock);
+        List<ExecRequest.Lot> lots = selected.stream().map(one -> new ExecRequest.Lot(one.lot(), one.project(),
+                one.arc())).toList();
+        ExecRequest request = new ExecRequest(placement.plan(), placement.store(), lots, maxConcurrent, projectDir(),
+                one -> reopen(placement, one.arc(), one.lot(), clock), clock);
+        List<ObjectNode> rows = new ArrayList<>();
+        for (ExecOutcome outcome : placement.operations().exec(request)) {
+            rows.add(row(outcome.project(), outcome.lot(), outcome.outcome(), outcome.execution()));
+        }
         for (ObjectNode row : rows) {
             Replay.Reopened lot = reopened.get(row.path("project").path("name").asText() + "/"
                     + row.path("project").path("version").asText() + "/" + row.path("lot").asText());
@@ -173,9 +177,9 @@ public final class ExecCommand implements Callable<Integer> {
      * kept as superseded attempts and its arc state moves to missing, so a lot is never left reopened by a run that
      * did not start, except the one whose start failed, which the error names.
      */
-    private void reopen(OperatedPlacement placement, ArcPlan arc, BackfillLot lot, Clock clock) {
+    private boolean reopen(OperatedPlacement placement, ArcPlan arc, BackfillLot lot, Clock clock) {
         if (!ArcState.complete.name().equals(lot.arcState())) {
-            return;
+            return false;
         }
         try {
             reopened.put(lot.project() + "/" + lot.lot(), Replay.reopen(placement.store(), arc.gateProps(), lot.lot(),
@@ -183,6 +187,7 @@ public final class ExecCommand implements Callable<Integer> {
         } catch (ArcStateConflictException e) {
             throw new UserException("arc " + arcName + " lot " + lot.lot() + ": " + e.getMessage());
         }
+        return true;
     }
 
     private LotRange window(OperatedPlacement placement, ArcPlan arc, Clock clock) {
@@ -202,96 +207,6 @@ public final class ExecCommand implements Callable<Integer> {
         }
         LotUnit unit = time.givenUnit().or(() -> placement.arcUnit(arc)).orElse(LotUnit.TWELFTHS);
         return time.window(unit, clock);
-    }
-
-    private List<ObjectNode> runLocally(ClsCommand root, OperatedPlacement placement, List<Selected> selected,
-                                        Clock clock) throws Exception {
-        List<ObjectNode> rows = new ArrayList<>();
-        if (selected.isEmpty()) {
-            return rows;
-        }
-        LocalPlan plan = LocalPlan.of(placement.plan().projects().stream().map(ProjectPlan::deployable).toList());
-        RunOptions options = new RunOptions(substrate.localRoot(root.context()), projectDir(), true, maxConcurrent,
-                null);
-        LocalRunner runner;
-        try {
-            runner = new LocalRunner(plan, options, clock);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new UserException(e.getMessage());
-        }
-        try (runner) {
-            // the runner holds the local root now: no other cls local run can miss the reopened lots
-            selected.forEach(one -> reopen(placement, one.arc(), one.lot(), clock));
-            Map<ProjectPlan, List<ArcNotifyEvent>> byProject = new LinkedHashMap<>();
-            selected.forEach(one -> byProject.computeIfAbsent(one.project(), p -> new ArrayList<>())
-                    .add(one.lot().event()));
-            for (Map.Entry<ProjectPlan, List<ArcNotifyEvent>> entry : byProject.entrySet()) {
-                Map<String, String> outcomes = runner.exec(entry.getKey().names(), arcName, entry.getValue());
-                outcomes.forEach((lot, outcome) -> rows.add(row(entry.getKey(), lot, outcome, null)));
-            }
-        }
-        return rows;
-    }
-
-    private List<ObjectNode> startExecutions(ClsCommand root, OperatedPlacement placement, List<Selected> selected,
-                                             Clock clock) throws InterruptedException {
-        AwsClients clients = substrate.aws().clients(root.context().environment(),
-                placement.plan().placement().region());
-        StepFunctionsExecutions executions = new StepFunctionsExecutions(clients);
-        List<ObjectNode> rows = new ArrayList<>();
-        List<String> running = new ArrayList<>();
-        for (Selected one : selected) {
-            BackfillLot lot = one.lot();
-            ProjectPlan projectPlan = one.project();
-            ArcPlan arc = one.arc();
-            while (running.size() >= maxConcurrent) {
-                running.removeIf(arn -> !"RUNNING".equals(executions.status(arn)));
-                if (running.size() >= maxConcurrent) {
-                    Thread.sleep(2000); // Step Functions has no wait call; executions of an arc take seconds
-                }
-            }
-            String arn = executions.stateMachineArn(placement.plan().placement().account(), arc.stateMachineName());
-            reopen(placement, arc, lot, clock);
-            String name = executionName(arc, lot, placement, clock);
-            try {
-                String execution = executions.start(arn, name, envelope(lot.event()));
-                running.add(execution);
-                rows.add(row(projectPlan, lot.lot(), "started", execution));
-            } catch (AwsJsonException e) {
-                if (!"ExecutionAlreadyExists".equals(e.code())) {
-                    throw new UserException("arc " + arcName + " lot " + lot.lot() + ": cannot start an execution of "
-                            + arn + ": " + e.getMessage() + (reopened.containsKey(lot.project() + "/" + lot.lot())
-                            ? "; the lot was reopened for replay and is now missing: cls exec --arc " + arcName
-                            + " --lot " + lot.lot() + " runs it" : ""));
-                }
-                rows.add(row(projectPlan, lot.lot(), "alreadyStarted", name));
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * Unique per attempt: the arc, the lot and the time of the lot's last state transition, so running exec twice
-     * over an unchanged lot names the same execution and Step Functions starts it once.
-     */
-    private static String executionName(ArcPlan arc, BackfillLot lot, OperatedPlacement placement, Clock clock) {
-        String attempt = new ArcStateStore(placement.store(), arc.gateProps().arcStateURI(), clock)
-                .lastTransition(lot.lot()).map(ArcStateEntry::time).map(t -> t.replaceAll("[^0-9]", ""))
-                .orElse("0");
-        String arcPart = arc.name().replaceAll("[^A-Za-z0-9_-]", "-");
-        arcPart = arcPart.length() > 40 ? arcPart.substring(0, 40) : arcPart;
-        String name = arcPart + "-" + lot.lot() + "-" + attempt;
-        return name.length() > 80 ? name.substring(0, 80) : name;
-    }
-
-    /** What the arc's listener rule delivers: an EventBridge event whose {@code detail} is the notification. */
-    private static ObjectNode envelope(ArcNotifyEvent event) {
-        ObjectNode envelope = Json.records().createObjectNode();
-        envelope.put("version", "0");
-        envelope.put("detail-type", ArcNotifyEvent.DETAIL_TYPE);
-        envelope.put("source", ArcNotifyEvent.SOURCE);
-        envelope.set("detail", Json.records().valueToTree(event));
-        return envelope;
     }
 
     private ObjectNode row(ProjectPlan projectPlan, String lot, String outcome, String execution) {

@@ -1,19 +1,17 @@
 package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.options.SubstrateOptions;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.FreshnessLevel;
 import io.clusterless.engine.status.PlacementFreshness;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +33,12 @@ import java.util.concurrent.Callable;
                 "  cls freshness --deployed CopyChain -P local --output json"},
         mixinStandardHelpOptions = true)
 public final class FreshnessCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public FreshnessCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private OperatedProjectOptions project;
 
@@ -48,13 +52,9 @@ public final class FreshnessCommand implements Callable<Integer> {
             description = "Only this dataset, by name or name/version (repeatable).")
     private List<String> names = new ArrayList<>();
 
-    @Spec
-    private CommandSpec spec;
-
     @Override
     public Integer call() {
-        ClsCommand root = OperatedPlacement.root(spec);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         if (PlacementFreshness.targeted(placement.plan()).isEmpty()) {
             throw new UserException("no dataset of " + placement.origin() + " declares freshness targets; add "
                     + "\"freshness\": {\"warnAfter\": \"PT30M\", \"errorAfter\": \"PT2H\"} to a boundary's dataset "
@@ -76,7 +76,7 @@ public final class FreshnessCommand implements Callable<Integer> {
             throw new UserException("no dataset with freshness targets named " + String.join(", ", names) + " in "
                     + placement.origin());
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(context.out(), context.output()).print(rows);
         return fail && error ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 

@@ -1,9 +1,9 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.plan.ArcPlan;
@@ -13,13 +13,10 @@ import io.clusterless.engine.status.Gap;
 import io.clusterless.engine.status.GapFinder;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.runtime.aws.SqsDeadLetters;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,6 +43,12 @@ import java.util.concurrent.Callable;
                 "  cls gaps --deployed CopyChain -P local --output json"},
         mixinStandardHelpOptions = true)
 public final class GapsCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public GapsCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private OperatedProjectOptions project;
 
@@ -69,13 +72,10 @@ public final class GapsCommand implements Callable<Integer> {
     @Option(names = "--fail", description = "Exit 1 when any gap is reported: a CI gate that data is complete.")
     private boolean fail;
 
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        ClsCommand root = OperatedPlacement.root(spec);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         String arcName = subject == null ? null : subject.arc;
         String datasetName = subject == null ? null : subject.dataset;
@@ -84,8 +84,7 @@ public final class GapsCommand implements Callable<Integer> {
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), clock);
         // on AWS the stacks' dead-letter queues are peeked for lots whose events failed (ADR-0010); locally none
-        DeadLetters deadLetters = placement.substrate().isLocal() ? DeadLetters.NONE : new SqsDeadLetters(
-                placement.substrate().aws().clients(root.context().environment(), placement.plan().placement().region()));
+        DeadLetters deadLetters = placement.operations().deadLetters(placement.plan().placement());
         GapFinder finder = new GapFinder(placement.plan(), placement.store(), switches, clock, window, deadLetters);
         List<Gap> gaps = new ArrayList<>();
         boolean matched = false;
@@ -112,7 +111,7 @@ public final class GapsCommand implements Callable<Integer> {
             throw new UserException(arcName != null ? "no arc named " + arcName + " in " + placement.origin()
                     : "no dataset named " + datasetName + " written by " + placement.origin());
         }
-        new Printer(root.context().out(), root.context().output()).print(gaps);
+        new Printer(context.out(), context.output()).print(gaps);
         return fail && !gaps.isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 

@@ -1,15 +1,13 @@
 package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.SubstrateOptions;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,6 +30,12 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class GraphCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public GraphCommand(CliContext context) {
+        this.context = context;
+    }
+
     enum Format { mermaid, dot, json }
 
     @Mixin
@@ -47,16 +51,13 @@ public final class GraphCommand implements Callable<Integer> {
             description = "mermaid, dot or json (default: ${DEFAULT-VALUE}).")
     private Format format;
 
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        ClsCommand root = OperatedPlacement.root(spec);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         Lineage lineage = Lineage.of(placement, unit -> time.window(unit, clock));
-        PrintWriter out = root.context().out();
+        PrintWriter out = context.out();
         out.print(switch (format) {
             case mermaid -> mermaid(lineage);
             case dot -> dot(lineage);

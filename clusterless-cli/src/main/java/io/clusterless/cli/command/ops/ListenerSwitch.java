@@ -1,18 +1,17 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.listener.ListenerChange;
 import io.clusterless.engine.listener.ListenerSwitches;
+import io.clusterless.engine.ops.ListenerRules;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.engine.plan.ProjectPlan;
-import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.aws.EventBridgeRules;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,6 +28,12 @@ import java.util.Map;
  * delivers an event. Without {@code --arc} or {@code --boundary} every listener of the project files changes.
  */
 abstract class ListenerSwitch {
+    private final CliContext context;
+
+    ListenerSwitch(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private ProjectOptions project;
 
@@ -53,37 +58,28 @@ abstract class ListenerSwitch {
     private record Listener(ProjectPlan project, String component, String kind, String ruleName, String busName) {
     }
 
-    int change(ClsCommand root, boolean enabled) {
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+    int change(boolean enabled) {
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         List<Listener> listeners = listeners(placement);
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), Clock.systemUTC());
-        EventBridgeRules rules = null;
-        if (!substrate.isLocal()) {
-            AwsClients clients = substrate.aws().clients(root.context().environment(),
-                    placement.plan().placement().region());
-            rules = new EventBridgeRules(clients);
-        }
+        ListenerRules rules = placement.operations().listenerRules(placement.plan().placement());
         List<Map<String, Object>> rows = new ArrayList<>();
         for (Listener listener : listeners) {
             // the record first: a failure after it leaves the wanted state recorded for a retry or the next deploy
             ListenerChange change = switches.record(listener.project().names().project(),
                     listener.project().names().version(), listener.component(), enabled, reason);
-            String rule = "-";
-            if (rules != null) {
-                rules.setEnabled(listener.ruleName(), listener.busName(), enabled);
-                rule = rules.state(listener.ruleName(), listener.busName()).orElse("absent");
-            }
+            String rule = rules.apply(listener.ruleName(), listener.busName(), enabled);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("project", Map.of("name", change.project(), "version", change.version()));
             row.put("kind", listener.kind());
             row.put("name", listener.component());
             row.put("enabled", enabled);
             row.put("at", change.at());
-            row.put("rule", substrate.isLocal() ? "local" : listener.ruleName() + " " + rule);
+            row.put("rule", rule);
             rows.add(row);
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(context.out(), context.output()).print(rows);
         return ExitCodes.OK;
     }
 

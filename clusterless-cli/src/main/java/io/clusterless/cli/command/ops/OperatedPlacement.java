@@ -1,10 +1,11 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ProjectOptions;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.engine.boundary.BoundaryLedger;
+import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.engine.plan.DatasetUnits;
@@ -24,7 +25,6 @@ import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,27 +40,27 @@ import java.util.Optional;
  *
  * @param origin what the plan was made from, for messages: "the project files", "the deployed project NAME"
  */
-record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions substrate, String origin) {
+record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOperations operations, String origin) {
     private static final String FILES = "the project files";
 
-    static OperatedPlacement load(ClsCommand root, ProjectOptions project, SubstrateOptions substrate) {
-        return load(root, deployables(root, project.sources(), project.jsonnet()), substrate, FILES);
+    static OperatedPlacement load(CliContext context, ProjectOptions project, SubstrateOptions substrate) {
+        return load(context, deployables(context, project.sources(), project.jsonnet()), substrate, FILES);
     }
 
     /** Projects given either way: as files ({@code -p}) or as deployed ({@code --project}). */
-    static OperatedPlacement load(ClsCommand root, OperatedProjectOptions projects, SubstrateOptions substrate) {
+    static OperatedPlacement load(CliContext context, OperatedProjectOptions projects, SubstrateOptions substrate) {
         if (!projects.deployed()) {
-            return load(root, deployables(root, projects.sources(), projects.jsonnet()), substrate, FILES);
+            return load(context, deployables(context, projects.sources(), projects.jsonnet()), substrate, FILES);
         }
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        List<LoadedFile> files = DeployedProjects.load(root, projects, substrate, registry);
+        List<LoadedFile> files = DeployedProjects.load(context, projects, substrate, registry);
         List<Deployable> deployables = validated(registry, files, "the deployed records");
         List<String> names = projects.wanted().stream().map(Object::toString).distinct().toList();
-        return load(root, deployables, substrate, (names.size() == 1 ? "the deployed project "
+        return load(context, deployables, substrate, (names.size() == 1 ? "the deployed project "
                 : "the deployed projects ") + String.join(", ", names));
     }
 
-    private static OperatedPlacement load(ClsCommand root, List<Deployable> deployables, SubstrateOptions substrate,
+    private static OperatedPlacement load(CliContext context, List<Deployable> deployables, SubstrateOptions substrate,
                                           String origin) {
         PlacementNames placement = placementOf(deployables.get(0));
         for (Deployable deployable : deployables) {
@@ -75,19 +75,8 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         } catch (IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
-        return new OperatedPlacement(plan, substrate.store(root.context(), placement.region()), substrate, origin);
-    }
-
-    /** The {@code cls} root of a command, however deep it is attached. */
-    static ClsCommand root(CommandSpec spec) {
-        CommandSpec at = spec;
-        while (at != null && !(at.userObject() instanceof ClsCommand)) {
-            at = at.parent();
-        }
-        if (at == null) {
-            throw new IllegalStateException("command " + spec.name() + " is not attached under cls");
-        }
-        return (ClsCommand) at.userObject();
+        SubstrateOperations operations = substrate.operations(context);
+        return new OperatedPlacement(plan, operations.store(placement.region()), operations, origin);
     }
 
     private static PlacementNames placementOf(Deployable deployable) {
@@ -99,10 +88,10 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
         return PlacementNames.of(placement);
     }
 
-    private static List<Deployable> deployables(ClsCommand root, List<ProjectSource> sources,
+    private static List<Deployable> deployables(CliContext context, List<ProjectSource> sources,
                                                 JsonnetOptions jsonnet) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        ProjectLoader loader = new ProjectLoader(registry, jsonnet, root.context().in());
+        ProjectLoader loader = new ProjectLoader(registry, jsonnet, context.in());
         try {
             return validated(registry, loader.loadAll(sources).files(), "the project files");
         } catch (ProblemException e) {

@@ -1,15 +1,15 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.ProjectOptions;
+import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.ProjectSource;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,14 +1,12 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.ExitCodes;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.ExitCodes;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.SubstrateOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +26,12 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class ReportCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public ReportCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private OperatedProjectOptions project;
 
@@ -40,14 +44,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--html", required = true, paramLabel = "FILE", description = "Where to write the page.")
     private Path html;
 
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        ClsCommand root = OperatedPlacement.root(spec);
-        Path target = root.context().workingDirectory().resolve(html);
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        Path target = context.workingDirectory().resolve(html);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         String page = StatusPage.html(StatusPage.collect(placement, unit -> time.window(unit, clock), clock));
         try {
@@ -55,8 +56,8 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserException("cannot write " + target + ": " + e.getMessage());
         }
-        root.context().err().println("wrote " + target);
-        root.context().err().flush();
+        context.err().println("wrote " + target);
+        context.err().flush();
         return ExitCodes.OK;
     }
 }

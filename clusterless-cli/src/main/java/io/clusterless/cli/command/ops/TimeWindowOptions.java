@@ -1,6 +1,6 @@
 package io.clusterless.cli.command.ops;
 
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;

@@ -2,14 +2,12 @@ package io.clusterless.cli.command.ops;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.SubstrateOptions;
-import io.clusterless.cli.UserException;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.SubstrateOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,6 +28,12 @@ import java.util.concurrent.CountDownLatch;
         sortOptions = false,
         mixinStandardHelpOptions = true)
 public final class UiCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public UiCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Mixin
     private OperatedProjectOptions project;
 
@@ -50,18 +54,15 @@ public final class UiCommand implements Callable<Integer> {
     @Option(names = "--allow-remote", description = "Allow a --bind address other machines can reach.")
     private boolean allowRemote;
 
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        ClsCommand root = OperatedPlacement.root(spec);
         InetAddress address = InetAddress.getByName(bind);
         if (!address.isLoopbackAddress() && !allowRemote) {
             throw new UserException("--bind " + bind + " lets other machines see the placement's status; add "
                     + "--allow-remote if that is meant");
         }
-        OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         HttpServer server;
         try {
             server = HttpServer.create(new InetSocketAddress(address, port), 0);
@@ -85,9 +86,9 @@ public final class UiCommand implements Callable<Integer> {
         server.start();
         String host = address.getHostAddress().contains(":") ? "[" + address.getHostAddress() + "]"
                 : address.getHostAddress();
-        root.context().out().println("serving the status page on http://" + host + ":" + server.getAddress().getPort()
+        context.out().println("serving the status page on http://" + host + ":" + server.getAddress().getPort()
                 + "/ (Ctrl-C to stop)");
-        root.context().out().flush();
+        context.out().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(0);

@@ -1,18 +1,16 @@
 package io.clusterless.cli.command.scenario;
 
-import io.clusterless.cli.ClsCommand;
-import io.clusterless.cli.UserException;
 import io.clusterless.cli.command.local.LocalRootOption;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.local.scenario.ScenarioOptions;
 import io.clusterless.local.scenario.ScenarioResult;
 import io.clusterless.local.scenario.ScenarioRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +31,12 @@ import java.util.concurrent.Callable;
                 "Exit code: the number of failed scenarios."},
         mixinStandardHelpOptions = true)
 public final class ScenarioRunCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    public ScenarioRunCommand(CliContext context) {
+        this.context = context;
+    }
+
     @Parameters(paramLabel = "PATH", arity = "0..1",
             description = "A scenario.json or scenario.jsonnet, or a folder searched for them.")
     private Path path;
@@ -69,12 +73,9 @@ public final class ScenarioRunCommand implements Callable<Integer> {
     @Option(names = "--parallelism", paramLabel = "N", description = "Arc runs at once (default: the number of cores).")
     private Integer parallelism;
 
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() {
-        ClsCommand root = (ClsCommand) spec.parent().parent().userObject();
         if (path != null && scenarios != null && !path.equals(scenarios)) {
             throw new UserException("give the scenarios once: PATH " + path + " and --scenarios " + scenarios
                     + " differ");
@@ -94,11 +95,11 @@ public final class ScenarioRunCommand implements Callable<Integer> {
         }
         int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, parallelism);
         ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy, stopOnFailure,
-                jpaths.stream().map(dir -> root.context().workingDirectory().resolve(dir)).toList());
+                jpaths.stream().map(dir -> context.workingDirectory().resolve(dir)).toList());
         ScenarioRunner runner = new ScenarioRunner(localRoot.path().resolve("scenarios"), threads, Clock.systemUTC(),
                 options);
         List<ScenarioResult> results = runner.runAll(files);
-        new Printer(root.context().out(), root.context().output()).print(results);
+        new Printer(context.out(), context.output()).print(results);
         return (int) results.stream().filter(ScenarioResult::failed).count();
     }
 }

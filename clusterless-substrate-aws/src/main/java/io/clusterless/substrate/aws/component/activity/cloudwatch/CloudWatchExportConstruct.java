@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.activity.cloudwatch;
 
+import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.plan.ActivityPlan;
@@ -26,7 +27,7 @@ import java.util.Map;
  */
 public final class CloudWatchExportConstruct extends Construct {
     public CloudWatchExportConstruct(Construct scope, ProjectScope project, ActivityPlan plan, DeadLetters deadLetters) {
-        super(scope, "Activity-" + plan.model().getName());
+        super(scope, "Activity-" + model(plan).getName());
         String props;
         try {
             props = Json.records().writeValueAsString(plan.props());
@@ -34,11 +35,11 @@ public final class CloudWatchExportConstruct extends Construct {
             throw new IllegalStateException("cannot write activity props", e);
         }
         HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
-                plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), props),
-                "clusterless log export " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
+                plan.handlerClass(), model(plan).getRuntimeProps(), Map.of(plan.propsVariable(), props),
+                "clusterless log export " + model(plan).getName() + " of " + project.plan().deployable().getProject().id()),
                 project);
         String logGroupArn = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
-                + plan.model().getLogGroupName();
+                + model(plan).getLogGroupName();
         function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("logs:CreateExportTask"))
                 .resources(List.of(logGroupArn, logGroupArn + ":*"))
@@ -50,7 +51,7 @@ public final class CloudWatchExportConstruct extends Construct {
         S3Location destination = S3Location.parse(plan.props().pathURI());
         Bucket bucket = project.bucket(destination.bucket());
         if (bucket == null) {
-            project.note("activity '" + plan.model().getName() + "': bucket " + destination.bucket() + " is not "
+            project.note("activity '" + model(plan).getName() + "': bucket " + destination.bucket() + " is not "
                     + "declared in this project; its policy must let logs.amazonaws.com put objects under '"
                     + destination.prefix() + "'");
         } else {
@@ -71,9 +72,14 @@ public final class CloudWatchExportConstruct extends Construct {
         }
         Rule.Builder.create(this, "Schedule")
                 .ruleName(plan.ruleName())
-                .description("exports " + plan.model().getLogGroupName() + " every " + plan.props().interval())
+                .description("exports " + model(plan).getLogGroupName() + " every " + plan.props().interval())
                 .schedule(Schedule.expression(plan.schedule()))
-                .targets(List.of(deadLetters.invoke(function, plan.model().getRuntimeProps().getRetryAttempts())))
+                .targets(List.of(deadLetters.invoke(function, model(plan).getRuntimeProps().getRetryAttempts())))
                 .build();
+    }
+
+    /** The plan's model: this type's own class, which its planner placed. */
+    private static CloudWatchExportActivity model(ActivityPlan plan) {
+        return (CloudWatchExportActivity) plan.model();
     }
 }

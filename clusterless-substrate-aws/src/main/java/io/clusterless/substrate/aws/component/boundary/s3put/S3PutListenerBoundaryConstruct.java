@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.boundary.s3put;
 
+import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.model.SinkDataset;
@@ -40,21 +41,21 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
 
     public S3PutListenerBoundaryConstruct(Construct scope, ProjectScope project, BoundaryPlan plan,
                                           DeadLetters deadLetters) {
-        super(scope, "Boundary-" + plan.model().getName());
+        super(scope, "Boundary-" + model(plan).getName());
         S3Location listened = plan.props().location();
         HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
-                plan.handlerClass(), plan.model().getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
-                "clusterless boundary " + plan.model().getName() + " of " + project.plan().deployable().getProject().id()),
+                plan.handlerClass(), model(plan).getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
+                "clusterless boundary " + model(plan).getName() + " of " + project.plan().deployable().getProject().id()),
                 project);
         Access.read(function.role(), listened.bucket(), listened.prefix());
-        SinkDataset dataset = plan.model().getDataset();
+        SinkDataset dataset = model(plan).getDataset();
         Access.readWrite(function.role(), project.placementPlan().placement().manifestBucket(),
                 Access.manifestPrefix(dataset));
         Access.putEvents(function.role(), project.placementPlan().placement().arcEventBus());
         Access.allowObjectWildcards(function.role());
-        LambdaFunction target = deadLetters.invoke(function, plan.model().getRuntimeProps().getRetryAttempts());
+        LambdaFunction target = deadLetters.invoke(function, model(plan).getRuntimeProps().getRetryAttempts());
         Bucket bucket = project.bucket(listened.bucket());
-        boolean enabled = project.listenerEnabled(plan.model().getName());
+        boolean enabled = project.listenerEnabled(model(plan).getName());
         if (plan.frequent()) {
             Queue queue = queue(project, plan, listened, bucket);
             queue.grantConsumeMessages(function.role());
@@ -68,15 +69,15 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                     .targets(List.of(target))
                     .build();
         } else {
-            if (bucket != null && plan.model().getInfrequent().isEnableEventBridge()) {
+            if (bucket != null && model(plan).getInfrequent().isEnableEventBridge()) {
                 ManagedBuckets.enableEventBridge(bucket);
-            } else if (bucket == null && plan.model().getInfrequent().isEnableEventBridge()) {
-                project.note("boundary '" + plan.model().getName() + "': bucket " + listened.bucket()
+            } else if (bucket == null && model(plan).getInfrequent().isEnableEventBridge()) {
+                project.note("boundary '" + model(plan).getName() + "': bucket " + listened.bucket()
                         + " is not declared in this project; switch on its EventBridge notifications yourself");
             }
             Rule.Builder.create(this, "Listener")
                     .ruleName(plan.ruleName())
-                    .description("objects created under " + plan.model().getDataset().getPathURI())
+                    .description("objects created under " + model(plan).getDataset().getPathURI())
                     .eventPattern(EventPatternJson.of(plan.eventPattern()))
                     .enabled(enabled)
                     .targets(List.of(target))
@@ -90,7 +91,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                 .retentionPeriod(Duration.days(QUEUE_RETENTION_DAYS))
                 // a receive hides messages for longer than the draining function may run
                 .visibilityTimeout(Duration.minutes((long) VISIBILITY_TIMEOUTS
-                        * plan.model().getRuntimeProps().getTimeoutMin()))
+                        * model(plan).getRuntimeProps().getTimeoutMin()))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .removalPolicy(RemovalPolicy.DESTROY)
@@ -105,12 +106,17 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                 .conditions(Map.of("ArnLike", Map.of("aws:SourceArn", Access.bucketArn(listened.bucket()))))
                 .build());
         if (bucket == null) {
-            project.note("boundary '" + plan.model().getName() + "': bucket " + listened.bucket() + " is not declared "
+            project.note("boundary '" + model(plan).getName() + "': bucket " + listened.bucket() + " is not declared "
                     + "in this project; send its s3:ObjectCreated:* notifications for prefix '" + listened.prefix()
                     + "' to queue " + plan.queueName() + " yourself");
         } else {
             project.addQueueNotification(bucket, queue, listened.prefix());
         }
         return queue;
+    }
+
+    /** The plan's model: this type's own class, which its planner placed. */
+    private static S3PutListenerBoundary model(BoundaryPlan plan) {
+        return (S3PutListenerBoundary) plan.model();
     }
 }

@@ -1,8 +1,0 @@
-package io.clusterless.cli;
-
-/** A failure caused by what the user asked for; printed as one line without a stack trace. */
-public class UserException extends RuntimeException {
-    public UserException(String message) {
-        super(message);
-    }
-}

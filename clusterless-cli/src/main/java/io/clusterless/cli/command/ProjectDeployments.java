@@ -1,0 +1,38 @@
+package io.clusterless.cli.command;
+
+import io.clusterless.cli.config.ClsConfig;
+import io.clusterless.cli.config.Settings;
+import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.VersionProvider;
+import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.model.validate.ValidationOptions;
+import io.clusterless.substrate.aws.deploys.ProjectDeployment;
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.substrate.aws.synth.ProjectInput;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** Runs deploy, diff or destroy: loads the files and hands them, with the options, to the AWS substrate. */
+final class ProjectDeployments {
+    private ProjectDeployments() {
+    }
+
+    /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
+    static int run(CliContext context, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk,
+                   ProjectDeployment.Verb verb, List<String> verbOptions) {
+        // with --no-cache jsii surely runs: start it while the files load (with the cache only for a fresh synthesis)
+        CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
+        // sources may be owned by projects deployed before; deploy and diff look their owners up
+        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet(),
+                new ValidationOptions(true));
+        List<String> files = project.sources().stream().map(source -> source.path() == null ? source.display()
+                : source.path().toAbsolutePath().toString()).toList();
+        ClsConfig config = context.config();
+        return new ProjectDeployment(CdkOptions.session(context), inputs, files,
+                lambdaJar -> synth.toSynthOptions(lambdaJar, config, false),
+                (options, outdir) -> AwsSynthSupport.synthesize(synth, inputs, options, outdir, jsii),
+                config.isSet(Settings.SNAP_START), cdk.settings(config), VersionProvider.version())
+                .run(verb, verbOptions);
+    }
+}

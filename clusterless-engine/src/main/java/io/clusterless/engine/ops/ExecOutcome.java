@@ -1,0 +1,12 @@
+package io.clusterless.engine.ops;
+
+import io.clusterless.engine.plan.ProjectPlan;
+
+/**
+ * How one lot of {@code cls exec} went.
+ *
+ * @param outcome   {@code complete}, {@code started}, {@code alreadyStarted}, a failure…
+ * @param execution the execution that runs it (AWS), or null
+ */
+public record ExecOutcome(ProjectPlan project, String lot, String outcome, String execution) {
+}

@@ -1,0 +1,62 @@
+package io.clusterless.substrate.aws.deploys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.engine.metadata.DeployRecord;
+import io.clusterless.engine.metadata.TemplateDigest;
+import io.clusterless.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stacks of a synthesized cloud assembly (its {@code manifest.json}), each with the project its
+ * {@code cls:project:*} tags name and the digest of its template: what a deploy record lists (ADR-0009).
+ */
+public final class AssemblyStacks {
+    /** One stack artifact. */
+    public record AssemblyStack(String name, String account, String region, String projectName,
+                                String projectVersion, String templateSha256) {
+        public DeployRecord.Stack toRecord() {
+            return new DeployRecord.Stack(name, region, templateSha256);
+        }
+    }
+
+    private AssemblyStacks() {
+    }
+
+    public static List<AssemblyStack> read(Path assembly) {
+        List<AssemblyStack> stacks = new ArrayList<>();
+        try {
+            JsonNode manifest = Json.records().readTree(assembly.resolve("manifest.json").toFile());
+            Iterator<Map.Entry<String, JsonNode>> artifacts = manifest.path("artifacts").fields();
+            while (artifacts.hasNext()) {
+                Map.Entry<String, JsonNode> artifact = artifacts.next();
+                JsonNode value = artifact.getValue();
+                if (!"aws:cloudformation:stack".equals(value.path("type").asText())) {
+                    continue;
+                }
+                JsonNode properties = value.path("properties");
+                String name = properties.path("stackName").asText(artifact.getKey());
+                // aws://ACCOUNT/REGION
+                String[] environment = value.path("environment").asText("aws:///").substring("aws://".length())
+                        .split("/", -1);
+                JsonNode tags = properties.path("tags");
+                String template = Files.readString(assembly.resolve(properties.path("templateFile").asText()),
+                        StandardCharsets.UTF_8);
+                stacks.add(new AssemblyStack(name, environment[0], environment.length > 1 ? environment[1] : "",
+                        tags.path("cls:project:name").asText(null), tags.path("cls:project:version").asText(null),
+                        TemplateDigest.of(template)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the cloud assembly in " + assembly, e);
+        }
+        return stacks;
+    }
+}
