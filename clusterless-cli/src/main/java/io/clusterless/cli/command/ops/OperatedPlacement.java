@@ -60,6 +60,21 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOptions
                 : "the deployed projects ") + String.join(", ", names));
     }
 
+    /**
+     * As {@link #load(ClsCommand, OperatedProjectOptions, SubstrateOptions)}, but without any project given: every
+     * project deployed in the one placement that {@code --account}, {@code --stage} and {@code --region} leave.
+     */
+    static OperatedPlacement loadOrEveryDeployed(ClsCommand root, OperatedProjectOptions projects,
+                                                 SubstrateOptions substrate) {
+        if (!projects.noneGiven()) {
+            return load(root, projects, substrate);
+        }
+        ComponentRegistry registry = ComponentRegistry.defaultRegistry();
+        DeployedProjects.Every every = DeployedProjects.every(root, projects, substrate, registry);
+        return load(root, validated(registry, every.files(), "the deployed records"), substrate,
+                "the projects deployed in " + every.placement());
+    }
+
     private static OperatedPlacement load(ClsCommand root, List<Deployable> deployables, SubstrateOptions substrate,
                                           String origin) {
         PlacementNames placement = placementOf(deployables.get(0));
