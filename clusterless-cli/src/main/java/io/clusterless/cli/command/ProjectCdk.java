@@ -281,7 +281,7 @@ final class ProjectCdk {
      * The owners of arc sources that no given file owns, from the placement's metadata bucket, where the owning
      * project's deploy recorded them (reference §3.9): their paths give the arcs read access to the objects.
      */
-    private Map<String, SinkDataset> deployedOwners(Map<PlacementNames, List<Deployable>> placements) {
+    Map<String, SinkDataset> deployedOwners(Map<PlacementNames, List<Deployable>> placements) {
         Map<String, SinkDataset> owners = new LinkedHashMap<>();
         for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
             PlacementNames placement = entry.getKey();
@@ -382,7 +382,7 @@ final class ProjectCdk {
         return new ArrayList<>(byId.values());
     }
 
-    private static Map<PlacementNames, List<Deployable>> placements(List<ProjectInput> inputs) {
+    static Map<PlacementNames, List<Deployable>> placements(List<ProjectInput> inputs) {
         Map<PlacementNames, List<Deployable>> placements = new LinkedHashMap<>();
         for (ProjectInput input : inputs) {
             Placement placement = input.deployable().getPlacement();
