@@ -51,11 +51,10 @@ class OriginalCliFormsTest {
 
     @Test
     void aLocalOnlyCommandRefusesTheAwsProvider() {
-        Cls.Result result = Cls.run("-P", "aws", "scenario", "run", Examples.file("scenarios").toString(),
-                "--local-root", root.toString());
+        Cls.Result result = Cls.run("-P", "aws", "local", "run", COPY_CHAIN, "--local-root", root.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("cls scenario works on the local substrate only, not with --providers aws");
+        assertThat(result.err()).contains("cls local works on the local substrate only, not with --providers aws");
         assertThat(root).isEmptyDirectory();
     }
 

@@ -1,6 +1,8 @@
 package io.clusterless.cli.command.scenario;
 
+import io.clusterless.cli.AwsConnectionOptions;
 import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.command.local.LocalRootOption;
 import io.clusterless.cli.output.Printer;
@@ -22,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code cls scenario run PATH}: runs scenario files on the local substrate. */
+/** {@code cls scenario run PATH}: runs scenario files on the local substrate, or with {@code -P aws} on AWS. */
 @Command(name = "run",
         description = {"Run every scenario.json or scenario.jsonnet at or under PATH on the local substrate: place "
                 + "its projectFiles in a fresh local root (DIR/scenarios/<name>), write its ingressStores' objects, "
@@ -30,6 +32,11 @@ import java.util.concurrent.Callable;
                 "Fields the original's scenario runner defaulted have its defaults (objectName data-%04d-%d.txt, "
                 + "objectCount 3, uploadDelaySec 300, record value %d,value, watchType s3); a projectFiles entry "
                 + "x.json that does not exist is read from x.jsonnet beside it.",
+                "With -P aws, as the original: each scenario's projects verified and deployed (placements not "
+                        + "bootstrapped yet are bootstrapped first, and removed again at the end), its ingress "
+                        + "objects put uploadDelaySec apart, its watched stores polled every pollingSleepSec for up "
+                        + "to timeoutSec, then destroyed; a failed scenario stays deployed. Each cls step's output "
+                        + "goes to DIR/scenarios/logs (DIR: --local-root).",
                 "Exit code: the number of failed scenarios."},
         mixinStandardHelpOptions = true)
 public final class ScenarioRunCommand implements Callable<Integer> {
@@ -66,6 +73,13 @@ public final class ScenarioRunCommand implements Callable<Integer> {
     @Mixin
     private LocalRootOption localRoot;
 
+    @Option(names = {"-P", "--providers"}, paramLabel = "PROVIDER", defaultValue = "local",
+            description = "Where the scenarios run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private SubstrateOptions.Substrate provider;
+
+    @Mixin
+    private AwsConnectionOptions aws = new AwsConnectionOptions();
+
     @Option(names = "--parallelism", paramLabel = "N", description = "Arc runs at once (default: the number of cores).")
     private Integer parallelism;
 
@@ -91,6 +105,20 @@ public final class ScenarioRunCommand implements Callable<Integer> {
         }
         if (files.isEmpty()) {
             throw new UserException("no scenario.json or scenario.jsonnet at or under " + where);
+        }
+        if (provider == SubstrateOptions.Substrate.aws) {
+            ScenarioOptions awsOptions = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy,
+                    stopOnFailure, jpaths.stream().map(dir -> root.context().workingDirectory().resolve(dir)).toList());
+            List<ScenarioResult> results;
+            try {
+                results = new AwsScenarioRunner(root.context(), aws, awsOptions,
+                        localRoot.path().resolve("scenarios").resolve("logs"), Thread::sleep).runAll(files);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e); // Main reports it as an interruption
+            }
+            new Printer(root.context().out(), root.context().output()).print(results);
+            return (int) results.stream().filter(ScenarioResult::failed).count();
         }
         int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, parallelism);
         ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy, stopOnFailure,
