@@ -65,4 +65,18 @@ class ScenarioRunAwsTest {
         assertThat(result.out()).contains("vacuous,failed,").contains("watchedStores[0].objectCount is 0");
         assertThat(result.err()).doesNotContain("cls bootstrap");
     }
+
+    @Test
+    void verifyOnlyOnAws_runsClsVerifyOnEachScenariosProjects() throws Exception {
+        scenario("checked", "{\"path\": \"s3://e2e-cls-deploy-check-123456789012-us-west-2/copy-a/\"}");
+
+        Cls.Result result = Cls.run("--output", "csv", "scenario", "run", dir.resolve("scenarios").toString(),
+                "-P", "aws", "--verify-only", "--endpoint-url", "http://127.0.0.1:9", "--local-root",
+                dir.resolve("local").toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.outLines()).containsExactly("scenario,result,detail", "checked,verified,cls verify passed");
+        assertThat(Files.readString(dir.resolve("local/scenarios/logs/checked.err.log")))
+                .contains("cdk-nag AwsSolutions: 0 errors");
+    }
 }
