@@ -79,4 +79,24 @@ class ScenarioRunAwsTest {
         assertThat(Files.readString(dir.resolve("local/scenarios/logs/checked.err.log")))
                 .contains("cdk-nag AwsSolutions: 0 errors");
     }
+
+    @Test
+    void theOriginalsOtherRunnerOptions_deployDestroyOnlyAndVerifyOnDryRun_areHonoured() throws Exception {
+        scenario("options", "{\"path\": \"s3://e2e-cls-deploy-check-123456789012-us-west-2/copy-a/\"}");
+        String local = dir.resolve("local").toString();
+
+        Cls.Result aws = Cls.run("--output", "json", "scenario", "run", dir.resolve("scenarios").toString(),
+                "-P", "aws", "--dry-run", "--deploy-destroy-only", "--verify-on-dry-run", "--cls-app",
+                "/usr/local/bin/cls", "--endpoint-url", "http://127.0.0.1:9", "--local-root", local);
+        Cls.Result locally = Cls.run("--output", "csv", "scenario", "run", dir.resolve("scenarios").toString(),
+                "--deploy-destroy-only", "--local-root", local);
+
+        assertThat(aws.exitCode()).as(aws.toString()).isZero();
+        assertThat(Json.records().readTree(aws.out()).get(0).path("detail").asText()).isEqualTo("cls verify "
+                + "passed; would bootstrap 123456789012-us-west-2-e2e unless it is; would run cls verify, cls deploy; "
+                + "would run cls destroy");
+        assertThat(locally.exitCode()).as(locally.toString()).isZero();
+        assertThat(locally.outLines()).containsExactly("scenario,result,detail", "options,verified,1 project files "
+                + "valid");
+    }
 }

@@ -63,9 +63,17 @@ final class AwsScenarioRunner {
     private final Path logs;
     private final Sleeper sleeper;
     private final ScenarioRunner reader;
+    private final boolean deployDestroyOnly;
+    private final boolean verifyOnDryRun;
 
+    /**
+     * @param deployDestroyOnly the original's option: verify, deploy and destroy, without ingress or watching
+     * @param verifyOnDryRun    the original's option: a dry run also runs {@code cls verify}
+     */
     AwsScenarioRunner(CliContext context, AwsConnectionOptions connection, ScenarioOptions options, Path logs,
-                      Sleeper sleeper) {
+                      Sleeper sleeper, boolean deployDestroyOnly, boolean verifyOnDryRun) {
+        this.deployDestroyOnly = deployDestroyOnly;
+        this.verifyOnDryRun = verifyOnDryRun;
         this.context = context;
         this.connection = connection;
         this.options = options;
@@ -200,15 +208,24 @@ final class AwsScenarioRunner {
 
     private ScenarioResult plan(Prepared scenario) {
         List<String> lines = new ArrayList<>();
+        if (verifyOnDryRun) {
+            Step verify = cls(scenario.name(), projectArgs("verify", scenario));
+            if (!verify.ok()) {
+                return new ScenarioResult(scenario.name(), "failed", "cls verify " + verify);
+            }
+            lines.add("cls verify passed");
+        }
         for (PlacementNames placement : scenario.placements()) {
             lines.add("would bootstrap " + label(placement) + " unless it is");
         }
         lines.add("would run cls verify, cls deploy");
-        for (Scenario.IngressStore store : scenario.scenario().ingressStores()) {
+        for (Scenario.IngressStore store : deployDestroyOnly ? List.<Scenario.IngressStore>of()
+                : scenario.scenario().ingressStores()) {
             lines.add("would put " + store.objectCount() + " objects " + store.uploadDelaySec() + " s apart to "
                     + store.path() + " (first " + String.format(store.objectName(), 1, 0L) + ")");
         }
-        for (Scenario.WatchedStore watched : scenario.scenario().watchedStores()) {
+        for (Scenario.WatchedStore watched : deployDestroyOnly ? List.<Scenario.WatchedStore>of()
+                : scenario.scenario().watchedStores()) {
             lines.add("would wait up to " + watched.timeoutSec() + " s for " + watched.objectCount()
                     + (ScenarioRunner.isGlue(watched) ? " partitions in " : " objects under ") + watched.path());
         }
@@ -237,7 +254,13 @@ final class AwsScenarioRunner {
         }
         PlacementNames first = scenario.placements().iterator().next();
         List<String> counts = new ArrayList<>();
+        if (deployDestroyOnly) {
+            counts.add("deployed (--deploy-destroy-only: no ingress, no watch)");
+        }
         try {
+            if (deployDestroyOnly) {
+                return destroy(scenario, counts);
+            }
             for (Scenario.IngressStore store : scenario.scenario().ingressStores()) {
                 ingress(store, first);
             }
@@ -254,6 +277,11 @@ final class AwsScenarioRunner {
             return Ran.deployed(name, "failed", e.getClass().getSimpleName() + ": " + e.getMessage()
                     + "; stays deployed (cls destroy removes it)");
         }
+        return destroy(scenario, counts);
+    }
+
+    private Ran destroy(Prepared scenario, List<String> counts) {
+        String name = scenario.name();
         if (options.disableDestroy()) {
             return Ran.deployed(name, "passed", String.join(", ", counts) + "; stays deployed "
                     + "(--disable-destroy)");

@@ -70,6 +70,18 @@ public final class ScenarioRunCommand implements Callable<Integer> {
             + "always kept).")
     private boolean disableDestroy;
 
+    @Option(names = "--deploy-destroy-only", description = "With -P aws: verify, deploy and destroy each "
+            + "scenario's projects, without ingress or watching; locally the same as --verify-only.")
+    private boolean deployDestroyOnly;
+
+    @Option(names = "--verify-on-dry-run", description = "With --dry-run and -P aws: run cls verify on each "
+            + "scenario's projects too (a local dry run always validates them).")
+    private boolean verifyOnDryRun;
+
+    @Option(names = "--cls-app", paramLabel = "PATH", hidden = true,
+            description = "The original's path to cls; steps run in this process, so it is read and ignored.")
+    private Path clsApp;
+
     @Mixin
     private LocalRootOption localRoot;
 
@@ -112,7 +124,8 @@ public final class ScenarioRunCommand implements Callable<Integer> {
             List<ScenarioResult> results;
             try {
                 results = new AwsScenarioRunner(root.context(), aws, awsOptions,
-                        localRoot.path().resolve("scenarios").resolve("logs"), Thread::sleep).runAll(files);
+                        localRoot.path().resolve("scenarios").resolve("logs"), Thread::sleep, deployDestroyOnly,
+                        verifyOnDryRun).runAll(files);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e); // Main reports it as an interruption
@@ -121,7 +134,8 @@ public final class ScenarioRunCommand implements Callable<Integer> {
             return (int) results.stream().filter(ScenarioResult::failed).count();
         }
         int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, parallelism);
-        ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy, stopOnFailure,
+        ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly || deployDestroyOnly,
+                disableDestroy, stopOnFailure,
                 jpaths.stream().map(dir -> root.context().workingDirectory().resolve(dir)).toList());
         ScenarioRunner runner = new ScenarioRunner(localRoot.path().resolve("scenarios"), threads, Clock.systemUTC(),
                 options);
