@@ -17,7 +17,7 @@ final class ProviderDefault {
     private static final Set<String> AWS_ONLY = Set.of("bootstrap", "deploy", "destroy", "diff", "verify", "synth");
 
     /** Commands that work on the local substrate only: asking them for AWS must not quietly run locally. */
-    private static final Set<String> LOCAL_ONLY = Set.of("local", "scenario");
+    private static final Set<String> LOCAL_ONLY = Set.of("local");
 
     private ProviderDefault() {
     }

@@ -143,6 +143,39 @@ class OperateDeployedProjectTest {
     }
 
     @Test
+    void statusWithoutProjects_readsEveryProjectDeployedInThePlacement_asTheOriginalDid() throws Exception {
+        LotId lot = runWithCopyBDisabled();
+        String v2 = deploySecondVersion(new PlacementNames("dev", "123456789012", "us-west-2")).toString();
+        String[] arcs = {"arcs", "status", "--earliest", lot.format(), "--latest", lot.next().format()};
+        String[] datasets = {"datasets", "status", "--list", "--earliest", lot.format(), "--latest",
+                lot.next().format()};
+
+        JsonNode everyArc = json(cls(arcs));
+        JsonNode everyDataset = json(cls(datasets));
+
+        assertThat(everyArc).hasSize(4).isEqualTo(json(cls(with(arcs, "-p", COPY_CHAIN, "-p", v2))));
+        assertThat(everyArc.findValuesAsText("version")).contains("20230101-00", "20230201-00");
+        assertThat(everyDataset).isNotEmpty().isEqualTo(json(cls(with(datasets, "-p", COPY_CHAIN, "-p", v2))));
+
+        // a second placement: one at a time, chosen as with --deployed
+        deploySecondVersion(new PlacementNames("prod", "123456789012", "us-west-2"));
+        Cls.Result both = cls(arcs);
+        assertThat(both.exitCode()).as(both.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(both.err().strip()).doesNotContain("\n").contains("2 placements").contains("stage dev")
+                .contains("stage prod").contains("--stage");
+        assertThat(json(cls(with(arcs, "--stage", "dev")))).isEqualTo(everyArc);
+    }
+
+    @Test
+    void statusWithoutProjects_inAnEmptyRoot_saysThereIsNoPlacement() {
+        Cls.Result nothing = cls("arcs", "status");
+
+        assertThat(nothing.exitCode()).as(nothing.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(nothing.err().strip()).doesNotContain("\n").startsWith("error: no placement")
+                .contains("give project files");
+    }
+
+    @Test
     void aProjectDeployedInTwoPlacements_isOperatedInTheOneTheStageNames() throws Exception {
         LotId lot = runWithCopyBDisabled();
         deploySecondVersion(new PlacementNames("prod", "123456789012", "us-west-2"));

@@ -52,11 +52,10 @@ class OriginalCliFormsTest {
 
     @Test
     void aLocalOnlyCommandRefusesTheAwsProvider() {
-        Cls.Result result = Cls.run("-P", "aws", "scenario", "run", Examples.file("scenarios").toString(),
-                "--local-root", root.toString());
+        Cls.Result result = Cls.run("-P", "aws", "local", "run", COPY_CHAIN, "--local-root", root.toString());
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("cls scenario works on the local substrate only, not with --providers aws");
+        assertThat(result.err()).contains("cls local works on the local substrate only, not with --providers aws");
         assertThat(root).isEmptyDirectory();
     }
 
@@ -83,6 +82,38 @@ class OriginalCliFormsTest {
                 + "'20230717PT5M250' '--manifest' 's3://dev-clusterless-manifest-123456789012-us-west-2/datasets/"
                 + "name=access-logs-raw/version=20230101/lot=20230717PT5M250/state=complete/manifest.json'");
         assertThat(positional.out()).as(positional.toString()).isEqualTo(result.out());
+    }
+
+    @Test
+    void clsLocalRoleAndManifestState_chooseTheManifestTheScriptReads() {
+        String project = Examples.file("s3-access-logs/project.json").toString();
+
+        Cls.Result empty = Cls.run("local", "-p", project, "-a", "toParquet", "-l", "20230717PT5M250", "-s", "empty");
+        Cls.Result noRole = Cls.run("local", "-p", project, "-a", "toParquet", "-l", "20230717PT5M250", "-r", "other");
+
+        assertThat(empty.exitCode()).as(empty.toString()).isZero();
+        assertThat(empty.outLines().get(empty.outLines().size() - 1))
+                .contains("/lot=20230717PT5M250/state=empty/manifest.json'");
+        assertThat(noRole.exitCode()).as(noRole.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(noRole.err().strip()).isEqualTo("error: arc toParquet has no source role other; roles: main");
+    }
+
+    @Test
+    void clsLocal_readsJsonnetImportsFromJpathFolders() throws Exception {
+        Path example = Examples.file("s3-access-logs/project.json").getParent();
+        Path project = java.nio.file.Files.createDirectories(root.resolve("project/app"));
+        Path lib = java.nio.file.Files.createDirectories(root.resolve("lib"));
+        for (String file : new String[]{"app/Dockerfile", "app/convert.sh"}) {
+            java.nio.file.Files.copy(example.resolve(file), root.resolve("project").resolve(file));
+        }
+        java.nio.file.Files.copy(example.resolve("project.jsonnet"), root.resolve("project/project.jsonnet"));
+        java.nio.file.Files.copy(example.resolve("properties.libsonnet"), lib.resolve("properties.libsonnet"));
+
+        Cls.Result result = Cls.run("local", "-p", root.resolve("project/project.jsonnet").toString(), "--jpath",
+                lib.toString(), "-a", "toParquet", "-l", "20230717PT5M250");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.outLines().get(0)).isEqualTo("#!/bin/bash");
     }
 
     @Test

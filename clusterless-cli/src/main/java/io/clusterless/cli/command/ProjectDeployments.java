@@ -5,12 +5,16 @@ import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.cli.options.ProjectOptions;
+import io.clusterless.model.Deployable;
+import io.clusterless.model.SinkDataset;
 import io.clusterless.model.validate.ValidationOptions;
+import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.ProjectDeployment;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** Runs deploy, diff or destroy: loads the files and hands them, with the options, to the AWS substrate. */
@@ -34,5 +38,20 @@ final class ProjectDeployments {
                 (options, outdir) -> AwsSynthSupport.synthesize(synth, inputs, options, outdir, jsii),
                 config.isSet(Settings.SNAP_START), cdk.settings(config), VersionProvider.version())
                 .run(verb, verbOptions);
+    }
+
+    /**
+     * The owners of arc sources that no given file owns, from the placement's metadata bucket, where the owning
+     * project's deploy recorded them (as deploy looks them up); for {@code cls verify}.
+     */
+    static Map<String, SinkDataset> deployedOwners(CliContext context, List<ProjectInput> inputs,
+                                                   AwsSynthOptions synth, CdkOptions cdk,
+                                                   Map<PlacementNames, List<Deployable>> placements) {
+        ClsConfig config = context.config();
+        return new ProjectDeployment(CdkOptions.session(context), inputs, List.of(),
+                lambdaJar -> synth.toSynthOptions(lambdaJar, config, true), (options, outdir) -> {
+                    throw new IllegalStateException("looking up owners synthesizes nothing");
+                }, config.isSet(Settings.SNAP_START), cdk.settings(config), VersionProvider.version())
+                .deployedOwners(placements);
     }
 }

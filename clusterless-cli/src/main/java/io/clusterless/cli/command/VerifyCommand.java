@@ -4,13 +4,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.AwsConnectionOptions;
 import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.exec.DryRunRows;
 import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Deployable;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.model.validate.ValidationOptions;
+import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.LambdaAssets;
+import io.clusterless.substrate.aws.deploys.ProjectDeployment;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -18,6 +23,7 @@ import io.clusterless.substrate.aws.synth.SynthResult;
 import io.clusterless.substrate.aws.synth.Timings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,16 +33,20 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** {@code cls verify}: synthesizes into a temporary directory and reports stacks and cdk-nag findings. */
 @Command(name = "verify",
-        description = {"Synthesize project files in a temporary directory, without any AWS call, and report every "
-                + "stack with its resource count and the findings of cdk-nag's AwsSolutions pack; for arcs that run a "
-                + "statement (athenaQueryArc), the statement of one sample lot.",
+        description = {"Synthesize project files in a temporary directory and report every stack with its resource "
+                + "count and the findings of cdk-nag's AwsSolutions pack; for arcs that run a statement "
+                + "(athenaQueryArc), the statement of one sample lot.",
+                "No AWS call, unless an arc reads a dataset that no given file owns: its owner is then read from "
+                + "the placement's metadata bucket, where the owning project's deploy recorded it (as deploy does).",
                 "Exit code 0 when the stacks synthesize without a cdk-nag error, 1 otherwise."},
         sortOptions = false,
         mixinStandardHelpOptions = true)
@@ -53,6 +63,13 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     private AwsSynthOptions synth;
 
+    @Option(names = "--dry-run", description = "Load and validate the files and look up the owners of their sources, "
+            + "but synthesize nothing: print the projects and where each source's owner was found.")
+    private boolean dryRun;
+
+    @Mixin
+    private AwsConnectionOptions connection = new AwsConnectionOptions();
+
     @Override
     public Integer call() {
         Timings before = new Timings();
@@ -60,8 +77,17 @@ public final class VerifyCommand implements Callable<Integer> {
         AwsSynthSupport.warnIfValidationOff(context, synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
         CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
-        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet());
+        // sources may be owned by deployed projects: looked up below, as deploy does
+        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet(),
+                new ValidationOptions(true));
+        CdkOptions cdk = new CdkOptions();
+        cdk.connection = connection;
+        Map<PlacementNames, List<Deployable>> placements = ProjectDeployment.placements(inputs);
+        Map<String, SinkDataset> owners = ProjectDeployments.deployedOwners(context, inputs, synth, cdk, placements);
         before.mark("load");
+        if (dryRun) {
+            return printDryRun(placements, owners);
+        }
         Path outdir;
         try {
             outdir = Files.createTempDirectory("cls-verify");
@@ -71,7 +97,8 @@ public final class VerifyCommand implements Callable<Integer> {
         SynthResult result;
         try {
             result = AwsSynthSupport.synthesize(synth, inputs,
-                    synth.toSynthOptions(lambdaJar, context.config(), true), outdir, jsii);
+                    synth.toSynthOptions(lambdaJar, context.config(), true).withDeployedOwners(owners),
+                    outdir, jsii);
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
         } finally {
@@ -117,6 +144,33 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** One row per project, naming the deployed owners its arcs' sources were found with. */
+    private int printDryRun(Map<PlacementNames, List<Deployable>> placements, Map<String, SinkDataset> owners) {
+        List<ObjectNode> rows = new ArrayList<>();
+        for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
+            Map<String, Deployable> projects = new LinkedHashMap<>();
+            entry.getValue().forEach(d -> projects.putIfAbsent(d.getProject().id(), d));
+            for (Deployable deployable : projects.values()) {
+                ObjectNode row = Printer.record();
+                row.put("project", deployable.getProject().id());
+                row.put("placement", entry.getKey().account() + "/" + entry.getKey().region() + "/"
+                        + (entry.getKey().stage() == null ? "" : entry.getKey().stage()));
+                row.put("deployed owners", String.join(" ", entry.getValue().stream()
+                        .filter(d -> d.getProject().id().equals(deployable.getProject().id()))
+                        .flatMap(d -> d.getArcs().stream())
+                        .flatMap(arc -> arc.getSources().values().stream())
+                        .map(source -> source.id()).filter(owners::containsKey).distinct()
+                        .map(id -> id + "=" + owners.get(id).getPathURI()).toList()));
+                rows.add(row);
+            }
+        }
+        new Printer(context.out(), context.output()).print(rows);
+        context.err().println("cls: dry run: " + rows.size() + (rows.size() == 1 ? " project" : " projects")
+                + " valid, nothing synthesized");
+        context.err().flush();
+        return ExitCodes.OK;
     }
 
     private static void delete(Path dir) {

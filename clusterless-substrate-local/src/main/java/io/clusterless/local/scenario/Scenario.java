@@ -45,6 +45,15 @@ public record Scenario(Boolean enabled, String name, String description, List<St
             objectName = objectName == null ? DEFAULT_OBJECT_NAME : objectName;
             record = record == null ? new Record(null, null, null) : record;
         }
+
+        /** What each object holds: {@code objectCount} lines of {@code record.value} formatted with the line index. */
+        public byte[] body() {
+            List<String> lines = new java.util.ArrayList<>();
+            for (int line = 0; line < objectCount; line++) {
+                lines.add(String.format(record.value(), line));
+            }
+            return String.join("\n", lines).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

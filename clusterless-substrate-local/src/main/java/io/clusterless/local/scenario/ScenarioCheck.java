@@ -9,11 +9,11 @@ import java.util.List;
  * The problems of a scenario before anything runs, one line each naming the file and field. A scenario must be able
  * to fail: one that watches nothing, or expects zero objects, would pass whatever the projects did.
  */
-final class ScenarioCheck {
+public final class ScenarioCheck {
     private ScenarioCheck() {
     }
 
-    static List<String> problems(Path file, Scenario scenario) {
+    public static List<String> problems(Path file, Scenario scenario) {
         List<String> problems = new ArrayList<>();
         if (scenario.projectFiles().isEmpty()) {
             problems.add(file + ": projectFiles is empty; name the project files the scenario places");

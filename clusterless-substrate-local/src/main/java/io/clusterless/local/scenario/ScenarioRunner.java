@@ -23,7 +23,6 @@ import io.clusterless.model.validate.ValidationOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -142,7 +141,7 @@ public final class ScenarioRunner {
     }
 
     /** A scenario file as the original read it; {@code .jsonnet} files are evaluated with the external variables. */
-    Scenario read(Path file) throws IOException {
+    public Scenario read(Path file) throws IOException {
         if (file.getFileName().toString().endsWith(".jsonnet")) {
             String code = ProjectText.read(file.toString(), file);
             String json = JsonnetEvaluator.evaluate(file.toString(), file, code, options.extStrs(), options.jpaths());
@@ -151,7 +150,8 @@ public final class ScenarioRunner {
         return Json.records().readValue(file.toFile(), Scenario.class);
     }
 
-    private static String displayName(Path file) {
+    /** A scenario's name where it gives none: its folder's. */
+    public static String displayName(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         return parent == null || parent.getFileName() == null ? file.toString() : parent.getFileName().toString();
     }
@@ -215,11 +215,7 @@ public final class ScenarioRunner {
         int delay = store.uploadDelaySec();
         Instant end = clock.instant().minus(ENDED);
         Instant start = end.minusSeconds((long) delay * Math.max(0, store.objectCount() - 1));
-        List<String> lines = new ArrayList<>();
-        for (int line = 0; line < store.objectCount(); line++) {
-            lines.add(String.format(store.record().value(), line));
-        }
-        byte[] body = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        byte[] body = store.body();
         // the original counted iterations from 1
         for (int iteration = 1; iteration <= store.objectCount(); iteration++) {
             Instant modified = start.plusSeconds((long) delay * (iteration - 1));
@@ -228,7 +224,7 @@ public final class ScenarioRunner {
         }
     }
 
-    static boolean isGlue(Scenario.WatchedStore watched) {
+    public static boolean isGlue(Scenario.WatchedStore watched) {
         return "glue".equalsIgnoreCase(watched.watchType());
     }
 
@@ -288,7 +284,7 @@ public final class ScenarioRunner {
      * A project file named in a scenario. The original's scenarios name the rendering ({@code x.json}) of a
      * {@code x.jsonnet} its build produced; where only the {@code .jsonnet} exists, it is the file, evaluated here.
      */
-    static Path projectFile(Path dir, String name) {
+    public static Path projectFile(Path dir, String name) {
         Path path = dir.resolve(name).toAbsolutePath().normalize();
         if (!Files.exists(path) && name.endsWith(".json")) {
             Path source = path.resolveSibling(path.getFileName() + "net");

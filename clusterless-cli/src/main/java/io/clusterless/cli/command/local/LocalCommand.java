@@ -72,7 +72,7 @@ public final class LocalCommand implements Callable<Integer> {
         LocalPlan plan;
         try {
             // no remote dataset lookup, as the original: the files alone
-            LoadedProject loaded = new ProjectLoader(registry, project.extStrs(), context.in())
+            LoadedProject loaded = new ProjectLoader(registry, project.jsonnet(), context.in())
                     .loadAll(project.sources());
             var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
             if (!problems.isEmpty()) {

@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
         description = "Arc states in a time window: a summary per arc (counts per state, first and last lot found, "
                 + "gaps at the edges) or, with --list, one row per lot. Project name and version are columns, so "
                 + "two versions of one project are told apart. A join's lots that wait for a source are counted "
-                + "as waiting (rows with arcState waiting and waitingFor with --list).",
+                + "as waiting (rows with arcState waiting and waitingFor with --list). Without project files or --deployed: every project deployed in the placement that --stage, --account and --region leave.",
         mixinStandardHelpOptions = true)
 public final class ArcsStatusCommand implements Callable<Integer> {
     private final CliContext context;
@@ -69,7 +69,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.loadOrEveryDeployed(context, project, substrate);
         Clock clock = Clock.systemUTC();
         Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();

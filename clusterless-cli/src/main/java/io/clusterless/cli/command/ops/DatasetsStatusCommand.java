@@ -35,7 +35,8 @@ import java.util.concurrent.Callable;
 @Command(name = "status",
         description = "Manifest states in a time window: a summary per dataset (counts per state, first and last "
                 + "lot found, gaps at the edges, and the freshness level of a dataset with targets, as cls "
-                + "freshness judges it) or, with --list, one row per lot.",
+                + "freshness judges it) or, with --list, one row per lot. Without project files or --deployed: every "
+                + "project deployed in the placement that --stage, --account and --region leave.",
         mixinStandardHelpOptions = true)
 public final class DatasetsStatusCommand implements Callable<Integer> {
     private final CliContext context;
@@ -71,7 +72,7 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
+        OperatedPlacement placement = OperatedPlacement.loadOrEveryDeployed(context, project, substrate);
         Clock clock = Clock.systemUTC();
         Optional<Instant> firstPlaced = placement.firstPlaced();
         List<Object> rows = new ArrayList<>();

@@ -60,6 +60,21 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOperati
                 : "the deployed projects ") + String.join(", ", names));
     }
 
+    /**
+     * As {@link #load(CliContext, OperatedProjectOptions, SubstrateOptions)}, but without any project given: every
+     * project deployed in the one placement that {@code --account}, {@code --stage} and {@code --region} leave.
+     */
+    static OperatedPlacement loadOrEveryDeployed(CliContext context, OperatedProjectOptions projects,
+                                                 SubstrateOptions substrate) {
+        if (!projects.noneGiven()) {
+            return load(context, projects, substrate);
+        }
+        ComponentRegistry registry = ComponentRegistry.defaultRegistry();
+        DeployedProjects.Every every = DeployedProjects.every(context, projects, substrate, registry);
+        return load(context, validated(registry, every.files(), "the deployed records"), substrate,
+                "the projects deployed in " + every.placement());
+    }
+
     private static OperatedPlacement load(CliContext context, List<Deployable> deployables, SubstrateOptions substrate,
                                           String origin) {
         PlacementNames placement = placementOf(deployables.get(0));

@@ -89,6 +89,14 @@ public final class OperatedProjectOptions {
     }
 
     /**
+     * Whether no project was given at all: the status commands then read every project deployed in the placement,
+     * as the original's did (they had no project option).
+     */
+    boolean noneGiven() {
+        return choice == null && positional.isEmpty();
+    }
+
+    /**
      * Whether the projects are deployed ones ({@code --project}) rather than files.
      *
      * @throws ParameterException (a usage error) when neither is given, or an option of the other one

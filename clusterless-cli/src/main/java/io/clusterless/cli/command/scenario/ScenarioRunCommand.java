@@ -3,6 +3,8 @@ package io.clusterless.cli.command.scenario;
 import io.clusterless.cli.command.local.LocalRootOption;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.AwsConnectionOptions;
+import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.local.scenario.ScenarioOptions;
 import io.clusterless.local.scenario.ScenarioResult;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code cls scenario run PATH}: runs scenario files on the local substrate. */
+/** {@code cls scenario run PATH}: runs scenario files on the local substrate, or with {@code -P aws} on AWS. */
 @Command(name = "run",
         description = {"Run every scenario.json or scenario.jsonnet at or under PATH on the local substrate: place "
                 + "its projectFiles in a fresh local root (DIR/scenarios/<name>), write its ingressStores' objects, "
@@ -28,6 +30,11 @@ import java.util.concurrent.Callable;
                 "Fields the original's scenario runner defaulted have its defaults (objectName data-%04d-%d.txt, "
                 + "objectCount 3, uploadDelaySec 300, record value %d,value, watchType s3); a projectFiles entry "
                 + "x.json that does not exist is read from x.jsonnet beside it.",
+                "With -P aws, as the original: each scenario's projects verified and deployed (placements not "
+                        + "bootstrapped yet are bootstrapped first, and removed again at the end), its ingress "
+                        + "objects put uploadDelaySec apart, its watched stores polled every pollingSleepSec for up "
+                        + "to timeoutSec, then destroyed; a failed scenario stays deployed. Each cls step's output "
+                        + "goes to DIR/scenarios/logs (DIR: --local-root).",
                 "Exit code: the number of failed scenarios."},
         mixinStandardHelpOptions = true)
 public final class ScenarioRunCommand implements Callable<Integer> {
@@ -67,8 +74,27 @@ public final class ScenarioRunCommand implements Callable<Integer> {
             + "always kept).")
     private boolean disableDestroy;
 
+    @Option(names = "--deploy-destroy-only", description = "With -P aws: verify, deploy and destroy each "
+            + "scenario's projects, without ingress or watching; locally the same as --verify-only.")
+    private boolean deployDestroyOnly;
+
+    @Option(names = "--verify-on-dry-run", description = "With --dry-run and -P aws: run cls verify on each "
+            + "scenario's projects too (a local dry run always validates them).")
+    private boolean verifyOnDryRun;
+
+    @Option(names = "--cls-app", paramLabel = "PATH", hidden = true,
+            description = "The original's path to cls; steps run in this process, so it is read and ignored.")
+    private Path clsApp;
+
     @Mixin
     private LocalRootOption localRoot;
+
+    @Option(names = {"-P", "--providers"}, paramLabel = "PROVIDER", defaultValue = "local",
+            description = "Where the scenarios run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private SubstrateOptions.Substrate provider;
+
+    @Mixin
+    private AwsConnectionOptions aws = new AwsConnectionOptions();
 
     @Option(names = "--parallelism", paramLabel = "N", description = "Arc runs at once (default: the number of cores).")
     private Integer parallelism;
@@ -93,8 +119,24 @@ public final class ScenarioRunCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new UserException("no scenario.json or scenario.jsonnet at or under " + where);
         }
+        if (provider == SubstrateOptions.Substrate.aws) {
+            ScenarioOptions awsOptions = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy,
+                    stopOnFailure, jpaths.stream().map(dir -> context.workingDirectory().resolve(dir)).toList());
+            List<ScenarioResult> results;
+            try {
+                results = new AwsScenarioRunner(context, aws, awsOptions,
+                        localRoot.path().resolve("scenarios").resolve("logs"), Thread::sleep, deployDestroyOnly,
+                        verifyOnDryRun).runAll(files);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e); // Main reports it as an interruption
+            }
+            new Printer(context.out(), context.output()).print(results);
+            return (int) results.stream().filter(ScenarioResult::failed).count();
+        }
         int threads = parallelism == null ? Runtime.getRuntime().availableProcessors() : Math.max(1, parallelism);
-        ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly, disableDestroy, stopOnFailure,
+        ScenarioOptions options = new ScenarioOptions(extStrs, dryRun, verifyOnly || deployDestroyOnly,
+                disableDestroy, stopOnFailure,
                 jpaths.stream().map(dir -> context.workingDirectory().resolve(dir)).toList());
         ScenarioRunner runner = new ScenarioRunner(localRoot.path().resolve("scenarios"), threads, Clock.systemUTC(),
                 options);

@@ -284,7 +284,7 @@ public final class ProjectDeployment {
      * The owners of arc sources that no given file owns, from the placement's metadata bucket, where the owning
      * project's deploy recorded them (reference §3.9): their paths give the arcs read access to the objects.
      */
-    private Map<String, SinkDataset> deployedOwners(Map<PlacementNames, List<Deployable>> placements) {
+    public Map<String, SinkDataset> deployedOwners(Map<PlacementNames, List<Deployable>> placements) {
         Map<String, SinkDataset> owners = new LinkedHashMap<>();
         for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
             PlacementNames placement = entry.getKey();
@@ -385,7 +385,7 @@ public final class ProjectDeployment {
         return new ArrayList<>(byId.values());
     }
 
-    private static Map<PlacementNames, List<Deployable>> placements(List<ProjectInput> inputs) {
+    public static Map<PlacementNames, List<Deployable>> placements(List<ProjectInput> inputs) {
         Map<PlacementNames, List<Deployable>> placements = new LinkedHashMap<>();
         for (ProjectInput input : inputs) {
             Placement placement = input.deployable().getPlacement();
