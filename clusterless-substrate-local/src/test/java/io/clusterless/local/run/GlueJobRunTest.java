@@ -164,6 +164,43 @@ class GlueJobRunTest {
                         + "PATH; install Apache Spark (its bin/ holds spark-submit) or put it on the PATH");
     }
 
+    @Test
+    void aSparkJobRunsWithSparkSubmitOnTheLocalEndpoint(@TempDir Path project, @TempDir Path bin) throws Exception {
+        // stands in for Spark's launcher: records its command line, then runs the script with python3
+        Path args = project.resolve("spark-submit.args");
+        Path sparkSubmit = bin.resolve("spark-submit");
+        Files.writeString(sparkSubmit, String.join("\n", "#!/bin/sh",
+                "printf '%s\\n' \"$@\" > " + quote(args),
+                "while [ \"$1\" = --conf ]; do shift 2; done",
+                "exec python3 \"$@\"", ""));
+        sparkSubmit.toFile().setExecutable(true);
+        Files.createDirectories(project.resolve("jobs"));
+        Files.writeString(project.resolve("jobs/features.py"), Files.readString(EXAMPLE.resolve("jobs/features.py")));
+        Files.writeString(project.resolve("project.json"), Files.readString(EXAMPLE.resolve("project.json"))
+                .replace("\"pythonshell\"", "\"glueetl\""));
+        LocalPlan plan = LocalPlan.of(new ProjectLoader().loadAll(List.of(ProjectSource.file(
+                project.resolve("project.json")))).deployables());
+        LocalPlacement clock = new LocalPlacement(root, "glue-features/project.json");
+        LotId lot = land(clock);
+
+        RunProgress progress;
+        try (LocalRunner runner = new LocalRunner(plan, new RunOptions(root, project, true, 2, null), clock.clock,
+                bin + java.io.File.pathSeparator + System.getenv("PATH"))) {
+            runner.run(p -> { });
+            progress = runner.progress();
+        }
+
+        assertThat(progress.failed()).isZero();
+        assertThat(clock.read(BUCKET, "features/lot=" + lot.format() + "/sessions.csv").lines()).hasSize(4);
+        List<String> line = Files.readAllLines(args);
+        assertThat(line.subList(0, 8)).containsExactly("--conf", line.get(1), "--conf",
+                "spark.hadoop.fs.s3a.path.style.access=true", "--conf", "spark.hadoop.fs.s3a.connection.ssl.enabled=false",
+                "--conf", "spark.hadoop.fs.s3.impl=org.apache.hadoop.fs.s3a.S3AFileSystem");
+        assertThat(line.get(1)).startsWith("spark.hadoop.fs.s3a.endpoint=http://127.0.0.1:");
+        assertThat(line.get(8)).endsWith("jobs/features.py");
+        assertThat(line.get(9)).isEqualTo("--cls-lot");
+    }
+
     private static LotId land(LocalPlacement placement) throws Exception {
         LotId lot = placement.lotsAgo(LotUnit.TWELFTHS, 1);
         for (String file : List.of("events-a.csv", "events-b.csv")) {

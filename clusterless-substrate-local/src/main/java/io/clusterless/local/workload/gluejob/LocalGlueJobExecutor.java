@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * A glueJobArc's run for one lot on one machine: the engine's {@link GlueJobWorkload} clears the lot's sink folders,
  * the script runs as a local process ({@code python3 script …} or {@code spark-submit script …}) with the arguments
- * the state machine gives the Glue job, AWS SDK settings pointing at the local S3 endpoint with the arc's
+ * the state machine gives the Glue job (spark-submit also gets the S3A settings of the endpoint), AWS SDK settings pointing at the local S3 endpoint with the arc's
  * credentials, and the job's timeout; then the folders are listed into the sink manifests. A lot whose sinks have
  * their final manifests already does not run the script again. A failed run's error is the script's exit status
  * and the last line it wrote, so cls gaps shows why.
@@ -57,7 +57,11 @@ final class LocalGlueJobExecutor implements LocalExecutor {
             return workload.finish(job, attemptId, null);
         }
         workload.clear(job);
-        List<String> command = new ArrayList<>(List.of(program.toString(), script.toString()));
+        List<String> command = new ArrayList<>(List.of(program.toString()));
+        if (!settings.pythonShell()) {
+            command.addAll(sparkConf(awsEnvironment.get("AWS_ENDPOINT_URL")));
+        }
+        command.add(script.toString());
         command.addAll(GlueJobWorkload.arguments(job, props, attemptId, settings.getArguments()));
         Map<String, String> environment = new LinkedHashMap<>(System.getenv());
         environment.remove("AWS_PROFILE");
@@ -84,6 +88,22 @@ final class LocalGlueJobExecutor implements LocalExecutor {
         }
         return workload.finish(job, attemptId, "local " + settings.getJobType() + " run of "
                 + script.getFileName());
+    }
+
+    /**
+     * Spark's S3A connector on the local endpoint: it reads neither {@code AWS_ENDPOINT_URL} nor path-style settings
+     * from the environment (the credentials it does read from there), and Glue scripts name objects {@code s3://}.
+     */
+    static List<String> sparkConf(String endpoint) {
+        List<String> conf = new ArrayList<>();
+        for (String setting : List.of("spark.hadoop.fs.s3a.endpoint=" + endpoint,
+                "spark.hadoop.fs.s3a.path.style.access=true",
+                "spark.hadoop.fs.s3a.connection.ssl.enabled=" + String.valueOf(endpoint).startsWith("https:"),
+                "spark.hadoop.fs.s3.impl=org.apache.hadoop.fs.s3a.S3AFileSystem")) {
+            conf.add("--conf");
+            conf.add(setting);
+        }
+        return conf;
     }
 
     /** ": <the last line the script wrote>", e.g. a Python exception, or nothing. */
