@@ -68,8 +68,9 @@ class GlueJobArcStackTest {
         JsonNode props = Json.records().readTree(arguments.path("--cls-arc-props").asText());
         assertThat(props.at("/sinks/main/pathURI").asText()).isEqualTo("s3://" + BUCKET + "/features/");
         assertThat(arguments.path("--cls-arc-props").asText()).isEqualTo(functionProps());
-        // one StartJobRun per execution: Step Functions never repeats it
-        assertThat(run.has("Retry")).as("%s", run).isFalse();
+        // one job run per execution: Step Functions starts again only when Glue refused to start one
+        assertThat(run.path("Retry")).as("%s", run).singleElement().satisfies(retry ->
+                assertThat(retry.path("ErrorEquals").toString()).isEqualTo("[\"Glue.ConcurrentRunsExceededException\"]"));
         assertThat(states.path("PrepareJob").path("Next").asText()).isEqualTo("RunJob");
         assertThat(states.path("PrepareJob").at("/Parameters/step").asText()).isEqualTo("prepare");
         assertThat(run.path("Next").asText()).isEqualTo("JobResult");

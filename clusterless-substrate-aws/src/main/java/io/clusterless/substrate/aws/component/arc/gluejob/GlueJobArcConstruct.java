@@ -13,6 +13,7 @@ import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.glue.CfnJob;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
@@ -20,6 +21,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.assets.Asset;
 import software.amazon.awscdk.services.stepfunctions.IntegrationPattern;
 import software.amazon.awscdk.services.stepfunctions.JsonPath;
+import software.amazon.awscdk.services.stepfunctions.RetryProps;
 import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 import software.amazon.awscdk.services.stepfunctions.tasks.GlueStartJobRun;
@@ -40,10 +42,13 @@ import java.util.Map;
  * error, which the complete gate records for cls gaps.
  * <p>
  * One job run per attempt: an attempt is one state machine execution (the start gate lets one execution per lot
- * run the workload), {@code RunJob} has no retry, and the job's {@code MaxRetries} is 0, so neither Step Functions nor
- * Glue starts a second run for it; the run carries the execution's name as {@code --cls-attempt}.
+ * run the workload), {@code RunJob} retries only Glue's refusal to start a run (then no run exists), and the job's
+ * {@code MaxRetries} is 0, so neither Step Functions nor Glue starts a second run for it; the run carries the
+ * execution's name as {@code --cls-attempt}.
  */
 public final class GlueJobArcConstruct {
+    /** What Step Functions calls Glue's refusal of StartJobRun when the job runs maxConcurrentRuns already. */
+    static final String CONCURRENT_RUNS_EXCEEDED = "Glue.ConcurrentRunsExceededException";
     private static final LambdaRuntimeProps DEFAULT_PROPS = new LambdaRuntimeProps(512, 2, 5,
             io.clusterless.model.Architecture.ARM_64);
 
@@ -117,6 +122,10 @@ public final class GlueJobArcConstruct {
                         "ExecutionTime", JsonPath.numberAt("$.ExecutionTime")))
                 .resultPath("$.glueResult")
                 .build();
+        // Glue refused to start the run (the job's maxConcurrentRuns are running): no run exists, so starting again
+        // is still the attempt's one run. Any other error, a failed run's included, is not retried.
+        run.addRetry(RetryProps.builder().errors(List.of(CONCURRENT_RUNS_EXCEEDED)).interval(Duration.seconds(60))
+                .backoffRate(2).maxAttempts(5).build());
         LambdaInvoke result = LambdaInvoke.Builder.create(scope, "JobResult")
                 .lambdaFunction(function.target())
                 .payload(TaskInput.fromObject(OrderedMaps.of("step", "result",
