@@ -22,14 +22,14 @@ class ShowCommandTest {
     private static final List<String> ACTIVITIES = List.of("aws:core:cloudWatchExport");
     private static final List<String> BOUNDARIES = List.of("aws:core:s3PutListenerBoundary");
     private static final List<String> ARCS = List.of("aws:core:athenaQueryArc", "aws:core:batchExecArc", "aws:core:glueAddPartitionsArc",
-            "aws:core:lambdaExecArc", "aws:core:s3CopyArc");
+            "aws:core:glueJobArc", "aws:core:lambdaExecArc", "aws:core:s3CopyArc");
     private static final List<String> COMPONENTS = List.of("aws:core:athenaQueryArc", "aws:core:batchExecArc", "aws:core:cloudWatchExport",
             "aws:core:computeEnvironment", "aws:core:eventBus", "aws:core:glueAddPartitionsArc",
-            "aws:core:glueDatabase", "aws:core:glueTable", "aws:core:lambdaExecArc", "aws:core:s3Bucket", "aws:core:s3CopyArc",
+            "aws:core:glueDatabase", "aws:core:glueJobArc", "aws:core:glueTable", "aws:core:lambdaExecArc", "aws:core:s3Bucket", "aws:core:s3CopyArc",
             "aws:core:s3PutListenerBoundary");
 
     @Test
-    void componentList_isTheTwelveCoreTypes_sorted() {
+    void componentList_isTheCoreTypes_sorted() {
         Cls.Result result = Cls.run("show", "component", "--list");
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
@@ -136,7 +136,7 @@ class ShowCommandTest {
         assertThat(result.exitCode()).as("%s", result).isEqualTo(0);
         assertThat(result.outLines()).filteredOn(line -> line.startsWith("Type:"))
                 .containsExactly("Type:        aws:core:athenaQueryArc", "Type:        aws:core:batchExecArc",
-                        "Type:        aws:core:glueAddPartitionsArc",
+                        "Type:        aws:core:glueAddPartitionsArc", "Type:        aws:core:glueJobArc",
                         "Type:        aws:core:lambdaExecArc", "Type:        aws:core:s3CopyArc");
     }
 

@@ -3,21 +3,18 @@ package io.clusterless.engine.workload.athena;
 import io.clusterless.arc.ArcProps;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.manifest.ManifestStore;
-import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.engine.workload.LotFolders;
 import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.engine.workload.WorkloadManifests;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.manifest.Manifest;
-import io.clusterless.manifest.ManifestState;
-import io.clusterless.manifest.UriType;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.core.arc.athena.SourceTable;
 import io.clusterless.uri.ManifestURI;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,29 +22,39 @@ import java.util.Optional;
  * The athenaQueryArc's work around the query, the same on AWS (a Lambda before and after Athena) and locally (around
  * DuckDB): {@link #prepare} expands the SELECT for the lot; {@link #clear} empties the lot's folder
  * {@code <sink>lot=<LOT>/} so a replayed or retried lot replaces its objects; {@link #finish} lists what the query
- * wrote and writes the sink manifest ({@code empty} when nothing was). Only a finished write is ever listed in a
- * manifest: a run killed while writing leaves no manifest, and the next run clears the folder first.
+ * wrote and writes the sink manifest ({@code empty} when nothing was). The folder's part is shared with other service
+ * job arcs ({@link LotFolders}).
  */
 public final class AthenaQueryWorkload {
-    private final ObjectStore store;
     private final WorkloadManifests manifests;
     private final ManifestStore manifestStore;
+    private final LotFolders folders;
 
     public AthenaQueryWorkload(ObjectStore store) {
-        this.store = store;
         this.manifests = new WorkloadManifests(store);
         this.manifestStore = new ManifestStore(store);
+        this.folders = new LotFolders(store);
     }
 
     /**
      * One lot's query.
      *
-     * @param select   the SELECT, placeholders expanded
-     * @param target   the lot's folder, {@code <sink>lot=<LOT>/}
-     * @param finished the lot's final sink manifest when one is written already (a duplicate run: nothing to do)
+     * @param select the SELECT, placeholders expanded
+     * @param folder the sink's folder of the lot, {@code <sink>lot=<LOT>/}, and its final manifest if written already
      */
-    public record LotQuery(String lot, String select, String sinkRole, S3Location target, ManifestURI sinkLot,
-                           Optional<ManifestURI> finished) {
+    public record LotQuery(String select, LotFolders.LotFolder folder) {
+        public String lot() {
+            return folder.lot();
+        }
+
+        public S3Location target() {
+            return folder.target();
+        }
+
+        /** The lot's final sink manifest when one is written already (a duplicate run: nothing to do). */
+        public Optional<ManifestURI> finished() {
+            return folder.finished();
+        }
     }
 
     public LotQuery prepare(ArcWorkloadContext context, ArcProps arcProps, AthenaQueryProps props) {
@@ -67,28 +74,19 @@ public final class AthenaQueryWorkload {
                     + "built until that lot is complete"));
             return LotPredicate.of(table, other, uri);
         });
-        Map.Entry<String, SinkDataset> sink = arcProps.sinks().entrySet().stream().findFirst()
+        String sinkRole = arcProps.sinks().keySet().stream().findFirst()
                 .orElseThrow(() -> new WorkloadException("the athenaQueryArc has no sink"));
-        S3Location target = target(sink.getValue(), lot);
-        ManifestURI sinkLot = manifests.sinkLot(arcProps, sink.getKey(), lot);
-        return new LotQuery(lot, select, sink.getKey(), target, sinkLot, manifests.finished(sinkLot));
+        return new LotQuery(select, folders.of(arcProps, sinkRole, lot));
     }
 
     /** {@code <sink pathURI>lot=<LOT>/}. */
     public static S3Location target(SinkDataset sink, String lot) {
-        try {
-            S3Location base = S3Location.parse(sink.getPathURI());
-            return new S3Location(base.bucket(), base.prefix() + "lot=" + lot + "/");
-        } catch (IllegalArgumentException e) {
-            throw new WorkloadException("sink " + sink.id() + " is not an S3 location: " + e.getMessage(), e);
-        }
+        return LotFolders.target(sink, lot);
     }
 
     /** Removes every object in the lot's folder, what an earlier or interrupted run of the lot wrote. */
     public int clear(S3Location target) {
-        List<String> keys = store.listKeys(target.bucket(), target.prefix(), null).map(ObjectInfo::key).toList();
-        keys.forEach(key -> store.delete(target.bucket(), key));
-        return keys.size();
+        return folders.clear(target);
     }
 
     /**
@@ -103,17 +101,8 @@ public final class AthenaQueryWorkload {
 
     /** @param note added to the manifest's comment, e.g. the bytes Athena scanned; may be null */
     public Map<String, String> finish(LotQuery query, String attemptId, String note) {
-        if (query.finished().isPresent()) {
-            return Map.of(query.sinkRole(), query.finished().get().identifier());
-        }
-        S3Location target = query.target();
-        List<String> uris = store.listKeys(target.bucket(), target.prefix(), null)
-                .map(object -> "s3://" + target.bucket() + "/" + object.key()).toList();
-        Manifest manifest = uris.isEmpty()
-                ? new Manifest(ManifestState.empty, "the query returned no rows" + (note == null ? "" : "; " + note),
-                query.lot(), UriType.identifier, List.of())
-                : new Manifest(ManifestState.complete, note, query.lot(), UriType.identifier, uris);
-        return Map.of(query.sinkRole(), manifests.write(query.sinkLot(), manifest, attemptId).identifier());
+        return Map.of(query.folder().sinkRole(), folders.finish(query.folder(), attemptId,
+                "the query returned no rows", note));
     }
 
     private static String sourceManifest(ArcProps props, String role, String lot) {
