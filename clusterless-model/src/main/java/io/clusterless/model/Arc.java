@@ -60,6 +60,14 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
         return lotUnit != null;
     }
 
+    /**
+     * Whether this type's workload reads every covered source lot of a roll-up's lot (ADR-0012); one that reads only
+     * the arriving lot's manifest would silently drop the rest, so such a type cannot roll up.
+     */
+    public boolean readsCoveredLots() {
+        return false;
+    }
+
     /** Whether a lot waits for every subscribed source (ADR-0011): several subscribe and the trigger is not "any". */
     public boolean joinsSources() {
         return trigger != ArcTrigger.any && subscribedSources() > 1;

@@ -63,7 +63,7 @@ public final class ArcStartGate {
         String role = roleOf(props.arc(), event.dataset());
         if (props.rollsUp()) {
             LotId arcLot = arcLotOf(event);
-            return startRollUp(role, new ArcNotifyEvent(event.dataset(), arcLot.format(), null), arcLot);
+            return startRollUp(role, new ArcNotifyEvent(event.dataset(), arcLot.format(), null), arcLot, false);
         }
         Barrier barrier = barrier(event.lot());
         if (!barrier.waitingFor().isEmpty()) {
@@ -78,10 +78,11 @@ public final class ArcStartGate {
     }
 
     /**
-     * A roll-up's lot whose {@code lateAfter} deadline has passed (ADR-0012): starts it with the covered source lots
-     * there are, unless it runs or ran, or no covered source lot is there at all (then it keeps waiting: an empty
-     * roll-up would hide an upstream that sent nothing). Before the deadline it is an ordinary look at the lot: it
-     * starts only if every covered source lot is there. The lot's event names the first role that holds something.
+     * A late tick for a roll-up's lot (ADR-0012): past the lot's {@code lateAfter} deadline, starts it with the
+     * covered source lots there are, unless it runs or ran, or no covered source lot is there at all (then it keeps
+     * waiting: an empty roll-up would hide an upstream that sent nothing). Before the deadline it is an ordinary look
+     * at the lot: it starts only if every covered source lot is there. The lot's event names a role that holds
+     * something.
      *
      * @param arcLot a lot id of the roll-up's own unit
      */
@@ -100,7 +101,7 @@ public final class ArcStartGate {
         SourceDataset source = props.arc().sources().get(role);
         ArcNotifyEvent event = new ArcNotifyEvent(new SinkDataset(source.getName(), source.getVersion(), null),
                 lot.format(), null);
-        return startRollUp(role, event, lot);
+        return startRollUp(role, event, lot, true);
     }
 
     /**
@@ -126,17 +127,18 @@ public final class ArcStartGate {
     }
 
     /**
-     * Starts the roll-up's lot once every covered source lot is there, or, past its deadline, with what is there
-     * (naming the rest in the run's {@code running} line). Like a join, the look decides nothing contended: of the
-     * covered lots' events the last looks after every manifest was written, and the start itself is the contended
-     * create-if-absent.
+     * Starts the roll-up's lot once every covered source lot is there, or, on a tick past its deadline, with what is
+     * there (naming the rest in the run's {@code running} line). Only ticks start a lot late, so what a late lot
+     * reads does not depend on which source event happened to come first after the deadline. Like a join, the look
+     * decides nothing contended: of the covered lots' events the last looks after every manifest was written, and the
+     * start itself is the contended create-if-absent.
      */
-    private ArcStateContext startRollUp(String role, ArcNotifyEvent event, LotId arcLot) {
+    private ArcStateContext startRollUp(String role, ArcNotifyEvent event, LotId arcLot, boolean tick) {
         RollUpCoverage.Coverage covered = coverage.of(arcLot);
         List<String> late = List.of();
         if (!covered.complete()) {
-            boolean due = props.rollUp().deadline(arcLot).filter(deadline -> !clock.instant().isBefore(deadline))
-                    .isPresent();
+            boolean due = tick && props.rollUp().deadline(arcLot)
+                    .filter(deadline -> !clock.instant().isBefore(deadline)).isPresent();
             if (!due || !covered.holdsAny()) {
                 return ArcStateContext.waiting(new ArcWorkloadContext(role, event), covered.missing());
             }

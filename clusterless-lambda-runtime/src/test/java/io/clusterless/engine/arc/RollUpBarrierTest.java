@@ -107,6 +107,8 @@ class RollUpBarrierTest {
         }
         ArcStateContext early = roll.gate(fixed(deadline.minusMillis(1))).start(roll.event(orders, twelfth(11)));
         assertThat(early.waitingFor()).containsExactly("dataset " + orders.id() + " lot " + twelfth(5));
+        assertThat(roll.gate(fixed(deadline)).start(roll.event(orders, twelfth(11))).waits())
+                .as("only a tick starts a lot late").isTrue();
         assertThat(roll.gate(fixed(deadline.minusMillis(1))).startDue(HOUR_LOT).waits()).isTrue();
         assertThat(ArcStartGate.dueAt(roll.props.rollUp(), deadline).format())
                 .as("the tick at the deadline is for this hour").isEqualTo(HOUR_LOT);

@@ -39,6 +39,12 @@ final class RollUpRule implements Rule {
             if (own.isEmpty()) {
                 continue; // LotUnitRule says why
             }
+            if (!arc.readsCoveredLots()) {
+                problems.add(located.problem("lotUnit", "arc " + arc.getName() + " of type " + arc.getType()
+                        + " reads one source lot's manifest, so a roll-up would drop the other lots it covers; roll "
+                        + "up with aws:core:lambdaExecArc, whose function gets every covered lot, or remove "
+                        + "\"lotUnit\""));
+            }
             if (arc.getTrigger() == ArcTrigger.any) {
                 problems.add(located.problem("trigger", "arc " + arc.getName() + " rolls its sources up into "
                         + arc.getLotUnit() + " and waits for every covered lot of every subscribed source; remove "
