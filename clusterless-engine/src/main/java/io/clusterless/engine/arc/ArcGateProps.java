@@ -108,6 +108,17 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
             }
         }
 
+        /** The lots of {@code sourceUnit} inside {@code arcLot}'s interval (the lots it covers), in time order. */
+        public static java.util.List<io.clusterless.lot.LotId> covered(io.clusterless.lot.LotId arcLot,
+                                                                      LotUnit sourceUnit) {
+            java.util.List<io.clusterless.lot.LotId> lots = new java.util.ArrayList<>();
+            for (io.clusterless.lot.LotId lot = io.clusterless.lot.LotId.of(sourceUnit, arcLot.start());
+                 lot.start().isBefore(arcLot.end()); lot = lot.next()) {
+                lots.add(lot);
+            }
+            return lots;
+        }
+
         /** When a lot that still misses source lots starts with what is there; empty without {@code lateAfter}. */
         public java.util.Optional<java.time.Instant> deadline(io.clusterless.lot.LotId lot) {
             return lateAfter == null ? java.util.Optional.empty() : java.util.Optional.of(lot.end().plus(lateAfter));

@@ -100,6 +100,19 @@ public final class ArcStateStore {
     }
 
     /**
+     * The {@code running} line of the lot's last run (its event, and for a late roll-up the source lots it started
+     * without), for reports. Empty when the lot has no state or never ran.
+     */
+    public Optional<ArcStateEntry> lastStart(String lot) {
+        LotView view = observe(lot);
+        return view.current().flatMap(view::object)
+                .flatMap(this::bodied)
+                .flatMap(object -> object.body().entries().stream()
+                        .filter(entry -> entry.state() == ArcState.running)
+                        .reduce((first, second) -> second));
+    }
+
+    /**
      * Starts a run of the lot unless one holds it or it is complete: exactly one of any number of concurrent calls
      * for a startable lot returns {@link StartOutcome#started()}. A run past {@code runningTimeout} is ended as
      * {@code missing} first, so the lot is run again (its previous state then reads {@code missing}).

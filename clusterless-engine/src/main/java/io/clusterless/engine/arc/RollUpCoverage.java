@@ -62,13 +62,8 @@ final class RollUpCoverage {
         return new Coverage(arcLot, found, missing);
     }
 
-    /** The lots of {@code unit} inside {@code arcLot}'s interval, in time order. */
     static List<LotId> covered(LotId arcLot, LotUnit unit) {
-        List<LotId> lots = new ArrayList<>();
-        for (LotId lot = LotId.of(unit, arcLot.start()); lot.start().isBefore(arcLot.end()); lot = lot.next()) {
-            lots.add(lot);
-        }
-        return lots;
+        return ArcGateProps.RollUp.covered(arcLot, unit);
     }
 
     /** Covered lot → its current final manifest, from one listing of the source's manifests. */

@@ -511,6 +511,15 @@ public final class LocalRunner implements AutoCloseable {
      */
     public Map<String, String> exec(ProjectNames project, String arcName, List<ArcNotifyEvent> events)
             throws InterruptedException {
+        return exec(project, arcName, events, List.of());
+    }
+
+    /**
+     * As {@link #exec(ProjectNames, String, List)}, plus late ticks for roll-up lots past their deadline
+     * ({@code dueLots}, ADR-0012). Outcomes are keyed by the arc's lot (a roll-up's, not its source's).
+     */
+    public Map<String, String> exec(ProjectNames project, String arcName, List<ArcNotifyEvent> events,
+                                    List<String> dueLots) throws InterruptedException {
         LocalPlan.ArcEntry entry = plan.arcs().stream().filter(arc -> arc.project().equals(project)
                 && arc.model().getName().equals(arcName)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "no arc " + arcName + " in project " + project.project() + "/" + project.version()));
@@ -522,7 +531,10 @@ public final class LocalRunner implements AutoCloseable {
         Map<String, Future<ArcRunner.Outcome>> submitted = new LinkedHashMap<>();
         try {
             for (ArcNotifyEvent event : events) {
-                submitted.put(event.lot(), pool.submit(() -> runner.run(event)));
+                submitted.put(arcLotOf(entry, event.lot()), pool.submit(() -> runner.run(event)));
+            }
+            for (String lot : dueLots) {
+                submitted.put(lot, pool.submit(() -> runner.runDue(lot)));
             }
             Map<String, String> outcomes = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ArcRunner.Outcome>> run : submitted.entrySet()) {

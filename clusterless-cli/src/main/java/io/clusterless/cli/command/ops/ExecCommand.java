@@ -26,6 +26,7 @@ import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.load.ProjectSource;
+import io.clusterless.runtime.arc.ArcStartHandler;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsJsonException;
 import io.clusterless.runtime.aws.StepFunctionsExecutions;
@@ -129,7 +130,7 @@ public final class ExecCommand implements Callable<Integer> {
                 List<BackfillLot> fillable;
                 try {
                     fillable = Backfill.select(placement.plan(), placement.store(), projectPlan, arc,
-                            window(placement, arc, clock), replay);
+                            window(placement, arc, clock), replay, clock.instant());
                 } catch (IllegalArgumentException e) {
                     throw new UserException("arc " + arcName + " of " + OperatedPlacement.projectId(projectPlan)
                             + ": " + e.getMessage());
@@ -223,10 +224,18 @@ public final class ExecCommand implements Callable<Integer> {
             // the runner holds the local root now: no other cls local run can miss the reopened lots
             selected.forEach(one -> reopen(placement, one.arc(), one.lot(), clock));
             Map<ProjectPlan, List<ArcNotifyEvent>> byProject = new LinkedHashMap<>();
-            selected.forEach(one -> byProject.computeIfAbsent(one.project(), p -> new ArrayList<>())
-                    .add(one.lot().event()));
+            Map<ProjectPlan, List<String>> dueByProject = new LinkedHashMap<>(); // roll-up lots past their deadline
+            selected.forEach(one -> {
+                byProject.computeIfAbsent(one.project(), p -> new ArrayList<>());
+                if (one.lot().lateTick() != null) {
+                    dueByProject.computeIfAbsent(one.project(), p -> new ArrayList<>()).add(one.lot().lot());
+                } else {
+                    byProject.get(one.project()).add(one.lot().event());
+                }
+            });
             for (Map.Entry<ProjectPlan, List<ArcNotifyEvent>> entry : byProject.entrySet()) {
-                Map<String, String> outcomes = runner.exec(entry.getKey().names(), arcName, entry.getValue());
+                Map<String, String> outcomes = runner.exec(entry.getKey().names(), arcName, entry.getValue(),
+                        dueByProject.getOrDefault(entry.getKey(), List.of()));
                 outcomes.forEach((lot, outcome) -> rows.add(row(entry.getKey(), lot, outcome, null)));
             }
         }
@@ -254,7 +263,8 @@ public final class ExecCommand implements Callable<Integer> {
             reopen(placement, arc, lot, clock);
             String name = executionName(arc, lot, placement, clock);
             try {
-                String execution = executions.start(arn, name, envelope(lot.event()));
+                String execution = executions.start(arn, name, lot.lateTick() != null ? lateTick(lot.lateTick())
+                        : envelope(lot.event()));
                 running.add(execution);
                 rows.add(row(projectPlan, lot.lot(), "started", execution));
             } catch (AwsJsonException e) {
@@ -291,6 +301,13 @@ public final class ExecCommand implements Callable<Integer> {
         envelope.put("detail-type", ArcNotifyEvent.DETAIL_TYPE);
         envelope.put("source", ArcNotifyEvent.SOURCE);
         envelope.set("detail", Json.records().valueToTree(event));
+        return envelope;
+    }
+
+    /** What a roll-up's late-tick schedule rule delivers (ADR-0012): the deadline names the lot. */
+    private static ObjectNode lateTick(String deadline) {
+        ObjectNode envelope = Json.records().createObjectNode();
+        envelope.putObject("detail").put(ArcStartHandler.LATE_TICK, deadline);
         return envelope;
     }
 
