@@ -44,6 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -62,7 +63,9 @@ import java.util.concurrent.Callable;
                         + "(state=complete/attempt=<run>/manifest.json), its arc state is reopened (complete -> "
                         + "missing, recorded in its history), and the new run writes the current manifests and "
                         + "notifies downstream arcs. Downstream lots that are complete are not re-run by that "
-                        + "event; replay them with their own cls exec --replay.",
+                        + "event; replay them with their own cls exec --replay, or add --downstream, which reopens "
+                        + "the roll-up lots that consumed a replayed lot (ADR-0012) so they run again with its new "
+                        + "output.",
                 "--dry-run lists what would run and why, and the lots of a join that would still wait for a "
                         + "source."},
         mixinStandardHelpOptions = true)
@@ -95,6 +98,10 @@ public final class ExecCommand implements Callable<Integer> {
             + "still wait (waitingFor); run nothing.")
     private boolean dryRun;
 
+    @Option(names = "--downstream", description = "With --replay: also reopen each complete roll-up lot that covers "
+            + "a replayed lot, so it runs again with the replayed output (never done without this option).")
+    private boolean downstream;
+
     @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "10",
             description = "Runs (executions on AWS) at once (default: ${DEFAULT-VALUE}).")
     private int maxConcurrent;
@@ -114,6 +121,10 @@ public final class ExecCommand implements Callable<Integer> {
         if (maxConcurrent < 1) {
             throw new ParameterException(spec.commandLine(), "--max-concurrent must be at least 1, found: "
                     + maxConcurrent);
+        }
+        if (downstream && !replay) {
+            throw new ParameterException(spec.commandLine(), "--downstream reopens the roll-up lots that consumed "
+                    + "replayed lots; add --replay");
         }
         ClsCommand root = OperatedPlacement.root(spec);
         OperatedPlacement placement = OperatedPlacement.load(root, project, substrate);
@@ -222,6 +233,8 @@ public final class ExecCommand implements Callable<Integer> {
         }
         try (runner) {
             // the runner holds the local root now: no other cls local run can miss the reopened lots
+            List<DownstreamLot> rollUps = downstream ? downstream(placement, selected) : List.of();
+            rollUps.forEach(lot -> reopenDownstream(placement, lot, clock));
             selected.forEach(one -> reopen(placement, one.arc(), one.lot(), clock));
             Map<ProjectPlan, List<ArcNotifyEvent>> byProject = new LinkedHashMap<>();
             Map<ProjectPlan, List<String>> dueByProject = new LinkedHashMap<>(); // roll-up lots past their deadline
@@ -238,8 +251,60 @@ public final class ExecCommand implements Callable<Integer> {
                         dueByProject.getOrDefault(entry.getKey(), List.of()));
                 outcomes.forEach((lot, outcome) -> rows.add(row(entry.getKey(), lot, outcome, null)));
             }
+            // the replays announced their new output, which started the roll-up lots whose covered lots are all
+            // there; one that ran late runs late again, as its tick would
+            for (DownstreamLot lot : rollUps) {
+                Map<String, String> outcome = runner.exec(lot.project().names(), lot.arc().name(), List.of(),
+                        List.of(lot.lot()));
+                rows.add(row(lot.project(), lot.arc().name(), lot.lot(), outcome.get(lot.lot()), null));
+            }
         }
         return rows;
+    }
+
+    /** A complete roll-up lot that covers a replayed lot (ADR-0012). */
+    private record DownstreamLot(ProjectPlan project, ArcPlan arc, String lot) {
+    }
+
+    /**
+     * Each complete lot of a roll-up subscribed to a sink of a replayed arc that covers a replayed lot; found before
+     * anything is reopened, since the replays' own announcements then find the roll-up lots open.
+     */
+    private List<DownstreamLot> downstream(OperatedPlacement placement, List<Selected> selected) {
+        Map<String, DownstreamLot> found = new LinkedHashMap<>();
+        for (Selected one : selected) {
+            if (!ArcState.complete.name().equals(one.lot().arcState())) {
+                continue; // only a replay changes output a roll-up already consumed
+            }
+            for (ProjectPlan projectPlan : placement.plan().projects()) {
+                for (ArcPlan rollUp : projectPlan.arcs()) {
+                    if (!rollUp.gateProps().rollsUp() || rollUp.model().getSources().entrySet().stream().noneMatch(
+                            source -> rollUp.gateProps().barrier().containsKey(source.getKey())
+                                    && one.arc().model().getSinks().values().stream()
+                                    .anyMatch(sink -> sink.id().equals(source.getValue().id())))) {
+                        continue;
+                    }
+                    String lot = LotId.of(rollUp.gateProps().rollUp().lotUnit(), LotId.parse(one.lot().lot()).start())
+                            .format();
+                    Optional<ArcState> state = new ArcStateStore(placement.store(), rollUp.gateProps().arcStateURI(),
+                            Clock.systemUTC()).state(lot);
+                    if (state.filter(s -> s == ArcState.complete).isPresent()) {
+                        found.putIfAbsent(OperatedPlacement.projectId(projectPlan) + " " + rollUp.name() + " " + lot,
+                                new DownstreamLot(projectPlan, rollUp, lot));
+                    }
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private void reopenDownstream(OperatedPlacement placement, DownstreamLot lot, Clock clock) {
+        try {
+            Replay.reopen(placement.store(), lot.arc().gateProps(), lot.lot(), clock, "cls exec --replay "
+                    + "--downstream of arc " + arcName + " at " + clock.instant());
+        } catch (ArcStateConflictException e) {
+            throw new UserException("arc " + lot.arc().name() + " lot " + lot.lot() + ": " + e.getMessage());
+        }
     }
 
     private List<ObjectNode> startExecutions(ClsCommand root, OperatedPlacement placement, List<Selected> selected,
@@ -260,6 +325,14 @@ public final class ExecCommand implements Callable<Integer> {
                 }
             }
             String arn = executions.stateMachineArn(placement.plan().placement().account(), arc.stateMachineName());
+            if (downstream && ArcState.complete.name().equals(lot.arcState())) {
+                // the replay's announcement starts each reopened roll-up lot whose covered lots are all there; one
+                // that ran late waits for cls exec --arc <roll-up> --lot <lot> after the replays ended
+                for (DownstreamLot rollUp : downstream(placement, List.of(one))) {
+                    reopenDownstream(placement, rollUp, clock);
+                    rows.add(row(rollUp.project(), rollUp.arc().name(), rollUp.lot(), "reopened", null));
+                }
+            }
             reopen(placement, arc, lot, clock);
             String name = executionName(arc, lot, placement, clock);
             try {
@@ -312,10 +385,14 @@ public final class ExecCommand implements Callable<Integer> {
     }
 
     private ObjectNode row(ProjectPlan projectPlan, String lot, String outcome, String execution) {
+        return row(projectPlan, arcName, lot, outcome, execution);
+    }
+
+    private static ObjectNode row(ProjectPlan projectPlan, String arc, String lot, String outcome, String execution) {
         ObjectNode row = Json.records().createObjectNode();
         row.putObject("project").put("name", projectPlan.names().project())
                 .put("version", projectPlan.names().version());
-        row.put("arc", arcName);
+        row.put("arc", arc);
         row.put("lot", lot);
         row.put("outcome", outcome);
         if (execution != null) {
