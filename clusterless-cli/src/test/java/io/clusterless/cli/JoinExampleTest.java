@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class JoinExampleTest {
     private static final String BUCKET = "s3://dev-cls-orders-join-123456789012-us-west-2/";
     private static final String WAITING = "20230101PT5M003";
+    private static final String HOUR = "20230101PT1H000";
     private static final String[] WINDOW = {"--earliest", "20230101PT5M001", "--latest", "20230101PT5M004"};
 
     @TempDir
@@ -48,12 +49,25 @@ class JoinExampleTest {
         JsonNode status = json("arcs", "status", "-p", project);
         assertThat(status.get(0).path("complete").asInt()).isEqualTo(2);
         assertThat(status.get(0).path("waiting").asInt()).isEqualTo(1);
-        assertThat(json("arcs", "status", "-p", project, "--list")).extracting(row -> row.path("lotId").asText()
-                + " " + row.path("arcState").asText()).containsExactly("20230101PT5M001 complete",
-                "20230101PT5M002 complete", WAITING + " waiting");
+        assertThat(json("arcs", "status", "-p", project, "--list")).extracting(row -> row.path("name").asText() + " "
+                + row.path("lotId").asText() + " " + row.path("arcState").asText()).containsExactly(
+                "join 20230101PT5M001 complete", "join 20230101PT5M002 complete", "join " + WAITING + " waiting",
+                "hourly " + HOUR + " complete");
         assertThat(json("exec", "-p", project, "--arc", "join", "--dry-run")).singleElement()
                 .satisfies(lot -> assertThat(lot.path("reason").asText()).isEqualTo("a join: waits for dataset "
                         + "payments/20230101 lot " + WAITING));
+
+        // the hourly roll-up (ADR-0012) ran late with the two joined lots; gaps names the ten it ran without
+        assertThat(root.resolve("buckets/dev-cls-orders-join-123456789012-us-west-2/hourly/lot=" + HOUR
+                + "/customers.csv")).content().contains("carol,40.00,20.00");
+        assertThat(json("gaps", "-p", project, "--arc", "hourly")).singleElement().satisfies(gap -> {
+            assertThat(gap.path("lot").asText()).isEqualTo(HOUR);
+            assertThat(gap.path("cause").asText()).isEqualTo("late");
+            assertThat(gap.path("late")).hasSize(10);
+            assertThat(gap.path("late").get(0).asText()).isEqualTo("dataset orders-joined/20230101 lot "
+                    + "20230101PT5M000");
+        });
+        assertThat(json("exec", "-p", project, "--arc", "hourly", "--dry-run")).isEmpty();
     }
 
     private JsonNode json(String... command) throws Exception {

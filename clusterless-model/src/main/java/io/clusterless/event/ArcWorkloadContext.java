@@ -17,15 +17,32 @@ import java.util.Map;
  * @param sourceManifests          a join (ADR-0011): every subscribed source role → its {@code complete} or
  *                                 {@code empty} manifest for the lot, the arriving role's included; empty (and
  *                                 omitted from JSON) when the arc starts on one source's lot. Never null.
+ * @param coveredManifests         a roll-up (ADR-0012): every subscribed source role → the {@code complete} or
+ *                                 {@code empty} manifests of the source lots inside the arc's lot, in lot order (a
+ *                                 role that holds none has an empty list); the workload reads their union. Empty (and
+ *                                 omitted from JSON) for other arcs. Never null.
  */
-@JsonPropertyOrder({"role", "arcNotifyEvent", "existingPartialManifests", "sourceManifests"})
+@JsonPropertyOrder({"role", "arcNotifyEvent", "existingPartialManifests", "sourceManifests", "coveredManifests"})
 public record ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,
                                  Map<String, List<String>> existingPartialManifests,
-                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> sourceManifests) {
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> sourceManifests,
+                                 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                                 Map<String, List<String>> coveredManifests) {
     public ArcWorkloadContext {
         existingPartialManifests = copy(existingPartialManifests);
         sourceManifests = sourceManifests == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(sourceManifests));
+        coveredManifests = copy(coveredManifests);
+    }
+
+    public ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,
+                              Map<String, List<String>> existingPartialManifests, Map<String, String> sourceManifests) {
+        this(role, arcNotifyEvent, existingPartialManifests, sourceManifests, Map.of());
+    }
+
+    /** Whether the context is a roll-up's: the workload reads each role's covered manifests. */
+    public boolean rollsUp() {
+        return !coveredManifests.isEmpty();
     }
 
     public ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,

@@ -26,6 +26,11 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
             + "Twelfths, Hours or Days. Absent: the arc keeps its first subscribed source's lots.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private String lotUnit;
+    @JsonPropertyDescription("A roll-up (lotUnit set) only: how long after its interval's end a lot starts with the "
+            + "source lots there are, recording the missing ones (ISO-8601 duration, e.g. PT2H). Absent: a lot "
+            + "waits for every covered source lot.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private String lateAfter;
 
     public Map<String, SourceDataset> getSources() {
         return sources;
@@ -43,6 +48,24 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
     /** As declared (a unit's display name); null when the arc keeps its sources' lots. */
     public String getLotUnit() {
         return lotUnit;
+    }
+
+    /** As declared (ISO-8601 duration); null when a roll-up's lot waits for every covered source lot (ADR-0012). */
+    public String getLateAfter() {
+        return lateAfter;
+    }
+
+    /** Whether the arc declares its own lot unit: each of its lots covers the source lots inside it (ADR-0012). */
+    public boolean rollsUp() {
+        return lotUnit != null;
+    }
+
+    /**
+     * Whether this type's workload reads every covered source lot of a roll-up's lot (ADR-0012); one that reads only
+     * the arriving lot's manifest would silently drop the rest, so such a type cannot roll up.
+     */
+    public boolean readsCoveredLots() {
+        return false;
     }
 
     /** Whether a lot waits for every subscribed source (ADR-0011): several subscribe and the trigger is not "any". */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.arc.ArcStateProps;
 import io.clusterless.json.Json;
+import io.clusterless.lot.LotUnit;
 import io.clusterless.uri.ArcStateURI;
 
 import java.time.Duration;
@@ -17,7 +18,7 @@ import java.util.Objects;
 /**
  * What the arc start and complete gates are told: the arc's {@link ArcStateProps} plus the two things the gates need
  * beyond them. In JSON (env {@code CLS_ARC_STATE_PROPS_JSON}) it is one flat document: the arc state props' fields
- * and, next to them, {@code sinkManifestTemplates}, {@code runningTimeout} and {@code barrier}, so readers of plain
+ * and, next to them, {@code sinkManifestTemplates}, {@code runningTimeout}, {@code barrier} and {@code rollUp}, so readers of plain
  * {@link ArcStateProps} still read it.
  *
  * @param arc                   the arc, its datasets, state path template and event bus
@@ -27,10 +28,13 @@ import java.util.Objects;
  *                              next event for the lot may run it again; should exceed the workload's own timeout
  * @param barrier               a join (ADR-0011): subscribed source role → its manifest template; a lot starts only
  *                              once each holds a {@code complete} or {@code empty} manifest for it. Empty: the lot
- *                              starts on the first source lot that arrives. Never null.
+ *                              starts on the first source lot that arrives. Never null. For a roll-up it names
+ *                              every subscribed source, whose lots inside the arc's lot are awaited.
+ * @param rollUp                a roll-up (ADR-0012): the arc's own lot unit, its {@code lateAfter} and each barrier
+ *                              role's lot unit; null for arcs that keep their sources' lots
  */
 public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout,
-                           Map<String, String> barrier) {
+                           Map<String, String> barrier, RollUp rollUp) {
     /** When the deployment does not say; longer than any Lambda workload (15 minutes) with room for retries. */
     public static final Duration DEFAULT_RUNNING_TIMEOUT = Duration.ofHours(1);
 
@@ -46,6 +50,29 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
         if (runningTimeout.isNegative() || runningTimeout.isZero()) {
             throw new IllegalArgumentException("runningTimeout must be positive, found: " + runningTimeout);
         }
+        if (rollUp != null) {
+            Map<String, String> awaited = barrier;
+            rollUp.sourceUnits().forEach((role, unit) -> {
+                if (!awaited.containsKey(role)) {
+                    throw new IllegalArgumentException("roll-up source role '" + role + "' is not in the barrier of "
+                            + "arc " + arc.name());
+                }
+                if (!unit.divides(rollUp.lotUnit())) {
+                    throw new IllegalArgumentException("arc " + arc.name() + " rolls up into "
+                            + rollUp.lotUnit().displayName() + ", which source role '" + role + "' ("
+                            + unit.displayName() + ") does not divide");
+                }
+            });
+            if (!rollUp.sourceUnits().keySet().equals(barrier.keySet())) {
+                throw new IllegalArgumentException("arc " + arc.name() + " rolls up sources " + barrier.keySet()
+                        + " but knows the lot units of " + rollUp.sourceUnits().keySet() + " only");
+            }
+        }
+    }
+
+    public ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout,
+                        Map<String, String> barrier) {
+        this(arc, sinkManifestTemplates, runningTimeout, barrier, null);
     }
 
     /** Without a barrier: each lot starts on the first source lot that arrives. */
@@ -55,7 +82,67 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
 
     /** The same gates with another running timeout. */
     public ArcGateProps withRunningTimeout(Duration timeout) {
-        return new ArcGateProps(arc, sinkManifestTemplates, timeout, barrier);
+        return new ArcGateProps(arc, sinkManifestTemplates, timeout, barrier, rollUp);
+    }
+
+    /** Whether each of the arc's lots covers the source lots inside it (ADR-0012). */
+    public boolean rollsUp() {
+        return rollUp != null;
+    }
+
+    /**
+     * A roll-up's units.
+     *
+     * @param lotUnit     the arc's own lot unit
+     * @param lateAfter   how long after a lot's interval ends it starts with what is there; null: it waits for every
+     *                    covered source lot
+     * @param sourceUnits barrier role → the lot unit of that source, which divides {@code lotUnit}
+     */
+    public record RollUp(LotUnit lotUnit, Duration lateAfter, Map<String, LotUnit> sourceUnits) {
+        public RollUp {
+            Objects.requireNonNull(lotUnit, "a roll-up's lotUnit is required");
+            sourceUnits = sourceUnits == null ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(sourceUnits));
+            if (lateAfter != null && (lateAfter.isNegative() || lateAfter.isZero())) {
+                throw new IllegalArgumentException("lateAfter must be positive, found: " + lateAfter);
+            }
+        }
+
+        /** The lots of {@code sourceUnit} inside {@code arcLot}'s interval (the lots it covers), in time order. */
+        public static java.util.List<io.clusterless.lot.LotId> covered(io.clusterless.lot.LotId arcLot,
+                                                                      LotUnit sourceUnit) {
+            java.util.List<io.clusterless.lot.LotId> lots = new java.util.ArrayList<>();
+            for (io.clusterless.lot.LotId lot = io.clusterless.lot.LotId.of(sourceUnit, arcLot.start());
+                 lot.start().isBefore(arcLot.end()); lot = lot.next()) {
+                lots.add(lot);
+            }
+            return lots;
+        }
+
+        /** When a lot that still misses source lots starts with what is there; empty without {@code lateAfter}. */
+        public java.util.Optional<java.time.Instant> deadline(io.clusterless.lot.LotId lot) {
+            return lateAfter == null ? java.util.Optional.empty() : java.util.Optional.of(lot.end().plus(lateAfter));
+        }
+
+        ObjectNode toJson() {
+            ObjectNode tree = Json.records().createObjectNode();
+            tree.put("lotUnit", lotUnit.displayName());
+            if (lateAfter != null) {
+                tree.put("lateAfter", lateAfter.toString());
+            }
+            ObjectNode units = tree.putObject("sourceUnits");
+            sourceUnits.forEach((role, unit) -> units.put(role, unit.displayName()));
+            return tree;
+        }
+
+        static RollUp fromJson(JsonNode tree) {
+            Map<String, LotUnit> units = new LinkedHashMap<>();
+            tree.path("sourceUnits").properties().forEach(entry ->
+                    units.put(entry.getKey(), LotUnit.parse(entry.getValue().asText())));
+            JsonNode late = tree.path("lateAfter");
+            return new RollUp(LotUnit.parse(tree.path("lotUnit").asText()),
+                    late.isTextual() ? parseDuration("lateAfter", late.asText()) : null, units);
+        }
     }
 
     /** Whether each lot waits for every subscribed source. */
@@ -74,8 +161,10 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
             Map<String, String> barrier = new LinkedHashMap<>();
             tree.path("barrier").properties().forEach(entry -> barrier.put(entry.getKey(), entry.getValue().asText()));
             JsonNode timeout = tree.path("runningTimeout");
-            return new ArcGateProps(arc, templates, timeout.isTextual() ? parseDuration(timeout.asText()) : null,
-                    barrier);
+            JsonNode rollUp = tree.path("rollUp");
+            return new ArcGateProps(arc, templates, timeout.isTextual()
+                    ? parseDuration("runningTimeout", timeout.asText()) : null,
+                    barrier, rollUp.isObject() ? RollUp.fromJson(rollUp) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("arc state props are not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -87,6 +176,9 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
         tree.put("runningTimeout", runningTimeout.toString());
         if (!barrier.isEmpty()) {
             tree.set("barrier", Json.records().valueToTree(barrier));
+        }
+        if (rollUp != null) {
+            tree.set("rollUp", rollUp.toJson());
         }
         try {
             return Json.records().writeValueAsString(tree);
@@ -109,11 +201,11 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
         return uri.withLot((String) null).withState(null);
     }
 
-    private static Duration parseDuration(String text) {
+    private static Duration parseDuration(String field, String text) {
         try {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("runningTimeout is not an ISO-8601 duration: '" + text
+            throw new IllegalArgumentException(field + " is not an ISO-8601 duration: '" + text
                     + "', expected e.g. PT30M", e);
         }
     }

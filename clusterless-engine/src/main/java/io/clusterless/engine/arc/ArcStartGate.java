@@ -8,11 +8,15 @@ import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.manifest.ManifestState;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotUnit;
 import io.clusterless.model.DatasetRef;
+import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +40,16 @@ public final class ArcStartGate {
     private final ArcGateProps props;
     private final ArcStateStore states;
     private final ManifestStore manifests;
+    private final RollUpCoverage coverage;
+    private final Clock clock;
 
     public ArcStartGate(ArcGateProps props, ObjectStore store, Clock clock) {
         this.props = props;
+        this.clock = clock;
         ObjectStore retrying = RetryingObjectStore.wrap(store);
         this.states = new ArcStateStore(retrying, props.arcStateURI(), clock);
         this.manifests = new ManifestStore(retrying);
+        this.coverage = new RollUpCoverage(props, retrying);
     }
 
     /**
@@ -53,6 +61,10 @@ public final class ArcStartGate {
             throw new IllegalArgumentException("arc " + props.arc().name() + " was given an event without a lot: " + event);
         }
         String role = roleOf(props.arc(), event.dataset());
+        if (props.rollsUp()) {
+            LotId arcLot = arcLotOf(event);
+            return startRollUp(role, new ArcNotifyEvent(event.dataset(), arcLot.format(), null), arcLot, false);
+        }
         Barrier barrier = barrier(event.lot());
         if (!barrier.waitingFor().isEmpty()) {
             return ArcStateContext.waiting(new ArcWorkloadContext(role, event), barrier.waitingFor());
@@ -62,6 +74,88 @@ public final class ArcStartGate {
                 ? partialManifests(event.lot()) : Map.of();
         return new ArcStateContext(outcome.previousState(), outcome.currentState(),
                 new ArcWorkloadContext(role, event, partials, barrier.sourceManifests()), null, null, null,
+                outcome.arcAttempt());
+    }
+
+    /**
+     * A late tick for a roll-up's lot (ADR-0012): past the lot's {@code lateAfter} deadline, starts it with the
+     * covered source lots there are, unless it runs or ran, or no covered source lot is there at all (then it keeps
+     * waiting: an empty roll-up would hide an upstream that sent nothing). Before the deadline it is an ordinary look
+     * at the lot: it starts only if every covered source lot is there. The lot's event names a role that holds
+     * something.
+     *
+     * @param arcLot a lot id of the roll-up's own unit
+     */
+    public ArcStateContext startDue(String arcLot) {
+        if (!props.rollsUp()) {
+            throw new IllegalArgumentException("arc " + props.arc().name() + " is not a roll-up; only a roll-up's "
+                    + "lot starts on its lateAfter deadline");
+        }
+        LotId lot = LotId.parse(arcLot);
+        if (lot.unit() != props.rollUp().lotUnit()) {
+            throw new IllegalArgumentException("arc " + props.arc().name() + " rolls up into "
+                    + props.rollUp().lotUnit().displayName() + " lots; " + arcLot + " is a " + lot.unit().displayName()
+                    + " lot");
+        }
+        String role = props.barrier().keySet().iterator().next();
+        SourceDataset source = props.arc().sources().get(role);
+        ArcNotifyEvent event = new ArcNotifyEvent(new SinkDataset(source.getName(), source.getVersion(), null),
+                lot.format(), null);
+        return startRollUp(role, event, lot, true);
+    }
+
+    /**
+     * The roll-up lot a late tick at {@code tick} is for: the latest lot whose deadline is not after the tick. A tick
+     * every lot interval thus reaches each lot once, at most one interval after its deadline.
+     */
+    public static LotId dueAt(ArcGateProps.RollUp rollUp, Instant tick) {
+        if (rollUp.lateAfter() == null) {
+            throw new IllegalArgumentException("a roll-up without lateAfter has no deadline");
+        }
+        return LotId.of(rollUp.lotUnit(), tick.minus(rollUp.lateAfter()).minus(rollUp.lotUnit().duration()));
+    }
+
+    private LotId arcLotOf(ArcNotifyEvent event) {
+        LotId sourceLot = LotId.parse(event.lot());
+        LotUnit unit = props.rollUp().lotUnit();
+        if (!sourceLot.unit().divides(unit)) {
+            throw new IllegalArgumentException("arc " + props.arc().name() + " rolls up into " + unit.displayName()
+                    + " lots, which the " + sourceLot.unit().displayName() + " lot " + event.lot() + " of dataset "
+                    + event.dataset().id() + " does not divide");
+        }
+        return LotId.of(unit, sourceLot.start());
+    }
+
+    /**
+     * Starts the roll-up's lot once every covered source lot is there, or, on a tick past its deadline, with what is
+     * there (naming the rest in the run's {@code running} line). Only ticks start a lot late, so what a late lot
+     * reads does not depend on which source event happened to come first after the deadline. Like a join, the look
+     * decides nothing contended: of the covered lots' events the last looks after every manifest was written, and the
+     * start itself is the contended create-if-absent.
+     */
+    private ArcStateContext startRollUp(String role, ArcNotifyEvent event, LotId arcLot, boolean tick) {
+        RollUpCoverage.Coverage covered = coverage.of(arcLot);
+        List<String> late = List.of();
+        if (!covered.complete()) {
+            boolean due = tick && props.rollUp().deadline(arcLot)
+                    .filter(deadline -> !clock.instant().isBefore(deadline)).isPresent();
+            if (!due || !covered.holdsAny()) {
+                return ArcStateContext.waiting(new ArcWorkloadContext(role, event), covered.missing());
+            }
+            late = covered.missing();
+            if (covered.manifests().get(role).isEmpty()) { // a tick's lot: name a role that holds something
+                role = covered.manifests().entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                        .map(Map.Entry::getKey).findFirst().orElseThrow();
+                SourceDataset source = props.arc().sources().get(role);
+                event = new ArcNotifyEvent(new SinkDataset(source.getName(), source.getVersion(), null),
+                        arcLot.format(), null);
+            }
+        }
+        StartOutcome outcome = states.start(arcLot.format(), event, props.runningTimeout(), late);
+        Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
+                ? partialManifests(arcLot.format()) : Map.of();
+        return new ArcStateContext(outcome.previousState(), outcome.currentState(),
+                new ArcWorkloadContext(role, event, partials, Map.of(), covered.manifests()), null, null, null,
                 outcome.arcAttempt());
     }
 

@@ -8,6 +8,7 @@ import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.WorkloadError;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One line of a state object's body: the body of {@code <state>.arc} is the lot's history, one JSON document per
@@ -22,14 +23,33 @@ import java.time.Instant;
  * @param event      the event that started the run; on {@code running} lines only
  * @param error      the workload error's name, when the transition carried one
  * @param cause      the workload error's cause
+ * @param late       a roll-up's lot started by its {@code lateAfter} (ADR-0012), on its {@code running} line: each
+ *                   covered source lot it started without ({@code dataset <name>/<version> lot <lot>}); empty and
+ *                   omitted otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"state", "arcAttempt", "time", "note", "event", "Error", "Cause"})
+@JsonPropertyOrder({"state", "arcAttempt", "time", "note", "event", "Error", "Cause", "late"})
 public record ArcStateEntry(ArcState state, String arcAttempt, String time, String note, ArcNotifyEvent event,
-                            @JsonProperty("Error") String error, @JsonProperty("Cause") String cause) {
+                            @JsonProperty("Error") String error, @JsonProperty("Cause") String cause,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> late) {
+    public ArcStateEntry {
+        late = late == null ? List.of() : List.copyOf(late);
+    }
+
+    public ArcStateEntry(ArcState state, String arcAttempt, String time, String note, ArcNotifyEvent event,
+                         String error, String cause) {
+        this(state, arcAttempt, time, note, event, error, cause, List.of());
+    }
 
     public static ArcStateEntry running(String attempt, Instant time, ArcNotifyEvent event) {
-        return new ArcStateEntry(ArcState.running, attempt, time.toString(), null, event, null, null);
+        return running(attempt, time, event, List.of());
+    }
+
+    /** A run's first line; {@code late} names the source lots a roll-up started without (ADR-0012). */
+    public static ArcStateEntry running(String attempt, Instant time, ArcNotifyEvent event, List<String> late) {
+        return new ArcStateEntry(ArcState.running, attempt, time.toString(),
+                late.isEmpty() ? null : "started late, without " + late.size() + " source lot(s)", event, null,
+                null, late);
     }
 
     public static ArcStateEntry ended(ArcState state, String attempt, Instant time, String note, WorkloadError error) {

@@ -100,6 +100,19 @@ public final class ArcStateStore {
     }
 
     /**
+     * The {@code running} line of the lot's last run (its event, and for a late roll-up the source lots it started
+     * without), for reports. Empty when the lot has no state or never ran.
+     */
+    public Optional<ArcStateEntry> lastStart(String lot) {
+        LotView view = observe(lot);
+        return view.current().flatMap(view::object)
+                .flatMap(this::bodied)
+                .flatMap(object -> object.body().entries().stream()
+                        .filter(entry -> entry.state() == ArcState.running)
+                        .reduce((first, second) -> second));
+    }
+
+    /**
      * Starts a run of the lot unless one holds it or it is complete: exactly one of any number of concurrent calls
      * for a startable lot returns {@link StartOutcome#started()}. A run past {@code runningTimeout} is ended as
      * {@code missing} first, so the lot is run again (its previous state then reads {@code missing}).
@@ -107,6 +120,14 @@ public final class ArcStateStore {
      * @throws ArcStateConflictException if the lot kept changing under this call
      */
     public StartOutcome start(String lot, ArcNotifyEvent event, Duration runningTimeout) {
+        return start(lot, event, runningTimeout, List.of());
+    }
+
+    /**
+     * As {@link #start(String, ArcNotifyEvent, Duration)}; a started run's {@code running} line names {@code late},
+     * the source lots a roll-up starts without (ADR-0012).
+     */
+    public StartOutcome start(String lot, ArcNotifyEvent event, Duration runningTimeout, List<String> late) {
         for (int round = 0; round < MAX_ROUNDS; round++) {
             LotView view = observe(lot);
             removeAncestors(view);
@@ -127,7 +148,7 @@ public final class ArcStateStore {
                 // the run just ended and its decider is removing running.arc: this event is a duplicate
                 return StartOutcome.alreadyRunning();
             }
-            Optional<StartOutcome> started = tryStart(lot, view, current, running, event);
+            Optional<StartOutcome> started = tryStart(lot, view, current, running, event, late);
             if (started.isPresent()) {
                 return started.get();
             }
@@ -258,7 +279,7 @@ public final class ArcStateStore {
      * no other run ended meanwhile and removes the old state objects, whose history the new body carries.
      */
     private Optional<StartOutcome> tryStart(String lot, LotView view, ArcState current, Optional<StateObject> leftover,
-                                            ArcNotifyEvent event) {
+                                            ArcNotifyEvent event, List<String> late) {
         StateBody history = StateBody.empty();
         if (current != null) {
             Optional<StateObject> read = read(view.object(current).orElseThrow());
@@ -268,7 +289,7 @@ public final class ArcStateStore {
             history = read.get().body().absorbing(others(view, current));
         }
         String attempt = UUID.randomUUID().toString();
-        byte[] body = history.append(ArcStateEntry.running(attempt, clock.instant(), event)).bytes();
+        byte[] body = history.append(ArcStateEntry.running(attempt, clock.instant(), event, late)).bytes();
         String key = stateKey(lot, ArcState.running);
         Optional<String> etag = leftover.isPresent()
                 ? store.replaceIfMatch(arc.bucket(), key, body, NDJSON, leftover.get().info().etag())

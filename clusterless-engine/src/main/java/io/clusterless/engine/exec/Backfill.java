@@ -6,6 +6,7 @@ import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.engine.status.ArcLots;
+import io.clusterless.engine.status.CoveredLots;
 import io.clusterless.engine.status.DatasetLot;
 import io.clusterless.engine.status.DatasetLots;
 import io.clusterless.engine.store.ObjectStore;
@@ -17,7 +18,9 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +45,18 @@ public final class Backfill {
     /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
     public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                            LotRange window, boolean replay) {
+        return select(plan, store, project, arc, window, replay, Instant.now());
+    }
+
+    /**
+     * As {@link #select(PlacementPlan, ObjectStore, ProjectPlan, ArcPlan, LotRange, boolean)}; a roll-up's lot past
+     * its lateAfter deadline at {@code now} that holds some covered source lots is selected as a late tick.
+     */
+    public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                           LotRange window, boolean replay, Instant now) {
+        if (arc.gateProps().rollsUp()) {
+            return rollUp(plan, store, project, arc, window, replay, false, now);
+        }
         return scan(plan, store, project, arc, window, replay, false);
     }
 
@@ -52,11 +67,15 @@ public final class Backfill {
      */
     public static List<BackfillLot> waiting(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                             LotRange window, boolean replay) {
-        return arc.gateProps().joins() ? scan(plan, store, project, arc, window, replay, true) : List.of();
+        return arc.gateProps().joins() || arc.gateProps().rollsUp()
+                ? scan(plan, store, project, arc, window, replay, true) : List.of();
     }
 
     private static List<BackfillLot> scan(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                           LotRange window, boolean replay, boolean waiting) {
+        if (arc.gateProps().rollsUp()) {
+            return rollUp(plan, store, project, arc, window, replay, waiting, Instant.now());
+        }
         SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
         Map<SourceDataset, SortedMap<LotId, DatasetLot>> sources = new LinkedHashMap<>();
         for (SourceDataset source : arc.model().getSources().values()) {
@@ -93,6 +112,60 @@ public final class Backfill {
             Map.Entry<SourceDataset, SortedMap<LotId, DatasetLot>> first = sources.entrySet().iterator().next();
             ArcNotifyEvent event = notification(plan, first.getKey(), lot, first.getValue().get(lot).state());
             String reason = state == null ? "the upstream manifest is there and the arc never ran the lot"
+                    : state == ArcState.complete ? "complete; replayed: its sink manifests are kept as superseded "
+                    + "attempts and the run writes new current ones"
+                    : state == ArcState.running ? "a run is recorded as running; the start gate runs the lot again "
+                    + "only if that run overran the arc's timeout"
+                    : "the last run ended " + state;
+            lots.add(new BackfillLot(projectId, arc.name(), lot.format(), state == null ? null : state.name(), reason,
+                    event));
+        }
+        return lots;
+    }
+
+    /**
+     * A roll-up's lots (ADR-0012), the window in its own unit: fillable once every covered source lot is there, the
+     * event being the last covered lot of its first source, or past its lateAfter deadline with some there, as a
+     * late tick; waiting while some but not all are there before the deadline. A lot that no covered source lot is
+     * in is neither (gaps says what upstream misses).
+     */
+    private static List<BackfillLot> rollUp(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                            LotRange window, boolean replay, boolean waiting, Instant now) {
+        LotRange own = CoveredLots.rescale(window, arc.gateProps().rollUp().lotUnit());
+        SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), own);
+        String projectId = project.names().project() + "/" + project.names().version();
+        List<BackfillLot> lots = new ArrayList<>();
+        for (CoveredLots.Lot covered : CoveredLots.scan(store, plan.placement().manifestBucket(), arc, own).values()) {
+            LotId lot = covered.lot();
+            ArcState state = states.get(lot);
+            if (state == ArcState.complete && !replay) {
+                continue;
+            }
+            Optional<Instant> deadline = arc.gateProps().rollUp().deadline(lot).filter(at -> !now.isBefore(at));
+            boolean late = !covered.complete() && covered.holdsAny() && deadline.isPresent();
+            if (waiting) {
+                if (!covered.complete() && covered.holdsAny() && state == null && !late) {
+                    lots.add(new BackfillLot(projectId, arc.name(), lot.format(), null, "a roll-up: waits for "
+                            + String.join(", ", covered.missing()), null, covered.missing()));
+                }
+                continue;
+            }
+            if (late) {
+                lots.add(new BackfillLot(projectId, arc.name(), lot.format(), state == null ? null : state.name(),
+                        "a roll-up past its lateAfter deadline " + deadline.get() + ": starts with the source lots "
+                                + "there are, without " + covered.missing().size(), null, null,
+                        deadline.get().toString()));
+                continue;
+            }
+            if (!covered.complete()) {
+                continue;
+            }
+            Map.Entry<String, List<DatasetLot>> first = covered.held().entrySet().iterator().next();
+            DatasetLot last = first.getValue().get(first.getValue().size() - 1);
+            ArcNotifyEvent event = notification(plan, arc.model().getSources().get(first.getKey()), last.lot(),
+                    last.state());
+            String reason = state == null ? "every source lot the roll-up's lot covers is there and the arc never "
+                    + "ran the lot"
                     : state == ArcState.complete ? "complete; replayed: its sink manifests are kept as superseded "
                     + "attempts and the run writes new current ones"
                     : state == ArcState.running ? "a run is recorded as running; the start gate runs the lot again "

@@ -18,12 +18,23 @@ import java.util.List;
  * @param lots          the selected lots, in order
  * @param maxConcurrent runs at once
  * @param projectDir    where the project files are (local workloads resolve relative paths against it)
- * @param reopener      called for each lot just before it runs (replay reopens complete lots there)
+ * @param reopener      called for each lot just before it runs (replay reopens complete lots there, and with
+ *                      {@code --downstream} the roll-up lots that cover them)
+ * @param rollUps       roll-up lots {@code --replay --downstream} reopens (ADR-0012): the replays' announcements
+ *                      start those whose covered lots are all there; locally each then runs as a late tick would
  */
 public record ExecRequest(PlacementPlan plan, ObjectStore store, List<Lot> lots, int maxConcurrent, Path projectDir,
-                          Reopener reopener, Clock clock) {
-    /** A lot to run, with the project and arc it belongs to. */
+                          Reopener reopener, Clock clock, List<RollUp> rollUps) {
+    public ExecRequest {
+        rollUps = rollUps == null ? List.of() : List.copyOf(rollUps);
+    }
+
+    /** A lot to run, with the project and arc it belongs to; a roll-up lot past its deadline has a late tick. */
     public record Lot(BackfillLot lot, ProjectPlan project, ArcPlan arc) {
+    }
+
+    /** A complete roll-up lot that covers a replayed lot. */
+    public record RollUp(ProjectPlan project, ArcPlan arc, String lot) {
     }
 
     /** Prepares a lot to run again. */

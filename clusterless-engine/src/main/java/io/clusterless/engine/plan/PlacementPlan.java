@@ -6,6 +6,7 @@ import io.clusterless.arc.ArcStateProps;
 import io.clusterless.arc.ProjectId;
 import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.json.Json;
+import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.Activity;
 import io.clusterless.model.Arc;
@@ -76,9 +77,10 @@ public final class PlacementPlan {
             }
         }
         deployedOwners.forEach(owners::putIfAbsent);
+        Map<String, LotUnit> units = DatasetUnits.declared(deployables);
         List<ProjectPlan> projects = new ArrayList<>();
         for (Deployable deployable : deployables) {
-            projects.add(new ProjectPlanner(placement, deployable, owners).plan());
+            projects.add(new ProjectPlanner(placement, deployable, owners, units).plan());
         }
         return new PlacementPlan(placement, projects, owners);
     }
@@ -101,13 +103,16 @@ public final class PlacementPlan {
         private final PlacementNames placement;
         private final Deployable deployable;
         private final Map<String, SinkDataset> owners;
+        private final Map<String, LotUnit> units;
         private final ProjectNames names;
         private final ReferenceResolver references;
 
-        ProjectPlanner(PlacementNames placement, Deployable deployable, Map<String, SinkDataset> owners) {
+        ProjectPlanner(PlacementNames placement, Deployable deployable, Map<String, SinkDataset> owners,
+                       Map<String, LotUnit> units) {
             this.placement = placement;
             this.deployable = deployable;
             this.owners = owners;
+            this.units = units;
             this.names = ProjectNames.of(placement, deployable);
             List<Component> components = new ArrayList<>(deployable.getResources());
             components.addAll(deployable.getActivities());
@@ -170,7 +175,7 @@ public final class PlacementPlan {
                     ArcStateURI.of(placement.arcStateBucket(), project.name(), project.version(), name).template(),
                     placement.arcEventBus());
             Map<String, String> barrier = new LinkedHashMap<>();
-            if (arc.joinsSources()) {
+            if (arc.joinsSources() || arc.rollsUp()) {
                 arc.getSources().forEach((role, source) -> {
                     if (source.isSubscribe()) {
                         barrier.put(role, ManifestURI.of(placement.manifestBucket(), source).template());
@@ -178,10 +183,34 @@ public final class PlacementPlan {
                 });
             }
             ArcGateProps gates = new ArcGateProps(state, sinkTemplates,
-                    workloadTimeout(workloadTree).plus(RUNNING_MARGIN), barrier);
+                    workloadTimeout(workloadTree).plus(RUNNING_MARGIN), barrier, rollUp(arc));
             return new ArcPlan(arc, arc.getType(), gates, workloadProps, sourceOwners, names.arcStack(name),
                     names.arcStateMachine(name), names.arcListenerRule(name), names.lambdaFunction(name, "start"),
                     names.lambdaFunction(name, "complete"), EventPatterns.arcListener(subscribed), names);
+        }
+
+        /**
+         * A roll-up's units (ADR-0012). Every subscribed source's unit must be known: without it the gate could not
+         * tell which source lots a lot covers, and so could not tell a missing lot from one never expected.
+         */
+        private ArcGateProps.RollUp rollUp(Arc<?> arc) {
+            if (!arc.rollsUp()) {
+                return null;
+            }
+            Map<String, LotUnit> sourceUnits = new LinkedHashMap<>();
+            arc.getSources().forEach((role, source) -> {
+                if (source.isSubscribe()) {
+                    LotUnit unit = units.get(source.id());
+                    if (unit == null) {
+                        throw new IllegalArgumentException("arc '" + arc.getName() + "' rolls up source '" + role
+                                + "' (" + source.id() + "), whose lot unit no boundary or arc in these project "
+                                + "files declares; place the project that owns it together with this one");
+                    }
+                    sourceUnits.put(role, unit);
+                }
+            });
+            return new ArcGateProps.RollUp(LotUnit.parse(arc.getLotUnit()),
+                    arc.getLateAfter() == null ? null : Duration.parse(arc.getLateAfter()), sourceUnits);
         }
 
         /** The longest timeout among the workload's runtime props ({@code runtimeProps}, {@code batchRuntimeProps}…). */

@@ -9,10 +9,16 @@ public enum GapCause {
     /** An upstream dataset's lot is itself missing or partial; {@code upstream} names it. */
     upstreamMissing,
     /**
-     * A join (ADR-0011) holds the lot of some sources but not of others; {@code waitingFor} names each missing source
-     * lot. The last one to arrive starts the lot.
+     * A join (ADR-0011) holds the lot of some sources but not of others, or a roll-up (ADR-0012) some of the source
+     * lots its lot covers; {@code waitingFor} names each missing source lot. The last one to arrive starts the lot
+     * (or, for a roll-up with {@code lateAfter}, its deadline).
      */
     waiting,
+    /**
+     * A roll-up's lot (ADR-0012) its {@code lateAfter} started with the covered source lots that were there; it is
+     * complete, and {@code late} names each source lot it ran without. {@code cls exec --replay} runs it again.
+     */
+    late,
     /** The upstream lot is complete and the arc never ran for it. */
     neverRan,
     /** The arc ran and ended {@code missing} or {@code partial}; {@code error} holds the recorded error. */

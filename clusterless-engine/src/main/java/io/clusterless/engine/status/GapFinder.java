@@ -1,17 +1,20 @@
 package io.clusterless.engine.status;
 
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
+import io.clusterless.engine.plan.DatasetUnits;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
+import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
@@ -43,6 +46,8 @@ public final class GapFinder {
     private final Map<ArcPlan, SortedMap<LotId, ArcState>> arcLots = new HashMap<>();
     private final Map<String, Explanation> explained = new HashMap<>();
     private final DeadLetteredEvents deadLettered;
+    private final Map<ArcPlan, SortedMap<LotId, CoveredLots.Lot>> coveredLots = new HashMap<>();
+    private final DatasetUnits units;
 
     /** The boundary or arc that writes a dataset's manifests. */
     private record Producer(ProjectPlan project, BoundaryPlan boundary, ArcPlan arc) {
@@ -77,6 +82,7 @@ public final class GapFinder {
         this.listeners = listeners;
         this.clock = clock;
         this.window = window;
+        this.units = new DatasetUnits(plan);
         for (ProjectPlan project : plan.projects()) {
             for (BoundaryPlan boundary : project.boundaries()) {
                 producers.putIfAbsent(boundary.props().dataset().id(), new Producer(project, boundary, null));
@@ -88,13 +94,17 @@ public final class GapFinder {
         }
     }
 
-    /** Every lot of the window the arc has not completed, lot by lot. */
+    /**
+     * Every lot of the window (in the arc's own unit) the arc has not completed, lot by lot, and each roll-up lot its
+     * {@code lateAfter} started without some source lots.
+     */
     public List<Gap> arcGaps(ProjectPlan project, ArcPlan arc) {
         List<Gap> gaps = new ArrayList<>();
         SortedMap<LotId, ArcState> states = arcLots(arc);
-        for (LotId lot : window) {
+        for (LotId lot : window(units.ofArc(arc))) {
             ArcState state = states.get(lot);
             if (state == ArcState.complete) {
+                lateStart(project, arc, lot).ifPresent(gaps::add);
                 continue;
             }
             Explanation why = explainArcLot(project, arc, lot, state);
@@ -108,7 +118,7 @@ public final class GapFinder {
     public List<Gap> datasetGaps(String datasetId) {
         List<Gap> gaps = new ArrayList<>();
         SortedMap<LotId, DatasetLot> lots = datasetLots(datasetId);
-        for (LotId lot : window) {
+        for (LotId lot : window(units.ofDataset(datasetId))) {
             DatasetLot found = lots.get(lot);
             Explanation why;
             if (found != null && found.state() == ManifestState.complete) {
@@ -158,6 +168,11 @@ public final class GapFinder {
         Explanation known = explained.get(key);
         if (known != null) {
             return known;
+        }
+        if (arc.gateProps().rollsUp()) {
+            Explanation rolled = explainRollUpNotRun(project, arc, lot);
+            explained.put(key, rolled);
+            return rolled;
         }
         DatasetLot announced = null;
         Explanation result = null;
@@ -213,6 +228,54 @@ public final class GapFinder {
         }
         explained.put(key, result);
         return result;
+    }
+
+    /**
+     * A roll-up's lot that never started (ADR-0012): waiting while some covered source lots are missing (each named),
+     * the first missing one's upstream cause when none is there at all, else never ran.
+     */
+    private Explanation explainRollUpNotRun(ProjectPlan project, ArcPlan arc, LotId lot) {
+        CoveredLots.Lot covered = coveredLots(arc).get(lot);
+        if (covered != null && !covered.complete()) {
+            ArcGateProps.RollUp rollUp = arc.gateProps().rollUp();
+            String deadline = rollUp.deadline(lot).map(at -> "; it starts at its lateAfter deadline " + at
+                    + " with what is there").orElse("");
+            String detail = "a roll-up: the lot starts once every source lot it covers is there; waiting for "
+                    + covered.missing().size() + " of them" + (covered.holdsAny() ? deadline
+                    : " (none is there, so no deadline starts it)");
+            return new Explanation(GapCause.waiting, covered.missing().get(0), detail, null, null, null,
+                    covered.missing());
+        }
+        Optional<String> lost = deadLettered.arcLot(project, arc, lot);
+        if (lost.isPresent()) {
+            return Explanation.of(GapCause.deadLettered, "lot " + lot.format(), lost.get());
+        }
+        return Explanation.of(GapCause.neverRan, "lot " + lot.format(), "every source lot the roll-up's lot covers is "
+                + "there but the arc never ran; cls exec runs the lot");
+    }
+
+    /** A complete roll-up lot whose last run started late (ADR-0012), naming the source lots it ran without. */
+    private Optional<Gap> lateStart(ProjectPlan project, ArcPlan arc, LotId lot) {
+        if (!arc.gateProps().rollsUp() || arc.gateProps().rollUp().lateAfter() == null) {
+            return Optional.empty();
+        }
+        return new ArcStateStore(store, arc.gateProps().arcStateURI(), clock).lastStart(lot.format())
+                .filter(start -> !start.late().isEmpty())
+                .map(start -> new Gap(Gap.ARC, projectId(project), arc.name(), lot.format(), GapCause.late, null,
+                        "a roll-up started at its lateAfter deadline (" + arc.gateProps().rollUp().lateAfter()
+                                + ") without " + start.late().size() + " source lot(s); cls exec --replay --arc "
+                                + arc.name() + " --lot " + lot.format() + " runs it again with what is there now",
+                        start.time(), null, null, null, start.late()));
+    }
+
+    /** The window in {@code unit} (the subject's own lots); the window itself when the unit is not known. */
+    private LotRange window(Optional<LotUnit> unit) {
+        return unit.map(u -> CoveredLots.rescale(window, u)).orElse(window);
+    }
+
+    private SortedMap<LotId, CoveredLots.Lot> coveredLots(ArcPlan arc) {
+        return coveredLots.computeIfAbsent(arc, a -> CoveredLots.scan(store, plan.placement().manifestBucket(), a,
+                window(units.ofArc(a))));
     }
 
     /** A dataset's lot has no complete manifest: ask its producer why. */
@@ -281,7 +344,8 @@ public final class GapFinder {
     }
 
     private SortedMap<LotId, DatasetLot> datasetLots(String datasetId) {
-        return datasetLots.computeIfAbsent(datasetId, id -> DatasetLots.scan(store, manifests(id), window));
+        return datasetLots.computeIfAbsent(datasetId, id -> DatasetLots.scan(store, manifests(id),
+                window(units.ofDataset(id))));
     }
 
     private ManifestURI manifests(String datasetId) {
@@ -295,7 +359,8 @@ public final class GapFinder {
     }
 
     private SortedMap<LotId, ArcState> arcLots(ArcPlan arc) {
-        return arcLots.computeIfAbsent(arc, a -> ArcLots.scan(store, a.gateProps().arcStateURI(), window));
+        return arcLots.computeIfAbsent(arc, a -> ArcLots.scan(store, a.gateProps().arcStateURI(),
+                window(units.ofArc(a))));
     }
 
     private static String projectId(ProjectPlan project) {

@@ -2,20 +2,25 @@ package io.clusterless.substrate.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.arc.ArcGateProps;
+import io.clusterless.lot.LotUnit;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A join (ADR-0011, examples/orders-join): the listener starts the state machine for lots of both sources, the start
- * gate is told which sources to wait for and may read their manifests, and a waiting lot ends the execution.
+ * gate is told which sources to wait for and may read their manifests, and a waiting lot ends the execution. The
+ * example's hourly roll-up (ADR-0012) gets its units and a schedule rule for its late ticks.
  */
 class JoinArcStackTest {
     private static final String STACK = "DEV-orders-join-arc-join-20230101-00-us-west-2";
+    private static final String HOURLY = "DEV-orders-join-arc-hourly-20230101-00-us-west-2";
     private static final String MANIFESTS = "dev-clusterless-manifest-123456789012-us-west-2";
 
     private static final class Synth {
@@ -56,16 +61,72 @@ class JoinArcStackTest {
         assertThat(states.path("WaitingForSources").path("Type").asText()).isEqualTo("Succeed");
     }
 
+    @Test
+    void theHourlyRollUpIsToldItsUnits_andAScheduleRuleSendsItsStateMachineALateTickEachHour() {
+        ArcGateProps props = ArcGateProps.fromJson(gateProps(HOURLY, "hourly", "start"));
+        assertThat(props.rollUp().lotUnit()).isEqualTo(LotUnit.HOURS);
+        assertThat(props.rollUp().lateAfter()).isEqualTo(Duration.ofHours(2));
+        assertThat(props.rollUp().sourceUnits()).containsExactly(Map.entry("joined", LotUnit.TWELFTHS));
+        assertThat(props.barrier()).containsOnlyKeys("joined");
+
+        List<JsonNode> rules = new ArrayList<>();
+        synthesized.json(HOURLY).path("Resources").forEach(resource -> {
+            if (resource.path("Type").asText().equals("AWS::Events::Rule")) {
+                rules.add(resource.path("Properties"));
+            }
+        });
+        assertThat(rules).hasSize(2);
+        JsonNode ticks = rules.stream().filter(rule -> rule.has("ScheduleExpression")).findFirst().orElseThrow();
+        assertThat(ticks.path("ScheduleExpression").asText()).isEqualTo("cron(0 * * * ? *)");
+        assertThat(ticks.has("EventBusName")).as("schedules fire on the default bus").isFalse();
+        JsonNode target = ticks.path("Targets").get(0);
+        assertThat(target.path("Arn").toString()).contains("StateMachine");
+        assertThat(target.path("DeadLetterConfig").path("Arn").toString()).contains("DeadLetters");
+        JsonNode transformer = target.path("InputTransformer");
+        assertThat(transformer.path("InputPathsMap").path("time").asText()).isEqualTo("$.time");
+        assertThat(transformer.path("InputTemplate").asText()).isEqualTo("{\"detail\":{\"lateTick\":<time>}}");
+        assertThat(rules.stream().filter(rule -> rule.has("EventPattern"))).singleElement().satisfies(listener ->
+                assertThat(EventRuler.matches(listener.path("EventPattern"),
+                        EventRuler.arcNotify("orders-joined/20230101"))).isTrue());
+    }
+
+    @Test
+    void aJoinHasNoScheduleRule() {
+        assertThat(synthesized.json(STACK).path("Resources").findValues("ScheduleExpression")).isEmpty();
+    }
+
+    @Test
+    void nagFindsNoErrorAndCfnLintNoError_inBothArcStacks() throws Exception {
+        assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
+        for (String stack : List.of(STACK, HOURLY)) {
+            java.nio.file.Path template = synthesized.result().outdir().resolve(stack + ".template.json");
+            Process lint;
+            try {
+                lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
+                        .redirectErrorStream(true).start();
+            } catch (java.io.IOException e) {
+                org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
+                return;
+            }
+            String output = new String(lint.getInputStream().readAllBytes());
+            assertThat(lint.waitFor()).as(stack + ": " + output).isZero();
+        }
+    }
+
     private String gateProps(String gate) {
+        return gateProps(STACK, "join", gate);
+    }
+
+    private String gateProps(String stack, String arc, String gate) {
         List<String> found = new ArrayList<>();
-        synthesized.json(STACK).path("Resources").forEach(resource -> {
+        synthesized.json(stack).path("Resources").forEach(resource -> {
             JsonNode properties = resource.path("Properties");
             if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && properties.path("FunctionName").asText().contains("-join-" + gate + "-")) {
+                    && properties.path("FunctionName").asText().contains("-" + arc + "-" + gate + "-")) {
                 found.add(properties.path("Environment").path("Variables").path("CLS_ARC_STATE_PROPS_JSON").asText());
             }
         });
-        assertThat(found).as("the " + gate + " gate of " + STACK).hasSize(1);
+        assertThat(found).as("the " + gate + " gate of " + stack).hasSize(1);
         return found.get(0);
     }
 

@@ -105,10 +105,22 @@ public final class LocalOperations implements SubstrateOperations {
             Map<ProjectPlan, List<ExecRequest.Lot>> byProject = new LinkedHashMap<>();
             request.lots().forEach(one -> byProject.computeIfAbsent(one.project(), p -> new ArrayList<>()).add(one));
             for (Map.Entry<ProjectPlan, List<ExecRequest.Lot>> entry : byProject.entrySet()) {
-                List<ArcNotifyEvent> events = entry.getValue().stream().map(one -> one.lot().event()).toList();
+                // roll-up lots past their deadline run as their late tick would (ADR-0012)
+                List<ArcNotifyEvent> events = entry.getValue().stream().filter(one -> one.lot().lateTick() == null)
+                        .map(one -> one.lot().event()).toList();
+                List<String> due = entry.getValue().stream().filter(one -> one.lot().lateTick() != null)
+                        .map(one -> one.lot().lot()).toList();
                 String arc = entry.getValue().get(0).arc().name();
-                Map<String, String> lots = runner.exec(entry.getKey().names(), arc, events);
+                Map<String, String> lots = runner.exec(entry.getKey().names(), arc, events, due);
                 lots.forEach((lot, outcome) -> outcomes.add(new ExecOutcome(entry.getKey(), lot, outcome, null)));
+            }
+            // the replays announced their new output, which started the roll-up lots whose covered lots are all
+            // there; one that ran late runs late again, as its tick would
+            for (ExecRequest.RollUp rollUp : request.rollUps()) {
+                Map<String, String> outcome = runner.exec(rollUp.project().names(), rollUp.arc().name(), List.of(),
+                        List.of(rollUp.lot()));
+                outcomes.add(new ExecOutcome(rollUp.project(), rollUp.lot(), outcome.get(rollUp.lot()), null,
+                        rollUp.arc().name()));
             }
         }
         return outcomes;

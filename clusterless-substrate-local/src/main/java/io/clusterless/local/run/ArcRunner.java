@@ -61,6 +61,11 @@ final class ArcRunner {
         return run(event, start);
     }
 
+    /** A late tick for a roll-up's lot (ADR-0012): starts it with what is there once its deadline has passed. */
+    Outcome runDue(String arcLot) {
+        return run(arcLot, () -> start.startDue(arcLot));
+    }
+
     /**
      * Runs a lot found unfinished at start. This process holds the local root alone, so a {@code running} state
      * written before it started was left by a dead run: the gate is told that anything older is past its timeout.
@@ -74,12 +79,17 @@ final class ArcRunner {
     }
 
     private Outcome run(ArcNotifyEvent event, ArcStartGate gate) {
-        ArcStateContext started = gate.start(event);
+        return run(event.lot(), () -> gate.start(event));
+    }
+
+    private Outcome run(String lot, java.util.function.Supplier<ArcStateContext> gate) {
+        ArcStateContext started = gate.get();
         if (started.waits()) {
-            LOG.log(System.Logger.Level.DEBUG, "arc {0} lot {1}: waiting for {2}", name(), event.lot(),
+            LOG.log(System.Logger.Level.DEBUG, "arc {0} lot {1}: waiting for {2}", name(), lot,
                     started.waitingFor());
             return Outcome.WAITING;
         }
+        ArcNotifyEvent event = started.arcWorkloadContext().arcNotifyEvent();
         // the state machine's StateStart choice, in its order
         if (started.previousState() == ArcState.running) {
             return Outcome.ALREADY_RUNNING;

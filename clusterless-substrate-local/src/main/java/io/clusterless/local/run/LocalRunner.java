@@ -10,6 +10,7 @@ import io.clusterless.engine.metadata.PlacementRecords;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
 import io.clusterless.local.bus.LocalEventBus;
 import io.clusterless.local.catalog.LocalCatalog;
 import io.clusterless.local.endpoint.LocalS3Endpoint;
@@ -93,6 +94,8 @@ public final class LocalRunner implements AutoCloseable {
     private final String path;
     private final LocalTypes types;
     private final List<String> notices = new ArrayList<>();
+    /** The roll-up lots this process has ticked (rule name and lot). */
+    private final java.util.Set<String> lateTicked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private LocalS3Endpoint endpoint;
 
@@ -167,6 +170,10 @@ public final class LocalRunner implements AutoCloseable {
             arrived.addAndGet(look.arrivals());
             int closedNow = closeIntervals();
             awaitQuiet(progress);
+            if (!look.unsettled() && !landing.hasNew() && startDueRollUps() > 0) {
+                awaitQuiet(progress);
+                continue; // what the late lots announced may close more
+            }
             if (stopping) {
                 return;
             }
@@ -380,13 +387,85 @@ public final class LocalRunner implements AutoCloseable {
                 for (Map.Entry<ManifestURI, Instant> announced : finalManifests(source).entrySet()) {
                     ManifestURI manifest = announced.getKey();
                     // a lot announced while the arc was disabled was not delivered, so it is not recovered either
-                    if (states.get(manifest.lot()) != ArcState.complete
+                    if (states.get(arcLotOf(arc, manifest.lot())) != ArcState.complete
                             && !switches.disabledAt(projectId, arc.model().getName(), announced.getValue())) {
                         submit(runner, new ArcNotifyEvent(owner, manifest.lot(), manifest.identifier()), true);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The late ticks of roll-ups with {@code lateAfter} (ADR-0012), run once the landing folders are settled and every
+     * run has ended (so a late lot starts with every source lot this run could have brought): each roll-up lot that
+     * holds some covered source lot, has no state yet and whose deadline has passed is started with what is there.
+     * Returns how many lots were submitted.
+     */
+    private int startDueRollUps() {
+        int submitted = 0;
+        ListenerSwitches switches = switches();
+        Instant now = clock.instant();
+        for (LocalPlan.ArcEntry arc : plan.arcs()) {
+            ArcRunner runner = arcs.get(arc.ruleName());
+            var rollUp = arc.gateProps().rollUp();
+            if (runner == null || rollUp == null || rollUp.lateAfter() == null
+                    || !switches.enabled(arc.project().project(), arc.project().version(), arc.model().getName())) {
+                continue;
+            }
+            Map<String, ArcState> states = arcStates(arc);
+            java.util.SortedSet<LotId> due = new java.util.TreeSet<>();
+            for (String role : arc.gateProps().barrier().keySet()) {
+                for (ManifestURI manifest : finalManifests(arc.model().getSources().get(role)).keySet()) {
+                    LotId lot = LotId.of(rollUp.lotUnit(), LotId.parse(manifest.lot()).start());
+                    if (!states.containsKey(lot.format()) && rollUp.deadline(lot).filter(d -> !now.isBefore(d))
+                            .isPresent()) {
+                        due.add(lot);
+                    }
+                }
+            }
+            for (LotId lot : due) {
+                if (!lateTicked.add(arc.ruleName() + " " + lot.format())) {
+                    continue; // one tick per lot and process: a lot the tick left waiting must not spin the loop
+                }
+                submitDue(runner, lot.format());
+                submitted++;
+            }
+        }
+        return submitted;
+    }
+
+    private void submitDue(ArcRunner runner, String arcLot) {
+        inFlight.incrementAndGet();
+        pool.execute(() -> {
+            try {
+                ArcRunner.Outcome outcome = runner.runDue(arcLot);
+                if (outcome == ArcRunner.Outcome.COMPLETE) {
+                    runs.incrementAndGet();
+                } else if (outcome == ArcRunner.Outcome.WAITING || outcome == ArcRunner.Outcome.ALREADY_RUNNING
+                        || outcome == ArcRunner.Outcome.ALREADY_COMPLETE) {
+                    skipped.incrementAndGet();
+                } else {
+                    runs.incrementAndGet();
+                    failed.incrementAndGet();
+                }
+            } catch (RuntimeException e) {
+                failed.incrementAndGet();
+                LOG.log(System.Logger.Level.ERROR, "arc " + runner.name() + " late lot " + arcLot + " failed: "
+                        + e.getMessage(), e);
+            } finally {
+                synchronized (inFlight) {
+                    inFlight.decrementAndGet();
+                    inFlight.notifyAll();
+                }
+            }
+        });
+    }
+
+    /** The arc's lot a source lot belongs to: itself, or for a roll-up the lot of the arc's unit containing it. */
+    private static String arcLotOf(LocalPlan.ArcEntry arc, String sourceLot) {
+        var rollUp = arc.gateProps().rollUp();
+        return rollUp == null ? sourceLot : LotId.of(rollUp.lotUnit(), LotId.parse(sourceLot).start()).format();
     }
 
     private Map<String, ArcState> arcStates(LocalPlan.ArcEntry arc) {
@@ -436,6 +515,15 @@ public final class LocalRunner implements AutoCloseable {
      */
     public Map<String, String> exec(ProjectNames project, String arcName, List<ArcNotifyEvent> events)
             throws InterruptedException {
+        return exec(project, arcName, events, List.of());
+    }
+
+    /**
+     * As {@link #exec(ProjectNames, String, List)}, plus late ticks for roll-up lots past their deadline
+     * ({@code dueLots}, ADR-0012). Outcomes are keyed by the arc's lot (a roll-up's, not its source's).
+     */
+    public Map<String, String> exec(ProjectNames project, String arcName, List<ArcNotifyEvent> events,
+                                    List<String> dueLots) throws InterruptedException {
         LocalPlan.ArcEntry entry = plan.arcs().stream().filter(arc -> arc.project().equals(project)
                 && arc.model().getName().equals(arcName)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "no arc " + arcName + " in project " + project.project() + "/" + project.version()));
@@ -447,7 +535,10 @@ public final class LocalRunner implements AutoCloseable {
         Map<String, Future<ArcRunner.Outcome>> submitted = new LinkedHashMap<>();
         try {
             for (ArcNotifyEvent event : events) {
-                submitted.put(event.lot(), pool.submit(() -> runner.run(event)));
+                submitted.put(arcLotOf(entry, event.lot()), pool.submit(() -> runner.run(event)));
+            }
+            for (String lot : dueLots) {
+                submitted.put(lot, pool.submit(() -> runner.runDue(lot)));
             }
             Map<String, String> outcomes = new LinkedHashMap<>();
             for (Map.Entry<String, Future<ArcRunner.Outcome>> run : submitted.entrySet()) {

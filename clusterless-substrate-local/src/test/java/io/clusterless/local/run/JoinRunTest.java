@@ -29,6 +29,7 @@ class JoinRunTest {
     private static final Path DATA = LocalPlacement.EXAMPLES.resolve("orders-join/data");
     private static final String FIRST = "20230101PT5M001";
     private static final String SECOND = "20230101PT5M002";
+    private static final String HOUR = "20230101PT1H000";
 
     @TempDir
     Path root;
@@ -63,7 +64,7 @@ class JoinRunTest {
         RunProgress second = placement.runUntilIdle();
 
         assertThat(second.failed()).isZero();
-        assertThat(second.arcRuns()).isEqualTo(2);
+        assertThat(second.arcRuns()).as("the two joins, then the hourly roll-up, late (ADR-0012)").isEqualTo(3);
         assertThat(placement.read(BUCKET, "joined/lot=" + FIRST + "/orders-payments.csv").lines())
                 .containsExactly("order_id,customer,amount,paid,status", "1001,alice,25.00,25.00,paid",
                         "1002,bob,12.50,0.00,unpaid", "1003,carol,40.00,20.00,partly-paid");
@@ -71,6 +72,14 @@ class JoinRunTest {
                 .contains("1005,erin,99.90,99.90,paid");
         assertThat(placement.read(ARC_STATE, stateDir(FIRST) + "complete.arc").lines()
                 .filter(line -> line.contains("\"state\":\"running\"")).count()).as("one run of the lot").isEqualTo(1);
+        assertThat(placement.read(BUCKET, "hourly/lot=" + HOUR + "/customers.csv").lines()).containsExactly(
+                "customer,ordered,paid", "alice,25.00,25.00", "bob,12.50,0.00", "carol,40.00,20.00", "dave,8.00,8.00",
+                "erin,99.90,99.90");
+        String hourly = placement.read(ARC_STATE, "arcs/project=OrdersJoin/version=20230101-00/arc=hourly/lot=" + HOUR
+                + "/complete.arc");
+        assertThat(hourly.lines().filter(line -> line.contains("\"state\":\"running\""))).singleElement()
+                .asString().contains("\"late\":[\"dataset orders-joined/20230101 lot 20230101PT5M000\",")
+                .contains("lot 20230101PT5M011\"]").doesNotContain(FIRST).doesNotContain(SECOND);
     }
 
     private static void land(LocalPlacement placement, String file) throws Exception {

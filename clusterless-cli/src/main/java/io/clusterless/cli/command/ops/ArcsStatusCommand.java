@@ -13,6 +13,7 @@ import io.clusterless.engine.exec.BackfillLot;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.engine.status.ArcLots;
+import io.clusterless.engine.status.CoveredLots;
 import io.clusterless.engine.status.StatusSummary;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
@@ -33,8 +34,10 @@ import java.util.concurrent.Callable;
 @Command(name = "status",
         description = "Arc states in a time window: a summary per arc (counts per state, first and last lot found, "
                 + "gaps at the edges) or, with --list, one row per lot. Project name and version are columns, so "
-                + "two versions of one project are told apart. A join's lots that wait for a source are counted "
-                + "as waiting (rows with arcState waiting and waitingFor with --list). Without project files or --deployed: every project deployed in the placement that --stage, --account and --region leave.",
+                + "two versions of one project are told apart. A join's lots that wait for a source, and a "
+                + "roll-up's that wait for some of the source lots they cover, are counted as waiting (rows with "
+                + "arcState waiting and waitingFor with --list). Without project files or --deployed: every project "
+                + "deployed in the placement that --stage, --account and --region leave.",
         mixinStandardHelpOptions = true)
 public final class ArcsStatusCommand implements Callable<Integer> {
     private final CliContext context;
@@ -82,10 +85,13 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                 }
                 matched++;
                 LotUnit unit = time.givenUnit().or(() -> placement.arcUnit(arc)).orElse(LotUnit.TWELFTHS);
-                LotRange window = time.window(unit, clock, firstPlaced);
+                // a window given in lot ids of another unit covers the same time in the arc's own lots (a roll-up's)
+                LotRange given = time.window(unit, clock, firstPlaced);
+                LotRange window = placement.arcUnit(arc).map(own -> CoveredLots.rescale(given, own)).orElse(given);
                 SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
                         window);
-                // a join's lots that some sources hold and others not yet (ADR-0011); they have no arc state
+                // a join's lots that some sources hold and others not yet (ADR-0011), a roll-up's that hold some of
+                // the source lots they cover (ADR-0012); they have no arc state
                 List<BackfillLot> waiting = Backfill.waiting(placement.plan(), placement.store(), projectPlan, arc, window, false).stream()
                         .filter(lot -> lot.arcState() == null).toList();
                 if (strip) {
@@ -110,7 +116,7 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                 } else {
                     ObjectNode row = head(placement, projectPlan, arc);
                     StatusRows.summary(row, StatusSummary.of(window, states, STATES, ArcState::name));
-                    if (arc.gateProps().joins()) {
+                    if (arc.gateProps().joins() || arc.gateProps().rollsUp()) {
                         row.put("waiting", waiting.size());
                     }
                     rows.add(row);

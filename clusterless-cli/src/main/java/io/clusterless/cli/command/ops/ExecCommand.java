@@ -9,6 +9,7 @@ import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.arc.ArcStateConflictException;
+import io.clusterless.engine.arc.ArcStateStore;
 import io.clusterless.engine.exec.Backfill;
 import io.clusterless.engine.exec.BackfillLot;
 import io.clusterless.engine.exec.DryRunRows;
@@ -36,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -54,7 +56,9 @@ import java.util.concurrent.Callable;
                         + "(state=complete/attempt=<run>/manifest.json), its arc state is reopened (complete -> "
                         + "missing, recorded in its history), and the new run writes the current manifests and "
                         + "notifies downstream arcs. Downstream lots that are complete are not re-run by that "
-                        + "event; replay them with their own cls exec --replay.",
+                        + "event; replay them with their own cls exec --replay, or add --downstream, which reopens "
+                        + "the roll-up lots that consumed a replayed lot (ADR-0012) so they run again with its new "
+                        + "output.",
                 "--dry-run lists what would run and why, and the lots of a join that would still wait for a "
                         + "source."},
         mixinStandardHelpOptions = true)
@@ -93,6 +97,10 @@ public final class ExecCommand implements Callable<Integer> {
             + "still wait (waitingFor); run nothing.")
     private boolean dryRun;
 
+    @Option(names = "--downstream", description = "With --replay: also reopen each complete roll-up lot that covers "
+            + "a replayed lot, so it runs again with the replayed output (never done without this option).")
+    private boolean downstream;
+
     @Option(names = "--max-concurrent", paramLabel = "N", defaultValue = "10",
             description = "Runs (executions on AWS) at once (default: ${DEFAULT-VALUE}).")
     private int maxConcurrent;
@@ -113,6 +121,10 @@ public final class ExecCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-concurrent must be at least 1, found: "
                     + maxConcurrent);
         }
+        if (downstream && !replay) {
+            throw new ParameterException(spec.commandLine(), "--downstream reopens the roll-up lots that consumed "
+                    + "replayed lots; add --replay");
+        }
         OperatedPlacement placement = OperatedPlacement.load(context, project, substrate);
         Clock clock = Clock.systemUTC();
         List<Selected> selected = new ArrayList<>();
@@ -127,7 +139,7 @@ public final class ExecCommand implements Callable<Integer> {
                 List<BackfillLot> fillable;
                 try {
                     fillable = Backfill.select(placement.plan(), placement.store(), projectPlan, arc,
-                            window(placement, arc, clock), replay);
+                            window(placement, arc, clock), replay, clock.instant());
                 } catch (IllegalArgumentException e) {
                     throw new UserException("arc " + arcName + " of " + OperatedPlacement.projectId(projectPlan)
                             + ": " + e.getMessage());
@@ -152,11 +164,30 @@ public final class ExecCommand implements Callable<Integer> {
         }
         List<ExecRequest.Lot> lots = selected.stream().map(one -> new ExecRequest.Lot(one.lot(), one.project(),
                 one.arc())).toList();
-        ExecRequest request = new ExecRequest(placement.plan(), placement.store(), lots, maxConcurrent, projectDir(),
-                one -> reopen(placement, one.arc(), one.lot(), clock), clock);
+        // found before anything is reopened: the replays' own announcements then find the roll-up lots open
+        List<ExecRequest.RollUp> rollUps = downstream ? downstream(placement, selected) : List.of();
+        Map<ExecRequest.RollUp, Boolean> reopenedRollUps = new LinkedHashMap<>();
         List<ObjectNode> rows = new ArrayList<>();
+        ExecRequest request = new ExecRequest(placement.plan(), placement.store(), lots, maxConcurrent, projectDir(),
+                one -> {
+                    // a replayed lot's roll-ups are reopened with it, just before it runs
+                    if (ArcState.complete.name().equals(one.lot().arcState())) {
+                        for (ExecRequest.RollUp rollUp : downstream(placement, List.of(new Selected(one.lot(),
+                                one.project(), one.arc())))) {
+                            if (rollUps.contains(rollUp) && reopenedRollUps.putIfAbsent(rollUp, true) == null) {
+                                reopenDownstream(placement, rollUp, clock);
+                                if (!substrate.isLocal()) {
+                                    rows.add(row(rollUp.project(), rollUp.arc().name(), rollUp.lot(), "reopened",
+                                            null));
+                                }
+                            }
+                        }
+                    }
+                    return reopen(placement, one.arc(), one.lot(), clock);
+                }, clock, substrate.isLocal() ? rollUps : List.of());
         for (ExecOutcome outcome : placement.operations().exec(request)) {
-            rows.add(row(outcome.project(), outcome.lot(), outcome.outcome(), outcome.execution()));
+            rows.add(row(outcome.project(), outcome.arc() == null ? arcName : outcome.arc(), outcome.lot(),
+                    outcome.outcome(), outcome.execution()));
         }
         for (ObjectNode row : rows) {
             Replay.Reopened lot = reopened.get(row.path("project").path("name").asText() + "/"
@@ -209,11 +240,56 @@ public final class ExecCommand implements Callable<Integer> {
         return time.window(unit, clock);
     }
 
+    /**
+     * Each complete lot of a roll-up subscribed to a sink of a replayed arc that covers a replayed lot; found before
+     * anything is reopened, since the replays' own announcements then find the roll-up lots open.
+     */
+    private List<ExecRequest.RollUp> downstream(OperatedPlacement placement, List<Selected> selected) {
+        Map<String, ExecRequest.RollUp> found = new LinkedHashMap<>();
+        for (Selected one : selected) {
+            if (!ArcState.complete.name().equals(one.lot().arcState())) {
+                continue; // only a replay changes output a roll-up already consumed
+            }
+            for (ProjectPlan projectPlan : placement.plan().projects()) {
+                for (ArcPlan rollUp : projectPlan.arcs()) {
+                    if (!rollUp.gateProps().rollsUp() || rollUp.model().getSources().entrySet().stream().noneMatch(
+                            source -> rollUp.gateProps().barrier().containsKey(source.getKey())
+                                    && one.arc().model().getSinks().values().stream()
+                                    .anyMatch(sink -> sink.id().equals(source.getValue().id())))) {
+                        continue;
+                    }
+                    String lot = LotId.of(rollUp.gateProps().rollUp().lotUnit(), LotId.parse(one.lot().lot()).start())
+                            .format();
+                    Optional<ArcState> state = new ArcStateStore(placement.store(), rollUp.gateProps().arcStateURI(),
+                            Clock.systemUTC()).state(lot);
+                    if (state.filter(s -> s == ArcState.complete).isPresent()) {
+                        found.putIfAbsent(OperatedPlacement.projectId(projectPlan) + " " + rollUp.name() + " " + lot,
+                                new ExecRequest.RollUp(projectPlan, rollUp, lot));
+                    }
+                }
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private void reopenDownstream(OperatedPlacement placement, ExecRequest.RollUp lot, Clock clock) {
+        try {
+            Replay.reopen(placement.store(), lot.arc().gateProps(), lot.lot(), clock, "cls exec --replay "
+                    + "--downstream of arc " + arcName + " at " + clock.instant());
+        } catch (ArcStateConflictException e) {
+            throw new UserException("arc " + lot.arc().name() + " lot " + lot.lot() + ": " + e.getMessage());
+        }
+    }
+
     private ObjectNode row(ProjectPlan projectPlan, String lot, String outcome, String execution) {
+        return row(projectPlan, arcName, lot, outcome, execution);
+    }
+
+    private static ObjectNode row(ProjectPlan projectPlan, String arc, String lot, String outcome, String execution) {
         ObjectNode row = Json.records().createObjectNode();
         row.putObject("project").put("name", projectPlan.names().project())
                 .put("version", projectPlan.names().version());
-        row.put("arc", arcName);
+        row.put("arc", arc);
         row.put("lot", lot);
         row.put("outcome", outcome);
         if (execution != null) {

@@ -65,11 +65,46 @@ public final class FunctionContract {
         event.put("lot", notified.lot());
         event.put("attempt", attemptId);
         ObjectNode sources = event.putObject("sources");
-        arrived.forEach((role, source) -> source(sources.putObject(role), source));
+        if (context.rollsUp()) {
+            context.coveredManifests().forEach((role, covered) -> covered(sources.putObject(role),
+                    props.sources().get(role), notified.lot(), covered));
+        } else {
+            arrived.forEach((role, source) -> source(sources.putObject(role), source));
+        }
         ObjectNode sinks = event.putObject("sinks");
         props.sinks().forEach((sinkRole, sink) -> sinks.putObject(sinkRole).put("name", sink.getName())
                 .put("version", sink.getVersion()).put("pathURI", sinkLocation(sinkRole, sink).toString()));
         return event;
+    }
+
+    /**
+     * A roll-up's source role (ADR-0012): the union of the objects of every covered source lot it holds; "empty" when
+     * none lists any object.
+     */
+    private void covered(ObjectNode entry, SourceDataset source, String lot, List<String> covered) {
+        Set<String> union = new LinkedHashSet<>();
+        for (String uri : covered) {
+            ArcNotifyEvent one = new ArcNotifyEvent(new SinkDataset(source.getName(), source.getVersion(), null), lot,
+                    uri);
+            Manifest manifest = manifests.incoming(one);
+            requireIdentifiers(manifest, uri);
+            if (manifest.state() == ManifestState.complete) {
+                union.addAll(manifest.uris());
+            }
+        }
+        entry.put("name", source.getName());
+        entry.put("version", source.getVersion());
+        entry.put("state", union.isEmpty() ? "empty" : "complete");
+        ArrayNode uris = entry.putArray("uris");
+        union.forEach(uris::add);
+    }
+
+    private static void requireIdentifiers(Manifest incoming, String uri) {
+        if (incoming.state() == ManifestState.complete && incoming.uriType() != null
+                && incoming.uriType() != UriType.identifier) {
+            throw new WorkloadException("incoming manifest " + uri + " lists " + incoming.uriType()
+                    + " URIs; a lambdaExecArc function is given objects and needs identifier URIs");
+        }
     }
 
     /** One source role's entry: its dataset, and the lot's objects unless the lot is empty. */

@@ -3,6 +3,7 @@ package io.clusterless.substrate.aws.construct;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -60,10 +61,16 @@ public final class DeadLetters {
 
     /** A rule target starting {@code machine}; an event it cannot start an execution for is dead-lettered. */
     public SfnStateMachine start(IStateMachine machine) {
+        return start(machine, null);
+    }
+
+    /** As {@link #start(IStateMachine)}, the execution's input being {@code input} instead of the event. */
+    public SfnStateMachine start(IStateMachine machine, RuleTargetInput input) {
         return SfnStateMachine.Builder.create(machine)
                 .retryAttempts(STATE_MACHINE_TARGET_RETRIES)
                 .maxEventAge(TARGET_MAX_EVENT_AGE)
                 .deadLetterQueue(queue)
+                .input(input)
                 .build();
     }
 }

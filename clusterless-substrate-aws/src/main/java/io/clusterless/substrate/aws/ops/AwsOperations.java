@@ -1,7 +1,5 @@
 package io.clusterless.substrate.aws.ops;
 
-import io.clusterless.substrate.aws.connection.AwsFailures;
-import io.clusterless.substrate.aws.connection.AwsConnection;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;
@@ -18,9 +16,12 @@ import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
 import io.clusterless.naming.PlacementNames;
+import io.clusterless.runtime.arc.ArcStartHandler;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsJsonException;
 import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.substrate.aws.connection.AwsConnection;
+import io.clusterless.substrate.aws.connection.AwsFailures;
 import io.clusterless.substrate.aws.deploys.CloudFormationStacks;
 import io.clusterless.substrate.aws.deploys.DeployIntents;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -143,7 +144,8 @@ public final class AwsOperations implements SubstrateOperations {
             boolean reopened = request.reopener().reopen(one);
             String name = executionName(request, one);
             try {
-                String execution = executions.start(arn, name, envelope(one.lot().event()));
+                String execution = executions.start(arn, name, one.lot().lateTick() != null
+                        ? lateTick(one.lot().lateTick()) : envelope(one.lot().event()));
                 running.add(execution);
                 outcomes.add(new ExecOutcome(one.project(), one.lot().lot(), "started", execution));
             } catch (AwsJsonException e) {
@@ -172,6 +174,13 @@ public final class AwsOperations implements SubstrateOperations {
         arcPart = arcPart.length() > 40 ? arcPart.substring(0, 40) : arcPart;
         String name = arcPart + "-" + one.lot().lot() + "-" + attempt;
         return name.length() > 80 ? name.substring(0, 80) : name;
+    }
+
+    /** What a roll-up's late-tick schedule rule delivers (ADR-0012): the deadline names the lot. */
+    private static ObjectNode lateTick(String deadline) {
+        ObjectNode envelope = Json.records().createObjectNode();
+        envelope.putObject("detail").put(ArcStartHandler.LATE_TICK, deadline);
+        return envelope;
     }
 
     /** What the arc's listener rule delivers: an EventBridge event whose {@code detail} is the notification. */

@@ -1,6 +1,9 @@
 package io.clusterless.substrate.aws.project;
 
+import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.EventPatterns;
+import io.clusterless.runtime.arc.ArcStartHandler;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
 import io.clusterless.substrate.aws.construct.ArcContext;
@@ -15,7 +18,10 @@ import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.uri.ArcStateURI;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Chain;
@@ -62,14 +68,34 @@ public final class ArcStack extends Stack {
         List<TaskStateBase> tasks = workload.tasks(new ArcContext(this, project, plan));
         stateMachine = stateMachine(project, plan, start, complete, tasks);
 
+        DeadLetters deadLetters = new DeadLetters(this, "DeadLetters", project.names().arcDeadLetterQueue(plan.name()));
         Rule.Builder.create(this, "Listener")
                 .ruleName(plan.ruleName())
                 .description("lots of the sources of arc " + plan.name())
                 .enabled(project.listenerEnabled(plan.name()))
                 .eventBus(EventBus.fromEventBusName(this, "ArcEventBus", project.exports().importEventBusName()))
                 .eventPattern(EventPatternJson.of(plan.listenerPattern()))
-                .targets(List.of(new DeadLetters(this, "DeadLetters", project.names().arcDeadLetterQueue(plan.name()))
-                        .start(stateMachine)))
+                .targets(List.of(deadLetters.start(stateMachine)))
+                .build();
+        lateTicks(project, plan, deadLetters);
+    }
+
+    /**
+     * A roll-up with {@code lateAfter} (ADR-0012): a schedule rule on the default bus fires once per lot interval, at
+     * its start, and starts the state machine with {@code {"detail": {"lateTick": <firing time>}}}; the start gate
+     * looks at the lot whose deadline last passed. Undeliverable ticks are dead-lettered like the listener's events.
+     */
+    private void lateTicks(ProjectScope project, ArcPlan plan, DeadLetters deadLetters) {
+        ArcGateProps.RollUp rollUp = plan.gateProps().rollUp();
+        if (rollUp == null || rollUp.lateAfter() == null) {
+            return;
+        }
+        Rule.Builder.create(this, "LateTicks")
+                .description("late ticks of roll-up arc " + plan.name() + " (lateAfter " + rollUp.lateAfter() + ")")
+                .enabled(project.listenerEnabled(plan.name()))
+                .schedule(Schedule.expression(EventPatterns.cron(rollUp.lotUnit())))
+                .targets(List.of(deadLetters.start(stateMachine, RuleTargetInput.fromObject(Map.of("detail",
+                        Map.of(ArcStartHandler.LATE_TICK, EventField.getTime()))))))
                 .build();
     }
 

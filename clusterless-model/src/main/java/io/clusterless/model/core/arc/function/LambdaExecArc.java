@@ -22,4 +22,10 @@ public class LambdaExecArc extends Arc<LambdaExecSettings> {
     public LambdaExecSettings getWorkload() {
         return workload;
     }
+
+    /** A roll-up's function gets the union of each source role's covered lots under {@code sources.<role>}. */
+    @Override
+    public boolean readsCoveredLots() {
+        return true;
+    }
 }
