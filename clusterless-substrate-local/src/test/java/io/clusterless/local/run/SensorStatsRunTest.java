@@ -138,6 +138,43 @@ class SensorStatsRunTest {
                 });
     }
 
+    @Test
+    void aTrainingArcReadsItsChannelAndHyperparametersAndKeepsTheModelAsSageMakerPacksIt(@TempDir Path project)
+            throws Exception {
+        Path example = LocalPlacement.EXAMPLES.resolve("sensor-stats");
+        Files.writeString(project.resolve("project.json"), Files.readString(example.resolve("project.json"))
+                .replace("aws:core:sageMakerProcessingArc", "aws:core:sageMakerTrainingArc")
+                .replace("\"python3\", \"stats.py\"", "\"python3\", \"train.py\"")
+                .replace("\"maxRuntimeMin\": 15", "\"maxRuntimeMin\": 15, \"hyperParameters\": {\"scale\": \"2\"}"));
+        Files.createDirectories(project.resolve("job"));
+        Files.writeString(project.resolve("job/Dockerfile"), "FROM python:3.12-slim\n");
+        Files.writeString(project.resolve("job/train.py"), """
+                import json, os, pathlib
+                hps = json.loads((pathlib.Path(os.environ['SM_INPUT_CONFIG_DIR']) / 'hyperparameters.json').read_text())
+                rows = sum(len(p.read_text().splitlines()) - 1
+                           for p in pathlib.Path(os.environ['SM_CHANNEL_MAIN']).rglob('*.csv'))
+                (pathlib.Path(os.environ['SM_MODEL_DIR']) / 'model.json').write_text(
+                    json.dumps({'weight': rows * int(hps['scale'])}))
+                """);
+        LocalPlan plan = LocalPlan.of(new ProjectLoader().loadAll(List.of(ProjectSource.file(
+                project.resolve("project.json")))).deployables());
+        LocalPlacement clock = new LocalPlacement(root, "sensor-stats/project.json");
+        LotId lot = landSamples(clock);
+
+        try (LocalRunner runner = new LocalRunner(plan, new RunOptions(root, project, true, 2, null), clock.clock)) {
+            runner.run(p -> { });
+            assertThat(runner.progress().failed()).isZero();
+        }
+
+        Manifest manifest = sinkManifest(clock, lot);
+        assertThat(manifest.uris()).singleElement().asString().startsWith("s3://" + BUCKET + "/stats/lot="
+                + lot.format() + "/stats-").endsWith("/output/model.tar.gz");
+        Path archive = clock.file(BUCKET, manifest.uris().get(0).substring(("s3://" + BUCKET + "/").length()));
+        Process tar = new ProcessBuilder("tar", "-xzOf", archive.toString(), "./model.json").start();
+        assertThat(new String(tar.getInputStream().readAllBytes())).isEqualTo("{\"weight\": 12}");
+        assertThat(tar.waitFor()).isZero();
+    }
+
     private static LotId landSamples(LocalPlacement placement) throws IOException {
         LotId lot = placement.lotsAgo(LotUnit.TWELFTHS, 2);
         for (String sample : SAMPLES) {
