@@ -22,11 +22,12 @@ class ShowCommandTest {
     private static final List<String> ACTIVITIES = List.of("aws:core:cloudWatchExport");
     private static final List<String> BOUNDARIES = List.of("aws:core:s3PutListenerBoundary");
     private static final List<String> ARCS = List.of("aws:core:athenaQueryArc", "aws:core:batchExecArc", "aws:core:glueAddPartitionsArc",
-            "aws:core:lambdaExecArc", "aws:core:s3CopyArc");
+            "aws:core:lambdaExecArc", "aws:core:s3CopyArc", "aws:core:sageMakerProcessingArc",
+            "aws:core:sageMakerTrainingArc");
     private static final List<String> COMPONENTS = List.of("aws:core:athenaQueryArc", "aws:core:batchExecArc", "aws:core:cloudWatchExport",
             "aws:core:computeEnvironment", "aws:core:eventBus", "aws:core:glueAddPartitionsArc",
             "aws:core:glueDatabase", "aws:core:glueTable", "aws:core:lambdaExecArc", "aws:core:s3Bucket", "aws:core:s3CopyArc",
-            "aws:core:s3PutListenerBoundary");
+            "aws:core:s3PutListenerBoundary", "aws:core:sageMakerProcessingArc", "aws:core:sageMakerTrainingArc");
 
     @Test
     void componentList_isTheTwelveCoreTypes_sorted() {
@@ -137,7 +138,8 @@ class ShowCommandTest {
         assertThat(result.outLines()).filteredOn(line -> line.startsWith("Type:"))
                 .containsExactly("Type:        aws:core:athenaQueryArc", "Type:        aws:core:batchExecArc",
                         "Type:        aws:core:glueAddPartitionsArc",
-                        "Type:        aws:core:lambdaExecArc", "Type:        aws:core:s3CopyArc");
+                        "Type:        aws:core:lambdaExecArc", "Type:        aws:core:s3CopyArc",
+                        "Type:        aws:core:sageMakerProcessingArc", "Type:        aws:core:sageMakerTrainingArc");
     }
 
     @Test
