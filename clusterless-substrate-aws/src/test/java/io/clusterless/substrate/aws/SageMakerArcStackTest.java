@@ -53,12 +53,17 @@ class SageMakerArcStackTest {
     void theProcessingJobRunsWithTheSyncIntegrationBetweenClsSteps() {
         JsonNode states = definition(Processing.INSTANCE).path("States");
         JsonNode run = states.path("RunJob");
-        assertThat(run.path("Resource").asText()).endsWith(":states:::sagemaker:createProcessingJob.sync");
-        JsonNode parameters = run.path("Parameters");
-        assertThat(parameters.path("ProcessingJobName.$").asText()).isEqualTo("$.sageMakerJob.jobName");
-        assertThat(parameters.path("ProcessingInputs.$").asText()).isEqualTo("$.sageMakerJob.processingInputs");
-        assertThat(parameters.path("ProcessingOutputConfig.$").asText())
-                .isEqualTo("$.sageMakerJob.processingOutputConfig");
+        // one start per element of the prepare step's jobs: none for a lot without objects
+        assertThat(run.path("Type").asText()).isEqualTo("Map");
+        assertThat(run.path("ItemsPath").asText()).isEqualTo("$.sageMakerJob.jobs");
+        assertThat(run.path("MaxConcurrency").asInt()).isEqualTo(1);
+        JsonNode start = start(run);
+        assertThat(start.path("Resource").asText()).endsWith(":states:::sagemaker:createProcessingJob.sync");
+        assertThat(start.path("End").asBoolean()).isTrue();
+        JsonNode parameters = start.path("Parameters");
+        assertThat(parameters.path("ProcessingJobName.$").asText()).isEqualTo("$.jobName");
+        assertThat(parameters.path("ProcessingInputs.$").asText()).isEqualTo("$.processingInputs");
+        assertThat(parameters.path("ProcessingOutputConfig.$").asText()).isEqualTo("$.processingOutputConfig");
         assertThat(parameters.at("/AppSpecification/ContainerEntrypoint").toString())
                 .isEqualTo("[\"python3\",\"stats.py\"]");
         assertThat(parameters.at("/AppSpecification/ImageUri").asText()).isNotEmpty();
@@ -67,8 +72,7 @@ class SageMakerArcStackTest {
         assertThat(parameters.at("/StoppingCondition/MaxRuntimeInSeconds").asInt()).isEqualTo(900);
         assertThat(parameters.path("Environment").toString()).isEqualTo("{\"VALUE_COLUMN\":\"celsius\","
                 + "\"CLS_PROCESSING_INPUT\":\"/opt/ml/processing/input\",\"CLS_PROCESSING_OUTPUT\":"
-                + "\"/opt/ml/processing/output\",\"CLS_LOT.$\":\"$.sageMakerJob.lot\",\"CLS_JOB_NAME.$\":"
-                + "\"$.sageMakerJob.jobName\"}");
+                + "\"/opt/ml/processing/output\",\"CLS_LOT.$\":\"$.lot\",\"CLS_JOB_NAME.$\":\"$.jobName\"}");
         assertThat(run.path("ResultPath").isNull()).isTrue();
         assertThat(states.at("/PrepareJob/Parameters/attempt.$").asText()).isEqualTo("$.arcAttempt");
         assertThat(states.at("/PrepareJob/ResultPath").asText()).isEqualTo("$.sageMakerJob");
@@ -99,7 +103,7 @@ class SageMakerArcStackTest {
         assertThat(catches.get(0).path("ResultPath").asText()).isEqualTo("$.sageMakerJob.error");
         assertThat(catches.get(1).path("ErrorEquals").toString()).isEqualTo("[\"States.ALL\"]");
         assertThat(catches.get(1).path("ResultPath").asText()).isEqualTo("$.workloadError");
-        assertThat(states.at("/RunJob/Retry/0/ErrorEquals").toString())
+        assertThat(start(states.path("RunJob")).at("/Retry/0/ErrorEquals").toString())
                 .isEqualTo("[\"SageMaker.AmazonSageMakerException\"]");
         JsonNode waiting = null;
         for (JsonNode retry : states.at("/JobResult/Retry")) {
@@ -115,12 +119,12 @@ class SageMakerArcStackTest {
 
     @Test
     void theTrainingJobReadsChannelsAndWritesTheModelIntoTheSinksLotFolder() {
-        JsonNode run = definition(Training.INSTANCE).at("/States/RunJob");
+        JsonNode run = start(definition(Training.INSTANCE).at("/States/RunJob"));
         assertThat(run.path("Resource").asText()).endsWith(":states:::sagemaker:createTrainingJob.sync");
         JsonNode parameters = run.path("Parameters");
-        assertThat(parameters.path("TrainingJobName.$").asText()).isEqualTo("$.sageMakerJob.jobName");
-        assertThat(parameters.path("InputDataConfig.$").asText()).isEqualTo("$.sageMakerJob.inputDataConfig");
-        assertThat(parameters.path("OutputDataConfig.$").asText()).isEqualTo("$.sageMakerJob.outputDataConfig");
+        assertThat(parameters.path("TrainingJobName.$").asText()).isEqualTo("$.jobName");
+        assertThat(parameters.path("InputDataConfig.$").asText()).isEqualTo("$.inputDataConfig");
+        assertThat(parameters.path("OutputDataConfig.$").asText()).isEqualTo("$.outputDataConfig");
         assertThat(parameters.at("/AlgorithmSpecification/TrainingImage").asText())
                 .isEqualTo("123456789012.dkr.ecr.us-west-2.amazonaws.com/sensor-model:3");
         assertThat(parameters.path("HyperParameters").toString()).isEqualTo("{\"epochs\":\"5\"}");
@@ -182,6 +186,13 @@ class SageMakerArcStackTest {
             String output = new String(lint.getInputStream().readAllBytes());
             assertThat(lint.waitFor()).as(output).isZero();
         }
+    }
+
+    /** The Map's one inner task, which starts the job and waits. */
+    private static JsonNode start(JsonNode run) {
+        assertThat(run.at("/ItemProcessor/StartAt").asText()).isEqualTo("StartJob");
+        assertThat(run.at("/ItemProcessor/ProcessorConfig/Mode").asText()).isEqualTo("INLINE");
+        return run.at("/ItemProcessor/States/StartJob");
     }
 
     private static String stack(Synthesized synthesized) {

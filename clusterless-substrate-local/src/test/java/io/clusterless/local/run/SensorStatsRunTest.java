@@ -73,6 +73,10 @@ class SensorStatsRunTest {
         assertThat(Files.exists(root.resolve("tmp/sagemaker/stats")) ? list(root.resolve("tmp/sagemaker/stats"))
                 : List.of()).isEmpty();
         assertThat(jobLogs(lot)).hasSize(1);
+        // the boundary's empty lot after it starts no job and is an empty sink lot, not a failure
+        assertThat(placement.exists(MANIFESTS, "datasets/name=sensor-stats/version=20230901/lot="
+                + lot.plus(1).format() + "/state=empty/manifest.json")).isTrue();
+        assertThat(jobLogs(lot.plus(1))).isEmpty();
     }
 
     @Test

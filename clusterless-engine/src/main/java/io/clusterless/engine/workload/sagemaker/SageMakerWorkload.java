@@ -92,6 +92,19 @@ public final class SageMakerWorkload {
             inputs = List.copyOf(inputs);
             outputs = List.copyOf(outputs);
         }
+
+        /**
+         * Whether no source role holds an object in this lot (an {@code empty} lot, as a frequent boundary writes
+         * every interval): no job runs, and the sinks get {@code empty} manifests.
+         */
+        public boolean empty() {
+            return !finished && inputs.stream().allMatch(input -> input.keys().isEmpty());
+        }
+
+        /** Whether a job is started (or, for a finished lot, asked for) at all. */
+        public boolean runsJob() {
+            return finished || !empty();
+        }
     }
 
     public JobPlan plan(ArcWorkloadContext context, ArcProps arcProps, SageMakerJobProps props, String attempt) {
@@ -118,12 +131,15 @@ public final class SageMakerWorkload {
         return new JobPlan(props.kind(), lot, jobName, planned, outputs, false);
     }
 
-    /** Writes each input's manifest file and empties each sink folder of the lot; nothing for a finished lot. */
+    /**
+     * Writes each input's manifest file (none for an empty lot, which runs no job) and empties each sink folder of
+     * the lot; nothing for a finished lot.
+     */
     public void prepare(JobPlan plan) {
         if (plan.finished()) {
             return;
         }
-        for (Input input : plan.inputs()) {
+        for (Input input : plan.empty() ? List.<Input>of() : plan.inputs()) {
             S3ObjectId file = S3ObjectId.parse(input.manifestURI());
             store.put(file.bucket(), file.key(), input.manifestFile(), "application/json");
         }
@@ -142,13 +158,14 @@ public final class SageMakerWorkload {
      */
     public Map<String, String> finish(JobPlan plan, String attemptId) {
         Map<String, String> written = new LinkedHashMap<>();
-        String comment = "SageMaker " + plan.kind() + " job " + plan.jobName();
+        String comment = plan.empty() ? "no source object in the lot: no SageMaker " + plan.kind() + " job ran"
+                : "SageMaker " + plan.kind() + " job " + plan.jobName();
         for (Output output : plan.outputs()) {
             S3Location target = output.target();
             List<String> uris = store.listKeys(target.bucket(), target.prefix(), null).map(ObjectInfo::uri).toList();
             Manifest manifest = uris.isEmpty()
-                    ? new Manifest(ManifestState.empty, comment + " wrote nothing", plan.lot(), UriType.identifier,
-                    List.of())
+                    ? new Manifest(ManifestState.empty, plan.empty() ? comment : comment + " wrote nothing", plan.lot(),
+                    UriType.identifier, List.of())
                     : new Manifest(ManifestState.complete, comment, plan.lot(), UriType.identifier, uris);
             written.put(output.role(), manifests.write(output.sinkLot(), manifest, attemptId).identifier());
         }

@@ -7,21 +7,34 @@ import io.clusterless.engine.workload.sagemaker.SageMakerWorkload;
 import io.clusterless.json.Json;
 
 /**
- * The lot's part of the create request, which the prepare step returns and the state machine's SageMaker task reads
- * ({@code $.sageMakerJob}): the job name, the lot, and the inputs (one manifest file per source role) and outputs
- * (the sink folders) in SageMaker's own request shapes. The rest of the request (image, instances, role) is fixed in
- * the state machine's definition.
+ * What the prepare step returns ({@code $.sageMakerJob}): the job name and lot, and {@code jobs}, the lot's part of
+ * the create request for each job the state machine's SageMaker step starts (one, or none for a lot without objects):
+ * the job name, the lot, and the inputs (one manifest file per source role) and outputs (the sink folders) in
+ * SageMaker's own request shapes. The rest of the request (image, instances, role) is fixed in the state machine's
+ * definition.
  */
 final class JobRequest {
     private JobRequest() {
     }
 
     static ObjectNode of(SageMakerWorkload.JobPlan plan) {
+        ObjectNode answer = Json.records().createObjectNode();
+        answer.put("jobName", plan.jobName());
+        answer.put("lot", plan.lot());
+        answer.put("finished", plan.finished());
+        // the state machine starts one job per element: none for a lot without objects
+        ArrayNode jobs = answer.putArray("jobs");
+        if (plan.runsJob()) {
+            jobs.add(job(plan));
+        }
+        return answer;
+    }
+
+    private static ObjectNode job(SageMakerWorkload.JobPlan plan) {
         SageMakerLayout layout = SageMakerLayout.aws(plan.kind());
         ObjectNode request = Json.records().createObjectNode();
         request.put("jobName", plan.jobName());
         request.put("lot", plan.lot());
-        request.put("finished", plan.finished());
         if (plan.kind() == SageMakerLayout.Kind.processing) {
             ArrayNode inputs = request.putArray("processingInputs");
             for (SageMakerWorkload.Input input : plan.inputs()) {

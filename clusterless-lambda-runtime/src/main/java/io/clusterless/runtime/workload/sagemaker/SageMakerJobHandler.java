@@ -63,6 +63,9 @@ public final class SageMakerJobHandler extends JsonStreamHandler<SageMakerJobHan
             return JobRequest.of(plan);
         }
         if ("result".equals(request.step())) {
+            if (!plan.runsJob()) {
+                return workload.finish(plan, AttemptIds.of(context));
+            }
             String jobName = request.job() == null ? plan.jobName() : request.job().path("jobName").asText(plan.jobName());
             String kind = jobProps.kind().name();
             JobOutcome.require(kind, jobName, jobs.describe(kind, jobName),

@@ -69,14 +69,16 @@ class SageMakerJobHandlerTest {
                 .isEqualTo(jobName);
         assertThat(call(Map.of("step", "prepare", "context", context, "attempt", "run-2")).path("jobName").asText())
                 .isNotEqualTo(jobName);
-        JsonNode input = prepared.path("processingInputs").get(0);
+        assertThat(prepared.path("jobs")).hasSize(1);
+        assertThat(prepared.at("/jobs/0/jobName").asText()).isEqualTo(jobName);
+        JsonNode input = prepared.at("/jobs/0/processingInputs/0");
         assertThat(input.path("InputName").asText()).isEqualTo("main");
         assertThat(input.path("S3Input").path("LocalPath").asText()).isEqualTo("/opt/ml/processing/input/main");
         assertThat(input.path("S3Input").path("S3DataType").asText()).isEqualTo("ManifestFile");
         String manifestFile = input.path("S3Input").path("S3Uri").asText();
         assertThat(new String(store.get("manifests", manifestFile.substring("s3://manifests/".length())).orElseThrow()
                 .body(), StandardCharsets.UTF_8)).isEqualTo("[{\"prefix\":\"s3://data/raw/2023/\"},\"a.csv\",\"b/c.csv\"]");
-        assertThat(prepared.path("processingOutputConfig").path("Outputs").get(0).path("S3Output").path("S3Uri")
+        assertThat(prepared.at("/jobs/0/processingOutputConfig/Outputs/0/S3Output/S3Uri")
                 .asText()).isEqualTo("s3://out/" + FOLDER);
         assertThat(store.listKeys("out", FOLDER, null).toList()).isEmpty();
     }
@@ -106,7 +108,23 @@ class SageMakerJobHandlerTest {
         JsonNode again = call(Map.of("step", "prepare", "context", context, "attempt", "run-2"));
         assertThat(again.path("jobName").asText()).isEqualTo(prepared.path("jobName").asText());
         assertThat(again.path("finished").asBoolean()).isTrue();
+        assertThat(again.at("/jobs/0/jobName").asText()).isEqualTo(prepared.path("jobName").asText());
         assertThat(store.listKeys("out", FOLDER, null).toList()).hasSize(1);
+    }
+
+    @Test
+    void aLotWithoutObjectsStartsNoJobAndGetsEmptySinkManifests() throws Exception {
+        store.put("out", FOLDER + "from-an-earlier-run.json", new byte[]{1}, "x");
+        ArcWorkloadContext context = arc.announce(store, Manifest.empty(ArcFixture.LOT));
+
+        JsonNode prepared = call(Map.of("step", "prepare", "context", context, "attempt", "run-1"));
+        assertThat(prepared.path("jobs")).isEmpty();
+        JsonNode result = call(Map.of("step", "result", "context", context, "attempt", "run-1", "job", prepared));
+
+        String manifestUri = arc.sinkLot("main").withState(ManifestState.empty).identifier();
+        assertThat(result.path("main").asText()).isEqualTo(manifestUri);
+        assertThat(store.listKeys("out", FOLDER, null).toList()).isEmpty();
+        assertThat(store.listKeys("manifests", "sagemaker-inputs/", null).toList()).isEmpty();
     }
 
     @Test
@@ -140,8 +158,8 @@ class SageMakerJobHandlerTest {
     private void createProcessingJob(JsonNode prepared) {
         ObjectNode request = Json.records().createObjectNode();
         request.put("ProcessingJobName", prepared.path("jobName").asText());
-        request.set("ProcessingInputs", prepared.path("processingInputs"));
-        request.set("ProcessingOutputConfig", prepared.path("processingOutputConfig"));
+        request.set("ProcessingInputs", prepared.at("/jobs/0/processingInputs"));
+        request.set("ProcessingOutputConfig", prepared.at("/jobs/0/processingOutputConfig"));
         request.putObject("ProcessingResources").putObject("ClusterConfig").put("InstanceCount", 1)
                 .put("InstanceType", "ml.m5.large").put("VolumeSizeInGB", 30);
         request.putObject("AppSpecification").put("ImageUri", "123456789012.dkr.ecr.us-east-1.amazonaws.com/s:1");

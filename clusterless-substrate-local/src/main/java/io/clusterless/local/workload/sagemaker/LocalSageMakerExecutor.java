@@ -101,6 +101,9 @@ public final class LocalSageMakerExecutor implements LocalExecutor {
             return sageMaker.finish(plan, attemptId);
         }
         sageMaker.prepare(plan);
+        if (!plan.runsJob()) {
+            return sageMaker.finish(plan, attemptId);
+        }
         Path root = jobsDir.resolve(plan.jobName());
         delete(root);
         try {

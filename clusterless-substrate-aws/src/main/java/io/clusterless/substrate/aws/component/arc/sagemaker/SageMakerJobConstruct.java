@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
  * {@code aws:core:sageMakerProcessingArc} and {@code aws:core:sageMakerTrainingArc}: three tasks. {@code PrepareJob}
  * (cls's function) names the lot's job, writes its input manifest files and empties the sinks' lot folders;
  * {@code RunJob} starts the job with the Step Functions SageMaker integration and waits for it
- * ({@code create...Job.sync}); {@code JobResult} (cls's function) looks the job up by name, waits while it runs and
+ * ({@code create...Job.sync}; no job for a lot without objects, {@link SageMakerSyncTask}); {@code JobResult} (cls's function) looks the job up by name, waits while it runs and
  * writes the sink manifests once it completed, or fails the lot with SageMaker's reason. {@code RunJob}'s failures go
  * to {@code JobResult} as well: a retried start that SageMaker refuses because the job exists then waits for that job.
  * The job runs with its own execution role (source objects and input files read, sink folders written, the image
@@ -104,8 +104,8 @@ public final class SageMakerJobConstruct {
                 .resultPath("$.sageMakerJob")
                 .build();
         SageMakerSyncTask run = new SageMakerSyncTask(arc.scope(), "RunJob", "create" + kindName() + "Job",
-                request(workload, image.uri(), jobRole.getRoleArn(), arc.plan().model().getSources().keySet()),
-                taskPolicies(jobRole, jobPrefix));
+                "$.sageMakerJob.jobs", request(workload, image.uri(), jobRole.getRoleArn(),
+                arc.plan().model().getSources().keySet()), taskPolicies(jobRole, jobPrefix));
         // the state machine and its role are built after this by the arc stack: the suppression is the stack's
         NagSuppressions.addStackSuppressions(Stack.of(arc.scope()), List.of(NagPackSuppression.builder()
                 .id("AwsSolutions-IAM5").reason("The state machine starts, describes and stops the arc's SageMaker "
@@ -268,13 +268,13 @@ public final class SageMakerJobConstruct {
                         .build());
     }
 
-    /** The create request: fixed here, the lot's part ({@code .$}) from PrepareJob's answer. */
+    /** The create request: fixed here, the lot's part ({@code .$}) from one of PrepareJob's {@code jobs}. */
     private Map<String, Object> request(SageMakerJobSettings workload, String imageUri, String roleArn,
                                         java.util.Set<String> sourceRoles) {
         Map<String, Object> environment = new LinkedHashMap<>(workload.getEnvironment());
         environment.putAll(SageMakerLayout.aws(kind).variables(sourceRoles));
-        environment.put(SageMakerLayout.LOT, JsonPath.stringAt("$.sageMakerJob.lot"));
-        environment.put(SageMakerLayout.JOB_NAME, JsonPath.stringAt("$.sageMakerJob.jobName"));
+        environment.put(SageMakerLayout.LOT, JsonPath.stringAt("$.lot"));
+        environment.put(SageMakerLayout.JOB_NAME, JsonPath.stringAt("$.jobName"));
         Map<String, Object> resources = OrderedMaps.of("InstanceCount", workload.getInstanceCount(),
                 "InstanceType", workload.getInstanceType(), "VolumeSizeInGB", workload.getVolumeSizeGB());
         Map<String, Object> stopping = Map.of("MaxRuntimeInSeconds", workload.getMaxRuntimeMin() * 60);
@@ -285,10 +285,10 @@ public final class SageMakerJobConstruct {
             if (!workload.getCommand().isEmpty()) {
                 app.put("ContainerEntrypoint", workload.getCommand());
             }
-            request.put("ProcessingJobName", JsonPath.stringAt("$.sageMakerJob.jobName"));
+            request.put("ProcessingJobName", JsonPath.stringAt("$.jobName"));
             request.put("AppSpecification", app);
-            request.put("ProcessingInputs", JsonPath.listAt("$.sageMakerJob.processingInputs"));
-            request.put("ProcessingOutputConfig", JsonPath.objectAt("$.sageMakerJob.processingOutputConfig"));
+            request.put("ProcessingInputs", JsonPath.listAt("$.processingInputs"));
+            request.put("ProcessingOutputConfig", JsonPath.objectAt("$.processingOutputConfig"));
             request.put("ProcessingResources", Map.of("ClusterConfig", resources));
         } else {
             Map<String, Object> algorithm = new LinkedHashMap<>();
@@ -297,10 +297,10 @@ public final class SageMakerJobConstruct {
             if (!workload.getCommand().isEmpty()) {
                 algorithm.put("ContainerEntrypoint", workload.getCommand());
             }
-            request.put("TrainingJobName", JsonPath.stringAt("$.sageMakerJob.jobName"));
+            request.put("TrainingJobName", JsonPath.stringAt("$.jobName"));
             request.put("AlgorithmSpecification", algorithm);
-            request.put("InputDataConfig", JsonPath.listAt("$.sageMakerJob.inputDataConfig"));
-            request.put("OutputDataConfig", JsonPath.objectAt("$.sageMakerJob.outputDataConfig"));
+            request.put("InputDataConfig", JsonPath.listAt("$.inputDataConfig"));
+            request.put("OutputDataConfig", JsonPath.objectAt("$.outputDataConfig"));
             request.put("ResourceConfig", resources);
             Map<String, String> hyperParameters = ((SageMakerTrainingSettings) workload).getHyperParameters();
             if (hyperParameters != null && !hyperParameters.isEmpty()) {
