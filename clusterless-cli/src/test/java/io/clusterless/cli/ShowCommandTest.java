@@ -22,11 +22,13 @@ class ShowCommandTest {
     private static final List<String> ACTIVITIES = List.of("aws:core:cloudWatchExport");
     private static final List<String> BOUNDARIES = List.of("aws:core:s3PutListenerBoundary");
     private static final List<String> ARCS = List.of("aws:core:athenaQueryArc", "aws:core:batchExecArc", "aws:core:glueAddPartitionsArc",
-            "aws:core:glueJobArc", "aws:core:lambdaExecArc", "aws:core:s3CopyArc");
+            "aws:core:glueJobArc", "aws:core:lambdaExecArc", "aws:core:s3CopyArc", "aws:core:sageMakerProcessingArc",
+            "aws:core:sageMakerTrainingArc");
     private static final List<String> COMPONENTS = List.of("aws:core:athenaQueryArc", "aws:core:batchExecArc", "aws:core:cloudWatchExport",
             "aws:core:computeEnvironment", "aws:core:eventBus", "aws:core:glueAddPartitionsArc",
-            "aws:core:glueDatabase", "aws:core:glueJobArc", "aws:core:glueTable", "aws:core:lambdaExecArc", "aws:core:s3Bucket", "aws:core:s3CopyArc",
-            "aws:core:s3PutListenerBoundary");
+            "aws:core:glueDatabase", "aws:core:glueJobArc", "aws:core:glueTable", "aws:core:lambdaExecArc", "aws:core:s3Bucket",
+            "aws:core:s3CopyArc", "aws:core:s3PutListenerBoundary", "aws:core:sageMakerProcessingArc",
+            "aws:core:sageMakerTrainingArc");
 
     @Test
     void componentList_isTheCoreTypes_sorted() {
@@ -139,7 +141,8 @@ class ShowCommandTest {
         assertThat(result.outLines()).filteredOn(line -> line.startsWith("Type:"))
                 .containsExactly("Type:        aws:core:athenaQueryArc", "Type:        aws:core:batchExecArc",
                         "Type:        aws:core:glueAddPartitionsArc", "Type:        aws:core:glueJobArc",
-                        "Type:        aws:core:lambdaExecArc", "Type:        aws:core:s3CopyArc");
+                        "Type:        aws:core:lambdaExecArc", "Type:        aws:core:s3CopyArc",
+                        "Type:        aws:core:sageMakerProcessingArc", "Type:        aws:core:sageMakerTrainingArc");
     }
 
     @Test

@@ -42,12 +42,20 @@ public final class AwsJsonClient {
      * @param jsonVersion  {@code 1.0} or {@code 1.1}
      */
     public AwsJsonClient(AwsClients clients, String service, String targetPrefix, String jsonVersion) {
+        this(clients, service, service, targetPrefix, jsonVersion);
+    }
+
+    /**
+     * @param host the endpoint's host prefix where it is not the signing name ({@code api.sagemaker} for
+     *             {@code sagemaker})
+     */
+    public AwsJsonClient(AwsClients clients, String service, String host, String targetPrefix, String jsonVersion) {
         this.clients = clients;
         this.signingName = service;
         this.targetPrefix = targetPrefix;
         this.contentType = "application/x-amz-json-" + jsonVersion;
         this.endpoint = clients.settings().endpoint(service)
-                .orElse(URI.create("https://" + service + "." + clients.settings().region() + ".amazonaws.com"));
+                .orElse(URI.create("https://" + host + "." + clients.settings().region() + ".amazonaws.com"));
     }
 
     public URI endpoint() {

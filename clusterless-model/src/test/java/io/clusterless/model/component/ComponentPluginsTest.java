@@ -26,7 +26,7 @@ class ComponentPluginsTest {
         List<ComponentPlugin> plugins = ServiceLoader.load(ComponentPlugin.class).stream()
                 .map(ServiceLoader.Provider::get).toList();
 
-        assertThat(plugins).hasSize(ComponentRegistry.defaultRegistry().all().size()).hasSize(13);
+        assertThat(plugins).hasSize(ComponentRegistry.defaultRegistry().all().size()).hasSize(15);
         for (ComponentPlugin plugin : plugins) {
             assertThat(plugin.getClass().getPackageName()).as(plugin.type().id())
                     .isEqualTo(plugin.type().modelClass().getPackageName());

@@ -124,7 +124,7 @@ class BadProjectFilesTest {
                         edit("\"memorySizeMB\": 512", "\"memorySizeMb\": 512"),
                         "project.json:21:87: arcs[0].workload.runtimeProps.memorySizeMb: unknown field \"memorySizeMb\"; did you mean \"memorySizeMB\"? known fields: memorySizeMB, retryAttempts, timeoutMin, architecture"),
                 json("unknown component type", edit("\"aws:core:s3CopyArc\"", "\"aws:core:s3Copy\""),
-                        "project.json:18:14: arcs[0].type: unknown component type \"aws:core:s3Copy\"; did you mean \"aws:core:s3CopyArc\"? Known arc types: aws:core:athenaQueryArc, aws:core:batchExecArc, aws:core:glueAddPartitionsArc, aws:core:glueJobArc, aws:core:lambdaExecArc, aws:core:s3CopyArc"),
+                        "project.json:18:14: arcs[0].type: unknown component type \"aws:core:s3Copy\"; did you mean \"aws:core:s3CopyArc\"? Known arc types: aws:core:athenaQueryArc, aws:core:batchExecArc, aws:core:glueAddPartitionsArc, aws:core:glueJobArc, aws:core:lambdaExecArc, aws:core:s3CopyArc, aws:core:sageMakerProcessingArc, aws:core:sageMakerTrainingArc"),
                 json("missing type", edit("{\"type\": \"aws:core:glueDatabase\", ", "{"),
                         "project.json:7:5: resources[2]: missing required field \"type\"; a resource needs one of: aws:core:computeEnvironment, aws:core:eventBus, aws:core:glueDatabase, aws:core:glueTable, aws:core:s3Bucket"),
                 json("arc type listed under resources",

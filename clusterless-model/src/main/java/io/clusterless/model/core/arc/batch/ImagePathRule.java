@@ -17,7 +17,7 @@ import java.util.List;
  * outside) that holds a Dockerfile: synth builds the image from it and local run runs the command in it, so neither
  * may reach elsewhere on the machine, and a missing Dockerfile fails only at deploy otherwise.
  */
-final class ImagePathRule implements ComponentRule<BatchExecArc> {
+public final class ImagePathRule implements ComponentRule<BatchExecArc> {
     private static final String WHAT_TO_DO = "name a folder with a Dockerfile, relative to the project file";
 
     @Override
@@ -36,13 +36,14 @@ final class ImagePathRule implements ComponentRule<BatchExecArc> {
     }
 
     /** The folder relative imagePaths resolve against: the file's, or the working directory for stdin. */
-    private static Path projectFolder(Located<?> located) {
+    public static Path projectFolder(Located<?> located) {
         Path file = located.file().source().path();
         Path parent = file == null ? null : file.toAbsolutePath().normalize().getParent();
         return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
-    static String problem(Path folder, String imagePath) {
+    /** What is wrong with {@code imagePath} relative to {@code folder} (the sageMaker arcs build theirs alike); null if nothing. */
+    public static String problem(Path folder, String imagePath) {
         String shown = Names.quote(imagePath);
         Path asGiven;
         try {
