@@ -44,7 +44,7 @@ class ProjectStacksTest {
                 "BucketName", "dev-s3-simple-123456789012-us-west-2",
                 "VersioningConfiguration", Map.of("Status", "Enabled"),
                 "BucketEncryption", Match.anyValue(),
-                "Tags", Match.arrayWith(List.of(Map.of("Key", "cls:project:name", "Value", "S3Simple"),
+                "Tags", Match.arrayWith(List.of(Map.of("Key", "cls:project:name", "Value", "s3-simple"),
                         Map.of("Key", "team", "Value", "data"))))));
         template.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of("DeletionPolicy", "Retain",
                 "Properties", Match.objectLike(Map.of("BucketName", "dev-s3-simple-123456789012-us-west-2")))));
