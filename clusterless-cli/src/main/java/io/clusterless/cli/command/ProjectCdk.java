@@ -12,6 +12,7 @@ import io.clusterless.cli.deploys.AssemblyStacks;
 import io.clusterless.cli.deploys.CommandDocument;
 import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.engine.listener.ListenerSwitches;
+import io.clusterless.engine.metadata.DatasetRecord;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
 import io.clusterless.engine.metadata.PlacementReader;
@@ -306,10 +307,11 @@ final class ProjectCdk {
                                         + "given file owns and no deployed project recorded (" + record.identifier()
                                         + "); deploy its owner first, or pass its project file with -p"));
                         try {
-                            owners.put(id, Json.records().treeToValue(found, SinkDataset.class));
-                        } catch (JsonProcessingException e) {
-                            throw new UserException(record.identifier() + " is not a dataset record: "
-                                    + e.getOriginalMessage());
+                            // the original's shape or ours from before (ADR-0016)
+                            owners.put(id, DatasetRecord.read(found).dataset());
+                        } catch (IllegalArgumentException e) {
+                            throw new UserException(record.identifier() + " is not a dataset record: it "
+                                    + e.getMessage());
                         }
                     }
                 }

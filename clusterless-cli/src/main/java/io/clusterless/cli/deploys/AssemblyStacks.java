@@ -52,6 +52,11 @@ public final class AssemblyStacks {
                 String template = Files.readString(assembly.resolve(properties.path("templateFile").asText()),
                         StandardCharsets.UTF_8);
                 JsonNode project = declaredProject(value.path("metadata"));
+                if (project == null && value.hasNonNull("additionalMetadataFile")) {
+                    // newer CDK versions move a stack's metadata out of the manifest into a file of its own
+                    project = declaredProject(Json.records().readTree(assembly.resolve(
+                            value.path("additionalMetadataFile").asText()).toFile()));
+                }
                 stacks.add(new AssemblyStack(name, environment[0], environment.length > 1 ? environment[1] : "",
                         project == null ? null : project.path("name").asText(null),
                         project == null ? tags.path("cls:project:version").asText(null)

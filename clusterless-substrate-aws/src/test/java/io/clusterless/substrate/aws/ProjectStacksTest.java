@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws;
 
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,17 @@ class ProjectStacksTest {
             assertThat(stack.resourceCounts().keySet()).as(stack.name())
                     .noneMatch(type -> type.startsWith("Custom::") || type.equals("AWS::CloudFormation::CustomResource"));
         }
+    }
+
+    /** The tag holds the hyphenated name as the original's does; the declared one stays in the assembly. */
+    @Test
+    void projectStacks_carryTheDeclaredProjectInTheAssemblyMetadata() throws Exception {
+        JsonNode manifest = Json.records().readTree(synthesized.result().outdir().resolve("manifest.json").toFile());
+        String file = manifest.at("/artifacts/" + GROUPED + "/additionalMetadataFile").asText();
+        JsonNode metadata = Json.records().readTree(synthesized.result().outdir().resolve(file).toFile())
+                .path("/" + GROUPED);
+        assertThat(metadata.toString()).contains("\"type\":\"" + AwsSynthesizer.PROJECT_METADATA + "\"")
+                .contains("\"name\":\"S3Simple\"").contains("\"version\":\"20230101-00\"");
     }
 
     @Test
