@@ -12,6 +12,9 @@ import io.clusterless.cli.deploys.AssemblyStacks;
 import io.clusterless.cli.deploys.CommandDocument;
 import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.engine.listener.ListenerSwitches;
+import io.clusterless.cli.deploys.CloudFormationStacks;
+import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.substrate.aws.construct.BootstrapExports;
 import io.clusterless.engine.metadata.DatasetRecord;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
@@ -136,7 +139,8 @@ final class ProjectCdk {
         Path assembly = CdkSupport.tempAssembly();
         SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()), support.config(),
                 false, snapStart(support)).withDeployedOwners(deployedOwners)
-                .withDisabledListeners(disabledListeners);
+                .withDisabledListeners(disabledListeners)
+                .withBootstrapSubnets(online ? bootstrapSubnets(placements) : Map.of());
         try {
             try {
                 long synthStart = System.nanoTime();
@@ -318,6 +322,37 @@ final class ProjectCdk {
             }
         }
         return owners;
+    }
+
+    /**
+     * The subnets of the compute environments of placements whose bootstrap stack does not export them: a placement
+     * the original bootstrapped (ADR-0016), which looked its VPC up at synth instead. They are that stack's own
+     * {@code AWS::EC2::Subnet} resources, so no look-up by tag and no EC2 permission is needed. A placement whose
+     * bootstrap stack exports them, or has no such stack, imports the export as usual.
+     */
+    private Map<String, List<String>> bootstrapSubnets(Map<PlacementNames, List<Deployable>> placements) {
+        Map<String, List<String>> subnets = new LinkedHashMap<>();
+        for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
+            boolean compute = entry.getValue().stream().flatMap(d -> d.getResources().stream())
+                    .anyMatch(r -> !r.isExclude() && ComputeResource.TYPE.equals(r.getType()));
+            if (!compute) {
+                continue;
+            }
+            PlacementNames placement = entry.getKey();
+            try (CloudFormationStacks stacks = new CloudFormationStacks(region ->
+                    new CdkSupport(root.context(), cdk, region).clients())) {
+                String stack = placement.bootstrapStack();
+                if (stacks.exportNames(placement.region(), stack)
+                        .contains(new BootstrapExports(placement).subnetIds())) {
+                    continue;
+                }
+                List<String> ids = stacks.resources(placement.region(), stack, "AWS::EC2::Subnet");
+                if (!ids.isEmpty()) {
+                    subnets.put(placement.metadataBucket(), ids);
+                }
+            }
+        }
+        return subnets;
     }
 
     /**
