@@ -123,6 +123,8 @@ class ShowDeployedLocalTest {
 
         JsonNode ingress = named(datasets, "/dataset/name", "chain-ingress");
         assertThat(ingress.at("/owner/project").asText()).isEqualTo("CopyChain");
+        // the record in the original's shape does not name it: the project's boundary does
+        assertThat(ingress.at("/owner/component").asText()).isEqualTo("ingressListener");
         assertThat(ingress.at("/subscribers/0/arc").asText()).isEqualTo("copyA");
         assertThat(ingress.at("/lastLot/state").asText()).isEqualTo("complete");
         assertThat(ingress.at("/lastComplete/lot").asText()).isEqualTo(ingress.at("/lastLot/lot").asText());
@@ -130,6 +132,7 @@ class ShowDeployedLocalTest {
         assertThat(ingress.path("freshness").isNull()).isTrue(); // the copy chain declares no targets
         JsonNode b = named(datasets, "/dataset/name", "chain-b");
         assertThat(b.path("lastLot").isNull()).as("copyB, disabled, wrote nothing").isTrue();
+        assertThat(b.at("/owner/component").asText()).isEqualTo("copyB");
         assertThat(b.path("age").isNull()).isTrue();
 
         Cls.Result ofNoProject = show("show", "datasets", "--deployed", "Nope:1");

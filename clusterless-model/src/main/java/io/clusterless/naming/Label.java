@@ -2,7 +2,6 @@ package io.clusterless.naming;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -93,42 +92,80 @@ public final class Label {
     }
 
     /**
-     * Splits one part into lower-case words: first on '-' and '_', then on camel-case boundaries. Digits stay with the
-     * letters before them, so {@code S3Simple} gives {@code [s3, simple]} and an acronym run keeps its last capital
-     * for the next word, so {@code ABCDef} gives {@code [abc, def]}.
+     * Splits one part into lower-case words by the original's rule (reference §3.1), so that names come out as its
+     * names do. A part holding '-' (else '_') is first cut there, and each piece becomes one capitalized word with
+     * the rest of its letters lower-cased ({@code copy-toParquet} gives {@code copy-toparquet}); any other part is
+     * capitalized as it is. Then every capital letter starts a new word: {@code S3Simple} gives {@code [s3, simple]}
+     * and each capital of an acronym is a word of its own ({@code HTTPLogs} gives {@code [h, t, t, p, logs]}).
+     * Only ASCII letters change case, as in the original.
      */
     public static List<String> words(String part) {
         if (part == null || part.isBlank()) {
             return List.of();
         }
+        String camel = camelCase(part.strip());
         List<String> words = new ArrayList<>();
-        for (String token : part.strip().split("[-_]+")) {
-            splitCamelCase(token, words);
-        }
-        return List.copyOf(words);
-    }
-
-    private static void splitCamelCase(String token, List<String> words) {
         int start = 0;
-        for (int i = 1; i < token.length(); i++) {
-            char previous = token.charAt(i - 1);
-            char current = token.charAt(i);
-            boolean lowerToUpper = (Character.isLowerCase(previous) || Character.isDigit(previous))
-                    && Character.isUpperCase(current);
-            boolean endOfAcronym = Character.isUpperCase(previous) && Character.isUpperCase(current)
-                    && i + 1 < token.length() && Character.isLowerCase(token.charAt(i + 1));
-            if (lowerToUpper || endOfAcronym) {
-                addWord(token.substring(start, i), words);
+        for (int i = 1; i < camel.length(); i++) {
+            if (isAsciiUpper(camel.charAt(i))) {
+                addWord(camel.substring(start, i), words);
                 start = i;
             }
         }
-        addWord(token.substring(start), words);
+        addWord(camel.substring(start), words);
+        return List.copyOf(words);
+    }
+
+    /**
+     * The part in the original's upper camel case, e.g. {@code ClusterlessSimpleTest123456789012UsEast2} for a
+     * bucket name: the original builds construct ids, and so CloudFormation logical ids, from it.
+     */
+    public static String upperCamel(String part) {
+        return part == null || part.isBlank() ? "" : camelCase(part.strip());
+    }
+
+    /** The part as one upper-camel-case word run, before it is cut at capitals. */
+    private static String camelCase(String part) {
+        String separator = part.indexOf('-') >= 0 ? "-" : part.indexOf('_') >= 0 ? "_" : null;
+        if (separator == null) {
+            return capitalized(part, false);
+        }
+        StringBuilder camel = new StringBuilder();
+        for (String piece : part.split(separator, -1)) {
+            camel.append(capitalized(piece, true));
+        }
+        return camel.toString();
+    }
+
+    private static String capitalized(String piece, boolean lowerRest) {
+        if (piece.isEmpty()) {
+            return piece;
+        }
+        String rest = piece.substring(1);
+        return toAsciiUpper(piece.charAt(0)) + (lowerRest ? toAsciiLower(rest) : rest);
     }
 
     private static void addWord(String word, List<String> words) {
-        if (!word.isBlank()) {
-            words.add(word.strip().toLowerCase(Locale.ROOT));
+        if (!word.isEmpty()) {
+            words.add(toAsciiLower(word));
         }
+    }
+
+    private static boolean isAsciiUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static char toAsciiUpper(char c) {
+        return c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c;
+    }
+
+    private static String toAsciiLower(String text) {
+        StringBuilder lower = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            lower.append(isAsciiUpper(c) ? (char) (c - 'A' + 'a') : c);
+        }
+        return lower.toString();
     }
 
     @Override

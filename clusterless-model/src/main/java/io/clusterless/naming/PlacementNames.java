@@ -111,6 +111,11 @@ public record PlacementNames(String stage, String account, String region) {
      * @param qualifier {@code name}, {@code id} or {@code arn}
      */
     public String exportRef(String qualifier, String scope, String scopeVersion, String ns, String type, String name) {
+        requireText(type, "type");
+        return exportRef(qualifier, scope, scopeVersion, ns, Label.of(type), name);
+    }
+
+    private String exportRef(String qualifier, String scope, String scopeVersion, String ns, Label type, String name) {
         String q = qualifier == null ? null : qualifier.strip().toLowerCase(Locale.ROOT);
         if (!QUALIFIERS.contains(q)) {
             throw new IllegalArgumentException("unsupported ref qualifier: " + qualifier + ", expected one of arn, id, name");
@@ -118,14 +123,24 @@ public record PlacementNames(String stage, String account, String region) {
         requireText(scope, "scope");
         requireText(scopeVersion, "scopeVersion");
         requireText(ns, "ns");
-        requireText(type, "type");
         requireText(name, "name");
         return Label.of("ref").with(PROVIDER).with(q).with(lowerStage()).with(scope).withFixed(scopeVersion)
                 .with(ns).with(type).with(name)
                 .joined(":");
     }
 
-    /** An export of the bootstrap stack, e.g. {@code ref:aws:name:dev:bootstrap:1:meta:metadata:store}. */
+    /**
+     * The export of a bootstrap store: {@code ref:aws:<qualifier>[:<stage>]:bootstrap:1:meta:<store>:store}, the
+     * store's key verbatim as the original exports it ({@code metadata}, {@code arcState}, {@code manifest}), so that
+     * its arcs find our stores and ours find its.
+     */
+    public String storeExportRef(String qualifier, String store) {
+        requireText(store, "store");
+        return exportRef(qualifier, BOOTSTRAP_SCOPE, BOOTSTRAP_SCOPE_VERSION, BOOTSTRAP_NAMESPACE,
+                Label.fixed(store.strip()), "store");
+    }
+
+    /** An export of the bootstrap stack, e.g. {@code ref:aws:name:dev:bootstrap:1:meta:event-bus:arc-event-bus}. */
     public String bootstrapExportRef(String qualifier, String type, String name) {
         return exportRef(qualifier, BOOTSTRAP_SCOPE, BOOTSTRAP_SCOPE_VERSION, BOOTSTRAP_NAMESPACE, type, name);
     }

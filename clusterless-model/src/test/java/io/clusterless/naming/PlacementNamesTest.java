@@ -64,8 +64,12 @@ class PlacementNamesTest {
     void bootstrapExportRefsUseScopeBootstrapVersionOneNamespaceMeta() {
         assertThat(dev.bootstrapExportRef("name", "metadata", "store"))
                 .isEqualTo("ref:aws:name:dev:bootstrap:1:meta:metadata:store");
-        assertThat(dev.bootstrapExportRef("arn", "arcState", "store"))
-                .isEqualTo("ref:aws:arn:dev:bootstrap:1:meta:arc-state:store");
+        // the original exports its stores under their keys verbatim: arcState, not arc-state
+        assertThat(dev.storeExportRef("arn", "arcState"))
+                .isEqualTo("ref:aws:arn:dev:bootstrap:1:meta:arcState:store");
+        assertThat(dev.storeExportRef("name", "arcState"))
+                .isEqualTo("ref:aws:name:dev:bootstrap:1:meta:arcState:store");
+        assertThat(dev.storeExportRef("name", "metadata")).isEqualTo(dev.bootstrapExportRef("name", "metadata", "store"));
         assertThat(dev.bootstrapExportRef("name", "eventBus", "arcEventBus"))
                 .isEqualTo("ref:aws:name:dev:bootstrap:1:meta:event-bus:arc-event-bus");
         assertThat(dev.bootstrapExportRef("id", "vpc", "commonVpc"))

@@ -15,6 +15,19 @@ class ProjectNamesTest {
     private final PlacementNames placement = new PlacementNames("dev", "123456789012", "us-west-2");
     private final ProjectNames names = new ProjectNames(placement, "S3Simple", "20230101-00");
 
+    /** Names with acronyms and hyphens, as the original's rule makes them (issue 20). */
+    @Test
+    void acronymsAndHyphens_comeOutAsTheOriginalsNames() {
+        ProjectNames http = new ProjectNames(placement, "HTTPLogs", "20230101-00");
+        assertThat(http.lambdaFunction("copyABC", "func")).isEqualTo("DEV-h-t-t-p-logs-copy-a-b-c-func-20230101-00-us-west-2");
+        assertThat(http.arcStack("copy-toParquet")).isEqualTo("DEV-h-t-t-p-logs-arc-copy-toparquet-20230101-00-us-west-2");
+        assertThat(http.arcStateMachine("to_Parquet")).isEqualTo("DEV-h-t-t-p-logs-to-parquet-20230101-00");
+        ProjectNames hyphenated = new ProjectNames(placement, "aws-S3-logs", "20230101-00");
+        assertThat(hyphenated.groupedStack()).isEqualTo("DEV-aws-s3-logs-resource-activity-boundary-20230101-00-us-west-2");
+        assertThat(hyphenated.exportRef("arn", "core", "s3Bucket", "rawHTTP"))
+                .isEqualTo("ref:aws:arn:dev:aws-s3-logs:20230101-00:core:s3-bucket:raw-h-t-t-p");
+    }
+
     @Test
     void groupedStackHoldsResourcesActivitiesAndBoundaries() {
         assertThat(names.groupedStack()).isEqualTo("DEV-s3-simple-resource-activity-boundary-20230101-00-us-west-2");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.listener.ListenerChange;
 import io.clusterless.engine.listener.ListenerSwitches;
+import io.clusterless.engine.metadata.DatasetRecord;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
 import io.clusterless.engine.metadata.PlacementReader;
@@ -296,24 +297,32 @@ public final class DeployedReader {
 
     /** @param wanted which datasets, by their record's key and owner (project, version): the others' lots are not read */
     public List<ObjectNode> datasets(BiPredicate<RecordURI, JsonNode> wanted) {
-        Map<String, ArrayNode> subscribers = subscribers();
+        Map<String, String> producers = new LinkedHashMap<>();
+        Map<String, ArrayNode> subscribers = subscribers(producers);
         List<ObjectNode> documents = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         Instant now = clock.instant();
         for (RecordURI uri : records.datasets(bucket())) {
-            JsonNode dataset = records.read(bucket(), uri.key()).orElse(null);
-            if (dataset == null || !wanted.test(uri, dataset.path("owner"))) {
+            JsonNode raw = records.read(bucket(), uri.key()).orElse(null);
+            DatasetRecord record = raw == null ? null : readable(raw);
+            if (record == null) {
+                continue;
+            }
+            // either shape of the record (ADR-0016) gives the same owner to filter on
+            ObjectNode ownerNode = Json.records().createObjectNode().put("project", record.project())
+                    .put("version", record.projectVersion());
+            if (!wanted.test(uri, ownerNode)) {
                 continue;
             }
             String id = uri.name() + "/" + uri.version();
             ObjectNode document = head();
             document.putObject("dataset").put("name", uri.name()).put("version", uri.version());
-            document.put("pathURI", dataset.path("pathURI").asText(null));
-            document.put("publish", dataset.path("publish").asBoolean(false));
-            JsonNode owner = dataset.path("owner");
-            document.putObject("owner").put("project", owner.path("project").asText(null))
-                    .put("version", owner.path("version").asText(null))
-                    .put("component", owner.path("component").asText(null));
+            document.put("pathURI", record.dataset().getPathURI());
+            document.put("publish", raw.path("dataset").isObject() ? raw.path("dataset").path("publish")
+                    .asBoolean(true) : raw.path("publish").asBoolean(false));
+            document.putObject("owner").put("project", record.project()).put("version", record.projectVersion())
+                    .put("component", record.component() != null ? record.component()
+                            : producers.get(record.project() + "\n" + record.projectVersion() + "\n" + id));
             document.set("subscribers", subscribers.getOrDefault(id, Json.records().createArrayNode()));
             ManifestURI manifests = ManifestURI.of(placement.manifestBucket()).withDatasetName(uri.name())
                     .withDatasetVersion(uri.version());
@@ -337,8 +346,7 @@ public final class DeployedReader {
                 document.putNull("age");
             }
             // the dataset's freshness targets, as its record holds them, judge that age (cls freshness)
-            Freshness targets = dataset.hasNonNull("freshness")
-                    ? Json.records().convertValue(dataset.path("freshness"), Freshness.class) : null;
+            Freshness targets = record.dataset().getFreshness();
             document.put("freshness", targets == null ? null : DatasetFreshness.level(targets, age).name());
             documents.add(document);
         }
@@ -346,17 +354,41 @@ public final class DeployedReader {
     }
 
     /** The arcs reading each dataset id, from the placement's arc records. */
-    private Map<String, ArrayNode> subscribers() {
+    /**
+     * The arcs reading each dataset id, from the placement's arc records; fills {@code producers} (project, version
+     * and dataset id → component) from the same records' sinks and from the project records' boundaries, for
+     * dataset records that do not name their component (the original's shape).
+     */
+    private Map<String, ArrayNode> subscribers(Map<String, String> producers) {
         Map<String, ArrayNode> subscribers = new LinkedHashMap<>();
         for (ArcURI uri : records.arcs(bucket())) {
-            records.read(bucket(), uri.key()).ifPresent(arc -> arc.path("sources").forEach(source -> {
-                String id = source.path("name").asText() + "/" + source.path("version").asText();
-                subscribers.computeIfAbsent(id, k -> Json.records().createArrayNode()).addObject()
-                        .put("project", uri.projectName()).put("version", uri.projectVersion())
-                        .put("arc", uri.arcName()).put("subscribe", source.path("subscribe").asBoolean(true));
-            }));
+            records.read(bucket(), uri.key()).ifPresent(arc -> {
+                arc.path("sources").forEach(source -> {
+                    String id = source.path("name").asText() + "/" + source.path("version").asText();
+                    subscribers.computeIfAbsent(id, k -> Json.records().createArrayNode()).addObject()
+                            .put("project", uri.projectName()).put("version", uri.projectVersion())
+                            .put("arc", uri.arcName()).put("subscribe", source.path("subscribe").asBoolean(true));
+                });
+                arc.path("sinks").forEach(sink -> producers.put(uri.projectName() + "\n" + uri.projectVersion()
+                        + "\n" + sink.path("name").asText() + "/" + sink.path("version").asText(), uri.arcName()));
+            });
+        }
+        for (RecordURI uri : records.projects(bucket())) {
+            records.read(bucket(), uri.key()).ifPresent(project -> project.path("boundaries").forEach(boundary ->
+                    producers.putIfAbsent(uri.name() + "\n" + uri.version() + "\n"
+                            + boundary.path("dataset").path("name").asText() + "/"
+                            + boundary.path("dataset").path("version").asText(), boundary.path("name").asText())));
         }
         return subscribers;
+    }
+
+    /** The record, or null when it is not a dataset record of either shape: the listing shows the readable ones. */
+    private static DatasetRecord readable(JsonNode raw) {
+        try {
+            return DatasetRecord.read(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static ObjectNode lot(ObjectNode node, LotId lot) {

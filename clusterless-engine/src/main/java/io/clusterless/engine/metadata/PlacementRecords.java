@@ -95,14 +95,13 @@ public final class PlacementRecords {
             }
             for (ProjectPlan part : parts) {
                 for (BoundaryPlan boundary : part.boundaries()) {
-                    records.add(dataset(bucket, project, version, boundary.model().getName(),
-                            boundary.props().dataset()));
+                    records.add(dataset(bucket, project, version, boundary.props().dataset()));
                 }
             }
             for (ProjectPlan part : parts) {
                 for (ArcPlan arc : part.arcs()) {
                     for (SinkDataset sink : arc.model().getSinks().values()) {
-                        records.add(dataset(bucket, project, version, arc.model().getName(), sink));
+                        records.add(dataset(bucket, project, version, sink));
                     }
                 }
             }
@@ -197,21 +196,10 @@ public final class PlacementRecords {
         return new Deployable(first.getProject(), first.getPlacement(), resources, activities, boundaries, arcs);
     }
 
-    private static DeployRecord.Record dataset(String bucket, String project, String version, String owner,
-                                               SinkDataset dataset) {
-        ObjectNode record = Json.records().createObjectNode();
-        record.put("name", dataset.getName());
-        record.put("version", dataset.getVersion());
-        record.put("pathURI", dataset.getPathURI());
-        record.put("publish", dataset.isPublish());
-        if (dataset.getFreshness() != null) {
-            // only when declared: records of datasets without targets keep the original's shape
-            record.set("freshness", Json.records().valueToTree(dataset.getFreshness()));
-        }
-        ObjectNode ownerNode = record.putObject("owner");
-        ownerNode.put("project", project);
-        ownerNode.put("version", version);
-        ownerNode.put("component", owner);
+    private static DeployRecord.Record dataset(String bucket, String project, String version, SinkDataset dataset) {
+        // the original's shape (ADR-0016); the producing component is not part of it, readers find it in the
+        // project's arc and boundary records
+        ObjectNode record = new DatasetRecord(project, version, null, dataset).toJson();
         return record(RecordURI.ofDataset(bucket, dataset).key(), record);
     }
 
@@ -246,8 +234,8 @@ public final class PlacementRecords {
 
     private static void store(ObjectNode node, PlacementNames placement, String type, String bucket, boolean aws) {
         if (aws) {
-            node.put("nameRef", placement.bootstrapExportRef("name", type, "store"));
-            node.put("arnRef", placement.bootstrapExportRef("arn", type, "store"));
+            node.put("nameRef", placement.storeExportRef("name", type));
+            node.put("arnRef", placement.storeExportRef("arn", type));
         }
         node.put("name", bucket);
     }

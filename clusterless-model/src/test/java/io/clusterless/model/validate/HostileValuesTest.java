@@ -129,13 +129,23 @@ class HostileValuesTest {
         assertThat(problems(project)).as("%s", row).isEmpty();
     }
 
+    /** The original's naming keeps an underscore in a part that also holds a hyphen: no AWS name may have one. */
+    @Test
+    void anUnderscoreBesideAHyphen_isRefusedAtItsField() throws IOException {
+        ObjectNode project = base();
+        set(project, "/arcs/0/name", "copy_a-2");
+
+        assertThat(problems(project)).anyMatch(line -> line.contains("arcs[0].name")
+                && line.contains("DEV-demo-arc-copy_a2-20230101-00-us-west-2"));
+    }
+
     static Stream<Row> legalNames() {
         Field datasetName = NAME_FIELDS.get(9);
         Field datasetVersion = NAME_FIELDS.get(10);
         Field arc = NAME_FIELDS.get(11);
         return Stream.of(new Row(datasetName, "raw.v2"), new Row(datasetName, "2023_raw-data"),
                 new Row(datasetVersion, "20230101"), new Row(datasetVersion, "1.0.2"), new Row(arc, "copyA"),
-                new Row(arc, "copy_a-2"), new Row(arc, "2copy"), new Row(NAME_FIELDS.get(1), "20230101-00"));
+                new Row(arc, "copy_a2"), new Row(arc, "copy-a2"), new Row(arc, "2copy"), new Row(NAME_FIELDS.get(1), "20230101-00"));
     }
 
     static Stream<Row> hostileLocations() {

@@ -95,7 +95,7 @@ class BootstrapStackTest {
         }
         assertThat(exports).containsExactlyInAnyOrder(
                 "ref:aws:name:dev:bootstrap:1:meta:metadata:store", "ref:aws:arn:dev:bootstrap:1:meta:metadata:store",
-                "ref:aws:name:dev:bootstrap:1:meta:arc-state:store", "ref:aws:arn:dev:bootstrap:1:meta:arc-state:store",
+                "ref:aws:name:dev:bootstrap:1:meta:arcState:store", "ref:aws:arn:dev:bootstrap:1:meta:arcState:store",
                 "ref:aws:name:dev:bootstrap:1:meta:manifest:store", "ref:aws:arn:dev:bootstrap:1:meta:manifest:store",
                 "ref:aws:name:dev:bootstrap:1:meta:event-bus:arc-event-bus",
                 "ref:aws:id:dev:bootstrap:1:meta:vpc:common-vpc", "ref:aws:arn:dev:bootstrap:1:meta:vpc:common-vpc",

@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws;
 
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
+import io.clusterless.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,17 @@ class ProjectStacksTest {
         }
     }
 
+    /** The tag holds the hyphenated name as the original's does; the declared one stays in the assembly. */
+    @Test
+    void projectStacks_carryTheDeclaredProjectInTheAssemblyMetadata() throws Exception {
+        JsonNode manifest = Json.records().readTree(synthesized.result().outdir().resolve("manifest.json").toFile());
+        String file = manifest.at("/artifacts/" + GROUPED + "/additionalMetadataFile").asText();
+        JsonNode metadata = Json.records().readTree(synthesized.result().outdir().resolve(file).toFile())
+                .path("/" + GROUPED);
+        assertThat(metadata.toString()).contains("\"type\":\"" + AwsSynthesizer.PROJECT_METADATA + "\"")
+                .contains("\"name\":\"S3Simple\"").contains("\"version\":\"20230101-00\"");
+    }
+
     @Test
     void s3Bucket_isEncryptedPrivateTagged_andExportsItsArnRef() {
         Template template = synthesized.template(GROUPED);
@@ -44,7 +57,7 @@ class ProjectStacksTest {
                 "BucketName", "dev-s3-simple-123456789012-us-west-2",
                 "VersioningConfiguration", Map.of("Status", "Enabled"),
                 "BucketEncryption", Match.anyValue(),
-                "Tags", Match.arrayWith(List.of(Map.of("Key", "cls:project:name", "Value", "S3Simple"),
+                "Tags", Match.arrayWith(List.of(Map.of("Key", "cls:project:name", "Value", "s3-simple"),
                         Map.of("Key", "team", "Value", "data"))))));
         template.hasResource("AWS::S3::Bucket", Match.objectLike(Map.of("DeletionPolicy", "Retain",
                 "Properties", Match.objectLike(Map.of("BucketName", "dev-s3-simple-123456789012-us-west-2")))));

@@ -80,13 +80,32 @@ class PlacementRecordsTest {
         assertThat(keys()).containsExactly("metadata.json");
     }
 
+    /** The original reads and writes {@code {"owner": {name, version}, "dataset": {name, version, pathURI, publish}}}. */
+    @Test
+    void datasetRecord_isWrittenInTheOriginalsShape() throws Exception {
+        new PlacementRecords(store, CLOCK).writeProjects(PlacementPlan.of(DEV, load("copy-chain/project.json")));
+
+        JsonNode record = Json.records().readTree(store.get(BUCKET,
+                "datasets/name=chain-a/version=20230101/dataset.json").orElseThrow().body());
+        assertThat(record.fieldNames()).toIterable().containsExactly("owner", "dataset");
+        assertThat(record.path("owner").fieldNames()).toIterable().containsExactly("name", "version");
+        assertThat(record.at("/owner/name").asText()).isEqualTo("CopyChain");
+        assertThat(record.at("/owner/version").asText()).isEqualTo("20230101-00");
+        assertThat(record.path("dataset").fieldNames()).toIterable()
+                .containsExactly("name", "version", "pathURI", "publish");
+        assertThat(record.at("/dataset/name").asText()).isEqualTo("chain-a");
+        assertThat(record.at("/dataset/version").asText()).isEqualTo("20230101");
+        assertThat(record.at("/dataset/pathURI").asText()).startsWith("s3://");
+        assertThat(record.at("/dataset/publish").asBoolean()).isTrue();
+    }
+
     @Test
     void awsBootstrapMeta_carriesTheExportRefsOfTheBootstrapStack() throws Exception {
         new PlacementRecords(store, CLOCK).writeBootstrap(DEV);
         JsonNode meta = Json.records().readTree(store.get(BUCKET, "metadata.json").orElseThrow().body());
         assertThat(meta.path("createDateTime").asText()).isEqualTo("2024-01-01T00:00:00Z");
         assertThat(meta.at("/exports/arcState/arnRef").asText())
-                .isEqualTo("ref:aws:arn:dev:bootstrap:1:meta:arc-state:store");
+                .isEqualTo("ref:aws:arn:dev:bootstrap:1:meta:arcState:store");
         assertThat(meta.at("/exports/vpc/idRef").asText()).isEqualTo("ref:aws:id:dev:bootstrap:1:meta:vpc:common-vpc");
         assertThat(meta.at("/exports/event-bus/name").asText()).isEqualTo("DEV-arc-events-us-west-2");
     }

@@ -69,7 +69,7 @@ class CopyChainRunTest {
                 "materials/name=CopyChain/version=20230101-00/materials.json"));
         assertThat(materials).hasSize(1 + 3 + 4);
         assertThat(new io.clusterless.engine.metadata.PlacementReader(new io.clusterless.local.store.FileObjectStore(root)).records(METADATA, "datasets/"))
-                .extracting(node -> node.path("name").asText())
+                .extracting(node -> node.at("/dataset/name").asText()) // the original's shape (ADR-0016)
                 .containsExactlyInAnyOrder("chain-ingress", "chain-a", "chain-b", "chain-c");
     }
 

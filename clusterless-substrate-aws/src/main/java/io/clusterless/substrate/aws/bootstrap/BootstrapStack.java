@@ -3,6 +3,7 @@ package io.clusterless.substrate.aws.bootstrap;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.construct.BootstrapExports;
 import io.clusterless.substrate.aws.construct.ManagedBuckets;
+import io.clusterless.substrate.aws.construct.OriginalIds;
 import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.uri.ArcStateURI;
@@ -50,7 +51,8 @@ public final class BootstrapStack extends Stack {
         EventBus bus = EventBus.Builder.create(this, "ArcEventBus").eventBusName(placement.arcEventBus()).build();
         // names are exported as the literal names they are (not Ref): moto's CloudFormation exports the resource
         // object for a Ref, and importing stacks then fail there
-        export("ArcEventBusName", exports.eventBusName(), placement.arcEventBus());
+        OriginalIds.export(this, "meta", "event-bus", "arc-event-bus", "name", exports.eventBusName(),
+                placement.arcEventBus());
 
         vpc(placement, exports);
     }
@@ -62,8 +64,9 @@ public final class BootstrapStack extends Stack {
      * {@value #ATTEMPT_RECORD_DAYS} days, far beyond any arc's running timeout.
      */
     private void store(String store, String bucketName, BootstrapExports exports) {
-        String id = Character.toUpperCase(store.charAt(0)) + store.substring(1);
-        Bucket bucket = ManagedBuckets.create(this, id + "Store", bucketName, true, false, true);
+        // the original's construct id is the bucket name: same logical id, so a bootstrap over its stack keeps
+        // the stores (ADR-0016)
+        Bucket bucket = ManagedBuckets.create(this, bucketName, bucketName, true, false, true);
         bucket.addLifecycleRule(LifecycleRule.builder().id("ExpireOldVersions")
                 .noncurrentVersionExpiration(Duration.days(NONCURRENT_DAYS))
                 .abortIncompleteMultipartUploadAfter(Duration.days(7)).build());
@@ -72,8 +75,8 @@ public final class BootstrapStack extends Stack {
                     .prefix(ArcStateURI.of((String) null).attemptsKeyPath())
                     .expiration(Duration.days(ATTEMPT_RECORD_DAYS)).build());
         }
-        export(id + "StoreName", exports.storeName(store), bucketName);
-        export(id + "StoreArn", exports.storeArn(store), bucket.getBucketArn());
+        OriginalIds.export(this, "meta", store, "store", "name", exports.storeName(store), bucketName);
+        OriginalIds.export(this, "meta", store, "store", "arn", exports.storeArn(store), bucket.getBucketArn());
     }
 
     /**
@@ -117,10 +120,10 @@ public final class BootstrapStack extends Stack {
                     .build();
             subnets.add(subnet.getRef());
         }
-        export("CommonVpcId", exports.vpc("id"), vpc.getRef());
-        export("CommonVpcArn", exports.vpc("arn"),
+        OriginalIds.export(this, "meta", "vpc", "common-vpc", "id", exports.vpc("id"), vpc.getRef());
+        OriginalIds.export(this, "meta", "vpc", "common-vpc", "arn", exports.vpc("arn"),
                 "arn:" + Aws.PARTITION + ":ec2:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":vpc/" + vpc.getRef());
-        export("CommonVpcName", exports.vpc("name"), placement.vpc());
+        OriginalIds.export(this, "meta", "vpc", "common-vpc", "name", exports.vpc("name"), placement.vpc());
         export("CommonVpcPublicSubnets", exports.subnetIds(), Fn.join(",", subnets));
     }
 

@@ -15,11 +15,11 @@ public record BootstrapExports(PlacementNames placement) {
     public static final int AVAILABILITY_ZONES = 2;
 
     public String storeName(String store) {
-        return placement.bootstrapExportRef("name", store, "store");
+        return placement.storeExportRef("name", store);
     }
 
     public String storeArn(String store) {
-        return placement.bootstrapExportRef("arn", store, "store");
+        return placement.storeExportRef("arn", store);
     }
 
     public String eventBusName() {

@@ -3,6 +3,8 @@ package io.clusterless.substrate.aws.construct;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.model.Component;
+import io.clusterless.naming.Label;
+import software.amazon.awscdk.Stack;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
@@ -104,6 +106,18 @@ public final class ProjectScope {
     public String exportRef(String qualifier, Component component) {
         String[] type = component.getType().split(":");
         return names().exportRef(qualifier, type[1], type[2], component.getName());
+    }
+
+    /**
+     * Exports a resource's ref where the original's stack has that export ({@link OriginalIds#export}), so a deploy
+     * over the original's stack keeps its outputs.
+     *
+     * @param resource a construct of the resource, in the stack that exports it
+     */
+    public void exportAsTheOriginal(Construct resource, String qualifier, Component component, String value) {
+        String[] type = component.getType().split(":");
+        OriginalIds.export(Stack.of(resource), type[1], Label.of(type[2]).hyphenated(),
+                Label.of(component.getName()).hyphenated(), qualifier, exportRef(qualifier, component), value);
     }
 
     public void export(Construct scope, String id, String exportName, String value) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.TemplateDigest;
 import io.clusterless.json.Json;
+import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stacks of a synthesized cloud assembly (its {@code manifest.json}), each with the project its
- * {@code cls:project:*} tags name and the digest of its template: what a deploy record lists (ADR-0009).
+ * The stacks of a synthesized cloud assembly (its {@code manifest.json}), each with the project it was
+ * synthesized for and the digest of its template: what a deploy record lists (ADR-0009).
  */
 public final class AssemblyStacks {
     /** One stack artifact. */
@@ -50,13 +51,36 @@ public final class AssemblyStacks {
                 JsonNode tags = properties.path("tags");
                 String template = Files.readString(assembly.resolve(properties.path("templateFile").asText()),
                         StandardCharsets.UTF_8);
+                JsonNode project = declaredProject(value.path("metadata"));
+                if (project == null && value.hasNonNull("additionalMetadataFile")) {
+                    // newer CDK versions move a stack's metadata out of the manifest into a file of its own
+                    project = declaredProject(Json.records().readTree(assembly.resolve(
+                            value.path("additionalMetadataFile").asText()).toFile()));
+                }
                 stacks.add(new AssemblyStack(name, environment[0], environment.length > 1 ? environment[1] : "",
-                        tags.path("cls:project:name").asText(null), tags.path("cls:project:version").asText(null),
+                        project == null ? null : project.path("name").asText(null),
+                        project == null ? tags.path("cls:project:version").asText(null)
+                                : project.path("version").asText(null),
                         TemplateDigest.of(template)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the cloud assembly in " + assembly, e);
         }
         return stacks;
+    }
+
+    /**
+     * The project as declared, from the stack's {@code cls:project} metadata entry: the {@code cls:project:name}
+     * tag holds the hyphenated name, as the original's does. Null for a stack synthesized without tags.
+     */
+    private static JsonNode declaredProject(JsonNode metadata) {
+        for (JsonNode entries : metadata) {
+            for (JsonNode entry : entries) {
+                if (AwsSynthesizer.PROJECT_METADATA.equals(entry.path("type").asText())) {
+                    return entry.path("data");
+                }
+            }
+        }
+        return null;
     }
 }

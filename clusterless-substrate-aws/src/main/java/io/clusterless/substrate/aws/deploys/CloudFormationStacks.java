@@ -6,12 +6,19 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilder;
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** {@link StackStates} from CloudFormation's DescribeStacks and GetTemplate, one client per region. */
@@ -61,6 +68,39 @@ public final class CloudFormationStacks implements StackStates, AutoCloseable {
             }
         }
         return outputs;
+    }
+
+    /** The export names of a stack's outputs, empty for a stack that does not exist. */
+    public Set<String> exportNames(String region, String stackName) {
+        Set<String> names = new TreeSet<>();
+        try {
+            clients.computeIfAbsent(region, this::client).describeStacks(r -> r.stackName(stackName)).stacks()
+                    .forEach(stack -> stack.outputs().stream().map(Output::exportName).filter(Objects::nonNull)
+                            .forEach(names::add));
+        } catch (CloudFormationException e) {
+            if (!(e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("does not exist"))) {
+                throw e;
+            }
+        }
+        return names;
+    }
+
+    /**
+     * The physical ids of a stack's resources of one type, in the order of their logical ids; empty for a stack
+     * that does not exist.
+     */
+    public List<String> resources(String region, String stackName, String type) {
+        try {
+            return clients.computeIfAbsent(region, this::client).describeStackResources(r -> r.stackName(stackName))
+                    .stackResources().stream().filter(r -> type.equals(r.resourceType()))
+                    .sorted(Comparator.comparing(StackResource::logicalResourceId))
+                    .map(StackResource::physicalResourceId).toList();
+        } catch (CloudFormationException e) {
+            if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("does not exist")) {
+                return List.of();
+            }
+            throw e;
+        }
     }
 
     private CloudFormationClient client(String region) {

@@ -3,6 +3,10 @@ package io.clusterless.substrate.aws.deploys;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.listener.ListenerSwitches;
+import io.clusterless.cli.deploys.CloudFormationStacks;
+import io.clusterless.model.core.resource.compute.ComputeResource;
+import io.clusterless.substrate.aws.construct.BootstrapExports;
+import io.clusterless.engine.metadata.DatasetRecord;
 import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
 import io.clusterless.engine.metadata.PlacementReader;
@@ -148,7 +152,8 @@ public final class ProjectDeployment {
         Path assembly = CdkSession.tempAssembly();
         SynthOptions options = snapStart(synth.apply(LambdaAssets.lambdaJar(System.getenv())), support)
                 .withDeployedOwners(deployedOwners)
-                .withDisabledListeners(disabledListeners);
+                .withDisabledListeners(disabledListeners)
+                .withBootstrapSubnets(online ? bootstrapSubnets(placements) : Map.of());
         try {
             try {
                 long synthStart = System.nanoTime();
@@ -309,16 +314,48 @@ public final class ProjectDeployment {
                                         + "given file owns and no deployed project recorded (" + record.identifier()
                                         + "); deploy its owner first, or pass its project file with -p"));
                         try {
-                            owners.put(id, Json.records().treeToValue(found, SinkDataset.class));
-                        } catch (JsonProcessingException e) {
-                            throw new OperationException(record.identifier() + " is not a dataset record: "
-                                    + e.getOriginalMessage());
+                            // the original's shape or ours from before (ADR-0016)
+                            owners.put(id, DatasetRecord.read(found).dataset());
+                        } catch (IllegalArgumentException e) {
+                            throw new OperationException(record.identifier() + " is not a dataset record: it "
+                                    + e.getMessage());
                         }
                     }
                 }
             }
         }
         return owners;
+    }
+
+    /**
+     * The subnets of the compute environments of placements whose bootstrap stack does not export them: a placement
+     * the original bootstrapped (ADR-0016), which looked its VPC up at synth instead. They are that stack's own
+     * {@code AWS::EC2::Subnet} resources, so no look-up by tag and no EC2 permission is needed. A placement whose
+     * bootstrap stack exports them, or has no such stack, imports the export as usual.
+     */
+    private Map<String, List<String>> bootstrapSubnets(Map<PlacementNames, List<Deployable>> placements) {
+        Map<String, List<String>> subnets = new LinkedHashMap<>();
+        for (Map.Entry<PlacementNames, List<Deployable>> entry : placements.entrySet()) {
+            boolean compute = entry.getValue().stream().flatMap(d -> d.getResources().stream())
+                    .anyMatch(r -> !r.isExclude() && ComputeResource.TYPE.equals(r.getType()));
+            if (!compute) {
+                continue;
+            }
+            PlacementNames placement = entry.getKey();
+            try (CloudFormationStacks stacks = new CloudFormationStacks(region ->
+                    new CdkSession(session, cdk, region).clients())) {
+                String stack = placement.bootstrapStack();
+                if (stacks.exportNames(placement.region(), stack)
+                        .contains(new BootstrapExports(placement).subnetIds())) {
+                    continue;
+                }
+                List<String> ids = stacks.resources(placement.region(), stack, "AWS::EC2::Subnet");
+                if (!ids.isEmpty()) {
+                    subnets.put(placement.metadataBucket(), ids);
+                }
+            }
+        }
+        return subnets;
     }
 
     /**

@@ -41,6 +41,8 @@ import java.util.concurrent.CompletableFuture;
  * looked up.
  */
 public final class AwsSynthesizer {
+    /** The assembly metadata type of a project stack's declared project name and version. */
+    public static final String PROJECT_METADATA = "cls:project";
     private AwsSynthesizer() {
     }
 
@@ -144,7 +146,13 @@ public final class AwsSynthesizer {
         }
         if (!options.excludeAllTags()) {
             for (Stack stack : stacks) {
-                Tags.of(stack).add("cls:project:name", plan.deployable().getProject().getName());
+                // the original's tag value is the hyphenated name (s3-simple); the declared name, which cls's own
+                // deploy records need, goes into the assembly's metadata only (AssemblyStacks reads it back)
+                Tags.of(stack).add("cls:project:name", Label.of(plan.deployable().getProject().getName())
+                        .hyphenated());
+                stack.getNode().addMetadata(PROJECT_METADATA, Map.of("name",
+                        plan.deployable().getProject().getName(), "version",
+                        plan.deployable().getProject().getVersion()));
                 Tags.of(stack).add("cls:project:version", plan.deployable().getProject().getVersion());
                 if (plan.names().placement().stage() != null) {
                     Tags.of(stack).add("cls:project:stage", plan.names().placement().upperStage().hyphenated());

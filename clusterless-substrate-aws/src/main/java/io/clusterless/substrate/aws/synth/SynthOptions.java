@@ -1,10 +1,12 @@
 package io.clusterless.substrate.aws.synth;
 
 import io.clusterless.model.SinkDataset;
+import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.construct.ConstructOptions;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,12 +27,21 @@ import java.util.Set;
  * @param disabledListeners  project id ({@code name/version}) → names of its arcs and boundaries whose listener is
  *                           disabled (ADR-0004): their rules and schedules are synthesized {@code State: DISABLED};
  *                           every other listener is enabled. Empty offline ({@code cls synth}, {@code verify}).
+ * @param bootstrapSubnets   metadata bucket of a placement → the subnets its compute environments run in, for
+ *                           placements whose bootstrap stack does not export them (bootstrapped by the original,
+ *                           ADR-0016); the others import the export
  */
 public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                            Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart,
-                           Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners)
+                           Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners,
+                           Map<String, List<String>> bootstrapSubnets)
         implements ConstructOptions {
     public SynthOptions {
+        Map<String, List<String>> subnets = new HashMap<>();
+        if (bootstrapSubnets != null) {
+            bootstrapSubnets.forEach((bucket, ids) -> subnets.put(bucket, List.copyOf(ids)));
+        }
+        bootstrapSubnets = Map.copyOf(subnets);
         deployedOwners = deployedOwners == null ? Map.of() : Map.copyOf(deployedOwners);
         Map<String, Set<String>> disabled = new HashMap<>();
         if (disabledListeners != null) {
@@ -45,19 +56,19 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
     public SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                         Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart) {
         this(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources, removeAllOnDestroy, nag, snapStart,
-                Map.of(), Map.of());
+                Map.of(), Map.of(), Map.of());
     }
 
     /** Owners of sources that no given file owns, as deployed: dataset id → its record (reference §3.9). */
     public SynthOptions withDeployedOwners(Map<String, SinkDataset> owners) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, owners, disabledListeners);
+                removeAllOnDestroy, nag, snapStart, owners, disabledListeners, bootstrapSubnets);
     }
 
     /** The listeners disabled now, as the metadata bucket records them (ADR-0004); see {@code disabledListeners}. */
     public SynthOptions withDisabledListeners(Map<String, Set<String>> disabled) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabled);
+                removeAllOnDestroy, nag, snapStart, deployedOwners, disabled, bootstrapSubnets);
     }
 
     /**
@@ -77,12 +88,23 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
 
     public SynthOptions withNag(boolean nag) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners);
+                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners, bootstrapSubnets);
     }
 
     public SynthOptions withSnapStart(boolean snapStart) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners);
+                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners, bootstrapSubnets);
+    }
+
+    /** The subnets of placements bootstrapped without the subnets export; see {@code bootstrapSubnets}. */
+    public SynthOptions withBootstrapSubnets(Map<String, List<String>> subnets) {
+        return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
+                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners, subnets);
+    }
+
+    @Override
+    public List<String> bootstrapSubnets(PlacementNames placement) {
+        return bootstrapSubnets.getOrDefault(placement.metadataBucket(), List.of());
     }
 
     public boolean includesArc(String name) {

@@ -104,6 +104,9 @@ class AssemblyCacheTest {
         changes.put("snapStart", () -> key(inputs, base.withSnapStart(false), ENVIRONMENT, version, digests));
         changes.put("deployedOwners", () -> key(inputs, base.withDeployedOwners(Map.of("x/1", new SinkDataset())),
                 ENVIRONMENT, version, digests));
+        changes.put("bootstrapSubnets", () -> key(inputs, base.withBootstrapSubnets(
+                Map.of("dev-clusterless-metadata-123456789012-us-west-2", List.of("subnet-1"))), ENVIRONMENT, version,
+                digests));
         changes.put("disabledListeners", () -> key(inputs, base.withDisabledListeners(
                 Map.of("CopyChain/20230101-00", Set.of("copyA"))), ENVIRONMENT, version, digests));
         changes.put("lambda jar path", () -> {

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * {@code aws:core:computeEnvironment}: a managed Fargate compute environment in the bootstrap VPC. The VPC and its
- * subnets are imported from the bootstrap exports, so synth needs no look-up. Tasks get no inbound rule; outbound is
+ * subnets are imported from the bootstrap exports, so synth needs no look-up; on a placement the original
+ * bootstrapped, which exports no subnets, the deploy passes the subnets of its bootstrap stack (ADR-0016). Tasks get no inbound rule; outbound is
  * open so they can pull images and reach S3. Batch uses its service-linked role.
  */
 public final class ComputeEnvironmentConstruct extends Construct {
@@ -33,11 +34,16 @@ public final class ComputeEnvironmentConstruct extends Construct {
                 .computeResources(CfnComputeEnvironment.ComputeResourcesProperty.builder()
                         .type(model.isUseSpot() ? "FARGATE_SPOT" : "FARGATE")
                         .maxvCpus(MAX_VCPUS)
-                        .subnets(project.exports().importSubnetIds())
+                        .subnets(subnets(project))
                         .securityGroupIds(List.of(group.getAttrGroupId()))
                         .build())
                 .build();
         project.tag(environment, model.getTags());
         project.export(this, "Arn", project.exportRef("arn", model), environment.getRef());
+    }
+
+    private static List<String> subnets(ProjectScope project) {
+        List<String> given = project.options().bootstrapSubnets(project.placementPlan().placement());
+        return given.isEmpty() ? project.exports().importSubnetIds() : given;
     }
 }

@@ -7,6 +7,7 @@ import io.clusterless.model.core.resource.gluetable.GlueDataFormat;
 import io.clusterless.model.core.resource.gluetable.GlueTableResource;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.substrate.aws.construct.OrderedMaps;
+import io.clusterless.substrate.aws.construct.OriginalIds;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
@@ -21,17 +22,21 @@ import java.util.Map;
 
 /** {@code aws:core:glueTable}: an external table over an S3 prefix, partition filtering off. */
 public final class GlueTableConstruct extends Construct {
+    /** The original's model class, the first part of its construct ids. */
+    static final String MODEL_CLASS = "GlueTableResource";
     private static final String TEXT_INPUT = "org.apache.hadoop.mapred.TextInputFormat";
     private static final String TEXT_OUTPUT = "org.apache.hadoop.hive.ql.io.HiveIgnoreKeyTextOutputFormat";
     private static final String LAZY_SIMPLE = "org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe";
 
     public GlueTableConstruct(Construct scope, ProjectScope project, GlueTableResource model) {
-        super(scope, "GlueTable-" + model.getName());
+        super(scope, OriginalIds.unique(scope, OriginalIds.resource(MODEL_CLASS, model.getTableName()),
+                "GlueTable-" + model.getName()));
         String databaseName = databaseName(project, model);
         S3Location location = S3Location.parse(model.getPathURI());
         GlueDataFormat format = model.getSchema().getDataFormat() == null ? GlueDataFormat.parquet
                 : model.getSchema().getDataFormat();
-        CfnTable table = CfnTable.Builder.create(this, "Table")
+        // at the original's path <id>/<id>/Table, so its logical id is the original's (ADR-0016)
+        CfnTable table = CfnTable.Builder.create(new Construct(this, getNode().getId()), "Table")
                 .catalogId(Aws.ACCOUNT_ID)
                 .databaseName(databaseName)
                 .tableInput(CfnTable.TableInputProperty.builder()
@@ -50,7 +55,7 @@ public final class GlueTableConstruct extends Construct {
         }
         table.applyRemovalPolicy(project.removeOnDestroy(model.isRemoveOnDestroy())
                 ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
-        project.export(this, "Arn", project.exportRef("arn", model), "arn:" + Aws.PARTITION + ":glue:" + Aws.REGION
+        project.exportAsTheOriginal(this, "arn", model, "arn:" + Aws.PARTITION + ":glue:" + Aws.REGION
                 + ":" + Aws.ACCOUNT_ID + ":table/" + databaseName + "/" + model.getTableName());
     }
 
