@@ -27,9 +27,11 @@ import io.clusterless.model.Placement;
 import io.clusterless.model.Project;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.substrate.aws.component.arc.batch.BatchExecArcConstruct;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -89,6 +91,27 @@ final class ProjectCdk {
         return false;
     }
 
+    /**
+     * Batch arcs' images as configured, except against an endpoint other than AWS's where no layer sets it: an
+     * emulator has no registry to push them to (and cdk would first need Docker to build them). One note names the
+     * arcs left without an image; projects without a batch arc get none.
+     */
+    private boolean imageAssets(CdkSupport support, List<ProjectInput> inputs) {
+        ClsConfig config = support.config();
+        if (cdk.connection.endpointUrl() == null || config.isSet(Settings.IMAGE_ASSETS)) {
+            return config.bool(Settings.IMAGE_ASSETS);
+        }
+        List<String> batchArcs = inputs.stream().flatMap(input -> input.deployable().getArcs().stream())
+                .filter(arc -> !arc.isExclude() && BatchExecArc.TYPE.equals(arc.getType()))
+                .map(Arc::getName).toList();
+        if (!batchArcs.isEmpty()) {
+            support.note("--endpoint-url: no Docker image built or pushed for batch arc(s) " + String.join(", ",
+                    batchArcs) + ", which emulators cannot store; their jobs name " + BatchExecArcConstruct
+                    .UNPUSHED_IMAGE + "… (-D " + Settings.IMAGE_ASSETS.key() + "=true to push them)");
+        }
+        return false;
+    }
+
     int run(Verb verb) {
         return run(verb, List.of());
     }
@@ -134,7 +157,8 @@ final class ProjectCdk {
         Map<String, Set<String>> disabledListeners = online ? disabledListeners(placements) : Map.of();
         Path assembly = CdkSupport.tempAssembly();
         SynthOptions options = synth.toSynthOptions(LambdaAssets.lambdaJar(System.getenv()), support.config(),
-                false, snapStart(support)).withDeployedOwners(deployedOwners)
+                false, snapStart(support)).withImageAssets(imageAssets(support, inputs))
+                .withDeployedOwners(deployedOwners)
                 .withDisabledListeners(disabledListeners);
         try {
             try {

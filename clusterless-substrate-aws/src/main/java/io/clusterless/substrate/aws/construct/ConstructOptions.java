@@ -12,6 +12,8 @@ public interface ConstructOptions {
 
     boolean snapStart();
 
+    boolean imageAssets();
+
     boolean includesResource(String name);
 
     boolean includesNonResources();

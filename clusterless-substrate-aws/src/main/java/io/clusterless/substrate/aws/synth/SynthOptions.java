@@ -21,6 +21,9 @@ import java.util.Set;
  * @param nag                apply the cdk-nag AwsSolutions pack; its findings land in the assembly's messages
  * @param snapStart          SnapStart on published versions, which rules and state machines invoke; off for
  *                           stand-ins such as moto, whose CloudFormation cannot resolve Lambda versions
+ * @param imageAssets        batch arcs' container images built from {@code imagePath} and pushed as Docker assets;
+ *                           off for stand-ins such as moto, which have no registry to push to (the job definition
+ *                           then names an image that does not exist: {@code BatchExecArcConstruct#UNPUSHED_IMAGE})
  * @param deployedOwners     owners of sources that no given file owns, as deployed (see {@link #withDeployedOwners})
  * @param disabledListeners  project id ({@code name/version}) → names of its arcs and boundaries whose listener is
  *                           disabled (ADR-0004): their rules and schedules are synthesized {@code State: DISABLED};
@@ -28,7 +31,7 @@ import java.util.Set;
  */
 public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                            Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart,
-                           Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners)
+                           boolean imageAssets, Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners)
         implements ConstructOptions {
     public SynthOptions {
         deployedOwners = deployedOwners == null ? Map.of() : Map.copyOf(deployedOwners);
@@ -45,19 +48,19 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
     public SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                         Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart) {
         this(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources, removeAllOnDestroy, nag, snapStart,
-                Map.of(), Map.of());
+                true, Map.of(), Map.of());
     }
 
     /** Owners of sources that no given file owns, as deployed: dataset id → its record (reference §3.9). */
     public SynthOptions withDeployedOwners(Map<String, SinkDataset> owners) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, owners, disabledListeners);
+                removeAllOnDestroy, nag, snapStart, imageAssets, owners, disabledListeners);
     }
 
     /** The listeners disabled now, as the metadata bucket records them (ADR-0004); see {@code disabledListeners}. */
     public SynthOptions withDisabledListeners(Map<String, Set<String>> disabled) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabled);
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabled);
     }
 
     /**
@@ -77,12 +80,17 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
 
     public SynthOptions withNag(boolean nag) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners);
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabledListeners);
     }
 
     public SynthOptions withSnapStart(boolean snapStart) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners);
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabledListeners);
+    }
+
+    public SynthOptions withImageAssets(boolean imageAssets) {
+        return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabledListeners);
     }
 
     public boolean includesArc(String name) {
