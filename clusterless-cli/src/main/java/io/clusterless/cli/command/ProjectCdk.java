@@ -9,6 +9,7 @@ import io.clusterless.cli.VersionProvider;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.deploys.AssemblyStacks;
+import io.clusterless.cli.deploys.CloudFormationStacks;
 import io.clusterless.cli.deploys.CommandDocument;
 import io.clusterless.cli.deploys.DeployIntents;
 import io.clusterless.engine.listener.ListenerSwitches;
@@ -40,6 +41,7 @@ import io.clusterless.uri.RecordURI;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -187,6 +189,7 @@ final class ProjectCdk {
             List<Intent> intents = cdk.dryRun ? List.of() : recordIntents(verb, placements, options, deployedOwners,
                     assembly, support);
             long cdkStart = System.nanoTime();
+            Instant cdkStarted = Clock.systemUTC().instant();
             int exit = support.run(arguments);
             if (document != null) {
                 document.cdkRan(exit, (System.nanoTime() - cdkStart) / 1_000_000);
@@ -203,6 +206,9 @@ final class ProjectCdk {
                 return exit;
             }
             if (exit != 0) {
+                if (verb == Verb.deploy) {
+                    reportFailures(intents, cdkStarted, support);
+                }
                 for (Intent intent : intents) {
                     intent.finish(verb == Verb.deploy ? DeployRecord.State.deployFailed
                             : DeployRecord.State.destroyFailed, now, "cdk " + verb + " exited with " + exit);
@@ -236,6 +242,25 @@ final class ProjectCdk {
             return exit;
         } finally {
             CdkSupport.deleteQuietly(assembly);
+        }
+    }
+
+    /**
+     * After a failed deploy, one line per stack that did not get made, with the error the endpoint itself gave (the
+     * first failed resource's reason): cdk shows the last error, which against an emulator is often its own retry's.
+     */
+    private void reportFailures(List<Intent> intents, Instant since, CdkSupport support) {
+        try (CloudFormationStacks stacks = new CloudFormationStacks(region -> new CdkSupport(root.context(), cdk,
+                region).clients())) {
+            for (Intent intent : intents) {
+                for (DeployRecord.Stack stack : intent.record().stacks()) {
+                    stacks.failure(stack.region(), stack.name(), since).ifPresent(failure ->
+                            support.note("stack " + stack.name() + ": " + failure));
+                }
+            }
+        } catch (RuntimeException e) {
+            // the report is a help; the deploy's own failure is what the exit code says
+            support.note("cannot read why the stacks failed: " + e.getMessage());
         }
     }
 
