@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.MetadataBuckets;
+import io.clusterless.cli.WideOption;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.command.ops.ArcsStatusCommand;
 import io.clusterless.cli.command.ops.DatasetsStatusCommand;
@@ -98,8 +99,9 @@ public final class ReportCommands {
         return false;
     }
 
-    static int print(ClsCommand root, List<ObjectNode> rows) {
-        new Printer(root.context().out(), root.context().output()).print(rows);
+    static int print(ClsCommand root, List<ObjectNode> rows, WideOption wide) {
+        new Printer(root.context().out(), root.context().output()).fitting(root.context().tableWidth(wide.wide))
+                .print(rows);
         return ExitCodes.OK;
     }
 
@@ -110,6 +112,8 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
+        @Mixin
+        private WideOption wide;
 
         @Override
         public Integer call() {
@@ -122,7 +126,7 @@ public final class ReportCommands {
                 row.put("region", found.placement().region());
                 rows.add(row);
             }
-            return print(root, rows);
+            return print(root, rows, wide);
         }
     }
 
@@ -133,6 +137,8 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
+        @Mixin
+        private WideOption wide;
         @Mixin
         private DeployedFilter deployed;
 
@@ -148,7 +154,7 @@ public final class ReportCommands {
                     }
                 }
             }
-            return print(root, rows);
+            return print(root, rows, wide);
         }
     }
 
@@ -160,6 +166,8 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
+        @Mixin
+        private WideOption wide;
         @Mixin
         private DeployedFilter deployed;
 
@@ -176,7 +184,7 @@ public final class ReportCommands {
                     }
                 }
             }
-            return print(root, rows);
+            return print(root, rows, wide);
         }
     }
 
@@ -189,6 +197,8 @@ public final class ReportCommands {
         private ClsCommand root;
         @Mixin
         private Filters filters;
+        @Mixin
+        private WideOption wide;
 
         @Override
         public Integer call() {
@@ -200,7 +210,7 @@ public final class ReportCommands {
                     rows.add(row);
                 }
             }
-            return print(root, rows);
+            return print(root, rows, wide);
         }
     }
 }

@@ -80,7 +80,7 @@ final class ShowDeployed {
             if (placements.size() == 1) {
                 rows.forEach(row -> row.remove("placement")); // the same in every row: said once by the filters
             }
-            new Printer(root.context().out(), format).print(rows);
+            new Printer(root.context().out(), format).fitting(root.context().tableWidth(false)).print(rows);
         }
         return ExitCodes.OK;
     }

@@ -6,6 +6,7 @@ import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
 import io.clusterless.cli.output.OutputFormat;
+import io.clusterless.cli.WideOption;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.DatasetLot;
@@ -48,6 +49,9 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
 
     @Mixin
     private SubstrateOptions substrate;
+
+    @Mixin
+    private WideOption wide;
 
     @Mixin
     private TimeWindowOptions time;
@@ -122,7 +126,9 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             strips.print(root.context().out(), LotStrip.columns(root.context().environment()));
             return ExitCodes.OK;
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(root.context().out(), root.context().output()).fitting(root.context().tableWidth(wide.wide),
+                StatusRows.KEPT)
+                .print(rows);
         return ExitCodes.OK;
     }
 

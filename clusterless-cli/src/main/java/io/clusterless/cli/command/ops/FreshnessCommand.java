@@ -5,6 +5,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.WideOption;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.FreshnessLevel;
@@ -41,6 +42,9 @@ public final class FreshnessCommand implements Callable<Integer> {
     @Mixin
     private SubstrateOptions substrate;
 
+    @Mixin
+    private WideOption wide;
+
     @Option(names = "--fail", description = "Exit 1 when any dataset is at level error: a CI or cron gate.")
     private boolean fail;
 
@@ -76,7 +80,8 @@ public final class FreshnessCommand implements Callable<Integer> {
             throw new UserException("no dataset with freshness targets named " + String.join(", ", names) + " in "
                     + placement.origin());
         }
-        new Printer(root.context().out(), root.context().output()).print(rows);
+        new Printer(root.context().out(), root.context().output()).fitting(root.context().tableWidth(wide.wide))
+                .print(rows);
         return fail && error ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 

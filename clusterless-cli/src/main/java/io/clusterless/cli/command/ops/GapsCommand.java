@@ -4,6 +4,7 @@ import io.clusterless.cli.ClsCommand;
 import io.clusterless.cli.ExitCodes;
 import io.clusterless.cli.SubstrateOptions;
 import io.clusterless.cli.UserException;
+import io.clusterless.cli.WideOption;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.plan.ArcPlan;
@@ -51,6 +52,9 @@ public final class GapsCommand implements Callable<Integer> {
 
     @Mixin
     private SubstrateOptions substrate;
+
+    @Mixin
+    private WideOption wide;
 
     @Mixin
     private TimeWindowOptions time;
@@ -112,7 +116,8 @@ public final class GapsCommand implements Callable<Integer> {
             throw new UserException(arcName != null ? "no arc named " + arcName + " in " + placement.origin()
                     : "no dataset named " + datasetName + " written by " + placement.origin());
         }
-        new Printer(root.context().out(), root.context().output()).print(gaps);
+        new Printer(root.context().out(), root.context().output()).fitting(root.context().tableWidth(wide.wide))
+                .print(gaps);
         return fail && !gaps.isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
