@@ -99,6 +99,13 @@ public final class ArcStateStore {
                 .flatMap(object -> object.body().last());
     }
 
+    /** The lot's history, oldest first, from its current state object's body; empty without a state. */
+    public List<ArcStateEntry> history(String lot) {
+        LotView view = observe(lot);
+        return view.current().flatMap(view::object).flatMap(this::bodied)
+                .map(object -> object.body().entries()).orElse(List.of());
+    }
+
     /**
      * Starts a run of the lot unless one holds it or it is complete: exactly one of any number of concurrent calls
      * for a startable lot returns {@link StartOutcome#started()}. A run past {@code runningTimeout} is ended as

@@ -2,6 +2,8 @@ package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.LotRuns;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
@@ -62,8 +64,19 @@ final class StatusPage {
                   List<RecentLot> recent) {
     }
 
-    record RecentLot(String lot, String state, String error) {
+    /**
+     * A recent lot of an arc and its runs, from the lot's arc state history.
+     *
+     * @param seconds  how long the newest run took; null while it runs or when unknown
+     * @param attempts runs started for the lot
+     * @param failures runs that ended partial or missing
+     */
+    record RecentLot(String lot, String state, String error, String started, Double seconds, int attempts,
+                     int failures) {
     }
+
+    /** Recent lots shown per arc: each one costs a read of its state object. */
+    static final int RECENT = 10;
 
     private StatusPage() {
     }
@@ -133,9 +146,15 @@ final class StatusPage {
                 });
                 List<RecentLot> recent = new ArrayList<>();
                 List<LotId> lots = new ArrayList<>(states.keySet());
-                for (int j = lots.size() - 1; j >= 0 && recent.size() < 10; j--) {
+                ArcStateStore history = new ArcStateStore(placement.store(), arc.gateProps().arcStateURI(), clock);
+                for (int j = lots.size() - 1; j >= 0 && recent.size() < RECENT; j--) {
                     LotId lot = lots.get(j);
-                    recent.add(new RecentLot(lot.format(), states.get(lot).name(), errors.get(lot.format())));
+                    LotRuns runs = LotRuns.of(lot.format(), states.get(lot), history.history(lot.format()));
+                    String error = errors.getOrDefault(lot.format(), runs.error());
+                    recent.add(new RecentLot(lot.format(), states.get(lot).name(), error,
+                            runs.started() == null ? null : runs.started().toString(),
+                            runs.duration() == null ? null : runs.duration().toMillis() / 1000.0, runs.attempts(),
+                            runs.failures()));
                 }
                 arcs.add(new ArcRow("arc:" + projectId + "/" + arc.name(), arc.name(), projectId, arc.kind(), counts,
                         recent));
