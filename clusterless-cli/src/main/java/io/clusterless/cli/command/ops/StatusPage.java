@@ -7,10 +7,8 @@ import io.clusterless.engine.arc.LotRuns;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
-import io.clusterless.engine.status.ArcLots;
 import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.DatasetLot;
-import io.clusterless.engine.status.DatasetLots;
 import io.clusterless.engine.status.Gap;
 import io.clusterless.engine.status.GapFinder;
 import io.clusterless.engine.status.PlacementFreshness;
@@ -82,19 +80,30 @@ final class StatusPage {
     }
 
     static Page collect(OperatedPlacement placement, Function<LotUnit, LotRange> window, Clock clock) {
-        Lineage lineage = Lineage.of(placement, window);
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), clock);
         Map<LotUnit, GapFinder> finders = new HashMap<>();
         Function<LotUnit, GapFinder> finder = unit -> finders.computeIfAbsent(unit,
                 u -> new GapFinder(placement.plan(), placement.store(), switches, clock, window.apply(u)));
+        // each dataset's and arc's lots are listed once, by the gap finder, and read from it by every part: at a
+        // month of five-minute lots a listing is the page's cost (docs/benchmarks.md)
+        Lineage lineage = Lineage.of(placement, new Lineage.Lots() {
+            @Override
+            public SortedMap<LotId, DatasetLot> dataset(String datasetId, LotUnit unit) {
+                return finder.apply(unit).datasetLots(datasetId);
+            }
+
+            @Override
+            public SortedMap<LotId, ArcState> arc(ArcPlan arc, LotUnit unit) {
+                return finder.apply(unit).arcLots(arc);
+            }
+        });
         List<DatasetRow> datasets = new ArrayList<>();
         Map<String, SinkDataset> targeted = PlacementFreshness.targeted(placement.plan());
         for (String id : placement.datasets().keySet()) {
             LotUnit unit = placement.datasetUnit(id).orElse(LotUnit.TWELFTHS);
             LotRange range = window.apply(unit);
-            SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(),
-                    ManifestURI.ofDatasetId(placement.plan().placement().manifestBucket(), id), range);
+            SortedMap<LotId, DatasetLot> lots = finder.apply(unit).datasetLots(id);
             Map<String, Gap> gaps = new HashMap<>();
             finder.apply(unit).datasetGaps(id).forEach(gap -> gaps.put(gap.lot(), gap));
             int[] states = new int[(int) range.size()];
@@ -134,8 +143,7 @@ final class StatusPage {
             String projectId = OperatedPlacement.projectId(project);
             for (ArcPlan arc : project.arcs()) {
                 LotUnit unit = placement.arcUnit(arc).orElse(LotUnit.TWELFTHS);
-                SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
-                        window.apply(unit));
+                SortedMap<LotId, ArcState> states = finder.apply(unit).arcLots(arc);
                 Map<String, Integer> counts = new java.util.TreeMap<>();
                 states.values().forEach(state -> counts.merge(state.name(), 1, Integer::sum));
                 Map<String, String> errors = new HashMap<>();
