@@ -77,9 +77,11 @@ earliest="20261101PT5M000"
 latest="$(date -u -d "2026-11-01 + $days days" +%Y%m%d)PT5M000"
 page="$out/status-${datasets}x${days}d.html"
 start="$(now)"
-"$root/bin/cls" report "$work/project.json" -P local --local-root "$work/root" --earliest "$earliest" \
-  --latest "$latest" --html "$page" >"$out/report.out" 2>"$out/report.err"
+/usr/bin/time -f "%U %S %M" -o "$out/report.time" "$root/bin/cls" report "$work/project.json" -P local \
+  --local-root "$work/root" --earliest "$earliest" --latest "$latest" --html "$page" >"$out/report.out" \
+  2>"$out/report.err"
 report_s="$(echo "$(now) - $start" | bc -l)"
+read -r user_s sys_s rss_kb <"$out/report.time"
 bytes="$(stat -c %s "$page")"
 
 start="$(now)"
@@ -91,8 +93,9 @@ rendered="$(grep -o 'data-rendered-ms="[0-9]*"' "$work/dom.html" | grep -o '[0-9
 rows="$(grep -o 'class="row"' "$work/dom.html" | wc -l)"
 
 printf 'datasets: %d (%d lots each), arcs: %d, heatmap rows drawn: %d\n' "$datasets" $(( days * 288 )) "$arcs" "$rows"
-printf 'cls report --html: %6.1f s wall (JVM start included), page %d bytes (%.1f MB)\n' "$report_s" "$bytes" \
-  "$(echo "$bytes / 1048576" | bc -l)"
+printf 'cls report --html: %6.1f s wall, %.1f s CPU (user+sys), %d MB max RSS (JVM start included)\n' \
+  "$report_s" "$(echo "$user_s + $sys_s" | bc -l)" $(( rss_kb / 1024 ))
+printf 'page: %d bytes (%.1f MB)\n' "$bytes" "$(echo "$bytes / 1048576" | bc -l)"
 printf 'chromium: drawn %s ms after navigation began; headless run %.1f s wall (browser start included)\n' \
   "$rendered" "$browser_s"
 printf 'load average: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
