@@ -46,6 +46,27 @@ class DeployCommandsTest {
     }
 
     @Test
+    void deployToAnEmulator_leavesBatchImagesOut_withOneNotice() {
+        String batch = Examples.file("s3-access-logs/project.json").toString();
+        Cls.Result emulated = Cls.run("deploy", batch, "--approve", "--dry-run", "--endpoint-url", "http://localhost:1");
+
+        assertThat(emulated.exitCode()).as(emulated.toString()).isZero();
+        assertThat(emulated.err().lines().filter(line -> line.contains("Docker image"))).singleElement().asString()
+                .startsWith("cls: --endpoint-url: no Docker image built or pushed for batch arc(s) toParquet")
+                .contains("-D aws.batch.imageAssets=true");
+
+        // a layer that sets the key is obeyed, without a notice; AWS itself gets its images
+        Cls.Result kept = Cls.run("deploy", batch, "--approve", "--dry-run", "--endpoint-url", "http://localhost:1",
+                "-D", "aws.batch.imageAssets=true");
+        assertThat(kept.err()).as(kept.toString()).doesNotContain("Docker image");
+        Cls.Result aws = Cls.run("deploy", batch, "--approve", "--dry-run");
+        assertThat(aws.err()).as(aws.toString()).doesNotContain("Docker image");
+        // a project without a batch arc needs no notice
+        assertThat(Cls.run("deploy", COPY_CHAIN, "--approve", "--dry-run", "--endpoint-url", "http://localhost:1")
+                .err()).doesNotContain("Docker image");
+    }
+
+    @Test
     void dryRunDiff_againstAnEmulator_diffsTemplatesWithoutAChangeSet() {
         Cls.Result emulated = Cls.run("diff", "-p", COPY_CHAIN, "--dry-run", "--endpoint-url", "http://localhost:1");
         assertThat(emulated.exitCode()).as(emulated.toString()).isZero();

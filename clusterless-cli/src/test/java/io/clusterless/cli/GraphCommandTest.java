@@ -72,6 +72,42 @@ class GraphCommandTest {
     }
 
     @Test
+    void allDeployed_drawsEveryProjectOfThePlacement_withEachNodesState() throws Exception {
+        // a second project run in the same placement, with its own ingress and arc
+        Path other = root.resolve("other.json");
+        Files.writeString(other, """
+                {"project": {"name": "Other", "version": "1"},
+                 "placement": {"provider": "aws", "stage": "dev", "account": "123456789012", "region": "us-west-2"},
+                 "boundaries": [{"type": "aws:core:s3PutListenerBoundary", "name": "in", "lotUnit": "Twelfths",
+                   "dataset": {"name": "other-in", "version": "1",
+                               "pathURI": "s3://dev-cls-copy-chain-123456789012-us-west-2/other-in/"}}],
+                 "arcs": [{"type": "aws:core:s3CopyArc", "name": "copy",
+                   "sources": {"main": {"name": "other-in", "version": "1"}},
+                   "sinks": {"main": {"name": "other-out", "version": "1",
+                                      "pathURI": "s3://dev-cls-copy-chain-123456789012-us-west-2/other-out/"}}}]}
+                """);
+        Cls.Result run = Cls.run("local", "run", other.toString(), "--local-root", root.toString(), "--until-idle",
+                "--put", Examples.file("copy-chain/data") + "=s3://dev-cls-copy-chain-123456789012-us-west-2/other-in/");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+
+        Cls.Result result = Cls.run("graph", "--all-deployed", "-P", "local", "--local-root", root.toString(),
+                "--format", "json");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode graph = Json.records().readTree(result.out());
+        List<String> nodes = new ArrayList<>();
+        graph.path("nodes").forEach(node -> nodes.add(node.path("id").asText() + " " + node.path("state").asText()));
+        assertThat(nodes).contains("arc:CopyChain/20230101-00/copyA complete", "dataset:chain-a/20230101 complete",
+                "arc:CopyChain/20230101-00/copyB null", "arc:Other/1/copy complete", "dataset:other-out/1 complete");
+        List<String> edges = new ArrayList<>();
+        graph.path("edges").forEach(edge -> edges.add(edge.path("from").asText() + " -> " + edge.path("to").asText()));
+        assertThat(edges).contains("dataset:chain-a/20230101 -> arc:CopyChain/20230101-00/copyB",
+                "dataset:other-in/1 -> arc:Other/1/copy", "arc:Other/1/copy -> dataset:other-out/1");
+        // the files alone know only themselves
+        assertThat(graph("json").out()).doesNotContain("Other/1");
+    }
+
+    @Test
     void mermaid_drawsTheSameGraph_colouredByState() {
         Cls.Result result = graph("mermaid");
 

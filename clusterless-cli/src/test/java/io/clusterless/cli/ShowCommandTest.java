@@ -206,6 +206,7 @@ class ShowCommandTest {
                   "project": {"name": null, "version": null},
                   "placement": {"provider": null, "stage": null, "account": null, "region": null,
                                 "logRetentionDays": null},
+                  "freshnessTopic": {"topicName": null},
                   "resources": [],
                   "activities": [],
                   "boundaries": [],
@@ -223,7 +224,8 @@ class ShowCommandTest {
         assertThat(JSON.readTree(result.out())).isEqualTo(JSON.readTree("""
                 {
                   "project": {"name": null, "version": null},
-                  "placement": {"provider": null, "account": null, "region": null}
+                  "placement": {"provider": null, "account": null, "region": null},
+                  "freshnessTopic": {"topicName": null}
                 }
                 """));
     }

@@ -163,6 +163,24 @@ class StatusPageBrowserTest {
     }
 
     @Test
+    void eachArcsRecentRuns_showTheirDurationAttemptsAndFailures() throws Exception {
+        String lot = browser.findElement(By.cssSelector("#arcs tr[data-arc='arc:PageCheck/20230101-00/breaks'] "
+                + ".run")).getAttribute("data-lot");
+        WebElement failing = browser.findElement(By.cssSelector(
+                "#arcs tr[data-arc='arc:PageCheck/20230101-00/breaks'] .run[data-lot='" + lot + "']"));
+        WebElement copying = browser.findElement(By.cssSelector("#arcs tr[data-arc='arc:PageCheck/20230101-00/copyA'] "
+                + ".run"));
+
+        assertThat(failing.getAttribute("data-attempts")).isEqualTo("1");
+        assertThat(failing.getAttribute("data-failures")).isEqualTo("1");
+        assertThat(Double.parseDouble(failing.getAttribute("data-seconds"))).isNotNegative();
+        assertThat(failing.getText()).contains(lot).containsPattern("\\d+\\.\\d s").contains("1 attempt")
+                .contains("1 failure");
+        assertThat(copying.getText()).contains("complete").contains("1 attempt").contains("0 failures");
+        assertThat(copying.getAttribute("data-failures")).isEqualTo("0");
+    }
+
+    @Test
     void nothingLeavesTheMachine_andNothingFails() {
         Object requests = browser.executeScript("return performance.getEntriesByType('resource').length");
         assertThat(((Number) requests).intValue()).isZero();

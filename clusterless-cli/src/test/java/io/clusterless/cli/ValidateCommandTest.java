@@ -254,7 +254,7 @@ class ValidateCommandTest {
 
         assertThat(result.exitCode()).as("%s", result).isEqualTo(1);
         assertThat(result.errLines()).containsExactly(
-                file + ":3:1: colour: unknown field \"colour\"; known fields: project, placement, resources, "
+                file + ":3:1: colour: unknown field \"colour\"; known fields: project, placement, freshnessTopic, resources, "
                         + "activities, boundaries, barriers, arcs",
                 "1 problem in 1 file");
     }

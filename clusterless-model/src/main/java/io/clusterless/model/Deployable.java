@@ -1,5 +1,6 @@
 package io.clusterless.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -8,7 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** One project file: a project placed in one placement, with its components. */
-@JsonPropertyOrder({"project", "placement", "resources", "activities", "boundaries", "barriers", "arcs"})
+@JsonPropertyOrder({"project", "placement", "freshnessTopic", "resources", "activities", "boundaries", "barriers",
+        "arcs"})
 public class Deployable {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Project name and version.")
@@ -16,6 +18,10 @@ public class Deployable {
     @JsonProperty(required = true)
     @JsonPropertyDescription("Provider, stage, account and region to place the project in.")
     private Placement placement;
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyDescription("An SNS topic for the project's freshness notifications (AWS): each change of a dataset's "
+            + "freshness level and each freshness alarm is published to it. Needs a dataset with freshness targets.")
+    private FreshnessTopic freshnessTopic;
     @JsonPropertyDescription("Static cloud objects: buckets, Glue databases and tables, buses, compute environments.")
     private List<Resource> resources = new ArrayList<>();
     @JsonPropertyDescription("Scheduled chores, e.g. CloudWatch log exports.")
@@ -46,6 +52,15 @@ public class Deployable {
 
     public Placement getPlacement() {
         return placement;
+    }
+
+    /** Null when the project declares none. */
+    public FreshnessTopic getFreshnessTopic() {
+        return freshnessTopic;
+    }
+
+    public void setFreshnessTopic(FreshnessTopic freshnessTopic) {
+        this.freshnessTopic = freshnessTopic;
     }
 
     public List<Resource> getResources() {

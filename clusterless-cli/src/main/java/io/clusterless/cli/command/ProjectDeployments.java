@@ -37,6 +37,7 @@ final class ProjectDeployments {
                 lambdaJar -> synth.toSynthOptions(lambdaJar, config, false),
                 (options, outdir) -> AwsSynthSupport.synthesize(synth, inputs, options, outdir, jsii),
                 config.isSet(Settings.SNAP_START), cdk.settings(config), VersionProvider.version())
+                .withImageAssets(config.isSet(Settings.IMAGE_ASSETS) ? config.bool(Settings.IMAGE_ASSETS) : null)
                 .run(verb, verbOptions);
     }
 

@@ -1,6 +1,7 @@
 package io.clusterless.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.options.WideOption;
 import io.clusterless.cli.command.ops.ArcsStatusCommand;
 import io.clusterless.cli.command.ops.DatasetsStatusCommand;
 import io.clusterless.cli.context.CliContext;
@@ -95,8 +96,9 @@ public final class ReportCommands {
         return false;
     }
 
-    static int print(CliContext context, List<ObjectNode> rows) {
-        new Printer(context.out(), context.output()).print(rows);
+    static int print(CliContext context, List<ObjectNode> rows, WideOption wide) {
+        new Printer(context.out(), context.output()).fitting(context.tableWidth(wide.wide))
+                .print(rows);
         return ExitCodes.OK;
     }
 
@@ -111,6 +113,8 @@ public final class ReportCommands {
 
         @Mixin
         private Filters filters;
+        @Mixin
+        private WideOption wide;
 
         @Override
         public Integer call() {
@@ -123,7 +127,7 @@ public final class ReportCommands {
                 row.put("region", found.placement().region());
                 rows.add(row);
             }
-            return print(context, rows);
+            return print(context, rows, wide);
         }
     }
 
@@ -139,6 +143,8 @@ public final class ReportCommands {
         @Mixin
         private Filters filters;
         @Mixin
+        private WideOption wide;
+        @Mixin
         private DeployedFilter deployed;
 
         @Override
@@ -153,7 +159,7 @@ public final class ReportCommands {
                     }
                 }
             }
-            return print(context, rows);
+            return print(context, rows, wide);
         }
     }
 
@@ -170,6 +176,8 @@ public final class ReportCommands {
         @Mixin
         private Filters filters;
         @Mixin
+        private WideOption wide;
+        @Mixin
         private DeployedFilter deployed;
 
         @Override
@@ -185,7 +193,7 @@ public final class ReportCommands {
                     }
                 }
             }
-            return print(context, rows);
+            return print(context, rows, wide);
         }
     }
 
@@ -202,6 +210,8 @@ public final class ReportCommands {
 
         @Mixin
         private Filters filters;
+        @Mixin
+        private WideOption wide;
 
         @Override
         public Integer call() {
@@ -213,7 +223,7 @@ public final class ReportCommands {
                     rows.add(row);
                 }
             }
-            return print(context, rows);
+            return print(context, rows, wide);
         }
     }
 }

@@ -78,7 +78,7 @@ final class ShowDeployed {
             if (placements.size() == 1) {
                 rows.forEach(row -> row.remove("placement")); // the same in every row: said once by the filters
             }
-            new Printer(context.out(), format).print(rows);
+            new Printer(context.out(), format).fitting(context.tableWidth(false)).print(rows);
         }
         return ExitCodes.OK;
     }

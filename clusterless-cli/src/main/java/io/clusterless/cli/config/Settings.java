@@ -22,6 +22,10 @@ public final class Settings {
     public static final Setting SNAP_START = Setting.bool(ProjectDeployment.SNAP_START_KEY, true,
             "false: no SnapStart, functions invoked unqualified (emulators such as moto, which cannot resolve Lambda "
                     + "versions; with --endpoint-url cls sets it for you unless a layer sets it)");
+    public static final Setting IMAGE_ASSETS = Setting.bool(ProjectDeployment.IMAGE_ASSETS_KEY, true,
+            "false: batch arcs' container images are neither built nor pushed, their jobs name an image that does not "
+                    + "exist (emulators such as moto, which have no registry; with --endpoint-url cls sets it for you "
+                    + "unless a layer sets it)");
     public static final Setting PROFILE = Setting.text("aws.connection.profile",
             "the AWS profile, as --profile (unset: AWS_PROFILE, else default)");
     public static final Setting REGION = Setting.text("aws.connection.region",
@@ -30,7 +34,7 @@ public final class Settings {
             "every AWS call to this endpoint, as --endpoint-url (an emulator: http://localhost:5000)");
 
     public static final List<Setting> ALL = List.of(REMOVE_ALL_ON_DESTROY, REQUIRE_DEPLOY_APPROVAL,
-            REQUIRE_DESTROY_APPROVAL, SNAP_START, PROFILE, REGION, ENDPOINT_URL);
+            REQUIRE_DESTROY_APPROVAL, SNAP_START, IMAGE_ASSETS, PROFILE, REGION, ENDPOINT_URL);
 
     private Settings() {
     }

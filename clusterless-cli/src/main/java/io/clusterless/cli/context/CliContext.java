@@ -108,6 +108,14 @@ public final class CliContext {
         return this;
     }
 
+    /**
+     * How wide tables may be (0: no limit): the terminal's width, none with {@code --wide} or off a terminal; see
+     * {@link Terminal#width}.
+     */
+    public int tableWidth(boolean wide) {
+        return wide ? 0 : Terminal.width(terminal, environment);
+    }
+
     /** Whether output may be coloured: on a terminal, unless {@code NO_COLOR} says otherwise. */
     public boolean colour() {
         return Terminal.colour(terminal, environment);

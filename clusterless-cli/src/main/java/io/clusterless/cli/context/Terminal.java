@@ -32,6 +32,42 @@ public final class Terminal {
         }
     }
 
+    /**
+     * How wide a table may be: {@code COLUMNS} when set; on a terminal its width as {@code stty} reports it (the
+     * shell keeps {@code COLUMNS} to itself unless exported), else 100; 0 (no limit) where output is not a terminal,
+     * so logs and pipes keep every column.
+     */
+    public static int width(boolean terminal, Map<String, String> environment) {
+        String columns = environment.get("COLUMNS");
+        if (columns != null && columns.matches("\\d{1,4}") && Integer.parseInt(columns) > 0) {
+            return Integer.parseInt(columns);
+        }
+        if (!terminal) {
+            return 0;
+        }
+        return sttyColumns().orElse(DEFAULT_WIDTH);
+    }
+
+    private static final int DEFAULT_WIDTH = 100;
+
+    private static java.util.OptionalInt sttyColumns() {
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String answer = new String(stty.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII)
+                    .strip();
+            if (stty.waitFor() == 0 && answer.matches("\\d+ \\d+")) {
+                int columns = Integer.parseInt(answer.substring(answer.indexOf(' ') + 1));
+                return columns > 0 ? java.util.OptionalInt.of(columns) : java.util.OptionalInt.empty();
+            }
+        } catch (java.io.IOException e) {
+            // no stty or no /dev/tty: the default width
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return java.util.OptionalInt.empty();
+    }
+
     /** Colour only on a terminal, and never when {@code NO_COLOR} is set to anything but the empty string. */
     public static boolean colour(boolean terminal, Map<String, String> environment) {
         String noColor = environment.get("NO_COLOR");

@@ -28,9 +28,36 @@ public final class Printer {
     private final PrintWriter out;
     private final OutputFormat format;
 
+    /** The widest a table may be, in characters; 0 for no limit. */
+    private final int width;
+    /** Columns left out last, most wanted first. */
+    private final List<String> preferred;
+
     public Printer(PrintWriter out, OutputFormat format) {
+        this(out, format, 0, List.of());
+    }
+
+    private Printer(PrintWriter out, OutputFormat format, int width, List<String> preferred) {
         this.out = out;
         this.format = format;
+        this.width = width;
+        this.preferred = List.copyOf(preferred);
+    }
+
+    /**
+     * This printer with tables no wider than {@code width} characters (0: no limit): columns are left out until the
+     * table fits, the placement's first, then from the right, those in {@code preferred} last (the first of them
+     * last of all); the names that say which row is which (a column named {@code name}, {@code *.name},
+     * {@code version}, {@code lotId}) stay. A line under the table names what was left out. JSON, CSV and TSV always
+     * have every column.
+     */
+    public Printer fitting(int width, List<String> preferred) {
+        return new Printer(out, format, Math.max(0, width), preferred);
+    }
+
+    /** {@link #fitting(int, List)} without preferred columns. */
+    public Printer fitting(int width) {
+        return fitting(width, List.of());
     }
 
     public void print(List<?> records) {
@@ -128,6 +155,23 @@ public final class Printer {
                 widths[i] = Math.max(widths[i], line.get(i).length());
             }
         }
+        List<String> leftOut = new ArrayList<>();
+        if (width > 0) {
+            List<Integer> dropped = TableFit.dropped(names, cells, widths, width, preferred);
+            if (!dropped.isEmpty()) {
+                dropped.stream().sorted().forEach(i -> leftOut.add(names.get(i)));
+                List<Integer> kept = new ArrayList<>();
+                for (int i = 0; i < names.size(); i++) {
+                    if (!dropped.contains(i)) {
+                        kept.add(i);
+                    }
+                }
+                headers = kept.stream().map(headers::get).toList();
+                cells = cells.stream().map(line -> kept.stream().map(line::get).toList()).toList();
+                int[] full = widths;
+                widths = kept.stream().mapToInt(i -> full[i]).toArray();
+            }
+        }
         printRow(headers.stream().map(h -> h[0]).toList(), widths);
         printRow(headers.stream().map(h -> h[1]).toList(), widths);
         int total = 0;
@@ -138,7 +182,24 @@ public final class Printer {
         for (List<String> line : cells) {
             printRow(line, widths);
         }
+        if (!leftOut.isEmpty()) {
+            wrapped("(" + leftOut.size() + " column" + (leftOut.size() == 1 ? "" : "s") + " left out to fit " + width
+                    + " characters: " + String.join(", ", leftOut) + "; --wide shows every column)");
+        }
         out.println();
+    }
+
+    /** {@code text} in lines no wider than the table may be, broken at spaces. */
+    private void wrapped(String text) {
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                out.println(line);
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        out.println(line);
     }
 
     private void printRow(List<String> values, int[] widths) {

@@ -99,6 +99,13 @@ public final class ArcStateStore {
                 .flatMap(object -> object.body().last());
     }
 
+    /** The lot's history, oldest first, from its current state object's body; empty without a state. */
+    public List<ArcStateEntry> history(String lot) {
+        LotView view = observe(lot);
+        return view.current().flatMap(view::object).flatMap(this::bodied)
+                .map(object -> object.body().entries()).orElse(List.of());
+    }
+
     /**
      * The {@code running} line of the lot's last run (its event, and for a late roll-up the source lots it started
      * without), for reports. Empty when the lot has no state or never ran.

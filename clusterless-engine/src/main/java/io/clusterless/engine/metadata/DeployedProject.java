@@ -53,6 +53,20 @@ public final class DeployedProject {
         return found;
     }
 
+    /** The records of every project in these metadata buckets, bucket by bucket, in key order. Listing only. */
+    public List<RecordURI> findAll(Collection<String> metadataBuckets) {
+        String prefix = RecordURI.of(RecordKind.PROJECT, (String) null).keyPath();
+        List<RecordURI> found = new ArrayList<>();
+        for (String bucket : metadataBuckets) {
+            store.listKeys(bucket, prefix, null)
+                    .map(ObjectInfo::key)
+                    .filter(key -> key.endsWith("/" + RecordKind.PROJECT.file()))
+                    .flatMap(key -> parsed(bucket, key))
+                    .forEach(found::add);
+        }
+        return found;
+    }
+
     /**
      * Loads one record as a project file named by its {@code s3://} identifier, so a problem in it points there;
      * empty when the record is gone (removed since it was listed).

@@ -193,7 +193,11 @@ public final class PlacementRecords {
             arcs.addAll(file.getArcs());
         }
         Deployable first = parts.get(0).deployable();
-        return new Deployable(first.getProject(), first.getPlacement(), resources, activities, boundaries, arcs);
+        Deployable merged = new Deployable(first.getProject(), first.getPlacement(), resources, activities, boundaries,
+                arcs);
+        parts.stream().map(part -> part.deployable().getFreshnessTopic()).filter(java.util.Objects::nonNull)
+                .findFirst().ifPresent(merged::setFreshnessTopic);
+        return merged;
     }
 
     private static DeployRecord.Record dataset(String bucket, String project, String version, SinkDataset dataset) {

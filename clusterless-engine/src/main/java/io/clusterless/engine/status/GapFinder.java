@@ -343,7 +343,8 @@ public final class GapFinder {
                 .orElse(null);
     }
 
-    private SortedMap<LotId, DatasetLot> datasetLots(String datasetId) {
+    /** The dataset's lots in the window, scanned once and kept: reports that show them too ask here. */
+    public SortedMap<LotId, DatasetLot> datasetLots(String datasetId) {
         return datasetLots.computeIfAbsent(datasetId, id -> DatasetLots.scan(store, manifests(id),
                 window(units.ofDataset(id))));
     }
@@ -358,7 +359,8 @@ public final class GapFinder {
                 .anyMatch(ManifestURI::superseded);
     }
 
-    private SortedMap<LotId, ArcState> arcLots(ArcPlan arc) {
+    /** The arc's lot states in the window, scanned once and kept. */
+    public SortedMap<LotId, ArcState> arcLots(ArcPlan arc) {
         return arcLots.computeIfAbsent(arc, a -> ArcLots.scan(store, a.gateProps().arcStateURI(),
                 window(units.ofArc(a))));
     }

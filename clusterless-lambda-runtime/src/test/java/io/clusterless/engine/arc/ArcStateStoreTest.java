@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +40,39 @@ class ArcStateStoreTest {
 
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    @Test
+    void theLotsRuns_countAttemptsAndFailures_andTimeTheNewest() {
+        ArcFixture arc = arc(unique("runs"));
+        ArcStateStore states = arc.states(clock);
+        StartOutcome first = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT);
+        clock.advance(Duration.ofSeconds(90));
+        states.end(LOT, first.arcAttempt(), ArcState.partial, new WorkloadError("WorkloadFailed", "exit 3"), "failed");
+        clock.advance(Duration.ofMinutes(5));
+        // the clock is the wall clock plus an offset: the start lies between these two readings
+        Instant beforeStart = clock.instant();
+        StartOutcome second = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT);
+        Instant afterStart = clock.instant();
+        clock.advance(Duration.ofSeconds(42));
+        states.end(LOT, second.arcAttempt(), ArcState.complete, null, "done");
+        Instant afterEnd = clock.instant();
+
+        LotRuns runs = LotRuns.of(LOT, ArcState.complete, states.history(LOT));
+
+        assertThat(runs.attempts()).isEqualTo(2);
+        assertThat(runs.failures()).isEqualTo(1);
+        assertThat(runs.started()).isBetween(beforeStart, afterStart);
+        assertThat(runs.duration()).isBetween(Duration.ofSeconds(42), Duration.between(beforeStart, afterEnd));
+        assertThat(runs.error()).isNull();
+        // a lot that never ran has no history; one running has no duration yet
+        assertThat(states.history("20230227PT5M100")).isEmpty();
+        states.start("20230227PT5M101", arc.event("20230227PT5M101"), ArcFixture.TIMEOUT);
+        assertThat(LotRuns.of("20230227PT5M101", ArcState.running, states.history("20230227PT5M101")))
+                .satisfies(running -> {
+                    assertThat(running.attempts()).isEqualTo(1);
+                    assertThat(running.duration()).isNull();
+                });
     }
 
     @Test

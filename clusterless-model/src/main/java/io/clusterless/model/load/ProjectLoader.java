@@ -10,6 +10,7 @@ import io.clusterless.model.Arc;
 import io.clusterless.model.Boundary;
 import io.clusterless.model.Component;
 import io.clusterless.model.Deployable;
+import io.clusterless.model.FreshnessTopic;
 import io.clusterless.model.Placement;
 import io.clusterless.model.Project;
 import io.clusterless.model.Resource;
@@ -134,14 +135,19 @@ public final class ProjectLoader {
             }
             lists.put(kind, components);
         }
+        JsonNode topicNode = root.get("freshnessTopic");
+        FreshnessTopic topic = topicNode == null || topicNode.isNull() ? null
+                : bindValue(file, topicNode, FieldPath.of("freshnessTopic"), FreshnessTopic.class, problems);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
         }
-        return new Deployable(project, placement,
+        Deployable deployable = new Deployable(project, placement,
                 cast(lists.get(ComponentKind.RESOURCE), Resource.class),
                 cast(lists.get(ComponentKind.ACTIVITY), Activity.class),
                 cast(lists.get(ComponentKind.BOUNDARY), Boundary.class),
                 castArcs(lists.get(ComponentKind.ARC)));
+        deployable.setFreshnessTopic(topic);
+        return deployable;
     }
 
     private JsonNode defaultsOf(ObjectMapper mapper, Class<? extends Component> modelClass) {

@@ -2,10 +2,14 @@ package io.clusterless.model.validate;
 
 import io.clusterless.model.Arc;
 import io.clusterless.model.Boundary;
+import io.clusterless.model.Deployable;
 import io.clusterless.model.Freshness;
+import io.clusterless.model.FreshnessTopic;
 import io.clusterless.model.SinkDataset;
+import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
 import io.clusterless.model.load.Problem;
+import io.clusterless.model.shape.FieldPath;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -20,6 +24,7 @@ import java.util.Optional;
 final class FreshnessRule implements Rule {
     @Override
     public void check(LoadedProject project, ValidationOptions options, List<Problem> problems) {
+        checkTopic(project, problems);
         for (Located<Boundary> boundary : Elements.ofType(project, Boundary.class)) {
             SinkDataset dataset = boundary.value().getDataset();
             if (dataset != null) {
@@ -33,6 +38,36 @@ final class FreshnessRule implements Rule {
                 }
             }
         }
+    }
+
+    /** A topic has a valid SNS name, and something to tell: a dataset of the project with freshness targets. */
+    private static void checkTopic(LoadedProject project, List<Problem> problems) {
+        boolean targets = project.deployables().stream().anyMatch(FreshnessRule::hasTargets);
+        for (LoadedFile file : project.files()) {
+            FreshnessTopic topic = file.deployable().getFreshnessTopic();
+            if (topic == null) {
+                continue;
+            }
+            Located<FreshnessTopic> located = new Located<>(file, FieldPath.of("freshnessTopic"), topic);
+            String name = topic.getTopicName();
+            if (name == null || !name.matches(FreshnessTopic.NAME_PATTERN)) {
+                problems.add(located.problemAt("freshnessTopic topicName " + (name == null ? "is missing"
+                        : "\"" + name + "\" is not an SNS topic name") + "; use up to 256 letters, digits, - and _, "
+                        + "e.g. \"orders-freshness\"", "topicName"));
+            }
+            if (!targets) {
+                problems.add(located.problem("freshnessTopic is declared but no dataset of the project has freshness "
+                        + "targets, so nothing would be published; add e.g. \"freshness\": {\"errorAfter\": "
+                        + "\"PT2H\"} to a boundary's dataset or an arc's sink, or remove freshnessTopic"));
+            }
+        }
+    }
+
+    private static boolean hasTargets(Deployable deployable) {
+        return deployable.getBoundaries().stream().anyMatch(b -> b.getDataset() != null
+                && b.getDataset().getFreshness() != null)
+                || deployable.getArcs().stream().flatMap(a -> a.getSinks().values().stream())
+                .anyMatch(sink -> sink != null && sink.getFreshness() != null);
     }
 
     private static void check(Located<?> owner, Freshness freshness, List<Problem> problems, Object... path) {

@@ -119,7 +119,7 @@ class BadProjectFilesTest {
 
                 // --- shape -------------------------------------------------------------------------------------
                 json("unknown top-level field", edit("\"activities\": [", "\"activites\": ["),
-                        "project.json:10:3: activites: unknown field \"activites\"; did you mean \"activities\"? known fields: project, placement, resources, activities, boundaries, barriers, arcs"),
+                        "project.json:10:3: activites: unknown field \"activites\"; did you mean \"activities\"? known fields: project, placement, freshnessTopic, resources, activities, boundaries, barriers, arcs"),
                 json("unknown nested field suggests the known one",
                         edit("\"memorySizeMB\": 512", "\"memorySizeMb\": 512"),
                         "project.json:21:87: arcs[0].workload.runtimeProps.memorySizeMb: unknown field \"memorySizeMb\"; did you mean \"memorySizeMB\"? known fields: memorySizeMB, retryAttempts, timeoutMin, architecture"),

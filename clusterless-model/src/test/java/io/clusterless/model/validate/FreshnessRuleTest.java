@@ -61,6 +61,30 @@ class FreshnessRuleTest {
                 .contains("arcs[0].sinks.main.freshness: freshness sets neither warnAfter nor errorAfter");
     }
 
+    private static final String PLACEMENT = "\"placement\": {";
+    private static final String TOPIC = "\"freshnessTopic\": {\"topicName\": \"%s\"}, \"placement\": {";
+
+    @Test
+    void aFreshnessTopic_loadsWithTargets() {
+        LoadedProject project = load(SampleProjects.BASE.replace(PLACEMENT, TOPIC.formatted("demo-freshness"))
+                .replace(COPIED, "\"pathURI\": \"s3://dev-demo-data/copied/\", \"freshness\": {\"errorAfter\": \"P1D\"}}"));
+
+        assertThat(problems(project)).isEmpty();
+        assertThat(project.files().get(0).deployable().getFreshnessTopic().getTopicName()).isEqualTo("demo-freshness");
+        assertThat(load(SampleProjects.BASE).files().get(0).deployable().getFreshnessTopic()).isNull();
+    }
+
+    @Test
+    void aFreshnessTopic_withABadName_orNothingToTell_isRefusedAtItsField() {
+        List<String> problems = problems(load(SampleProjects.BASE.replace(PLACEMENT, TOPIC.formatted("no spaces"))));
+
+        assertThat(problems).hasSize(2);
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("freshnessTopic.topicName: freshnessTopic "
+                + "topicName \"no spaces\" is not an SNS topic name; use up to 256 letters, digits, - and _"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("freshnessTopic: freshnessTopic is declared but "
+                + "no dataset of the project has freshness targets"));
+    }
+
     private static LoadedProject load(String text) {
         return new ProjectLoader().loadAll(List.of(ProjectSource.text("project.json", text, SourceFormat.JSON)));
     }

@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.json.Json;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.substrate.aws.synth.ProjectInput;
@@ -112,6 +114,26 @@ class ExclusionsTest {
         // no stage: the stage drops out of every name with its separator
         assertThat(names(result)).containsExactly("excluded-resource-activity-boundary-1-us-east-1");
         assertThat(result.stacks().get(0).resourceCounts()).doesNotContainKey("AWS::Events::EventBus");
+    }
+
+    @Test
+    void withoutImageAssets_theBatchArcNamesAnUnpushedImage_andBuildsNoDockerAsset() throws IOException {
+        String stack = "DEV-s3-simple-arc-convert-20230101-00-us-west-2";
+        SynthResult pushed = synth(options(false, Set.of(), false, Set.of(), false));
+        SynthResult left = synth(options(false, Set.of(), false, Set.of(), false).withImageAssets(false));
+
+        assertThat(dockerImages(pushed, stack)).isPositive();
+        assertThat(dockerImages(left, stack)).isZero();
+        JsonNode definition = Synthesized.of(left).single(stack, "AWS::Batch::JobDefinition");
+        assertThat(definition.at("/Properties/ContainerProperties/Image").asText())
+                .startsWith("cls-image-not-pushed/dev-s3-simple-convert");
+        // no image, no registry to read: the execution role keeps only its log permissions
+        assertThat(Synthesized.of(left).json(stack).toString()).doesNotContain("ecr:");
+    }
+
+    private static int dockerImages(SynthResult result, String stack) throws IOException {
+        return Json.records().readTree(result.outdir().resolve(stack + ".assets.json").toFile())
+                .path("dockerImages").size();
     }
 
     @Test

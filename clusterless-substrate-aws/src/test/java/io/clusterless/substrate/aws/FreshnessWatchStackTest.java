@@ -44,6 +44,13 @@ class FreshnessWatchStackTest {
         }
     }
 
+    /** The same project with a {@code freshnessTopic}. */
+    private static final class WithTopic {
+        static final Synthesized INSTANCE = Synthesized.of(Projects.synth(Projects.loadText("fresh-topic",
+                Synth.text().replace("\"placement\": {", "\"freshnessTopic\": {\"topicName\": \"chain-freshness\"}, "
+                        + "\"placement\": {")), SynthOptions.defaults(Projects.lambdaJar()).withNag(true)));
+    }
+
     private final Synthesized synthesized = Synth.INSTANCE;
 
     private String groupedStack() {
@@ -56,9 +63,11 @@ class FreshnessWatchStackTest {
     void aScheduledFunctionWatchesTheTargetedDatasets() throws Exception {
         String stack = groupedStack();
         Template template = synthesized.template(stack);
+        // bug: the watch had MemorySize 0 and Timeout 0, which CloudFormation refuses (cfn-lint E3034)
         template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                 "FunctionName", "DEV-copy-chain-cls-fresh-20230101-00-us-west-2",
-                "Handler", "io.clusterless.runtime.status.FreshnessHandler")));
+                "Handler", "io.clusterless.runtime.status.FreshnessHandler",
+                "MemorySize", 512, "Timeout", 300)));
         template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
                 "ScheduleExpression", "rate(5 minutes)")));
         JsonNode function = null;
@@ -109,6 +118,55 @@ class FreshnessWatchStackTest {
                         + "metadata-123456789012-us-west-2/freshness/name=chain-c/version=20230101/level.json]");
         assertThat(granted).noneMatch(grant -> grant.contains("*\"") && !grant.contains("s3:prefix")
                 && grant.contains("s3:GetObject"));
+    }
+
+    @Test
+    void withoutATopic_thereIsNone() {
+        synthesized.template(groupedStack()).resourceCountIs("AWS::SNS::Topic", 0);
+    }
+
+    @Test
+    void aFreshnessTopic_tlsOnly_encryptedWithARotatedKeyTheNotifiersMayUse_getsTheChangesAndTheAlarms() {
+        Synthesized withTopic = WithTopic.INSTANCE;
+        String stack = withTopic.result().stacks().stream().map(SynthResult.StackReport::name)
+                .filter(name -> withTopic.json(name).path("Resources").toString().contains("FreshnessTopic"))
+                .findFirst().orElseThrow();
+        Template template = withTopic.template(stack);
+        String topic = logicalId(withTopic.json(stack), "AWS::SNS::Topic");
+        String key = logicalId(withTopic.json(stack), "AWS::KMS::Key");
+
+        template.hasResourceProperties("AWS::SNS::Topic", Match.objectLike(Map.of("TopicName", "chain-freshness",
+                "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(key, "Arn")))));
+        template.hasResourceProperties("AWS::KMS::Key", Match.objectLike(Map.of("EnableKeyRotation", true)));
+        String keyPolicy = withTopic.json(stack).at("/Resources/" + key + "/Properties/KeyPolicy").toString();
+        assertThat(keyPolicy).contains("events.amazonaws.com").contains("cloudwatch.amazonaws.com")
+                .contains("kms:GenerateDataKey*");
+        String topicPolicy = withTopic.single(stack, "AWS::SNS::TopicPolicy").toString();
+        assertThat(topicPolicy).contains("\"aws:SecureTransport\":\"false\"").contains("\"Effect\":\"Deny\"")
+                .contains("cloudwatch.amazonaws.com").contains("events.amazonaws.com");
+        // the alarm tells the topic when it goes off and when it clears
+        JsonNode alarm = withTopic.single(stack, "AWS::CloudWatch::Alarm").path("Properties");
+        assertThat(alarm.path("AlarmActions").toString()).contains(topic);
+        assertThat(alarm.path("OKActions").toString()).contains(topic);
+        // each level change of the project's datasets, from the arc bus
+        template.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of(
+                "EventBusName", "DEV-arc-events-us-west-2",
+                "EventPattern", Map.of("source", List.of("clusterless.freshness"),
+                        "detail-type", List.of("Dataset Freshness"),
+                        "detail", Map.of("project", List.of("CopyChain/20230101-00"))),
+                "Targets", Match.arrayWith(List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", topic))))))));
+        assertThat(withTopic.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
+    }
+
+    private static String logicalId(JsonNode template, String type) {
+        List<String> ids = new ArrayList<>();
+        template.path("Resources").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("Type").asText().equals(type)) {
+                ids.add(entry.getKey());
+            }
+        });
+        assertThat(ids).as(type).hasSize(1);
+        return ids.get(0);
     }
 
     @Test

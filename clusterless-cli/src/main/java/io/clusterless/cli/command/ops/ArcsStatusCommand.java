@@ -7,6 +7,7 @@ import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.OutputFormat;
+import io.clusterless.cli.options.WideOption;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.exec.Backfill;
 import io.clusterless.engine.exec.BackfillLot;
@@ -54,6 +55,9 @@ public final class ArcsStatusCommand implements Callable<Integer> {
 
     @Mixin
     private SubstrateOptions substrate;
+
+    @Mixin
+    private WideOption wide;
 
     @Mixin
     private TimeWindowOptions time;
@@ -130,7 +134,9 @@ public final class ArcsStatusCommand implements Callable<Integer> {
             strips.print(context.out(), LotStrip.columns(context.environment()));
             return ExitCodes.OK;
         }
-        new Printer(context.out(), context.output()).print(rows);
+        new Printer(context.out(), context.output()).fitting(context.tableWidth(wide.wide),
+                StatusRows.KEPT)
+                .print(rows);
         return ExitCodes.OK;
     }
 

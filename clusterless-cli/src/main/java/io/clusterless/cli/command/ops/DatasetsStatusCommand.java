@@ -6,6 +6,7 @@ import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.OutputFormat;
+import io.clusterless.cli.options.WideOption;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.DatasetLot;
@@ -53,6 +54,9 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
 
     @Mixin
     private SubstrateOptions substrate;
+
+    @Mixin
+    private WideOption wide;
 
     @Mixin
     private TimeWindowOptions time;
@@ -124,7 +128,9 @@ public final class DatasetsStatusCommand implements Callable<Integer> {
             strips.print(context.out(), LotStrip.columns(context.environment()));
             return ExitCodes.OK;
         }
-        new Printer(context.out(), context.output()).print(rows);
+        new Printer(context.out(), context.output()).fitting(context.tableWidth(wide.wide),
+                StatusRows.KEPT)
+                .print(rows);
         return ExitCodes.OK;
     }
 

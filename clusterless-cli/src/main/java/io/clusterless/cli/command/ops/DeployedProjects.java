@@ -49,6 +49,13 @@ final class DeployedProjects {
                 new ProjectLoader(registry, Map.of(), context.in()));
 
         Set<RecordURI> records = new LinkedHashSet<>();
+        if (options.allDeployed()) {
+            records.addAll(deployed.findAll(byBucket.keySet()));
+            if (records.isEmpty()) {
+                throw new UserException("no project is deployed in any placement" + filtered(options, substrate)
+                        + " " + buckets.where() + "; cls projects lists what is deployed");
+            }
+        }
         for (OperatedProjectOptions.Wanted wanted : options.wanted()) {
             List<RecordURI> found;
             try {
@@ -65,8 +72,9 @@ final class DeployedProjects {
         Set<String> inBuckets = records.stream().map(RecordURI::bucket).collect(Collectors.toCollection(
                 LinkedHashSet::new));
         if (inBuckets.size() > 1) {
-            throw new UserException("--deployed " + String.join(" --deployed ", options.wanted().stream()
-                    .map(Object::toString).toList()) + " is deployed in " + inBuckets.size() + " placements ("
+            throw new UserException((options.allDeployed() ? "--all-deployed finds projects" : "--deployed "
+                    + String.join(" --deployed ", options.wanted().stream().map(Object::toString).toList())
+                    + " is deployed") + " in " + inBuckets.size() + " placements ("
                     + inBuckets.stream().map(b -> describe(byBucket.get(b))).collect(Collectors.joining("; "))
                     + "); operate one at a time: choose it with --stage, --account or --region");
         }

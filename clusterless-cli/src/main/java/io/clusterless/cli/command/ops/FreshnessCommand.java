@@ -5,6 +5,7 @@ import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.context.UserException;
+import io.clusterless.cli.options.WideOption;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.FreshnessLevel;
@@ -45,6 +46,9 @@ public final class FreshnessCommand implements Callable<Integer> {
     @Mixin
     private SubstrateOptions substrate;
 
+    @Mixin
+    private WideOption wide;
+
     @Option(names = "--fail", description = "Exit 1 when any dataset is at level error: a CI or cron gate.")
     private boolean fail;
 
@@ -76,7 +80,8 @@ public final class FreshnessCommand implements Callable<Integer> {
             throw new UserException("no dataset with freshness targets named " + String.join(", ", names) + " in "
                     + placement.origin());
         }
-        new Printer(context.out(), context.output()).print(rows);
+        new Printer(context.out(), context.output()).fitting(context.tableWidth(wide.wide))
+                .print(rows);
         return fail && error ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 

@@ -4,6 +4,7 @@ import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.options.SubstrateOptions;
+import io.clusterless.cli.options.WideOption;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.plan.ArcPlan;
@@ -54,6 +55,9 @@ public final class GapsCommand implements Callable<Integer> {
 
     @Mixin
     private SubstrateOptions substrate;
+
+    @Mixin
+    private WideOption wide;
 
     @Mixin
     private TimeWindowOptions time;
@@ -111,7 +115,8 @@ public final class GapsCommand implements Callable<Integer> {
             throw new UserException(arcName != null ? "no arc named " + arcName + " in " + placement.origin()
                     : "no dataset named " + datasetName + " written by " + placement.origin());
         }
-        new Printer(context.out(), context.output()).print(gaps);
+        new Printer(context.out(), context.output()).fitting(context.tableWidth(wide.wide))
+                .print(gaps);
         return fail && !gaps.isEmpty() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 

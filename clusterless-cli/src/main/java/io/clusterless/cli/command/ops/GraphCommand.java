@@ -19,13 +19,14 @@ import java.util.concurrent.Callable;
 /** {@code cls graph}: the lineage of datasets through boundaries and arcs, for people (Mermaid, DOT) and scripts. */
 @Command(name = "graph",
         description = {"Draw how data flows: boundaries -> datasets -> arcs -> datasets, across the given project "
-                + "files or deployed projects, each dataset and arc with its latest lot in the window and that "
+                + "files, deployed projects, or every project deployed in a placement (--all-deployed), each dataset and arc with its latest lot in the window and that "
                 + "lot's state (complete, empty, partial, running, missing).",
                 "Mermaid renders in GitHub and most Markdown viewers; DOT with Graphviz (dot -Tsvg); json lists the "
                         + "nodes and edges with stable ids.", ""},
         footer = {"", "Examples:",
                 "  cls graph examples/copy-chain/project.json -P local",
                 "  cls graph --deployed CopyChain --format dot | dot -Tsvg > lineage.svg",
+                "  cls graph --all-deployed --stage dev --region us-west-2    (every project of the placement)",
                 "", "Exit codes: 0 drawn, 1 failure, 2 usage error."},
         sortOptions = false,
         mixinStandardHelpOptions = true)

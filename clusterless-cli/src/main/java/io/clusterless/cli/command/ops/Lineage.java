@@ -43,13 +43,36 @@ record Lineage(List<Node> nodes, List<Edge> edges) {
     record Edge(String from, String to, String role) {
     }
 
+    /** Where the lineage finds a dataset's or an arc's lots in the window of its own lot unit. */
+    interface Lots {
+        SortedMap<LotId, DatasetLot> dataset(String datasetId, LotUnit unit);
+
+        SortedMap<LotId, ArcState> arc(ArcPlan arc, LotUnit unit);
+    }
+
     /**
      * @param window the window of lots for a lot unit: the dataset's or arc's own unit
      */
     static Lineage of(OperatedPlacement placement, Function<LotUnit, LotRange> window) {
+        String manifests = placement.plan().placement().manifestBucket();
+        return of(placement, new Lots() {
+            @Override
+            public SortedMap<LotId, DatasetLot> dataset(String datasetId, LotUnit unit) {
+                return DatasetLots.scan(placement.store(), ManifestURI.ofDatasetId(manifests, datasetId),
+                        window.apply(unit));
+            }
+
+            @Override
+            public SortedMap<LotId, ArcState> arc(ArcPlan arc, LotUnit unit) {
+                return ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(), window.apply(unit));
+            }
+        });
+    }
+
+    /** The lineage with lots from {@code lots}: the status page's, which it scanned once for all its parts. */
+    static Lineage of(OperatedPlacement placement, Lots lots) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         List<Edge> edges = new ArrayList<>();
-        String manifests = placement.plan().placement().manifestBucket();
         Map<String, ProjectPlan> owners = placement.datasets();
         for (ProjectPlan project : placement.plan().projects()) {
             String projectId = OperatedPlacement.projectId(project);
@@ -57,7 +80,7 @@ record Lineage(List<Node> nodes, List<Edge> edges) {
                 String id = "boundary:" + projectId + "/" + boundary.model().getName();
                 nodes.put(id, new Node(id, Kind.boundary, boundary.model().getName(), projectId,
                         boundary.model().getType(), null, null));
-                edges.add(new Edge(id, dataset(nodes, placement, owners, manifests, window,
+                edges.add(new Edge(id, dataset(nodes, placement, owners, lots,
                         boundary.props().dataset().id()), null));
             }
         }
@@ -66,17 +89,16 @@ record Lineage(List<Node> nodes, List<Edge> edges) {
             for (ArcPlan arc : project.arcs()) {
                 String id = "arc:" + projectId + "/" + arc.name();
                 LotUnit unit = placement.arcUnit(arc).orElse(LotUnit.TWELFTHS);
-                SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
-                        window.apply(unit));
+                SortedMap<LotId, ArcState> states = lots.arc(arc, unit);
                 nodes.put(id, new Node(id, Kind.arc, arc.name(), projectId, arc.kind(),
                         states.isEmpty() ? null : states.lastKey().format(),
                         states.isEmpty() ? null : states.get(states.lastKey()).name()));
                 for (Map.Entry<String, SourceDataset> source : arc.model().getSources().entrySet()) {
-                    edges.add(new Edge(dataset(nodes, placement, owners, manifests, window,
+                    edges.add(new Edge(dataset(nodes, placement, owners, lots,
                             source.getValue().id()), id, source.getKey()));
                 }
                 for (Map.Entry<String, SinkDataset> sink : arc.model().getSinks().entrySet()) {
-                    edges.add(new Edge(id, dataset(nodes, placement, owners, manifests, window,
+                    edges.add(new Edge(id, dataset(nodes, placement, owners, lots,
                             sink.getValue().id()), sink.getKey()));
                 }
             }
@@ -86,13 +108,11 @@ record Lineage(List<Node> nodes, List<Edge> edges) {
 
     /** The dataset's node, made on first sight with its latest lot; returns its id. */
     private static String dataset(Map<String, Node> nodes, OperatedPlacement placement,
-                                  Map<String, ProjectPlan> owners, String manifests,
-                                  Function<LotUnit, LotRange> window, String datasetId) {
+                                  Map<String, ProjectPlan> owners, Lots scans, String datasetId) {
         String id = "dataset:" + datasetId;
         if (!nodes.containsKey(id)) {
             LotUnit unit = placement.datasetUnit(datasetId).orElse(LotUnit.TWELFTHS);
-            SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(),
-                    ManifestURI.ofDatasetId(manifests, datasetId), window.apply(unit));
+            SortedMap<LotId, DatasetLot> lots = scans.dataset(datasetId, unit);
             ProjectPlan owner = owners.get(datasetId);
             nodes.put(id, new Node(id, Kind.dataset, datasetId,
                     owner == null ? null : OperatedPlacement.projectId(owner), null,

@@ -55,7 +55,9 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOperati
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
         List<LoadedFile> files = DeployedProjects.load(context, projects, substrate, registry);
         List<Deployable> deployables = validated(registry, files, "the deployed records");
-        List<String> names = projects.wanted().stream().map(Object::toString).distinct().toList();
+        List<String> names = projects.allDeployed()
+                ? deployables.stream().map(d -> d.getProject().id()).distinct().toList()
+                : projects.wanted().stream().map(Object::toString).distinct().toList();
         return load(context, deployables, substrate, (names.size() == 1 ? "the deployed project "
                 : "the deployed projects ") + String.join(", ", names));
     }

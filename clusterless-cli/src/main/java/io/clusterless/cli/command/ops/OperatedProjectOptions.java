@@ -53,6 +53,10 @@ public final class OperatedProjectOptions {
                         + "output, or only VERSION (repeatable). cls projects lists them.")
         List<String> projects;
 
+        @Option(names = "--all-deployed", description = "Every project deployed in the placement (when several "
+                + "are deployed to, choose one with --stage, --account or --region).")
+        boolean all;
+
         // the original's form of --deployed on its report commands, kept so its scripts work
         @Option(names = "--project", paramLabel = "NAME[:VERSION]", hidden = true)
         List<String> originalProjects;
@@ -105,9 +109,9 @@ public final class OperatedProjectOptions {
         CommandLine commandLine = command.commandLine();
         if (choice == null && positional.isEmpty()) {
             throw new ParameterException(commandLine, "which projects? Give project files as arguments or with "
-                    + "-p FILE, or a deployed project with --deployed NAME[:VERSION]");
+                    + "-p FILE, a deployed project with --deployed NAME[:VERSION], or every deployed one with --all-deployed");
         }
-        boolean deployed = choice != null && choice.deployed() != null;
+        boolean deployed = choice != null && (choice.deployed() != null || choice.all);
         if (deployed && !positional.isEmpty()) {
             throw new ParameterException(commandLine, "give either project files (" + positional.get(0)
                     + ") or a deployed project (--deployed), not both");
@@ -140,8 +144,14 @@ public final class OperatedProjectOptions {
         return new JsonnetOptions(extStrs, jpaths);
     }
 
+    /** The deployed projects asked for by name; empty with {@link #allDeployed()}. */
     List<Wanted> wanted() {
-        return choice.deployed().stream().map(Wanted::parse).toList();
+        return choice.deployed() == null ? List.of() : choice.deployed().stream().map(Wanted::parse).toList();
+    }
+
+    /** Every project deployed in the placement ({@code --all-deployed}). */
+    boolean allDeployed() {
+        return choice != null && choice.all;
     }
 
     String account() {

@@ -2,13 +2,13 @@ package io.clusterless.cli.command.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.LotRuns;
 import io.clusterless.engine.listener.ListenerSwitches;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.ProjectPlan;
-import io.clusterless.engine.status.ArcLots;
 import io.clusterless.engine.status.DatasetFreshness;
 import io.clusterless.engine.status.DatasetLot;
-import io.clusterless.engine.status.DatasetLots;
 import io.clusterless.engine.status.Gap;
 import io.clusterless.engine.status.GapFinder;
 import io.clusterless.engine.status.PlacementFreshness;
@@ -62,26 +62,48 @@ final class StatusPage {
                   List<RecentLot> recent) {
     }
 
-    record RecentLot(String lot, String state, String error) {
+    /**
+     * A recent lot of an arc and its runs, from the lot's arc state history.
+     *
+     * @param seconds  how long the newest run took; null while it runs or when unknown
+     * @param attempts runs started for the lot
+     * @param failures runs that ended partial or missing
+     */
+    record RecentLot(String lot, String state, String error, String started, Double seconds, int attempts,
+                     int failures) {
     }
+
+    /** Recent lots shown per arc: each one costs a read of its state object. */
+    static final int RECENT = 10;
 
     private StatusPage() {
     }
 
     static Page collect(OperatedPlacement placement, Function<LotUnit, LotRange> window, Clock clock) {
-        Lineage lineage = Lineage.of(placement, window);
         ListenerSwitches switches = new ListenerSwitches(placement.store(),
                 placement.plan().placement().metadataBucket(), clock);
         Map<LotUnit, GapFinder> finders = new HashMap<>();
         Function<LotUnit, GapFinder> finder = unit -> finders.computeIfAbsent(unit,
                 u -> new GapFinder(placement.plan(), placement.store(), switches, clock, window.apply(u)));
+        // each dataset's and arc's lots are listed once, by the gap finder, and read from it by every part: at a
+        // month of five-minute lots a listing is the page's cost (docs/benchmarks.md)
+        Lineage lineage = Lineage.of(placement, new Lineage.Lots() {
+            @Override
+            public SortedMap<LotId, DatasetLot> dataset(String datasetId, LotUnit unit) {
+                return finder.apply(unit).datasetLots(datasetId);
+            }
+
+            @Override
+            public SortedMap<LotId, ArcState> arc(ArcPlan arc, LotUnit unit) {
+                return finder.apply(unit).arcLots(arc);
+            }
+        });
         List<DatasetRow> datasets = new ArrayList<>();
         Map<String, SinkDataset> targeted = PlacementFreshness.targeted(placement.plan());
         for (String id : placement.datasets().keySet()) {
             LotUnit unit = placement.datasetUnit(id).orElse(LotUnit.TWELFTHS);
             LotRange range = window.apply(unit);
-            SortedMap<LotId, DatasetLot> lots = DatasetLots.scan(placement.store(),
-                    ManifestURI.ofDatasetId(placement.plan().placement().manifestBucket(), id), range);
+            SortedMap<LotId, DatasetLot> lots = finder.apply(unit).datasetLots(id);
             Map<String, Gap> gaps = new HashMap<>();
             finder.apply(unit).datasetGaps(id).forEach(gap -> gaps.put(gap.lot(), gap));
             int[] states = new int[(int) range.size()];
@@ -121,8 +143,7 @@ final class StatusPage {
             String projectId = OperatedPlacement.projectId(project);
             for (ArcPlan arc : project.arcs()) {
                 LotUnit unit = placement.arcUnit(arc).orElse(LotUnit.TWELFTHS);
-                SortedMap<LotId, ArcState> states = ArcLots.scan(placement.store(), arc.gateProps().arcStateURI(),
-                        window.apply(unit));
+                SortedMap<LotId, ArcState> states = finder.apply(unit).arcLots(arc);
                 Map<String, Integer> counts = new java.util.TreeMap<>();
                 states.values().forEach(state -> counts.merge(state.name(), 1, Integer::sum));
                 Map<String, String> errors = new HashMap<>();
@@ -133,9 +154,15 @@ final class StatusPage {
                 });
                 List<RecentLot> recent = new ArrayList<>();
                 List<LotId> lots = new ArrayList<>(states.keySet());
-                for (int j = lots.size() - 1; j >= 0 && recent.size() < 10; j--) {
+                ArcStateStore history = new ArcStateStore(placement.store(), arc.gateProps().arcStateURI(), clock);
+                for (int j = lots.size() - 1; j >= 0 && recent.size() < RECENT; j--) {
                     LotId lot = lots.get(j);
-                    recent.add(new RecentLot(lot.format(), states.get(lot).name(), errors.get(lot.format())));
+                    LotRuns runs = LotRuns.of(lot.format(), states.get(lot), history.history(lot.format()));
+                    String error = errors.getOrDefault(lot.format(), runs.error());
+                    recent.add(new RecentLot(lot.format(), states.get(lot).name(), error,
+                            runs.started() == null ? null : runs.started().toString(),
+                            runs.duration() == null ? null : runs.duration().toMillis() / 1000.0, runs.attempts(),
+                            runs.failures()));
                 }
                 arcs.add(new ArcRow("arc:" + projectId + "/" + arc.name(), arc.name(), projectId, arc.kind(), counts,
                         recent));

@@ -5,8 +5,17 @@ import io.clusterless.engine.status.StatusSummary;
 import io.clusterless.json.Json;
 import io.clusterless.naming.PlacementNames;
 
+import java.util.List;
+
 /** The columns of the status reports (reference §2.7), in their order. */
 final class StatusRows {
+    /**
+     * What a narrow terminal keeps longest, most wanted first: the level and state, the counts a person scans for
+     * trouble, the newest lot.
+     */
+    static final List<String> KEPT = List.of("freshness", "arcState", "manifestState", "failed", "missing",
+            "partial", "running", "waiting", "complete", "latestFound");
+
     private StatusRows() {
     }
 

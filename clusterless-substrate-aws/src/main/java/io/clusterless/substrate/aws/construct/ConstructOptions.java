@@ -15,6 +15,8 @@ public interface ConstructOptions {
 
     boolean snapStart();
 
+    boolean imageAssets();
+
     boolean includesResource(String name);
 
     boolean includesNonResources();

@@ -8,9 +8,14 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClientBuilde
 import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Output;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackEvent;
 import software.amazon.awssdk.services.cloudformation.model.StackResource;
 import software.amazon.awssdk.services.cloudformation.model.TemplateStage;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +28,9 @@ import java.util.function.Function;
 
 /** {@link StackStates} from CloudFormation's DescribeStacks and GetTemplate, one client per region. */
 public final class CloudFormationStacks implements StackStates, AutoCloseable {
+    /** How far apart this machine's clock and CloudFormation's may be. */
+    private static final Duration CLOCK_SLACK = Duration.ofMinutes(5);
+
     private final Function<String, AwsClients> clientsByRegion;
     private final Map<String, CloudFormationClient> clients = new HashMap<>();
 
@@ -101,6 +109,81 @@ public final class CloudFormationStacks implements StackStates, AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Why a stack's last create or update failed, in one line, from what the endpoint recorded since {@code since}:
+     * the first resource that failed and its reason (CloudFormation's own error, in its stack events), else the
+     * stack's status and reason. An emulator such as moto records no failed resource: its error was the answer to
+     * CreateStack itself, and a stack it left half-made is said to be so. Empty when the stack reached a complete
+     * state or does not exist.
+     */
+    public Optional<String> failure(String region, String stackName, Instant since) {
+        CloudFormationClient client = clients.computeIfAbsent(region, this::client);
+        List<StackEvent> events = new ArrayList<>();
+        Stack stack;
+        try {
+            stack = client.describeStacks(r -> r.stackName(stackName)).stacks().stream().findFirst().orElse(null);
+            if (stack == null) {
+                return Optional.empty();
+            }
+            client.describeStackEventsPaginator(r -> r.stackName(stackName)).stackEvents().forEach(events::add);
+        } catch (CloudFormationException e) {
+            if (e.statusCode() == 400 && String.valueOf(e.getMessage()).contains("does not exist")) {
+                return Optional.empty();
+            }
+            String answer = e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null
+                    ? "HTTP " + e.statusCode() : e.awsErrorDetails().errorMessage();
+            // moto cannot describe a stack it stopped making half-way: its log has the error it hit
+            return Optional.of("the endpoint cannot describe it (" + answer + "): it failed while making the stack; "
+                    + "an emulator's own log says why; delete the stack or restart the emulator before deploying "
+                    + "again");
+        }
+        return failure(stack.stackStatusAsString(), stack.stackStatusReason(), events, since);
+    }
+
+    /**
+     * {@link #failure(String, String, Instant)} from what DescribeStacks and DescribeStackEvents answered. The
+     * operation is the one its last "User Initiated" stack event began; one begun before {@code since} (less
+     * {@link #CLOCK_SLACK} for clocks apart) is not this command's.
+     */
+    public static Optional<String> failure(String status, String reason, List<StackEvent> newestFirst,
+                                           Instant since) {
+        List<StackEvent> events = new ArrayList<>(newestFirst);
+        Collections.reverse(events);
+        int begun = -1;
+        for (int i = 0; i < events.size(); i++) {
+            if (ofStack(events.get(i)) && "User Initiated".equals(events.get(i).resourceStatusReason())) {
+                begun = i;
+            }
+        }
+        if (begun < 0 || events.get(begun).timestamp() != null
+                && events.get(begun).timestamp().isBefore(since.minus(CLOCK_SLACK))) {
+            return Optional.empty();
+        }
+        for (StackEvent event : events.subList(begun, events.size())) {
+            String resourceStatus = event.resourceStatusAsString();
+            // the resources CloudFormation cancelled because another one failed say nothing of why
+            if (!ofStack(event) && resourceStatus != null && resourceStatus.endsWith("_FAILED")
+                    && !String.valueOf(event.resourceStatusReason()).contains("cancelled")) {
+                return Optional.of(event.logicalResourceId() + " (" + event.resourceType() + ") " + resourceStatus
+                        + ": " + event.resourceStatusReason());
+            }
+        }
+        if (status == null || status.endsWith("_COMPLETE") && !status.contains("ROLLBACK")) {
+            return Optional.empty();
+        }
+        if (status.endsWith("_IN_PROGRESS")) {
+            return Optional.of("left " + status + " with no failed resource: the endpoint failed inside the "
+                    + "request itself (an emulator's own log says why; an 'already exists' after it is the CDK CLI "
+                    + "retrying that request); delete the stack or restart the emulator before deploying again");
+        }
+        return Optional.of(status + (reason == null ? "" : ": " + reason));
+    }
+
+    private static boolean ofStack(StackEvent event) {
+        return "AWS::CloudFormation::Stack".equals(event.resourceType())
+                && String.valueOf(event.stackName()).equals(event.logicalResourceId());
     }
 
     private CloudFormationClient client(String region) {

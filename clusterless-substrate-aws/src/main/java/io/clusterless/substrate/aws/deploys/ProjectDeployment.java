@@ -20,9 +20,11 @@ import io.clusterless.model.Placement;
 import io.clusterless.model.Project;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
+import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.core.resource.compute.ComputeResource;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.S3ObjectStore;
+import io.clusterless.substrate.aws.component.arc.batch.BatchExecArcConstruct;
 import io.clusterless.substrate.aws.construct.BootstrapExports;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
@@ -31,6 +33,7 @@ import io.clusterless.uri.RecordURI;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -52,6 +55,8 @@ public final class ProjectDeployment {
 
     /** The configuration key of SnapStart, for the note that says how to keep it against an emulator. */
     public static final String SNAP_START_KEY = "aws.lambda.snapStart";
+    /** The configuration key that pushes (or not) batch arcs' images; {@link #withImageAssets}. */
+    public static final String IMAGE_ASSETS_KEY = "aws.batch.imageAssets";
 
     /** Exit codes from 128 up are a shell's and Java's for a process ended by a signal (128 + its number). */
     private static final int KILLED_BY_SIGNAL = 128;
@@ -68,6 +73,8 @@ public final class ProjectDeployment {
     private final Map<String, ObjectStore> stores = new HashMap<>();
     /** What --output json reports of this run (a no-op without it); made by {@link #run}. */
     private CommandDocument document;
+    /** aws.batch.imageAssets as configured, null when no layer sets it. */
+    private Boolean imageAssetsConfigured;
 
     /** How the command synthesizes an assembly (the CLI's assembly cache, its jsii warm-up). */
     @FunctionalInterface
@@ -122,6 +129,35 @@ public final class ProjectDeployment {
         return document.run(() -> runVerb(verb, verbOptions));
     }
 
+    /**
+     * Batch arcs' images as configured ({@link #withImageAssets}), except against an endpoint other than AWS's where
+     * nothing configured them: an emulator has no registry to push them to (and cdk would first need Docker to build
+     * them). One note names the arcs left without an image; projects without a batch arc get none.
+     */
+    private boolean imageAssets(CdkSession support, List<ProjectInput> inputs) {
+        if (cdk.connection().endpointUrl() == null || imageAssetsConfigured != null) {
+            return imageAssetsConfigured == null || imageAssetsConfigured;
+        }
+        List<String> batchArcs = inputs.stream().flatMap(input -> input.deployable().getArcs().stream())
+                .filter(arc -> !arc.isExclude() && BatchExecArc.TYPE.equals(arc.getType()))
+                .map(Arc::getName).toList();
+        if (!batchArcs.isEmpty()) {
+            support.note("--endpoint-url: no Docker image built or pushed for batch arc(s) " + String.join(", ",
+                    batchArcs) + ", which emulators cannot store; their jobs name " + BatchExecArcConstruct
+                    .UNPUSHED_IMAGE + "… (-D " + IMAGE_ASSETS_KEY + "=true to push them)");
+        }
+        return false;
+    }
+
+    /**
+     * @param configured {@code aws.batch.imageAssets} when a configuration layer sets it, else null (then images are
+     *                   pushed, except to an emulator)
+     */
+    public ProjectDeployment withImageAssets(Boolean configured) {
+        this.imageAssetsConfigured = configured;
+        return this;
+    }
+
     private int runVerb(Verb verb, List<String> verbOptions) {
         Map<PlacementNames, List<Deployable>> placements = placements(inputs);
         PlacementNames first = placements.keySet().iterator().next();
@@ -150,6 +186,7 @@ public final class ProjectDeployment {
         Map<String, Set<String>> disabledListeners = online ? disabledListeners(placements) : Map.of();
         Path assembly = CdkSession.tempAssembly();
         SynthOptions options = snapStart(synth.apply(LambdaAssets.lambdaJar(System.getenv())), support)
+                .withImageAssets(imageAssets(support, inputs))
                 .withDeployedOwners(deployedOwners)
                 .withDisabledListeners(disabledListeners)
                 .withBootstrapSubnets(online ? bootstrapSubnets(placements) : Map.of());
@@ -178,6 +215,7 @@ public final class ProjectDeployment {
             List<Intent> intents = cdk.dryRun() ? List.of() : recordIntents(verb, placements, options, deployedOwners,
                     assembly, support);
             long cdkStart = System.nanoTime();
+            Instant cdkStarted = Clock.systemUTC().instant();
             int exit = support.run(arguments);
             document.cdkRan(exit, (System.nanoTime() - cdkStart) / 1_000_000);
             if (cdk.dryRun() || verb == Verb.diff) {
@@ -192,6 +230,9 @@ public final class ProjectDeployment {
                 return exit;
             }
             if (exit != 0) {
+                if (verb == Verb.deploy) {
+                    reportFailures(intents, cdkStarted, support);
+                }
                 for (Intent intent : intents) {
                     intent.finish(verb == Verb.deploy ? DeployRecord.State.deployFailed
                             : DeployRecord.State.destroyFailed, now, "cdk " + verb + " exited with " + exit);
@@ -223,6 +264,25 @@ public final class ProjectDeployment {
             return exit;
         } finally {
             CdkSession.deleteQuietly(assembly);
+        }
+    }
+
+    /**
+     * After a failed deploy, one line per stack that did not get made, with the error the endpoint itself gave (the
+     * first failed resource's reason): cdk shows the last error, which against an emulator is often its own retry's.
+     */
+    private void reportFailures(List<Intent> intents, Instant since, CdkSession support) {
+        try (CloudFormationStacks stacks = new CloudFormationStacks(region -> new CdkSession(session, cdk,
+                region).clients())) {
+            for (Intent intent : intents) {
+                for (DeployRecord.Stack stack : intent.record().stacks()) {
+                    stacks.failure(stack.region(), stack.name(), since).ifPresent(failure ->
+                            support.note("stack " + stack.name() + ": " + failure));
+                }
+            }
+        } catch (RuntimeException e) {
+            // the report is a help; the deploy's own failure is what the exit code says
+            support.note("cannot read why the stacks failed: " + e.getMessage());
         }
     }
 

@@ -23,6 +23,9 @@ import java.util.Set;
  * @param nag                apply the cdk-nag AwsSolutions pack; its findings land in the assembly's messages
  * @param snapStart          SnapStart on published versions, which rules and state machines invoke; off for
  *                           stand-ins such as moto, whose CloudFormation cannot resolve Lambda versions
+ * @param imageAssets        batch arcs' container images built from {@code imagePath} and pushed as Docker assets;
+ *                           off for stand-ins such as moto, which have no registry to push to (the job definition
+ *                           then names an image that does not exist: {@code BatchExecArcConstruct#UNPUSHED_IMAGE})
  * @param deployedOwners     owners of sources that no given file owns, as deployed (see {@link #withDeployedOwners})
  * @param disabledListeners  project id ({@code name/version}) → names of its arcs and boundaries whose listener is
  *                           disabled (ADR-0004): their rules and schedules are synthesized {@code State: DISABLED};
@@ -33,8 +36,8 @@ import java.util.Set;
  */
 public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                            Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart,
-                           Map<String, SinkDataset> deployedOwners, Map<String, Set<String>> disabledListeners,
-                           Map<String, List<String>> bootstrapSubnets)
+                           boolean imageAssets, Map<String, SinkDataset> deployedOwners,
+                           Map<String, Set<String>> disabledListeners, Map<String, List<String>> bootstrapSubnets)
         implements ConstructOptions {
     public SynthOptions {
         Map<String, List<String>> subnets = new HashMap<>();
@@ -56,19 +59,19 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
     public SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> excludeArcs, boolean excludeAllArcs,
                         Set<String> onlyResources, boolean removeAllOnDestroy, boolean nag, boolean snapStart) {
         this(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources, removeAllOnDestroy, nag, snapStart,
-                Map.of(), Map.of(), Map.of());
+                true, Map.of(), Map.of(), Map.of());
     }
 
     /** Owners of sources that no given file owns, as deployed: dataset id → its record (reference §3.9). */
     public SynthOptions withDeployedOwners(Map<String, SinkDataset> owners) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, owners, disabledListeners, bootstrapSubnets);
+                removeAllOnDestroy, nag, snapStart, imageAssets, owners, disabledListeners, bootstrapSubnets);
     }
 
     /** The listeners disabled now, as the metadata bucket records them (ADR-0004); see {@code disabledListeners}. */
     public SynthOptions withDisabledListeners(Map<String, Set<String>> disabled) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabled, bootstrapSubnets);
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabled, bootstrapSubnets);
     }
 
     /**
@@ -88,23 +91,28 @@ public record SynthOptions(Path lambdaJar, boolean excludeAllTags, Set<String> e
 
     public SynthOptions withNag(boolean nag) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners, bootstrapSubnets);
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabledListeners, bootstrapSubnets);
     }
 
     public SynthOptions withSnapStart(boolean snapStart) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners, bootstrapSubnets);
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabledListeners, bootstrapSubnets);
     }
 
     /** The subnets of placements bootstrapped without the subnets export; see {@code bootstrapSubnets}. */
     public SynthOptions withBootstrapSubnets(Map<String, List<String>> subnets) {
         return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
-                removeAllOnDestroy, nag, snapStart, deployedOwners, disabledListeners, subnets);
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabledListeners, subnets);
     }
 
     @Override
     public List<String> bootstrapSubnets(PlacementNames placement) {
         return bootstrapSubnets.getOrDefault(placement.metadataBucket(), List.of());
+    }
+
+    public SynthOptions withImageAssets(boolean imageAssets) {
+        return new SynthOptions(lambdaJar, excludeAllTags, excludeArcs, excludeAllArcs, onlyResources,
+                removeAllOnDestroy, nag, snapStart, imageAssets, deployedOwners, disabledListeners, bootstrapSubnets);
     }
 
     public boolean includesArc(String name) {

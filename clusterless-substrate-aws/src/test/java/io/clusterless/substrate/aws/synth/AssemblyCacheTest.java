@@ -102,6 +102,7 @@ class AssemblyCacheTest {
                 true, false, true), ENVIRONMENT, version, digests));
         changes.put("nag", () -> key(inputs, base.withNag(true), ENVIRONMENT, version, digests));
         changes.put("snapStart", () -> key(inputs, base.withSnapStart(false), ENVIRONMENT, version, digests));
+        changes.put("imageAssets", () -> key(inputs, base.withImageAssets(false), ENVIRONMENT, version, digests));
         changes.put("deployedOwners", () -> key(inputs, base.withDeployedOwners(Map.of("x/1", new SinkDataset())),
                 ENVIRONMENT, version, digests));
         changes.put("bootstrapSubnets", () -> key(inputs, base.withBootstrapSubnets(

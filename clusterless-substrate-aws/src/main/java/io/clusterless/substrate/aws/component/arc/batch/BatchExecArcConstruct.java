@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,6 +46,11 @@ public final class BatchExecArcConstruct {
     private static final int[] MAX_MEMORY = {2048, 4096, 8192, 16384, 30720, 61440, 122880};
     /** Where the container finds the prefix its CloudWatch alarm names must start with. */
     public static final String ALARM_PREFIX_VARIABLE = "CLS_ALARM_NAME_PREFIX";
+    /**
+     * The image a job definition names when image assets are off (an emulator has no registry to push to): a
+     * reference no registry serves, so a job that runs anyway fails visibly instead of running someone's image.
+     */
+    public static final String UNPUSHED_IMAGE = "cls-image-not-pushed/";
 
     static String alarmArn(String name) {
         return "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:" + name;
@@ -59,7 +65,8 @@ public final class BatchExecArcConstruct {
         boolean arm = runtime.getArchitecture() == io.clusterless.model.Architecture.ARM_64;
 
         Path imageDir = imageDirectory(arc, model, workload.getImagePath());
-        DockerImageAsset image = DockerImageAsset.Builder.create(scope, "Image")
+        DockerImageAsset image = !arc.project().options().imageAssets() ? null
+                : DockerImageAsset.Builder.create(scope, "Image")
                 .directory(imageDir.toString())
                 .platform(arm ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
                 .networkMode(NetworkMode.HOST)
@@ -96,19 +103,22 @@ public final class BatchExecArcConstruct {
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("pulls the image and writes the logs of arc " + model.getName())
                 .build();
-        executionRole.addToPolicy(PolicyStatement.Builder.create()
-                // ECR issues registry tokens for the whole account: the action has no resource to name
-                .actions(List.of("ecr:GetAuthorizationToken")).resources(List.of("*")).build());
-        executionRole.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"))
-                .resources(List.of(image.getRepository().getRepositoryArn()))
-                .build());
+        if (image != null) {
+            executionRole.addToPolicy(PolicyStatement.Builder.create()
+                    // ECR issues registry tokens for the whole account: the action has no resource to name
+                    .actions(List.of("ecr:GetAuthorizationToken")).resources(List.of("*")).build());
+            executionRole.addToPolicy(PolicyStatement.Builder.create()
+                    .actions(List.of("ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer",
+                            "ecr:BatchGetImage"))
+                    .resources(List.of(image.getRepository().getRepositoryArn()))
+                    .build());
+            Nag.suppressWildcards(executionRole, "ecr:GetAuthorizationToken supports no resource-level permission.",
+                    "/^Resource::\\*$/g");
+        }
         executionRole.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of(logs.getLogGroupArn()))
                 .build());
-        Nag.suppressWildcards(executionRole, "ecr:GetAuthorizationToken supports no resource-level permission.",
-                "/^Resource::\\*$/g");
 
         Map<String, Object> parameters = new LinkedHashMap<>();
         List<String> command = new ArrayList<>();
@@ -138,7 +148,8 @@ public final class BatchExecArcConstruct {
                 .timeout(CfnJobDefinition.TimeoutProperty.builder()
                         .attemptDurationSeconds(Math.max(60, runtime.getTimeoutMin() * 60)).build())
                 .containerProperties(CfnJobDefinition.ContainerPropertiesProperty.builder()
-                        .image(image.getImageUri())
+                        .image(image == null ? UNPUSHED_IMAGE + jobName.toLowerCase(Locale.ROOT)
+                                : image.getImageUri())
                         .command(command.isEmpty() ? null : command)
                         .environment(environment)
                         .jobRoleArn(jobRole.getRoleArn())
