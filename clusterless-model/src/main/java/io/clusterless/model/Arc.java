@@ -26,6 +26,11 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
             + "Twelfths, Hours or Days. Absent: the arc keeps its first subscribed source's lots.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private String lotUnit;
+    @JsonPropertyDescription("Runs the arc on a schedule instead of on its sources' lots (ADR-0013): an EventBridge "
+            + "expression in UTC, \"rate(1 hour)\" or \"cron(0 2 * * ? *)\". Each tick runs the lot that just ended, "
+            + "with what the sources hold then; a scheduled arc may have no sources (\"sources\": {}).")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private String schedule;
 
     public Map<String, SourceDataset> getSources() {
         return sources;
@@ -43,6 +48,11 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
     /** As declared (a unit's display name); null when the arc keeps its sources' lots. */
     public String getLotUnit() {
         return lotUnit;
+    }
+
+    /** As declared; null when the arc runs on its sources' lots. */
+    public String getSchedule() {
+        return schedule;
     }
 
     /** Whether a lot waits for every subscribed source (ADR-0011): several subscribe and the trigger is not "any". */

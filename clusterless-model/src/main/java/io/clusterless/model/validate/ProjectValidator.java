@@ -33,7 +33,8 @@ public final class ProjectValidator {
                 new LambdaNameRule(registry),
                 new RuntimePropsRule(),
                 new TypeRules(registry, ComponentRule.Concern.SETTINGS),
-                new TriggerRule());
+                new TriggerRule(),
+                new ScheduleRule());
     }
 
     public ProjectValidator() {
