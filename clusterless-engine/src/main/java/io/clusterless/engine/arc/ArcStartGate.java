@@ -12,7 +12,12 @@ import io.clusterless.model.DatasetRef;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
 
+import io.clusterless.lot.LotUnit;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.schedule.ScheduleExpression;
+
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +68,35 @@ public final class ArcStartGate {
         return new ArcStateContext(outcome.previousState(), outcome.currentState(),
                 new ArcWorkloadContext(role, event, partials, barrier.sourceManifests()), null, null, null,
                 outcome.arcAttempt());
+    }
+
+    /**
+     * Starts the lot a schedule tick runs (ADR-0013): the newest lot of {@code unit} that ended at or before
+     * {@code tick}, with whatever final manifests its sources hold for it then, and never waiting. The start itself is
+     * {@link #start}'s: a tick delivered twice, or a tick for a lot {@code cls exec} ran, finds it running or complete.
+     * The workload's event names the first source that holds the lot (so single-source workloads see it as an
+     * arrival); with none, the event names only the lot.
+     */
+    public ArcStateContext tick(Instant tick, LotUnit unit) {
+        String lot = ScheduleExpression.lotOf(unit, tick).format();
+        Map<String, String> found = new LinkedHashMap<>();
+        String bucket = props.sinkManifestTemplates().values().stream().findFirst()
+                .map(template -> ManifestURI.parse(template).bucket())
+                .orElseThrow(() -> new IllegalArgumentException("arc " + props.arc().name() + " has no sinks"));
+        props.arc().sources().forEach((role, source) ->
+                manifests.lotManifests(ManifestURI.of(bucket, source).withLot(lot)).stream()
+                        .filter(ManifestURI::currentFinal)
+                        .findFirst()
+                        .ifPresent(manifest -> found.put(role, manifest.identifier())));
+        String role = found.keySet().stream().findFirst().orElse(null);
+        SourceDataset source = role == null ? null : props.arc().sources().get(role);
+        ArcNotifyEvent event = new ArcNotifyEvent(source == null ? null
+                : new SinkDataset(source.getName(), source.getVersion(), null), lot, found.get(role));
+        StartOutcome outcome = states.start(lot, event, props.runningTimeout());
+        Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
+                ? partialManifests(lot) : Map.of();
+        return new ArcStateContext(outcome.previousState(), outcome.currentState(),
+                new ArcWorkloadContext(role, event, partials, found), null, null, null, outcome.arcAttempt());
     }
 
     /**

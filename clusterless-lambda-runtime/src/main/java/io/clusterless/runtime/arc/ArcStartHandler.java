@@ -1,39 +1,62 @@
 package io.clusterless.runtime.arc;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.engine.arc.ArcStartGate;
+import io.clusterless.engine.arc.ScheduleTick;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
+import io.clusterless.json.Json;
+import io.clusterless.lot.LotUnit;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.runtime.lambda.JsonStreamHandler;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Lambda entry point of the arc start gate: input the ArcNotifyEvent ({@code $.detail} of the EventBridge event),
- * output the ArcStateContext. Props from env {@code CLS_ARC_STATE_PROPS_JSON} (see {@link ArcGateProps}).
+ * Lambda entry point of the arc start gate: input the ArcNotifyEvent ({@code $.detail} of the EventBridge event), or
+ * for a scheduled arc the {@link ScheduleTick} its schedule rule writes there (ADR-0013); output the
+ * ArcStateContext. Props from env {@code CLS_ARC_STATE_PROPS_JSON} (see {@link ArcGateProps}); a scheduled arc's
+ * gate also has {@value #TICK_LOT_UNIT_VARIABLE}, the unit of the lots its ticks run.
  */
-public final class ArcStartHandler extends JsonStreamHandler<ArcNotifyEvent, ArcStateContext> {
+public final class ArcStartHandler extends JsonStreamHandler<JsonNode, ArcStateContext> {
+    public static final String TICK_LOT_UNIT_VARIABLE = "CLS_ARC_TICK_LOT_UNIT";
 
     private final ArcStartGate gate;
+    private final Optional<LotUnit> tickUnit;
 
     public ArcStartHandler() {
         this(System.getenv(), AwsClients.fromEnvironment());
     }
 
     ArcStartHandler(Map<String, String> environment, AwsClients clients) {
-        super(ArcNotifyEvent.class);
+        super(JsonNode.class);
         CompletableFuture<S3ObjectStore> s3 = clients.s3StoreInBackground();
         ArcGateProps props = ArcHandlerProps.fromEnvironment(environment);
+        String unit = environment.get(TICK_LOT_UNIT_VARIABLE);
+        this.tickUnit = unit == null || unit.isBlank() ? Optional.empty() : Optional.of(LotUnit.parse(unit));
         this.gate = new ArcStartGate(props, AwsClients.join(s3), Clock.systemUTC());
     }
 
     @Override
-    public ArcStateContext handle(ArcNotifyEvent event, Context context) {
-        return gate.start(event);
+    public ArcStateContext handle(JsonNode input, Context context) {
+        Optional<ScheduleTick> tick = ScheduleTick.in(input);
+        if (tick.isPresent()) {
+            LotUnit unit = tickUnit.orElseThrow(() -> new IllegalArgumentException("this arc has no schedule ("
+                    + TICK_LOT_UNIT_VARIABLE + " is not set), so it cannot run a tick: " + input));
+            return gate.tick(tick.get().time(), unit);
+        }
+        try {
+            return gate.start(Json.records().treeToValue(input, ArcNotifyEvent.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the start gate's input is neither an ArcNotifyEvent nor a schedule "
+                    + "tick: " + e.getOriginalMessage(), e);
+        }
     }
 }
