@@ -41,12 +41,14 @@ public final class ArcStartGate {
     private final ArcGateProps props;
     private final ArcStateStore states;
     private final ManifestStore manifests;
+    private final ScheduleFloor floor;
 
     public ArcStartGate(ArcGateProps props, ObjectStore store, Clock clock) {
         this.props = props;
         ObjectStore retrying = RetryingObjectStore.wrap(store);
         this.states = new ArcStateStore(retrying, props.arcStateURI(), clock);
         this.manifests = new ManifestStore(retrying);
+        this.floor = new ScheduleFloor(retrying, props.arcStateURI());
     }
 
     /**
@@ -78,6 +80,7 @@ public final class ArcStartGate {
      * arrival); with none, the event names only the lot.
      */
     public ArcStateContext tick(Instant tick, LotUnit unit) {
+        floor.since(tick); // on AWS the first tick marks when the schedule began; cls gaps counts ticks from it
         String lot = ScheduleExpression.lotOf(unit, tick).format();
         Map<String, String> found = new LinkedHashMap<>();
         String bucket = props.sinkManifestTemplates().values().stream().findFirst()

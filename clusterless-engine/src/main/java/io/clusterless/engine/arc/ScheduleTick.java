@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public record ScheduleTick(Instant time) {
     public static final String FIELD = "tick";
+    /** The start gate's environment variable naming the unit of the lots a scheduled arc's ticks run. */
+    public static final String LOT_UNIT_VARIABLE = "CLS_ARC_TICK_LOT_UNIT";
 
     /** The tick that runs {@code lot}: its end. */
     public static ScheduleTick of(LotId lot) {

@@ -26,7 +26,7 @@ import java.util.concurrent.CompletableFuture;
  * gate also has {@value #TICK_LOT_UNIT_VARIABLE}, the unit of the lots its ticks run.
  */
 public final class ArcStartHandler extends JsonStreamHandler<JsonNode, ArcStateContext> {
-    public static final String TICK_LOT_UNIT_VARIABLE = "CLS_ARC_TICK_LOT_UNIT";
+    public static final String TICK_LOT_UNIT_VARIABLE = ScheduleTick.LOT_UNIT_VARIABLE;
 
     private final ArcStartGate gate;
     private final Optional<LotUnit> tickUnit;

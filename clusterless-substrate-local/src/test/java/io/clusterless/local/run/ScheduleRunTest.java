@@ -2,6 +2,11 @@ package io.clusterless.local.run;
 
 import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.engine.listener.ListenerSwitches;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.status.GapFinder;
+import io.clusterless.lot.LotId;
+import io.clusterless.lot.LotRange;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.workload.function.FunctionLaunchers;
@@ -15,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -65,7 +71,11 @@ class ScheduleRunTest {
         assertThat(ArcStartGate.runsWorkload(new ArcStartGate(report.gateProps(), new FileObjectStore(root), killed)
                 .tick(Instant.parse("2026-12-07T02:00:00Z"), LotUnit.TWELFTHS))).isTrue();
 
-        RunProgress restarted = runAt(Instant.parse("2026-12-07T02:07:00Z"));
+        Instant restart = Instant.parse("2026-12-07T02:07:00Z");
+        assertThat(gaps("report", restart)).as("what cls gaps says before the restart").containsExactly(
+                "20261207PT5M023 running", "20261207PT5M024 missedTick");
+
+        RunProgress restarted = runAt(restart);
 
         assertThat(restarted.failed()).isZero();
         assertThat(restarted.arcRuns()).as("02:00 (killed) and 02:05 of report, 02:00 of nightly").isEqualTo(3);
@@ -79,6 +89,7 @@ class ScheduleRunTest {
 
         assertThat(runAt(Instant.parse("2026-12-07T02:07:00Z")).arcRuns()).as("restarted again: nothing to fire")
                 .isZero();
+        assertThat(gaps("report", restart)).isEmpty();
     }
 
     @Test
@@ -97,6 +108,19 @@ class ScheduleRunTest {
         assertThat(enabled.arcRuns()).as("02:00 of both arcs; 01:55 came while disabled").isEqualTo(2);
         assertThat(Files.exists(root.resolve("buckets").resolve(ARC_STATE)
                 .resolve(stateDir("report", "20261207PT5M022")))).isFalse();
+        assertThat(gaps("report", Instant.parse("2026-12-07T02:01:00Z"))).containsExactly("20261207PT5M022 disabled");
+    }
+
+    /** The scheduled arc's gaps in lots 020 to 026, as cls gaps reports them at {@code now}. */
+    private List<String> gaps(String arc, Instant now) {
+        FileObjectStore store = new FileObjectStore(root);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        ProjectPlan project = plan.placementPlan().projects().get(0);
+        ArcPlan planned = project.arcs().stream().filter(candidate -> candidate.name().equals(arc)).findFirst()
+                .orElseThrow();
+        GapFinder finder = new GapFinder(plan.placementPlan(), store, new ListenerSwitches(store, METADATA, clock),
+                clock, new LotRange(LotId.parse("20261207PT5M020"), LotId.parse("20261207PT5M027")));
+        return finder.arcGaps(project, planned).stream().map(gap -> gap.lot() + " " + gap.cause()).toList();
     }
 
     private RunProgress runAt(Instant now) throws InterruptedException {

@@ -11,6 +11,7 @@ import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.arc.ArcStateConflictException;
 import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.ScheduleTick;
 import io.clusterless.engine.exec.Backfill;
 import io.clusterless.engine.exec.BackfillLot;
 import io.clusterless.engine.exec.DryRunRows;
@@ -254,7 +255,9 @@ public final class ExecCommand implements Callable<Integer> {
             reopen(placement, arc, lot, clock);
             String name = executionName(arc, lot, placement, clock);
             try {
-                String execution = executions.start(arn, name, envelope(lot.event()));
+                // a scheduled arc's lot starts as the tick at its end would start it (ADR-0013)
+                String execution = executions.start(arn, name, arc.schedule().isPresent()
+                        ? tickEnvelope(LotId.parse(lot.lot())) : envelope(lot.event()));
                 running.add(execution);
                 rows.add(row(projectPlan, lot.lot(), "started", execution));
             } catch (AwsJsonException e) {
@@ -291,6 +294,13 @@ public final class ExecCommand implements Callable<Integer> {
         envelope.put("detail-type", ArcNotifyEvent.DETAIL_TYPE);
         envelope.put("source", ArcNotifyEvent.SOURCE);
         envelope.set("detail", Json.records().valueToTree(event));
+        return envelope;
+    }
+
+    /** What a scheduled arc's rule delivers: the tick under {@code detail}. */
+    private static ObjectNode tickEnvelope(LotId lot) {
+        ObjectNode envelope = Json.records().createObjectNode();
+        envelope.set("detail", ScheduleTick.of(lot).toJson());
         return envelope;
     }
 

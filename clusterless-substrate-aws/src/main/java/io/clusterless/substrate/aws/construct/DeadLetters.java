@@ -3,6 +3,7 @@ package io.clusterless.substrate.aws.construct;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.SfnStateMachine;
 import software.amazon.awscdk.services.sqs.Queue;
@@ -60,7 +61,13 @@ public final class DeadLetters {
 
     /** A rule target starting {@code machine}; an event it cannot start an execution for is dead-lettered. */
     public SfnStateMachine start(IStateMachine machine) {
+        return start(machine, null);
+    }
+
+    /** As {@link #start(IStateMachine)}, with the execution's input made from the event by {@code input}. */
+    public SfnStateMachine start(IStateMachine machine, RuleTargetInput input) {
         return SfnStateMachine.Builder.create(machine)
+                .input(input)
                 .retryAttempts(STATE_MACHINE_TARGET_RETRIES)
                 .maxEventAge(TARGET_MAX_EVENT_AGE)
                 .deadLetterQueue(queue)
