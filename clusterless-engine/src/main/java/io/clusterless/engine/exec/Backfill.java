@@ -47,7 +47,16 @@ public final class Backfill {
     /** @throws IllegalArgumentException when a subscribed source's owner is not in the plan */
     public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                            LotRange window, boolean replay) {
-        return scan(plan, store, project, arc, window, replay, false);
+        return select(plan, store, project, arc, window, replay, Instant.MAX);
+    }
+
+    /**
+     * @param now a scheduled arc's lots are those whose tick came by then (ADR-0013)
+     * @throws IllegalArgumentException when a subscribed source's owner is not in the plan
+     */
+    public static List<BackfillLot> select(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
+                                           LotRange window, boolean replay, Instant now) {
+        return scan(plan, store, project, arc, window, replay, false, now);
     }
 
     /**
@@ -57,16 +66,17 @@ public final class Backfill {
      */
     public static List<BackfillLot> waiting(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                             LotRange window, boolean replay) {
-        return arc.gateProps().joins() ? scan(plan, store, project, arc, window, replay, true) : List.of();
+        return arc.gateProps().joins() ? scan(plan, store, project, arc, window, replay, true, Instant.MAX)
+                : List.of();
     }
 
     private static List<BackfillLot> scan(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
-                                          LotRange window, boolean replay, boolean waiting) {
+                                          LotRange window, boolean replay, boolean waiting, Instant now) {
         SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
         Optional<ArcSchedule> schedule = arc.schedule();
         if (schedule.isPresent()) {
             Instant anchor = new ScheduleFloor(store, arc.gateProps().arcStateURI()).recorded().orElse(Instant.EPOCH);
-            return waiting ? List.of() : ticks(project, arc, schedule.get(), window, states, replay, anchor);
+            return waiting ? List.of() : ticks(project, arc, schedule.get(), window, states, replay, anchor, now);
         }
         Map<SourceDataset, SortedMap<LotId, DatasetLot>> sources = new LinkedHashMap<>();
         for (SourceDataset source : arc.model().getSources().values()) {
@@ -120,10 +130,11 @@ public final class Backfill {
      * lot's end ({@link io.clusterless.engine.arc.ScheduleTick#of}), which runs exactly that lot.
      */
     private static List<BackfillLot> ticks(ProjectPlan project, ArcPlan arc, ArcSchedule schedule, LotRange window,
-                                           SortedMap<LotId, ArcState> states, boolean replay, Instant anchor) {
+                                           SortedMap<LotId, ArcState> states, boolean replay, Instant anchor,
+                                           Instant now) {
         String projectId = project.names().project() + "/" + project.names().version();
         List<BackfillLot> lots = new ArrayList<>();
-        for (LotId lot : ScheduleTicks.lotsIn(schedule, window, anchor)) {
+        for (LotId lot : ScheduleTicks.lotsIn(schedule, window, anchor, now)) {
             ArcState state = states.get(lot);
             if (state == ArcState.complete && !replay) {
                 continue;

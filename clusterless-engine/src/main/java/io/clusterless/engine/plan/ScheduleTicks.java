@@ -34,16 +34,17 @@ public final class ScheduleTicks {
 
     /**
      * The lots of the window that some tick runs, in order (a schedule slower than its unit skips lots). Rates that
-     * divide a day need no anchor; others count from {@code anchor}.
+     * divide a day need no anchor; others count from {@code anchor}. Only ticks until {@code now}: a lot whose tick
+     * has not come has not ended, or may still receive data.
      */
-    public static List<LotId> lotsIn(ArcSchedule schedule, LotRange window, Instant anchor) {
+    public static List<LotId> lotsIn(ArcSchedule schedule, LotRange window, Instant anchor, Instant now) {
         Set<LotId> lots = new LinkedHashSet<>();
         if (window.isEmpty() || window.unit() != schedule.lotUnit()) {
             return List.of();
         }
         // a tick runs the lot ending at or before it: ticks from the window's first end to a lot past its last
         Instant after = window.start().end().minusNanos(1);
-        Instant until = window.endExclusive().end();
+        Instant until = window.endExclusive().end().isBefore(now) ? window.endExclusive().end() : now;
         for (Instant tick : between(schedule, anchor, after, until)) {
             LotId lot = lotOf(schedule, tick);
             if (window.contains(lot)) {

@@ -130,7 +130,7 @@ public final class ExecCommand implements Callable<Integer> {
                 List<BackfillLot> fillable;
                 try {
                     fillable = Backfill.select(placement.plan(), placement.store(), projectPlan, arc,
-                            window(placement, arc, clock), replay);
+                            window(placement, arc, clock), replay, clock.instant());
                 } catch (IllegalArgumentException e) {
                     throw new UserException("arc " + arcName + " of " + OperatedPlacement.projectId(projectPlan)
                             + ": " + e.getMessage());
