@@ -90,7 +90,9 @@ class ShowCommandTest {
                     "runtimeProps": {"memorySizeMB": 512, "retryAttempts": 3, "timeoutMin": 15,
                                      "architecture": "ARM_64"}
                   },
-                  "trigger": null
+                  "trigger": null,
+                  "lotUnit": null,
+                  "schedule": null
                 }
                 """));
     }
