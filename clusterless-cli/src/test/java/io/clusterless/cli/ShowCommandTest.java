@@ -94,7 +94,8 @@ class ShowCommandTest {
                   },
                   "trigger": null,
                   "lotUnit": null,
-                  "lateAfter": null
+                  "lateAfter": null,
+                  "schedule": null
                 }
                 """));
     }

@@ -31,6 +31,11 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
             + "waits for every covered source lot.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     private String lateAfter;
+    @JsonPropertyDescription("Runs the arc on a schedule instead of on its sources' lots (ADR-0013): an EventBridge "
+            + "expression in UTC, \"rate(1 hour)\" or \"cron(0 2 * * ? *)\". Each tick runs the lot that just ended, "
+            + "with what the sources hold then; a scheduled arc may have no sources (\"sources\": {}).")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private String schedule;
 
     public Map<String, SourceDataset> getSources() {
         return sources;
@@ -57,7 +62,7 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
 
     /** Whether the arc declares its own lot unit: each of its lots covers the source lots inside it (ADR-0012). */
     public boolean rollsUp() {
-        return lotUnit != null;
+        return lotUnit != null && schedule == null;
     }
 
     /**
@@ -66,6 +71,11 @@ public abstract class Arc<W extends WorkloadSettings> extends Component {
      */
     public boolean readsCoveredLots() {
         return false;
+    }
+
+    /** As declared; null when the arc runs on its sources' lots. */
+    public String getSchedule() {
+        return schedule;
     }
 
     /** Whether a lot waits for every subscribed source (ADR-0011): several subscribe and the trigger is not "any". */

@@ -23,6 +23,8 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
      * state objects only: {@code arc-attempts/project=<p>/version=<v>/arc=<a>/lot=<lot>/attempt=<id>.json}.
      */
     public static final String ATTEMPTS_ROOT = "arc-attempts";
+    /** Root of scheduled arcs' records (ADR-0013), beside {@code arcs/} for the same reason. */
+    public static final String SCHEDULES_ROOT = "arc-schedules";
 
     public ArcStateURI {
         KeyLayout.checkValue(bucket, "bucket");
@@ -146,6 +148,18 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
     /** The key prefix of the end records of this arc's (or lot's) attempts, e.g. {@code arc-attempts/project=p/…/arc=a/}. */
     public String attemptsKeyPath() {
         return attemptsLayout().keyPath();
+    }
+
+    /**
+     * The key of a scheduled arc's floor, when its schedule was first placed or first fired (ADR-0013):
+     * {@code arc-schedules/project=<p>/version=<v>/arc=<a>/since.json}.
+     */
+    public String scheduleSinceKey() {
+        return new KeyLayout(null, SCHEDULES_ROOT)
+                .named("project", projectName, "projectName")
+                .named("version", projectVersion, "projectVersion")
+                .named("arc", arcName, "arcName")
+                .file("since.json").key();
     }
 
     private KeyLayout attemptsLayout() {

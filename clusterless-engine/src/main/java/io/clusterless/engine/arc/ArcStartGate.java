@@ -15,6 +15,10 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
 
+import io.clusterless.lot.LotUnit;
+import io.clusterless.model.SinkDataset;
+import io.clusterless.schedule.ScheduleExpression;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,6 +46,7 @@ public final class ArcStartGate {
     private final ManifestStore manifests;
     private final RollUpCoverage coverage;
     private final Clock clock;
+    private final ScheduleFloor floor;
 
     public ArcStartGate(ArcGateProps props, ObjectStore store, Clock clock) {
         this.props = props;
@@ -50,6 +55,7 @@ public final class ArcStartGate {
         this.states = new ArcStateStore(retrying, props.arcStateURI(), clock);
         this.manifests = new ManifestStore(retrying);
         this.coverage = new RollUpCoverage(props, retrying);
+        this.floor = new ScheduleFloor(retrying, props.arcStateURI());
     }
 
     /**
@@ -157,6 +163,36 @@ public final class ArcStartGate {
         return new ArcStateContext(outcome.previousState(), outcome.currentState(),
                 new ArcWorkloadContext(role, event, partials, Map.of(), covered.manifests()), null, null, null,
                 outcome.arcAttempt());
+    }
+
+    /**
+     * Starts the lot a schedule tick runs (ADR-0013): the newest lot of {@code unit} that ended at or before
+     * {@code tick}, with whatever final manifests its sources hold for it then, and never waiting. The start itself is
+     * {@link #start}'s: a tick delivered twice, or a tick for a lot {@code cls exec} ran, finds it running or complete.
+     * The workload's event names the first source that holds the lot (so single-source workloads see it as an
+     * arrival); with none, the event names only the lot.
+     */
+    public ArcStateContext tick(Instant tick, LotUnit unit) {
+        floor.since(tick); // on AWS the first tick marks when the schedule began; cls gaps counts ticks from it
+        String lot = ScheduleExpression.lotOf(unit, tick).format();
+        Map<String, String> found = new LinkedHashMap<>();
+        String bucket = props.sinkManifestTemplates().values().stream().findFirst()
+                .map(template -> ManifestURI.parse(template).bucket())
+                .orElseThrow(() -> new IllegalArgumentException("arc " + props.arc().name() + " has no sinks"));
+        props.arc().sources().forEach((role, source) ->
+                manifests.lotManifests(ManifestURI.of(bucket, source).withLot(lot)).stream()
+                        .filter(ManifestURI::currentFinal)
+                        .findFirst()
+                        .ifPresent(manifest -> found.put(role, manifest.identifier())));
+        String role = found.keySet().stream().findFirst().orElse(null);
+        SourceDataset source = role == null ? null : props.arc().sources().get(role);
+        ArcNotifyEvent event = new ArcNotifyEvent(source == null ? null
+                : new SinkDataset(source.getName(), source.getVersion(), null), lot, found.get(role));
+        StartOutcome outcome = states.start(lot, event, props.runningTimeout());
+        Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
+                ? partialManifests(lot) : Map.of();
+        return new ArcStateContext(outcome.previousState(), outcome.currentState(),
+                new ArcWorkloadContext(role, event, partials, found), null, null, null, outcome.arcAttempt());
     }
 
     /**

@@ -2,9 +2,11 @@ package io.clusterless.engine.exec;
 
 import io.clusterless.arcstate.ArcState;
 import io.clusterless.engine.arc.ArcStartGate;
+import io.clusterless.engine.arc.ScheduleFloor;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.plan.ScheduleTicks;
 import io.clusterless.engine.status.ArcLots;
 import io.clusterless.engine.status.CoveredLots;
 import io.clusterless.engine.status.DatasetLot;
@@ -14,16 +16,17 @@ import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -57,7 +60,7 @@ public final class Backfill {
         if (arc.gateProps().rollsUp()) {
             return rollUp(plan, store, project, arc, window, replay, false, now);
         }
-        return scan(plan, store, project, arc, window, replay, false);
+        return scan(plan, store, project, arc, window, replay, false, now);
     }
 
     /**
@@ -68,13 +71,19 @@ public final class Backfill {
     public static List<BackfillLot> waiting(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
                                             LotRange window, boolean replay) {
         return arc.gateProps().joins() || arc.gateProps().rollsUp()
-                ? scan(plan, store, project, arc, window, replay, true) : List.of();
+                ? scan(plan, store, project, arc, window, replay, true, Instant.now()) : List.of();
     }
 
     private static List<BackfillLot> scan(PlacementPlan plan, ObjectStore store, ProjectPlan project, ArcPlan arc,
-                                          LotRange window, boolean replay, boolean waiting) {
+                                          LotRange window, boolean replay, boolean waiting, Instant now) {
         if (arc.gateProps().rollsUp()) {
-            return rollUp(plan, store, project, arc, window, replay, waiting, Instant.now());
+            return rollUp(plan, store, project, arc, window, replay, waiting, now);
+        }
+        Optional<ArcSchedule> schedule = arc.schedule();
+        if (schedule.isPresent()) {
+            SortedMap<LotId, ArcState> ticked = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
+            Instant anchor = new ScheduleFloor(store, arc.gateProps().arcStateURI()).recorded().orElse(Instant.EPOCH);
+            return waiting ? List.of() : ticks(project, arc, schedule.get(), window, ticked, replay, anchor, now);
         }
         SortedMap<LotId, ArcState> states = ArcLots.scan(store, arc.gateProps().arcStateURI(), window);
         Map<SourceDataset, SortedMap<LotId, DatasetLot>> sources = new LinkedHashMap<>();
@@ -119,6 +128,33 @@ public final class Backfill {
                     : "the last run ended " + state;
             lots.add(new BackfillLot(projectId, arc.name(), lot.format(), state == null ? null : state.name(), reason,
                     event));
+        }
+        return lots;
+    }
+
+    /**
+     * A scheduled arc's lots (ADR-0013): the lot of every tick in the window that did not complete, whatever its
+     * sources hold (a tick does not wait for them). The event names only the lot: it stands for the tick at the
+     * lot's end ({@link io.clusterless.engine.arc.ScheduleTick#of}), which runs exactly that lot.
+     */
+    private static List<BackfillLot> ticks(ProjectPlan project, ArcPlan arc, ArcSchedule schedule, LotRange window,
+                                           SortedMap<LotId, ArcState> states, boolean replay, Instant anchor,
+                                           Instant now) {
+        String projectId = project.names().project() + "/" + project.names().version();
+        List<BackfillLot> lots = new ArrayList<>();
+        for (LotId lot : ScheduleTicks.lotsIn(schedule, window, anchor, now)) {
+            ArcState state = states.get(lot);
+            if (state == ArcState.complete && !replay) {
+                continue;
+            }
+            String reason = state == null ? "a tick of schedule " + schedule.expression().text() + " that never ran"
+                    : state == ArcState.complete ? "complete; replayed: its sink manifests are kept as superseded "
+                    + "attempts and the run writes new current ones"
+                    : state == ArcState.running ? "a run is recorded as running; the start gate runs the lot again "
+                    + "only if that run overran the arc's timeout"
+                    : "the last run ended " + state;
+            lots.add(new BackfillLot(projectId, arc.name(), lot.format(), state == null ? null : state.name(), reason,
+                    new ArcNotifyEvent(null, lot.format(), null)));
         }
         return lots;
     }

@@ -4,6 +4,7 @@ import io.clusterless.arc.ArcProps;
 import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.engine.entry.LambdaEntryPointRegistry;
 import io.clusterless.model.Arc;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.naming.ProjectNames;
 
@@ -20,7 +21,9 @@ import java.util.Optional;
  * the stacks, so the local substrate plans without the Lambda layer.
  *
  * @param kind  the component type id, e.g. {@code aws:core:s3CopyArc}
- * @param names the names of the arc's project
+ * @param names           the names of the arc's project
+ * @param listenerPattern the arc-bus pattern of its listener rule; null for a scheduled arc, whose rule is its
+ *                        schedule (ADR-0013, {@link #schedule()})
  */
 public record ArcPlan(Arc<?> model, String kind, ArcGateProps gateProps, ArcProps workloadProps,
                       Map<String, Optional<SinkDataset>> sourceOwners, String stackName, String stateMachineName,
@@ -35,6 +38,11 @@ public record ArcPlan(Arc<?> model, String kind, ArcGateProps gateProps, ArcProp
     }
 
     /** The Lambda function of the workload ({@code …-func-…}), or the Batch result collector ({@code …-result-…}). */
+    /** The arc's schedule, when it runs on one (ADR-0013). */
+    public Optional<ArcSchedule> schedule() {
+        return ArcSchedule.of(model);
+    }
+
     public String workloadFunction() {
         return names.lambdaFunction(name(), entryPoints().workload(kind).suffix());
     }

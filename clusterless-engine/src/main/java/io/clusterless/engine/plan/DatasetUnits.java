@@ -2,6 +2,7 @@ package io.clusterless.engine.plan;
 
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.Arc;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.SourceDataset;
 
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * The interval of a dataset's lots in a placement: its boundary's lot unit, or, for an arc's sink, the arc's own
- * {@code lotUnit} when it declares one (a roll-up), else that of its first subscribed source.
+ * {@code lotUnit} when it declares one (a roll-up), else its schedule's (ADR-0013), else that of its first
+ * subscribed source.
  */
 public final class DatasetUnits {
     private final PlacementPlan plan;
@@ -87,6 +89,9 @@ public final class DatasetUnits {
         if (arc.getLotUnit() != null) {
             return Optional.of(LotUnit.parse(arc.getLotUnit()));
         }
+        if (arc.getSchedule() != null) { // each tick runs a lot of the schedule's unit (ADR-0013)
+            return ArcSchedule.of(arc).map(ArcSchedule::lotUnit);
+        }
         for (SourceDataset source : arc.getSources().values()) {
             if (source.isSubscribe()) {
                 Optional<LotUnit> unit = declared(source.id(), boundaries, writers, seen);
@@ -101,6 +106,9 @@ public final class DatasetUnits {
     private Optional<LotUnit> ofArc(ArcPlan arc, Set<String> seen) {
         if (arc.model().getLotUnit() != null) {
             return Optional.of(LotUnit.parse(arc.model().getLotUnit()));
+        }
+        if (arc.model().getSchedule() != null) { // each tick runs a lot of the schedule's unit (ADR-0013)
+            return arc.schedule().map(ArcSchedule::lotUnit);
         }
         for (SourceDataset source : arc.model().getSources().values()) {
             if (source.isSubscribe()) {

@@ -163,7 +163,8 @@ public final class PlacementPlan {
                     subscribed.add(id);
                 }
             });
-            if (subscribed.isEmpty()) {
+            boolean scheduled = arc.getSchedule() != null;
+            if (subscribed.isEmpty() && !scheduled) {
                 throw new IllegalArgumentException("arc '" + name + "': no source has subscribe=true, so nothing "
                         + "would ever start it");
             }
@@ -175,7 +176,8 @@ public final class PlacementPlan {
                     ArcStateURI.of(placement.arcStateBucket(), project.name(), project.version(), name).template(),
                     placement.arcEventBus());
             Map<String, String> barrier = new LinkedHashMap<>();
-            if (arc.joinsSources() || arc.rollsUp()) {
+            // a tick runs with what the sources hold then (ADR-0013)
+            if ((arc.joinsSources() || arc.rollsUp()) && !scheduled) {
                 arc.getSources().forEach((role, source) -> {
                     if (source.isSubscribe()) {
                         barrier.put(role, ManifestURI.of(placement.manifestBucket(), source).template());
@@ -186,7 +188,9 @@ public final class PlacementPlan {
                     workloadTimeout(workloadTree).plus(RUNNING_MARGIN), barrier, rollUp(arc));
             return new ArcPlan(arc, arc.getType(), gates, workloadProps, sourceOwners, names.arcStack(name),
                     names.arcStateMachine(name), names.arcListenerRule(name), names.lambdaFunction(name, "start"),
-                    names.lambdaFunction(name, "complete"), EventPatterns.arcListener(subscribed), names);
+                    names.lambdaFunction(name, "complete"),
+                    // a scheduled arc's rule is its schedule (ADR-0013): no source lot starts it
+                    scheduled ? null : EventPatterns.arcListener(subscribed), names);
         }
 
         /**

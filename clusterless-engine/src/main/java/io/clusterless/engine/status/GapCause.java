@@ -19,6 +19,12 @@ public enum GapCause {
      * complete, and {@code late} names each source lot it ran without. {@code cls exec --replay} runs it again.
      */
     late,
+
+    /**
+     * A scheduled arc's tick (ADR-0013) came after the schedule began and its lot has no state: the tick was not
+     * delivered or its start failed. {@code cls exec} runs it.
+     */
+    missedTick,
     /** The upstream lot is complete and the arc never ran for it. */
     neverRan,
     /** The arc ran and ended {@code missing} or {@code partial}; {@code error} holds the recorded error. */

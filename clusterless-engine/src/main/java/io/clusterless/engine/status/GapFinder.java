@@ -5,17 +5,20 @@ import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.ScheduleFloor;
 import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.BoundaryPlan;
 import io.clusterless.engine.plan.DatasetUnits;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.plan.ScheduleTicks;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.uri.ManifestURI;
 
@@ -23,10 +26,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 
 /**
@@ -101,6 +106,10 @@ public final class GapFinder {
     public List<Gap> arcGaps(ProjectPlan project, ArcPlan arc) {
         List<Gap> gaps = new ArrayList<>();
         SortedMap<LotId, ArcState> states = arcLots(arc);
+        Optional<ArcSchedule> schedule = arc.schedule();
+        if (schedule.isPresent()) {
+            return tickGaps(project, arc, schedule.get(), states);
+        }
         for (LotId lot : window(units.ofArc(arc))) {
             ArcState state = states.get(lot);
             if (state == ArcState.complete) {
@@ -108,6 +117,42 @@ public final class GapFinder {
                 continue;
             }
             Explanation why = explainArcLot(project, arc, lot, state);
+            gaps.add(new Gap(Gap.ARC, projectId(project), arc.name(), lot.format(), why.cause(), why.upstream(),
+                    why.detail(), why.since(), why.stale(), why.error(), why.waitingFor()));
+        }
+        return gaps;
+    }
+
+    /**
+     * A scheduled arc (ADR-0013): the lots of the window that a tick since the schedule's floor (until now) ran or
+     * should have run, and did not complete. Lots no tick runs are no gaps; nor are lots whose tick has not come.
+     */
+    private List<Gap> tickGaps(ProjectPlan project, ArcPlan arc, ArcSchedule schedule,
+                               SortedMap<LotId, ArcState> states) {
+        List<Gap> gaps = new ArrayList<>();
+        LotRange window = window(Optional.of(schedule.lotUnit()));
+        Optional<Instant> floor = new ScheduleFloor(store, arc.gateProps().arcStateURI()).recorded();
+        if (floor.isEmpty() || window.isEmpty() || window.unit() != schedule.lotUnit()) {
+            return gaps; // never placed or fired: no tick came yet
+        }
+        Instant from = floor.get().isAfter(window.start().start()) ? floor.get() : window.start().start();
+        Instant until = window.endExclusive().end().isBefore(clock.instant()) ? window.endExclusive().end()
+                : clock.instant();
+        Set<LotId> seen = new HashSet<>();
+        for (Instant tick : ScheduleTicks.between(schedule, floor.get(), from, until)) {
+            LotId lot = ScheduleTicks.lotOf(schedule, tick);
+            if (!window.contains(lot) || !seen.add(lot) || states.get(lot) == ArcState.complete) {
+                continue;
+            }
+            ArcState state = states.get(lot);
+            Explanation why = state != null ? explainArcLot(project, arc, lot, state)
+                    : listeners.disabledAt(projectId(project), arc.name(), tick)
+                    ? Explanation.of(GapCause.disabled, null, "the arc was disabled at the tick of " + tick
+                    + " (schedule " + schedule.expression().text() + "); cls exec runs the lot")
+                    : deadLettered.arcLot(project, arc, lot)
+                    .map(detail -> Explanation.of(GapCause.deadLettered, "lot " + lot.format(), detail))
+                    .orElse(Explanation.of(GapCause.missedTick, null, "the tick of " + tick + " (schedule "
+                            + schedule.expression().text() + ") did not run the lot; cls exec runs it"));
             gaps.add(new Gap(Gap.ARC, projectId(project), arc.name(), lot.format(), why.cause(), why.upstream(),
                     why.detail(), why.since(), why.stale(), why.error(), why.waitingFor()));
         }

@@ -72,6 +72,28 @@ class ArcGateHandlersTest {
     }
 
     @Test
+    void theStartHandlerRunsAScheduleTick_theLotThatEndedBeforeIt_onceForTwoDeliveries() throws Exception {
+        ArcFixture arc = new ArcFixture(server.store(), "arc-state", "manifests", "report-" + UUID.randomUUID()
+                .toString().substring(0, 8), "bus");
+        AwsClients clients = new AwsClients(AwsSettings.of(Map.of("AWS_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL_S3", server.endpoint().toString())),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)));
+        Map<String, String> environment = Map.of(ArcHandlerProps.VARIABLE, arc.props.toJson(),
+                ArcStartHandler.TICK_LOT_UNIT_VARIABLE, "Twelfths");
+        // what the schedule rule's input transformer writes into $.detail
+        JsonNode tick = Json.records().readTree("{\"tick\": \"2023-02-28T00:00:04Z\"}");
+
+        JsonNode started = call(new ArcStartHandler(environment, clients), tick);
+        JsonNode again = call(new ArcStartHandler(environment, clients), tick);
+
+        assertThat(started.path("currentState").asText()).isEqualTo("running");
+        assertThat(started.at("/arcWorkloadContext/arcNotifyEvent/lot").asText()).isEqualTo(LOT);
+        assertThat(again.path("previousState").asText()).as("the second delivery finds the run").isEqualTo("running");
+        assertThatThrownBy(() -> call(new ArcStartHandler(Map.of(ArcHandlerProps.VARIABLE, arc.props.toJson()),
+                clients), tick)).hasMessageContaining("CLS_ARC_TICK_LOT_UNIT is not set");
+    }
+
+    @Test
     void props_roundTripAsOneFlatDocument_thatPlainArcStatePropsReadersStillRead() throws Exception {
         ArcFixture arc = new ArcFixture(server.store(), "arc-state", "manifests", "copy", "bus");
         ArcGateProps props = arc.props(Duration.ofMinutes(20));

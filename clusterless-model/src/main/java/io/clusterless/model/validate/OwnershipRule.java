@@ -43,8 +43,10 @@ final class OwnershipRule implements Rule {
             }
         });
         for (Located<Arc<?>> arc : Elements.arcs(project)) {
-            if (arc.value().getSources().isEmpty()) {
-                problems.add(arc.problem("sources", "an arc needs at least one source dataset"));
+            // a scheduled arc starts on its ticks, so it may read nothing: a nightly report (ADR-0013)
+            if (arc.value().getSources().isEmpty() && arc.value().getSchedule() == null) {
+                problems.add(arc.problem("sources", "an arc needs at least one source dataset, or a \"schedule\" "
+                        + "to start it"));
             }
             if (arc.value().getSinks().isEmpty()) {
                 problems.add(arc.problem("sinks", "an arc needs at least one sink dataset"));

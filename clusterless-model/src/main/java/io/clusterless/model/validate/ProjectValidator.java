@@ -34,7 +34,8 @@ public final class ProjectValidator {
                 new RuntimePropsRule(),
                 new TypeRules(registry, ComponentRule.Concern.SETTINGS),
                 new TriggerRule(),
-                new RollUpRule());
+                new RollUpRule(),
+                new ScheduleRule());
     }
 
     public ProjectValidator() {

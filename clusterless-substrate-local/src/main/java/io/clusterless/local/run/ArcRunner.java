@@ -12,6 +12,7 @@ import io.clusterless.event.ArcStateContext;
 import io.clusterless.event.WorkloadError;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.workload.LocalExecutor;
+import io.clusterless.lot.LotUnit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -76,6 +77,21 @@ final class ArcRunner {
         ArcGateProps recovering = props.withRunningTimeout(
                 sinceStart.isNegative() || sinceStart.isZero() ? Duration.ofMillis(1) : sinceStart);
         return run(event, new ArcStartGate(recovering, store, clock));
+    }
+
+    /**
+     * Runs the lot a schedule tick runs (ADR-0013); {@code recovering} as {@link #recover}, for a tick whose lot a
+     * dead run left {@code running}.
+     */
+    Outcome tick(Instant tick, LotUnit unit, boolean recovering) {
+        ArcStartGate gate = recovering ? recoveringGate() : start;
+        return run("of the tick at " + tick, () -> gate.tick(tick, unit));
+    }
+
+    private ArcStartGate recoveringGate() {
+        Duration sinceStart = Duration.between(processStart, clock.instant());
+        return new ArcStartGate(arc.gateProps().withRunningTimeout(
+                sinceStart.isNegative() || sinceStart.isZero() ? Duration.ofMillis(1) : sinceStart), store, clock);
     }
 
     private Outcome run(ArcNotifyEvent event, ArcStartGate gate) {

@@ -2,6 +2,7 @@ package io.clusterless.local.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.engine.arc.ScheduleTick;
 import io.clusterless.engine.boundary.InfrequentBoundary;
 import io.clusterless.engine.boundary.ObjectCreatedEvent;
 import io.clusterless.engine.listener.ListenerSwitches;
@@ -24,7 +25,9 @@ import io.clusterless.local.store.RootLock;
 import io.clusterless.local.workload.LocalArcType;
 import io.clusterless.local.workload.LocalExecutor;
 import io.clusterless.local.workload.LocalExecutorContext;
+import io.clusterless.lot.LotId;
 import io.clusterless.manifest.ManifestState;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Resource;
 import io.clusterless.model.SinkDataset;
@@ -83,6 +86,7 @@ public final class LocalRunner implements AutoCloseable {
     private final ExecutorService pool;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<FrequentLots> frequents = new ArrayList<>();
+    private final List<LocalSchedule> schedules = new ArrayList<>();
     private final Map<String, ArcRunner> arcs = new LinkedHashMap<>();
     private final List<LocalExecutor> workloads = new ArrayList<>();
     private final Map<String, SinkDataset> owners = new LinkedHashMap<>();
@@ -169,6 +173,7 @@ public final class LocalRunner implements AutoCloseable {
             LandingFolders.Look look = landing.look();
             arrived.addAndGet(look.arrivals());
             int closedNow = closeIntervals();
+            int firedNow = fireTicks();
             awaitQuiet(progress);
             if (!look.unsettled() && !landing.hasNew() && startDueRollUps() > 0) {
                 awaitQuiet(progress);
@@ -177,7 +182,7 @@ public final class LocalRunner implements AutoCloseable {
             if (stopping) {
                 return;
             }
-            if (options.untilIdle() && closedNow == 0 && !look.unsettled() && !landing.hasNew()) {
+            if (options.untilIdle() && closedNow == 0 && firedNow == 0 && !look.unsettled() && !landing.hasNew()) {
                 return;
             }
             if (!options.untilIdle() || look.unsettled()) {
@@ -247,8 +252,16 @@ public final class LocalRunner implements AutoCloseable {
             workloads.add(executor);
             ArcRunner runner = new ArcRunner(arc, store, bus, executor, clock, started);
             arcs.put(arc.ruleName(), runner);
+            Optional<ArcSchedule> schedule = ArcSchedule.of(arc.model());
+            if (schedule.isPresent()) { // its schedule starts it, no source lot does (ADR-0013)
+                schedules.add(new LocalSchedule(arc, schedule.get(), store, started));
+                continue;
+            }
             bus.addRule(arc.ruleName(), arc.listenerPattern(), listening(arc.project(), arc.model().getName(),
-                    event -> submit(runner, notification(event), false)));
+                    event -> {
+                        ArcNotifyEvent notification = notification(event);
+                        submit(runner, notification.lot(), () -> runner.run(notification));
+                    }));
         }
     }
 
@@ -332,11 +345,53 @@ public final class LocalRunner implements AutoCloseable {
         }
     }
 
-    private void submit(ArcRunner runner, ArcNotifyEvent event, boolean recovering) {
+    /**
+     * Fires, for every scheduled arc whose listener is enabled, each tick that came due since the last look (at
+     * start: since the arc's floor) and whose lot has no state yet, unless the arc was disabled at the tick's time;
+     * a lot a killed run left {@code running} runs again. Returns how many ticks it fired.
+     */
+    private int fireTicks() {
+        int fired = 0;
+        ListenerSwitches switches = null;
+        for (LocalSchedule schedule : schedules) {
+            List<Instant> due = schedule.due(clock.instant());
+            boolean catchingUp = schedule.catchingUp();
+            if (due.isEmpty()) {
+                continue;
+            }
+            LocalPlan.ArcEntry arc = schedule.arc();
+            ArcRunner runner = arcs.get(arc.ruleName());
+            switches = switches == null ? switches() : switches;
+            String projectId = arc.project().project() + "/" + arc.project().version();
+            if (!switches.enabled(arc.project().project(), arc.project().version(), arc.model().getName())) {
+                LOG.log(System.Logger.Level.INFO, "{0} of {1} is disabled: {2} tick(s) not fired",
+                        arc.model().getName(), projectId, due.size());
+                continue;
+            }
+            Map<String, ArcState> states = arcStates(arc);
+            for (Instant tick : due) {
+                String lot = schedule.lotOf(tick).format();
+                ArcState state = states.get(lot);
+                boolean recovering = catchingUp && state == ArcState.running;
+                if (state != null && !recovering) {
+                    continue; // the tick ran (or cls exec ran its lot): a tick runs its lot once
+                }
+                if (switches.disabledAt(projectId, arc.model().getName(), tick)) {
+                    continue; // as EventBridge drops a disabled rule's ticks
+                }
+                submit(runner, lot, () -> runner.tick(tick, schedule.schedule().lotUnit(), recovering));
+                states.put(lot, ArcState.running); // a second tick of the same lot in this look finds it
+                fired++;
+            }
+        }
+        return fired;
+    }
+
+    private void submit(ArcRunner runner, String lot, java.util.function.Supplier<ArcRunner.Outcome> work) {
         inFlight.incrementAndGet();
         pool.execute(() -> {
             try {
-                ArcRunner.Outcome outcome = recovering ? runner.recover(event) : runner.run(event);
+                ArcRunner.Outcome outcome = work.get();
                 switch (outcome) {
                     case ALREADY_RUNNING:
                     case ALREADY_COMPLETE:
@@ -352,7 +407,7 @@ public final class LocalRunner implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 failed.incrementAndGet();
-                LOG.log(System.Logger.Level.ERROR, "arc " + runner.name() + " lot " + event.lot() + " failed: "
+                LOG.log(System.Logger.Level.ERROR, "arc " + runner.name() + " lot " + lot + " failed: "
                         + e.getMessage(), e);
             } finally {
                 synchronized (inFlight) {
@@ -374,6 +429,9 @@ public final class LocalRunner implements AutoCloseable {
             if (runner == null) {
                 continue; // its type does not run locally (see notices())
             }
+            if (arc.model().getSchedule() != null) {
+                continue; // its ticks' first look resumes it (fireTicks)
+            }
             String projectId = arc.project().project() + "/" + arc.project().version();
             if (!switches.enabled(arc.project().project(), arc.project().version(), arc.model().getName())) {
                 continue; // a disabled arc processes nothing; cls exec runs its lots
@@ -389,7 +447,8 @@ public final class LocalRunner implements AutoCloseable {
                     // a lot announced while the arc was disabled was not delivered, so it is not recovered either
                     if (states.get(arcLotOf(arc, manifest.lot())) != ArcState.complete
                             && !switches.disabledAt(projectId, arc.model().getName(), announced.getValue())) {
-                        submit(runner, new ArcNotifyEvent(owner, manifest.lot(), manifest.identifier()), true);
+                        ArcNotifyEvent event = new ArcNotifyEvent(owner, manifest.lot(), manifest.identifier());
+                        submit(runner, event.lot(), () -> runner.recover(event));
                     }
                 }
             }
@@ -534,8 +593,12 @@ public final class LocalRunner implements AutoCloseable {
         }
         Map<String, Future<ArcRunner.Outcome>> submitted = new LinkedHashMap<>();
         try {
+            Optional<ArcSchedule> schedule = ArcSchedule.of(entry.model());
             for (ArcNotifyEvent event : events) {
-                submitted.put(arcLotOf(entry, event.lot()), pool.submit(() -> runner.run(event)));
+                // a scheduled arc's lot runs as the tick at its end would run it (ADR-0013)
+                submitted.put(arcLotOf(entry, event.lot()), pool.submit(() -> schedule.isPresent()
+                        ? runner.tick(ScheduleTick.of(LotId.parse(event.lot())).time(), schedule.get().lotUnit(), false)
+                        : runner.run(event)));
             }
             for (String lot : dueLots) {
                 submitted.put(lot, pool.submit(() -> runner.runDue(lot)));

@@ -99,8 +99,9 @@ abstract class ListenerSwitch {
             if (boundaryName == null) {
                 for (ArcPlan arc : projectPlan.arcs()) {
                     if (arcName == null || arcName.equals(arc.name())) {
+                        // a scheduled arc's rule is its schedule, on the default bus (ADR-0013)
                         listeners.add(new Listener(projectPlan, arc.name(), "arc", arc.ruleName(),
-                                placement.plan().placement().arcEventBus()));
+                                arc.listenerPattern() == null ? null : placement.plan().placement().arcEventBus()));
                     }
                 }
             }

@@ -51,7 +51,9 @@ public final class FunctionContract {
         ArcNotifyEvent notified = context.arcNotifyEvent();
         Map<String, ArcNotifyEvent> arrived = new LinkedHashMap<>();
         if (context.sourceManifests().isEmpty()) {
-            arrived.put(context.role() == null ? "main" : context.role(), notified);
+            if (notified.manifest() != null) { // a schedule tick of a lot no source holds names none (ADR-0013)
+                arrived.put(context.role() == null ? "main" : context.role(), notified);
+            }
         } else {
             context.sourceManifests().forEach((role, uri) -> {
                 SourceDataset source = props.sources().get(role);

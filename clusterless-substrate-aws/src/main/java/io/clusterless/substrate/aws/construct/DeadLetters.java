@@ -64,13 +64,13 @@ public final class DeadLetters {
         return start(machine, null);
     }
 
-    /** As {@link #start(IStateMachine)}, the execution's input being {@code input} instead of the event. */
+    /** As {@link #start(IStateMachine)}, the execution's input being {@code input} (made from the event or fixed). */
     public SfnStateMachine start(IStateMachine machine, RuleTargetInput input) {
         return SfnStateMachine.Builder.create(machine)
+                .input(input)
                 .retryAttempts(STATE_MACHINE_TARGET_RETRIES)
                 .maxEventAge(TARGET_MAX_EVENT_AGE)
                 .deadLetterQueue(queue)
-                .input(input)
                 .build();
     }
 }

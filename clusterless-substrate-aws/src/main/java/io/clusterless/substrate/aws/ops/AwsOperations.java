@@ -3,6 +3,7 @@ package io.clusterless.substrate.aws.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.arc.ArcStateEntry;
 import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.ScheduleTick;
 import io.clusterless.engine.metadata.PlacementReader;
 import io.clusterless.engine.metadata.StackStates;
 import io.clusterless.engine.ops.ExecOutcome;
@@ -15,6 +16,7 @@ import io.clusterless.engine.status.DeadLetters;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.json.Json;
+import io.clusterless.lot.LotId;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.arc.ArcStartHandler;
 import io.clusterless.runtime.aws.AwsClients;
@@ -144,8 +146,10 @@ public final class AwsOperations implements SubstrateOperations {
             boolean reopened = request.reopener().reopen(one);
             String name = executionName(request, one);
             try {
+                // a roll-up's late lot starts as its late tick would, a scheduled arc's lot as the tick at its end
                 String execution = executions.start(arn, name, one.lot().lateTick() != null
-                        ? lateTick(one.lot().lateTick()) : envelope(one.lot().event()));
+                        ? lateTick(one.lot().lateTick()) : one.arc().schedule().isPresent()
+                        ? tickEnvelope(LotId.parse(one.lot().lot())) : envelope(one.lot().event()));
                 running.add(execution);
                 outcomes.add(new ExecOutcome(one.project(), one.lot().lot(), "started", execution));
             } catch (AwsJsonException e) {
@@ -174,6 +178,13 @@ public final class AwsOperations implements SubstrateOperations {
         arcPart = arcPart.length() > 40 ? arcPart.substring(0, 40) : arcPart;
         String name = arcPart + "-" + one.lot().lot() + "-" + attempt;
         return name.length() > 80 ? name.substring(0, 80) : name;
+    }
+
+    /** What a scheduled arc's rule delivers (ADR-0013): the tick under {@code detail}. */
+    private static ObjectNode tickEnvelope(LotId lot) {
+        ObjectNode envelope = Json.records().createObjectNode();
+        envelope.set("detail", ScheduleTick.of(lot).toJson());
+        return envelope;
     }
 
     /** What a roll-up's late-tick schedule rule delivers (ADR-0012): the deadline names the lot. */

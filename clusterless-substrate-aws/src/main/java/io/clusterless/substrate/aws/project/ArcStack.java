@@ -1,10 +1,12 @@
 package io.clusterless.substrate.aws.project;
 
 import io.clusterless.engine.arc.ArcGateProps;
+import io.clusterless.engine.arc.ScheduleTick;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.EventPatterns;
-import io.clusterless.runtime.arc.ArcStartHandler;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.runtime.arc.ArcStartHandler;
 import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.DeadLetters;
@@ -22,6 +24,7 @@ import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Chain;
@@ -40,8 +43,10 @@ import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One arc's stack (reference §3.7): its start and complete gates, its workload, the STANDARD state machine that runs
@@ -59,8 +64,12 @@ public final class ArcStack extends Stack {
         super(scope, plan.stackName(), Stacks.props(project.placementPlan().placement(), plan.stackName(),
                 "clusterless arc " + plan.name() + " of " + project.plan().deployable().getProject().id()));
         Map<String, String> gateEnvironment = Map.of(STATE_PROPS_VARIABLE, plan.gateProps().toJson());
+        Optional<ArcSchedule> schedule = plan.schedule();
+        Map<String, String> startEnvironment = new LinkedHashMap<>(gateEnvironment);
+        schedule.ifPresent(s -> startEnvironment.put(ScheduleTick.LOT_UNIT_VARIABLE, s.lotUnit().displayName()));
         HandlerFunction start = gate(project, plan, "StartGate", plan.startFunction(), plan.startHandler(),
-                gateEnvironment);
+                startEnvironment);
+        schedule.ifPresent(s -> recordsScheduleFloor(project, plan, start));
         HandlerFunction complete = gate(project, plan, "CompleteGate", plan.completeFunction(),
                 plan.completeHandler(), gateEnvironment);
         Access.putEvents(complete.role(), project.placementPlan().placement().arcEventBus());
@@ -69,6 +78,10 @@ public final class ArcStack extends Stack {
         stateMachine = stateMachine(project, plan, start, complete, tasks);
 
         DeadLetters deadLetters = new DeadLetters(this, "DeadLetters", project.names().arcDeadLetterQueue(plan.name()));
+        if (schedule.isPresent()) {
+            schedule(project, plan, schedule.get(), deadLetters);
+            return;
+        }
         Rule.Builder.create(this, "Listener")
                 .ruleName(plan.ruleName())
                 .description("lots of the sources of arc " + plan.name())
@@ -101,6 +114,34 @@ public final class ArcStack extends Stack {
 
     public StateMachine stateMachine() {
         return stateMachine;
+    }
+
+    /**
+     * A scheduled arc's rule (ADR-0013): a schedule rule on the default bus (where EventBridge schedules live) under
+     * the name its listener rule would have, so {@code cls disable}/{@code enable} and deploys switch it as they
+     * switch listeners (ADR-0004). Each tick starts the state machine with {@code {"detail": {"tick": <time>}}}; the
+     * start gate runs the lot that ended by then. Undeliverable ticks go to the stack's dead-letter queue.
+     */
+    private void schedule(ProjectScope project, ArcPlan plan, ArcSchedule schedule, DeadLetters deadLetters) {
+        Rule.Builder.create(this, "Schedule")
+                .ruleName(plan.ruleName())
+                .description("ticks of schedule " + schedule.expression().text() + " of arc " + plan.name())
+                .enabled(project.listenerEnabled(plan.name()))
+                .schedule(Schedule.expression(schedule.expression().awsExpression()))
+                .targets(List.of(deadLetters.start(stateMachine, RuleTargetInput.fromObject(Map.of("detail",
+                                Map.of(ScheduleTick.FIELD, EventField.getTime()))))))
+                .build();
+    }
+
+    /** The start gate proposes the schedule's floor on a tick: a create-if-absent of one key, read before. */
+    private static void recordsScheduleFloor(ProjectScope project, ArcPlan plan, HandlerFunction start) {
+        String bucket = project.placementPlan().placement().arcStateBucket();
+        String key = plan.gateProps().arcStateURI().scheduleSinceKey();
+        Access.read(start.role(), bucket, key);
+        start.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(Access.objectsArn(bucket, key)))
+                .build());
     }
 
     /** A gate reads and moves the arc's state objects and reads (start) or checks (complete) its manifests. */
