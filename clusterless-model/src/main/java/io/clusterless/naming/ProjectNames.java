@@ -54,6 +54,14 @@ public record ProjectNames(PlacementNames placement, String project, String vers
     }
 
     /**
+     * {@code <STAGE>-<project>-<arc>-<version>-late}: a roll-up's late-tick schedule (ADR-0012), named so that
+     * {@code cls enable|disable} switch it with the arc's listener.
+     */
+    public String arcLateTickRule(String arc) {
+        return arcStateMachine(arc) + "-late";
+    }
+
+    /**
      * {@code <STAGE>-<project>-<component>-<fn>-<version>-<region>}.
      *
      * @param fn {@code start}/{@code complete} (arc gates), {@code func} (s3 copy, glue), {@code result} (batch),

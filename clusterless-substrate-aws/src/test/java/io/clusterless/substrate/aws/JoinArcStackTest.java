@@ -79,6 +79,8 @@ class JoinArcStackTest {
         JsonNode ticks = rules.stream().filter(rule -> rule.has("ScheduleExpression")).findFirst().orElseThrow();
         assertThat(ticks.path("ScheduleExpression").asText()).isEqualTo("cron(0 * * * ? *)");
         assertThat(ticks.has("EventBusName")).as("schedules fire on the default bus").isFalse();
+        // named, so that cls enable|disable switch it with the listener
+        assertThat(ticks.path("Name").asText()).isEqualTo("DEV-orders-join-hourly-20230101-00-late");
         JsonNode target = ticks.path("Targets").get(0);
         assertThat(target.path("Arn").toString()).contains("StateMachine");
         assertThat(target.path("DeadLetterConfig").path("Arn").toString()).contains("DeadLetters");

@@ -55,7 +55,14 @@ abstract class ListenerSwitch {
     private String reason;
 
     /** A rule to change: the component's project, its name, and where its rule is on AWS. */
-    private record Listener(ProjectPlan project, String component, String kind, String ruleName, String busName) {
+    /** @param lateTickRule a roll-up's late-tick schedule on the default bus (ADR-0012), switched with it; or null */
+    private record Listener(ProjectPlan project, String component, String kind, String ruleName, String busName,
+                            String lateTickRule) {
+    }
+
+    private static String lateTickRule(ProjectPlan project, ArcPlan arc) {
+        return arc.gateProps().rollsUp() && arc.gateProps().rollUp().lateAfter() != null
+                ? project.names().arcLateTickRule(arc.name()) : null;
     }
 
     int change(boolean enabled) {
@@ -70,6 +77,9 @@ abstract class ListenerSwitch {
             ListenerChange change = switches.record(listener.project().names().project(),
                     listener.project().names().version(), listener.component(), enabled, reason);
             String rule = rules.apply(listener.ruleName(), listener.busName(), enabled);
+            if (listener.lateTickRule() != null) {
+                rule += "; " + rules.apply(listener.lateTickRule(), null, enabled);
+            }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("project", Map.of("name", change.project(), "version", change.version()));
             row.put("kind", listener.kind());
@@ -92,7 +102,7 @@ abstract class ListenerSwitch {
                 for (BoundaryPlan boundary : projectPlan.boundaries()) {
                     String name = boundary.model().getName();
                     if (boundaryName == null || boundaryName.equals(name)) {
-                        listeners.add(new Listener(projectPlan, name, "boundary", boundary.ruleName(), null));
+                        listeners.add(new Listener(projectPlan, name, "boundary", boundary.ruleName(), null, null));
                     }
                 }
             }
@@ -101,7 +111,8 @@ abstract class ListenerSwitch {
                     if (arcName == null || arcName.equals(arc.name())) {
                         // a scheduled arc's rule is its schedule, on the default bus (ADR-0013)
                         listeners.add(new Listener(projectPlan, arc.name(), "arc", arc.ruleName(),
-                                arc.listenerPattern() == null ? null : placement.plan().placement().arcEventBus()));
+                                arc.listenerPattern() == null ? null : placement.plan().placement().arcEventBus(),
+                                lateTickRule(projectPlan, arc)));
                     }
                 }
             }

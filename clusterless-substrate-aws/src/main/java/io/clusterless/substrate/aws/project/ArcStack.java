@@ -104,6 +104,7 @@ public final class ArcStack extends Stack {
             return;
         }
         Rule.Builder.create(this, "LateTicks")
+                .ruleName(project.names().arcLateTickRule(plan.name()))
                 .description("late ticks of roll-up arc " + plan.name() + " (lateAfter " + rollUp.lateAfter() + ")")
                 .enabled(project.listenerEnabled(plan.name()))
                 .schedule(Schedule.expression(EventPatterns.cron(rollUp.lotUnit())))
