@@ -50,10 +50,15 @@ final class DeployedProjects {
 
         Set<RecordURI> records = new LinkedHashSet<>();
         if (options.allDeployed()) {
+            if (byBucket.isEmpty()) {
+                throw new UserException("no placement" + filtered(options, substrate) + " " + buckets.where()
+                        + "; give project files, or bootstrap and deploy first (cls placements lists them)");
+            }
             records.addAll(deployed.findAll(byBucket.keySet()));
             if (records.isEmpty()) {
                 throw new UserException("no project is deployed in any placement" + filtered(options, substrate)
-                        + " " + buckets.where() + "; cls projects lists what is deployed");
+                        + " " + buckets.where() + "; give project files, or deploy one first (cls projects lists "
+                        + "what is deployed)");
             }
         }
         for (OperatedProjectOptions.Wanted wanted : options.wanted()) {
@@ -72,7 +77,7 @@ final class DeployedProjects {
         Set<String> inBuckets = records.stream().map(RecordURI::bucket).collect(Collectors.toCollection(
                 LinkedHashSet::new));
         if (inBuckets.size() > 1) {
-            throw new UserException((options.allDeployed() ? "--all-deployed finds projects" : "--deployed "
+            throw new UserException((options.allDeployed() ? "projects are deployed" : "--deployed "
                     + String.join(" --deployed ", options.wanted().stream().map(Object::toString).toList())
                     + " is deployed") + " in " + inBuckets.size() + " placements ("
                     + inBuckets.stream().map(b -> describe(byBucket.get(b))).collect(Collectors.joining("; "))
@@ -84,51 +89,6 @@ final class DeployedProjects {
                     + " was removed while it was read (destroyed meanwhile?); try again")));
         }
         return files;
-    }
-
-    /** Every project deployed in one placement, and that placement for messages. */
-    record Every(String placement, List<LoadedFile> files) {
-    }
-
-    /**
-     * Every project (each deployed version) of the one placement the filters leave; several placements are refused
-     * with how to choose one, as with {@code --deployed}.
-     */
-    static Every every(CliContext context, OperatedProjectOptions options, SubstrateOptions substrate,
-                       ComponentRegistry registry) {
-        SubstrateOperations operations = substrate.operations(context);
-        MetadataBuckets buckets = operations.metadataBuckets();
-        List<MetadataBuckets.Found> placements = buckets.placements().stream()
-                .filter(found -> MetadataBuckets.matches(found.placement(), options.account(), options.stage(),
-                        substrate.aws().region()))
-                .toList();
-        if (placements.isEmpty()) {
-            throw new UserException("no placement" + filtered(options, substrate) + " " + buckets.where()
-                    + "; give project files, or bootstrap and deploy first (cls placements lists them)");
-        }
-        if (placements.size() > 1) {
-            throw new UserException(placements.size() + " placements" + filtered(options, substrate) + " "
-                    + buckets.where() + " (" + placements.stream().map(found -> describe(found.placement()))
-                    .collect(Collectors.joining("; ")) + "); operate one at a time: choose it with --stage, "
-                    + "--account or --region");
-        }
-        MetadataBuckets.Found placement = placements.get(0);
-        // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
-        operations.reconcileDeploys(List.of(placement.placement()), buckets.store(), line -> {
-            context.err().println("cls: " + line);
-            context.err().flush();
-        });
-        DeployedProject deployed = new DeployedProject(buckets.store(),
-                new ProjectLoader(registry, Map.of(), context.in()));
-        List<LoadedFile> files = new ArrayList<>();
-        for (RecordURI record : new PlacementReader(buckets.store()).projects(placement.bucket())) {
-            deployed.load(record).ifPresent(files::add);
-        }
-        if (files.isEmpty()) {
-            throw new UserException("no project is deployed in the placement of " + describe(placement.placement())
-                    + "; give project files, or deploy one first");
-        }
-        return new Every(describe(placement.placement()), files);
     }
 
     private static UserException notDeployed(OperatedProjectOptions.Wanted wanted, DeployedProject deployed,

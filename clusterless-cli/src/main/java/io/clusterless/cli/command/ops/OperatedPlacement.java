@@ -68,13 +68,7 @@ record OperatedPlacement(PlacementPlan plan, ObjectStore store, SubstrateOperati
      */
     static OperatedPlacement loadOrEveryDeployed(CliContext context, OperatedProjectOptions projects,
                                                  SubstrateOptions substrate) {
-        if (!projects.noneGiven()) {
-            return load(context, projects, substrate);
-        }
-        ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        DeployedProjects.Every every = DeployedProjects.every(context, projects, substrate, registry);
-        return load(context, validated(registry, every.files(), "the deployed records"), substrate,
-                "the projects deployed in " + every.placement());
+        return load(context, projects.orEveryDeployed(), substrate);
     }
 
     private static OperatedPlacement load(CliContext context, List<Deployable> deployables, SubstrateOptions substrate,

@@ -100,6 +100,15 @@ public final class OperatedProjectOptions {
         return choice == null && positional.isEmpty();
     }
 
+    /** Set by the status commands: no project given reads every deployed one, as {@code --all-deployed}. */
+    private boolean everyWhenNoneGiven;
+
+    /** These options, where giving no project means every project deployed in the placement (as the original). */
+    OperatedProjectOptions orEveryDeployed() {
+        everyWhenNoneGiven = true;
+        return this;
+    }
+
     /**
      * Whether the projects are deployed ones ({@code --project}) rather than files.
      *
@@ -107,6 +116,9 @@ public final class OperatedProjectOptions {
      */
     boolean deployed() {
         CommandLine commandLine = command.commandLine();
+        if (noneGiven() && everyWhenNoneGiven) {
+            return true;
+        }
         if (choice == null && positional.isEmpty()) {
             throw new ParameterException(commandLine, "which projects? Give project files as arguments or with "
                     + "-p FILE, a deployed project with --deployed NAME[:VERSION], or every deployed one with --all-deployed");
@@ -146,12 +158,13 @@ public final class OperatedProjectOptions {
 
     /** The deployed projects asked for by name; empty with {@link #allDeployed()}. */
     List<Wanted> wanted() {
-        return choice.deployed() == null ? List.of() : choice.deployed().stream().map(Wanted::parse).toList();
+        return choice == null || choice.deployed() == null ? List.of()
+                : choice.deployed().stream().map(Wanted::parse).toList();
     }
 
     /** Every project deployed in the placement ({@code --all-deployed}). */
     boolean allDeployed() {
-        return choice != null && choice.all;
+        return choice != null && choice.all || noneGiven() && everyWhenNoneGiven;
     }
 
     String account() {
