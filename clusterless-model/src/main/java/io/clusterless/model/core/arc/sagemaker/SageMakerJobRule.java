@@ -61,7 +61,7 @@ final class SageMakerJobRule<A extends Arc<? extends SageMakerJobSettings>> impl
         range(arc, problems, "instanceCount", workload.getInstanceCount(), 100);
         range(arc, problems, "volumeSizeGB", workload.getVolumeSizeGB(), 16384);
         range(arc, problems, "maxRuntimeMin", workload.getMaxRuntimeMin(), limits.maxRuntimeMin());
-        variables(arc, problems, workload.getEnvironment(), "environment", true);
+        variables(arc, problems, workload.getEnvironment(), "environment", true, limits.maxValueLength());
         roles(arc, problems, arc.value().getSources().keySet(), "sources", limits.maxInputs());
         roles(arc, problems, arc.value().getSinks().keySet(), "sinks", limits.maxOutputs());
         for (Map.Entry<String, ? extends SinkDataset> sink : arc.value().getSinks().entrySet()) {
@@ -70,13 +70,6 @@ final class SageMakerJobRule<A extends Arc<? extends SageMakerJobSettings>> impl
                 problems.add(arc.problemAt("sink role '" + sink.getKey() + "' is " + Names.quote(path) + "; a "
                         + limits.job() + " job writes to S3, use an s3:// pathURI", "sinks", sink.getKey(), "pathURI"));
             }
-        }
-        if (workload instanceof SageMakerTrainingSettings training) {
-            if (arc.value().getSinks().size() != 1) {
-                problems.add(arc.problem("sinks", "a training arc has one sink, where the model is written; found "
-                        + arc.value().getSinks().size()));
-            }
-            variables(arc, problems, training.getHyperParameters(), "hyperParameters", false);
         }
     }
 
@@ -104,12 +97,12 @@ final class SageMakerJobRule<A extends Arc<? extends SageMakerJobSettings>> impl
         }
     }
 
-    private void variables(Located<A> arc, List<Problem> problems, Map<String, String> variables, String field,
-                           boolean environment) {
+    /** Environment variables ({@code environment}) or hyperparameters, and their values up to {@code maxValue}. */
+    static void variables(Located<? extends Arc<?>> arc, List<Problem> problems, Map<String, String> variables,
+                          String field, boolean environment, int maxValue) {
         if (variables == null) {
             return;
         }
-        int maxValue = environment ? limits.maxValueLength() : 2500;
         if (variables.size() > 90) {
             problems.add(arc.problemAt(field + " holds " + variables.size() + " entries; SageMaker takes 100 and cls "
                     + "sets some itself, use at most 90", "workload", field));

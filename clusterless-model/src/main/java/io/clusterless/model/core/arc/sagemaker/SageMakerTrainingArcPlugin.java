@@ -28,6 +28,6 @@ public final class SageMakerTrainingArcPlugin implements ComponentPlugin, Compon
 
     @Override
     public List<ComponentRule<SageMakerTrainingArc>> rules() {
-        return List.of(new SageMakerJobRule<>(SageMakerJobRule.TRAINING));
+        return List.of(new SageMakerJobRule<>(SageMakerJobRule.TRAINING), new SageMakerTrainingRule());
     }
 }
