@@ -34,10 +34,13 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -165,21 +168,22 @@ public final class ExecCommand implements Callable<Integer> {
         List<ExecRequest.Lot> lots = selected.stream().map(one -> new ExecRequest.Lot(one.lot(), one.project(),
                 one.arc())).toList();
         // found before anything is reopened: the replays' own announcements then find the roll-up lots open
-        List<ExecRequest.RollUp> rollUps = downstream ? downstream(placement, selected) : List.of();
-        Map<ExecRequest.RollUp, Boolean> reopenedRollUps = new LinkedHashMap<>();
+        Map<ExecRequest.Lot, List<ExecRequest.RollUp>> covering = new HashMap<>();
+        if (downstream) {
+            lots.forEach(one -> covering.put(one, downstream(placement, List.of(new Selected(one.lot(), one.project(),
+                    one.arc())))));
+        }
+        List<ExecRequest.RollUp> rollUps = covering.values().stream().flatMap(List::stream).distinct().toList();
+        Set<ExecRequest.RollUp> reopenedRollUps = new HashSet<>();
         List<ObjectNode> rows = new ArrayList<>();
         ExecRequest request = new ExecRequest(placement.plan(), placement.store(), lots, maxConcurrent, projectDir(),
                 one -> {
                     // a replayed lot's roll-ups are reopened with it, just before it runs
-                    if (ArcState.complete.name().equals(one.lot().arcState())) {
-                        for (ExecRequest.RollUp rollUp : downstream(placement, List.of(new Selected(one.lot(),
-                                one.project(), one.arc())))) {
-                            if (rollUps.contains(rollUp) && reopenedRollUps.putIfAbsent(rollUp, true) == null) {
-                                reopenDownstream(placement, rollUp, clock);
-                                if (!substrate.isLocal()) {
-                                    rows.add(row(rollUp.project(), rollUp.arc().name(), rollUp.lot(), "reopened",
-                                            null));
-                                }
+                    for (ExecRequest.RollUp rollUp : covering.getOrDefault(one, List.of())) {
+                        if (reopenedRollUps.add(rollUp)) {
+                            reopenDownstream(placement, rollUp, clock);
+                            if (!substrate.isLocal()) {
+                                rows.add(row(rollUp.project(), rollUp.arc().name(), rollUp.lot(), "reopened", null));
                             }
                         }
                     }
