@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -76,11 +77,16 @@ public final class AwsClients {
                 .credentialsProvider(credentials)
                 .httpClient(http)
                 .forcePathStyle(settings.s3PathStyle())
+                // plain HTTP (emulators, local endpoints) would otherwise sign bodies as aws-chunked streams; s3proxy
+                // answers those and then drops the connection unannounced, and the pooled dead connection fails the
+                // next request ("Error writing request body to server"). Our bodies are byte arrays, so signing
+                // their hash is free; over HTTPS nothing changes (payloads go unsigned)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build())
                 // checksums only where S3 requires them: fewer classes at start, no trailers for emulators
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        // standard backoff with jitter; 6 attempts ride out a burst of stale pooled connections
+                        // standard backoff with jitter; 6 attempts instead of 3 ride out a short S3 brown-out
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(6).build())
                         .addExecutionInterceptor(new NoExpectContinue())
                         .addExecutionInterceptor(new PrimingStop())
