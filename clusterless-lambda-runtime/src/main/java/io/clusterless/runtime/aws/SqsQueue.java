@@ -10,9 +10,17 @@ import io.clusterless.json.Json;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** {@link MessageQueue} on SQS (JSON protocol); the queue URL is resolved once from its name. */
 public final class SqsQueue implements MessageQueue {
+    private static final System.Logger LOG = System.getLogger(SqsQueue.class.getName());
+    /** The receipt is not the message's current one, or the message is gone. */
+    private static final String RECEIPT_INVALID = "ReceiptHandleIsInvalid";
+    /** The message is visible already. */
+    private static final String NOT_IN_FLIGHT = "MessageNotInflight";
+
     private final AwsJsonClient sqs;
     private final String queueUrl;
 
@@ -43,39 +51,59 @@ public final class SqsQueue implements MessageQueue {
         return messages;
     }
 
+    /**
+     * Deletes in batches of ten. A message whose receipt is no longer valid was received again since (its visibility
+     * timeout ended and another consumer, or the dead-letter redrive, took it) or is gone already: it is the newer
+     * holder's now, and consumers are at-least-once, so that is logged, not raised. Any other failure is raised.
+     */
     @Override
     public void delete(List<QueueMessage> messages) {
+        batches(messages, "DeleteMessageBatch", entry -> { }, Set.of(RECEIPT_INVALID), "delete");
+    }
+
+    /** A message received again since, gone, or visible already needs no release: logged, not raised. */
+    @Override
+    public void release(List<QueueMessage> messages) {
+        batches(messages, "ChangeMessageVisibilityBatch", entry -> entry.put("VisibilityTimeout", 0),
+                Set.of(RECEIPT_INVALID, NOT_IN_FLIGHT), "release");
+    }
+
+    private void batches(List<QueueMessage> messages, String operation, Consumer<ObjectNode> fill,
+                         Set<String> passedOn, String verb) {
+        List<String> failures = new ArrayList<>();
+        String firstCode = null;
         for (int from = 0; from < messages.size(); from += 10) {
             ObjectNode request = Json.records().createObjectNode().put("QueueUrl", queueUrl);
             ArrayNode entries = request.putArray("Entries");
             List<QueueMessage> batch = messages.subList(from, Math.min(messages.size(), from + 10));
             for (int i = 0; i < batch.size(); i++) {
-                entries.addObject().put("Id", String.valueOf(i)).put("ReceiptHandle", batch.get(i).receiptHandle());
+                ObjectNode entry = entries.addObject().put("Id", String.valueOf(i))
+                        .put("ReceiptHandle", batch.get(i).receiptHandle());
+                fill.accept(entry);
             }
-            JsonNode response = sqs.call("DeleteMessageBatch", request);
-            if (response.path("Failed").size() > 0) {
-                throw new AwsJsonException(response.path("Failed").path(0).path("Code").asText("DeleteFailed"), 200,
-                        "could not delete " + response.path("Failed").size() + " messages from " + queueUrl);
+            for (JsonNode failed : sqs.call(operation, request).path("Failed")) {
+                String code = code(failed);
+                String id = batch.get(failed.path("Id").asInt()).id();
+                if (passedOn.contains(code)) {
+                    LOG.log(System.Logger.Level.INFO, "no {0} of message {1} of {2}: {3} (received again since this "
+                            + "consumer read it, or gone); left to its new holder", verb, id, queueUrl, code);
+                } else {
+                    firstCode = firstCode == null ? code : firstCode;
+                    failures.add(code + " for message " + id + ": " + failed.path("Message").asText(""));
+                }
             }
+        }
+        if (!failures.isEmpty()) {
+            throw new AwsJsonException(firstCode, 200,
+                    "could not " + verb + " " + failures.size() + " messages of " + queueUrl + ", first: "
+                            + failures.get(0));
         }
     }
 
-    @Override
-    public void release(List<QueueMessage> messages) {
-        for (int from = 0; from < messages.size(); from += 10) {
-            ObjectNode request = Json.records().createObjectNode().put("QueueUrl", queueUrl);
-            ArrayNode entries = request.putArray("Entries");
-            List<QueueMessage> batch = messages.subList(from, Math.min(messages.size(), from + 10));
-            for (int i = 0; i < batch.size(); i++) {
-                entries.addObject().put("Id", String.valueOf(i)).put("ReceiptHandle", batch.get(i).receiptHandle())
-                        .put("VisibilityTimeout", 0);
-            }
-            JsonNode response = sqs.call("ChangeMessageVisibilityBatch", request);
-            if (response.path("Failed").size() > 0) {
-                throw new AwsJsonException(response.path("Failed").path(0).path("Code").asText("ReleaseFailed"), 200,
-                        "could not release " + response.path("Failed").size() + " messages of " + queueUrl);
-            }
-        }
+    /** The error code without the {@code AWS.SimpleQueueService.} namespace some codes carry. */
+    private static String code(JsonNode failed) {
+        String code = failed.path("Code").asText("Unknown");
+        return code.substring(code.lastIndexOf('.') + 1);
     }
 
     /** Sends a message; used by tests and the local substrate to enqueue S3 notifications. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.event.EventPublisher;
 import io.clusterless.engine.manifest.ManifestStore;
 import io.clusterless.engine.queue.MessageQueue;
+import io.clusterless.engine.queue.QueueMessage;
 import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.event.ArcNotifyEvent;
@@ -305,6 +306,47 @@ class FrequentBoundaryTest {
     }
 
     @Test
+    void aMessageReceivedAgainBeforeTheDelete_isLeftToItsNewHolder_andTheRunCompletes() {
+        // moto refuses an older receipt only once the message has left the queue: a redrive on the second receive
+        // stands in for the other consumer, so the refusal comes every time
+        String deadLetters = redriveOnSecondReceive();
+        send(notification(DATA, dataset.getName() + "/a.json"));
+        send(notification(DATA, dataset.getName() + "/b.json"));
+        Instant t = Instant.now().plus(UNIT.duration());
+        LotId lot = LotId.of(UNIT, t).previous();
+        MessageQueue receivedAgainBeforeDelete = new MessageQueue() {
+            @Override
+            public List<QueueMessage> receive(int max, int waitSeconds) {
+                return queue.receive(max, waitSeconds);
+            }
+
+            @Override
+            public void delete(List<QueueMessage> messages) {
+                sqs.call("ChangeMessageVisibility", Json.records().createObjectNode().put("QueueUrl",
+                        queue.queueUrl()).put("ReceiptHandle", messages.get(0).receiptHandle())
+                        .put("VisibilityTimeout", 0));
+                assertThat(queue.receive(10, 0)).isEmpty();
+                queue.delete(messages);
+            }
+
+            @Override
+            public void release(List<QueueMessage> messages) {
+                queue.release(messages);
+            }
+        };
+
+        FrequentOutcome outcome = new FrequentBoundary(props(null), store, receivedAgainBeforeDelete, publisher)
+                .handle(t);
+
+        assertThat(outcome.uris()).containsExactly(uri(dataset.getName() + "/a.json"),
+                uri(dataset.getName() + "/b.json"));
+        assertThat(manifestKeys()).containsExactly(manifest(lot, ManifestState.complete).key());
+        assertThat(probe.drain()).containsExactly(expectedEvent(lot, ManifestState.complete));
+        assertThat(queueDepth()).isZero();
+        assertThat(new SqsQueue(moto.clients(), deadLetters).receive(10, 0)).isNotEmpty();
+    }
+
+    @Test
     void crashBeforeTheManifest_deletesNothing_theRetryHasEveryObject() throws Exception {
         send(notification(DATA, dataset.getName() + "/a.json"));
         send(notification(DATA, dataset.getName() + "/b.json"));
@@ -374,6 +416,21 @@ class FrequentBoundaryTest {
 
     private FrequentBoundary boundary(io.clusterless.model.PathFilter filter) {
         return new FrequentBoundary(props(filter), store, queue, publisher);
+    }
+
+    /** Sends this test's queue's messages to a dead-letter queue on their second receive; returns its name. */
+    private String redriveOnSecondReceive() {
+        String name = "dead-letters-" + COUNTER.incrementAndGet();
+        String url = sqs.call("CreateQueue", Json.records().createObjectNode().put("QueueName", name))
+                .path("QueueUrl").asText();
+        ObjectNode attributes = Json.records().createObjectNode().put("QueueUrl", url);
+        attributes.putArray("AttributeNames").add("QueueArn");
+        String arn = sqs.call("GetQueueAttributes", attributes).path("Attributes").path("QueueArn").asText();
+        ObjectNode redrive = Json.records().createObjectNode().put("QueueUrl", queue.queueUrl());
+        redrive.putObject("Attributes").put("RedrivePolicy",
+                "{\"deadLetterTargetArn\": \"" + arn + "\", \"maxReceiveCount\": \"1\"}");
+        sqs.call("SetQueueAttributes", redrive);
+        return name;
     }
 
     /** Sends and returns the message id. */
