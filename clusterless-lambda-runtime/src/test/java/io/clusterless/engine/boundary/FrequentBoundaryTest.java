@@ -290,7 +290,11 @@ class FrequentBoundaryTest {
         Instant t = Instant.now().plus(UNIT.duration());
         LotId lot = LotId.of(UNIT, t).previous();
 
-        List<FrequentOutcome> runs = InfrequentBoundaryTest.concurrently(3, i -> boundary().handle(t));
+        // moto_server's DeleteMessage rebuilds the queue's message list without a lock, so two at once can bring a
+        // deleted message back (real SQS deletes atomically); the runs' drains, claims and writes still race
+        MessageQueue oneDeleteAtATime = new OneDeleteAtATime(queue);
+        List<FrequentOutcome> runs = InfrequentBoundaryTest.concurrently(3,
+                i -> new FrequentBoundary(props(null), store, oneDeleteAtATime, publisher).handle(t));
 
         assertThat(manifestKeys()).hasSize(1);
         assertThat(runs).extracting(FrequentOutcome::manifest).containsOnly(runs.get(0).manifest());
@@ -404,6 +408,24 @@ class FrequentBoundaryTest {
     }
 
     // --- helpers
+
+    /** The queue with its deletes one after the other: see duplicateScheduledEventsAtOnce. */
+    private record OneDeleteAtATime(MessageQueue queue) implements MessageQueue {
+        @Override
+        public List<QueueMessage> receive(int max, int waitSeconds) {
+            return queue.receive(max, waitSeconds);
+        }
+
+        @Override
+        public synchronized void delete(List<QueueMessage> messages) {
+            queue.delete(messages);
+        }
+
+        @Override
+        public void release(List<QueueMessage> messages) {
+            queue.release(messages);
+        }
+    }
 
     private BoundaryProps props(io.clusterless.model.PathFilter filter) {
         return BoundaryProps.builder().lotUnit(UNIT).dataset(dataset).manifestBucket(MANIFESTS).eventBusName(bus)
