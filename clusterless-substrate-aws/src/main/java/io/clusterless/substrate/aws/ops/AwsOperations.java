@@ -83,6 +83,21 @@ public final class AwsOperations implements SubstrateOperations {
                 "among the buckets the account lists");
     }
 
+    /** The bootstrap command for the placement, with the connection options given. */
+    @Override
+    public String placementHint(String account, String stage) {
+        String region = connection.region();
+        return "cls bootstrap --account " + (account == null ? "ACCOUNT" : account) + " --region "
+                + (region == null ? "REGION" : region)
+                + (stage == null || stage.isEmpty() ? "" : " --stage " + stage)
+                + connection.hintArguments() + " --approve to make one";
+    }
+
+    @Override
+    public String projectHint() {
+        return "cls deploy PROJECT_FILE";
+    }
+
     @Override
     public void reconcileDeploys(List<PlacementNames> placements, ObjectStore store, Consumer<String> note) {
         DeployIntents.reconcile(placements, store, this::clients, note);
