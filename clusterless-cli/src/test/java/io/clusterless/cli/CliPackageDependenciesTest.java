@@ -58,6 +58,46 @@ class CliPackageDependenciesTest {
                 .isEmpty();
     }
 
+    /**
+     * The commands are a front end: they parse options, call one substrate operation and print. Of the AWS
+     * substrate they use only its front doors (deploys and bootstrap, synthesis, the CDK CLI's location, the
+     * connection's options, the scenario runner's stores), never its constructs, its operations' adapters, the runtime's AWS adapters or an AWS
+     * SDK (client or CDK), so every AWS call is the substrate's.
+     */
+    @Test
+    void commands_reachAwsOnlyThroughTheSubstratesFrontDoors() throws Exception {
+        Path classes = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Map<String, Set<String>> reached = new TreeMap<>();
+        jdepsEdges(classes).forEach((from, to) -> {
+            if (from.equals(PREFIX + ".command") || from.startsWith(PREFIX + ".command.")) {
+                to.stream().filter(CliPackageDependenciesTest::isAwsBehindTheSubstrate)
+                        .forEach(p -> reached.computeIfAbsent(from, f -> new TreeSet<>()).add(p));
+            }
+        });
+        assertThat(reached).as("AWS packages the commands use directly, by command package").isEmpty();
+    }
+
+    /** The AWS substrate's packages the commands may use: what a command hands its options to. */
+    private static final Set<String> AWS_FRONT_DOORS = Set.of("io.clusterless.substrate.aws.deploys",
+            "io.clusterless.substrate.aws.synth", "io.clusterless.substrate.aws.cdk",
+            "io.clusterless.substrate.aws.connection", "io.clusterless.substrate.aws.scenario");
+
+    static boolean isAwsBehindTheSubstrate(String packageName) {
+        return packageName.startsWith("software.amazon.") || packageName.startsWith("io.clusterless.runtime.")
+                || packageName.startsWith("io.clusterless.substrate.aws.") && !AWS_FRONT_DOORS.contains(packageName);
+    }
+
+    @Test
+    void awsBehindTheSubstrate_isTheSdkTheRuntimesAdaptersAndTheSubstratesInnerPackages() {
+        assertThat(isAwsBehindTheSubstrate("software.amazon.awssdk.services.s3")).isTrue();
+        assertThat(isAwsBehindTheSubstrate("software.amazon.awscdk")).isTrue();
+        assertThat(isAwsBehindTheSubstrate("io.clusterless.runtime.aws")).isTrue();
+        assertThat(isAwsBehindTheSubstrate("io.clusterless.substrate.aws.construct")).isTrue();
+        assertThat(isAwsBehindTheSubstrate("io.clusterless.substrate.aws.ops")).isTrue();
+        assertThat(isAwsBehindTheSubstrate("io.clusterless.substrate.aws.deploys")).isFalse();
+        assertThat(isAwsBehindTheSubstrate("io.clusterless.engine.ops")).isFalse();
+    }
+
     private static Map<String, Set<String>> packageEdges(Path classes) {
         Map<String, Set<String>> edges = new TreeMap<>();
         jdepsEdges(classes).forEach((from, to) -> {

@@ -48,18 +48,23 @@ public final class ReportCommands {
         }
     }
 
-    /** One placement's metadata bucket and the store it is read through. */
-    record Found(PlacementNames placement, String bucket, PlacementReader reader) {
+    /** One placement's metadata bucket, the store it is read through and its substrate's name in reports. */
+    record Found(PlacementNames placement, String bucket, PlacementReader reader, String provider) {
     }
 
     static List<Found> placements(CliContext context, Filters filters) {
         SubstrateOperations operations = filters.substrate.operations(context);
-        MetadataBuckets buckets = operations.metadataBuckets();
+        return placements(context, filters, operations, operations.metadataBuckets());
+    }
+
+    /** The placements among {@code buckets} (those {@code operations} found) that pass the filters. */
+    static List<Found> placements(CliContext context, Filters filters, SubstrateOperations operations,
+                                  MetadataBuckets buckets) {
         PlacementReader reader = new PlacementReader(buckets.store());
         List<Found> found = new ArrayList<>();
         for (MetadataBuckets.Found placement : buckets.placements()) {
             if (filters.matches(placement.placement())) {
-                found.add(new Found(placement.placement(), placement.bucket(), reader));
+                found.add(new Found(placement.placement(), placement.bucket(), reader, operations.provider()));
             }
         }
         // a deploy killed while cdk ran left its records unfinished: complete them first (ADR-0009)
@@ -73,9 +78,10 @@ public final class ReportCommands {
         context.err().flush();
     }
 
-    static ObjectNode placement(ObjectNode row, Filters filters, PlacementNames placement) {
+    static ObjectNode placement(ObjectNode row, Found found) {
+        PlacementNames placement = found.placement();
         ObjectNode node = row.putObject("placement");
-        node.put("provider", filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER);
+        node.put("provider", found.provider());
         node.put("stage", placement.stage() == null ? null : placement.stage().toLowerCase(Locale.ROOT));
         node.put("account", placement.account());
         node.put("region", placement.region());
@@ -121,7 +127,7 @@ public final class ReportCommands {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(context, filters)) {
                 ObjectNode row = Printer.record();
-                row.put("provider", filters.substrate.isLocal() ? "local" : PlacementNames.PROVIDER);
+                row.put("provider", found.provider());
                 row.put("stage", found.placement().stage());
                 row.put("account", found.placement().account());
                 row.put("region", found.placement().region());
@@ -153,7 +159,7 @@ public final class ReportCommands {
             for (Found found : placements(context, filters)) {
                 for (RecordURI uri : found.reader().projects(found.bucket())) {
                     if (deployed.matches(uri.name(), uri.version())) {
-                        ObjectNode row = placement(Printer.record(), filters, found.placement());
+                        ObjectNode row = placement(Printer.record(), found);
                         row.putObject("project").put("name", uri.name()).put("version", uri.version());
                         rows.add(row);
                     }
@@ -186,7 +192,7 @@ public final class ReportCommands {
             for (Found found : placements(context, filters)) {
                 for (ArcURI uri : found.reader().arcs(found.bucket())) {
                     if (deployed.matches(uri.projectName(), uri.projectVersion())) {
-                        ObjectNode row = placement(Printer.record(), filters, found.placement());
+                        ObjectNode row = placement(Printer.record(), found);
                         row.putObject("project").put("name", uri.projectName()).put("version", uri.projectVersion());
                         row.put("name", uri.arcName());
                         rows.add(row);
@@ -218,7 +224,7 @@ public final class ReportCommands {
             List<ObjectNode> rows = new ArrayList<>();
             for (Found found : placements(context, filters)) {
                 for (RecordURI uri : found.reader().datasets(found.bucket())) {
-                    ObjectNode row = placement(Printer.record(), filters, found.placement());
+                    ObjectNode row = placement(Printer.record(), found);
                     row.putObject("dataset").put("name", uri.name()).put("version", uri.version());
                     rows.add(row);
                 }

@@ -10,6 +10,7 @@ import io.clusterless.cli.inspect.DeployedReader;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.engine.metadata.StackStates;
+import io.clusterless.engine.ops.MetadataBuckets;
 import io.clusterless.engine.ops.SubstrateOperations;
 import io.clusterless.json.Json;
 
@@ -41,20 +42,23 @@ final class ShowDeployed {
      */
     static int show(CliContext context, ReportCommands.Filters filters, boolean wide, Kind kind, String name,
                     List<String> otherFilters) {
-        List<ReportCommands.Found> placements = ReportCommands.placements(context, filters);
-        if (placements.isEmpty()) {
-            throw new UserException("no bootstrapped placement" + filtered(filters) + " " + where(context, filters)
-                    + "; " + (filters.substrate.isLocal() ? "run cls local run PROJECT_FILE -P local to place one"
-                    : "run " + bootstrap(filters) + " to make one"));
-        }
         List<ObjectNode> documents = new ArrayList<>();
+        List<ReportCommands.Found> placements;
+        String projectHint;
         try (SubstrateOperations operations = filters.substrate.operations(context)) {
+            MetadataBuckets buckets = operations.metadataBuckets();
+            placements = ReportCommands.placements(context, filters, operations, buckets);
+            if (placements.isEmpty()) {
+                throw new UserException("no bootstrapped placement" + filtered(filters) + " " + buckets.where()
+                        + "; run " + operations.placementHint(filters.account, filters.stage));
+            }
             StackStates stacks = operations.stackStates().orElse(null);
             for (ReportCommands.Found found : placements) {
                 DeployedReader reader = new DeployedReader(operations.store(found.placement().region()),
                         found.placement(), operations.provider(), stacks, Clock.systemUTC());
                 documents.addAll(kind.read().apply(reader));
             }
+            projectHint = operations.projectHint();
         }
         if (documents.isEmpty()) {
             String in = placements.size() == 1 ? "placement " + DeployedReader.name(placements.get(0).placement())
@@ -64,8 +68,7 @@ final class ShowDeployed {
                     ? "no deployed " + kind.singular() + (name == null ? "" : " " + name)
                     + String.join("", otherFilters.stream().map(f -> " " + f).toList()) + " in " + in
                     + "; cls show " + kind.plural() + " lists them"
-                    : "nothing deployed in " + in + " has " + kind.plural() + "; run "
-                    + (filters.substrate.isLocal() ? "cls local run PROJECT_FILE -P local" : "cls deploy PROJECT_FILE")
+                    : "nothing deployed in " + in + " has " + kind.plural() + "; run " + projectHint
                     + " to place a project");
         }
         OutputFormat format = context.output();
@@ -95,20 +98,6 @@ final class ShowDeployed {
             parts.add("in region " + filters.substrate.aws().region());
         }
         return parts.isEmpty() ? "" : " " + String.join(" ", parts);
-    }
-
-    /** The bootstrap command for the placement the filters describe, with the connection options given. */
-    private static String bootstrap(ReportCommands.Filters filters) {
-        String region = filters.substrate.aws().region();
-        return "cls bootstrap --account " + (filters.account == null ? "ACCOUNT" : filters.account) + " --region "
-                + (region == null ? "REGION" : region)
-                + (filters.stage == null || filters.stage.isEmpty() ? "" : " --stage " + filters.stage)
-                + filters.substrate.aws().hintArguments() + " --approve";
-    }
-
-    private static String where(CliContext context, ReportCommands.Filters filters) {
-        return filters.substrate.isLocal() ? "under the local root " + filters.substrate.localRoot(context)
-                : "among the buckets the account lists";
     }
 
     /** A row's cell for a nested text field, null when absent. */

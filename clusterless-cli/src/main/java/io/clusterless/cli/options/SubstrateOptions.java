@@ -30,26 +30,21 @@ public final class SubstrateOptions {
     @Mixin
     AwsConnectionOptions aws = new AwsConnectionOptions();
 
-    public Substrate substrate() {
-        return substrate;
-    }
-
-    public boolean isLocal() {
-        return substrate == Substrate.local;
-    }
-
     public AwsConnectionOptions aws() {
         return aws;
     }
 
     /** The local root, relative paths taken from the command's working directory. */
-    public Path localRoot(CliContext context) {
+    private Path localRoot(CliContext context) {
         return context.workingDirectory().resolve(localRoot).normalize();
     }
 
-    /** The operations of the chosen substrate: every report and operation goes through them. */
+    /**
+     * The operations of the chosen substrate: every report and operation goes through them, and nothing else says
+     * which substrate was chosen, so a command cannot act differently per substrate but through them.
+     */
     public SubstrateOperations operations(CliContext context) {
-        if (isLocal()) {
+        if (substrate == Substrate.local) {
             return new LocalOperations(localRoot(context));
         }
         return new AwsOperations(aws.connection(), context.environment());

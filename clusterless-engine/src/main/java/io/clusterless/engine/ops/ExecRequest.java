@@ -20,8 +20,10 @@ import java.util.List;
  * @param projectDir    where the project files are (local workloads resolve relative paths against it)
  * @param reopener      called for each lot just before it runs (replay reopens complete lots there, and with
  *                      {@code --downstream} the roll-up lots that cover them)
- * @param rollUps       roll-up lots {@code --replay --downstream} reopens (ADR-0012): the replays' announcements
- *                      start those whose covered lots are all there; locally each then runs as a late tick would
+ * @param rollUps       roll-up lots {@code --replay --downstream} reopens (ADR-0012), in the order they are reopened:
+ *                      the replays' announcements start those whose covered lots are all there. Each gets an
+ *                      outcome: locally it then runs as a late tick would; on AWS it is {@code reopened}, started
+ *                      by the announcement after exec returns, with a detail when it last ran late
  */
 public record ExecRequest(PlacementPlan plan, ObjectStore store, List<Lot> lots, int maxConcurrent, Path projectDir,
                           Reopener reopener, Clock clock, List<RollUp> rollUps) {

@@ -29,6 +29,18 @@ public interface SubstrateOperations extends AutoCloseable {
     MetadataBuckets metadataBuckets();
 
     /**
+     * For a message that no placement was found: what to run to make one the same filters would find, ending in
+     * what it does ("cls local run PROJECT_FILE -P local to place one").
+     *
+     * @param account the account asked for, or null
+     * @param stage   the stage asked for, or null (or empty) for any
+     */
+    String placementHint(String account, String stage);
+
+    /** For a message that nothing is deployed: the command that places a project ("cls deploy PROJECT_FILE"). */
+    String projectHint();
+
+    /**
      * Finishes the deploy records that a command killed while it deployed left unfinished (ADR-0009), noting each
      * outcome; nothing to do where no deploy runs outside cls.
      */

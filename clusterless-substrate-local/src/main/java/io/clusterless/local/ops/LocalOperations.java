@@ -69,6 +69,17 @@ public final class LocalOperations implements SubstrateOperations {
         return new MetadataBuckets(files, List.copyOf(found), "under the local root " + root);
     }
 
+    /** A local run makes the placement its project names, whatever the filters. */
+    @Override
+    public String placementHint(String account, String stage) {
+        return projectHint() + " to place one";
+    }
+
+    @Override
+    public String projectHint() {
+        return "cls local run PROJECT_FILE -P local";
+    }
+
     /** Nothing deploys a local placement but cls itself: no record is left for another tool to finish. */
     @Override
     public void reconcileDeploys(List<PlacementNames> placements, ObjectStore store, Consumer<String> note) {

@@ -34,7 +34,6 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,8 +166,9 @@ public final class ExecCommand implements Callable<Integer> {
         }
         List<ExecRequest.Lot> lots = selected.stream().map(one -> new ExecRequest.Lot(one.lot(), one.project(),
                 one.arc())).toList();
-        // found before anything is reopened: the replays' own announcements then find the roll-up lots open
-        Map<ExecRequest.Lot, List<ExecRequest.RollUp>> covering = new HashMap<>();
+        // found before anything is reopened: the replays' own announcements then find the roll-up lots open; in the
+        // order of the lots, so the roll-ups are reported in the order they are reopened
+        Map<ExecRequest.Lot, List<ExecRequest.RollUp>> covering = new LinkedHashMap<>();
         if (downstream) {
             lots.forEach(one -> covering.put(one, downstream(placement, List.of(new Selected(one.lot(), one.project(),
                     one.arc())))));
@@ -182,16 +182,17 @@ public final class ExecCommand implements Callable<Integer> {
                     for (ExecRequest.RollUp rollUp : covering.getOrDefault(one, List.of())) {
                         if (reopenedRollUps.add(rollUp)) {
                             reopenDownstream(placement, rollUp, clock);
-                            if (!substrate.isLocal()) {
-                                rows.add(row(rollUp.project(), rollUp.arc().name(), rollUp.lot(), "reopened", null));
-                            }
                         }
                     }
                     return reopen(placement, one.arc(), one.lot(), clock);
-                }, clock, substrate.isLocal() ? rollUps : List.of());
+                }, clock, rollUps);
         for (ExecOutcome outcome : placement.operations().exec(request)) {
-            rows.add(row(outcome.project(), outcome.arc() == null ? arcName : outcome.arc(), outcome.lot(),
-                    outcome.outcome(), outcome.execution()));
+            ObjectNode row = row(outcome.project(), outcome.arc() == null ? arcName : outcome.arc(), outcome.lot(),
+                    outcome.outcome(), outcome.execution());
+            if (outcome.detail() != null) {
+                row.put("detail", outcome.detail());
+            }
+            rows.add(row);
         }
         for (ObjectNode row : rows) {
             Replay.Reopened lot = reopened.get(row.path("project").path("name").asText() + "/"
@@ -203,7 +204,8 @@ public final class ExecCommand implements Callable<Integer> {
         }
         printer.print(rows);
         boolean allWell = rows.stream().map(row -> row.path("outcome").asText()).allMatch(outcome ->
-                outcome.equals("complete") || outcome.startsWith("already") || outcome.equals("started"));
+                outcome.equals("complete") || outcome.startsWith("already") || outcome.equals("started")
+                        || outcome.equals(ExecOutcome.REOPENED)); // a roll-up lot its replay's announcement starts
         return allWell ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 

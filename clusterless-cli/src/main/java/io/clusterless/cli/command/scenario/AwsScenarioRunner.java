@@ -1,12 +1,9 @@
 package io.clusterless.cli.command.scenario;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.Main;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.options.AwsConnectionOptions;
 import io.clusterless.engine.location.S3Location;
-import io.clusterless.json.Json;
 import io.clusterless.local.scenario.Scenario;
 import io.clusterless.local.scenario.ScenarioCheck;
 import io.clusterless.local.scenario.ScenarioOptions;
@@ -18,10 +15,7 @@ import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
-import io.clusterless.runtime.aws.AwsClients;
-import io.clusterless.runtime.aws.AwsJsonClient;
-import io.clusterless.runtime.aws.S3ObjectStore;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import io.clusterless.substrate.aws.scenario.ScenarioStores;
 
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -65,6 +59,8 @@ final class AwsScenarioRunner {
     private final ScenarioRunner reader;
     private final boolean deployDestroyOnly;
     private final boolean verifyOnDryRun;
+    /** The AWS calls between the cls steps. */
+    private final ScenarioStores stores;
 
     /**
      * @param deployDestroyOnly the original's option: verify, deploy and destroy, without ingress or watching
@@ -80,6 +76,7 @@ final class AwsScenarioRunner {
         this.logs = logs;
         this.sleeper = sleeper;
         this.reader = new ScenarioRunner(logs, 1, java.time.Clock.systemUTC(), options);
+        this.stores = new ScenarioStores(connection.connection(), context.environment());
     }
 
     /** A scenario as read, with its project files and their placements; or why it cannot run. */
@@ -299,7 +296,7 @@ final class AwsScenarioRunner {
     /** The original's ingress: each object after the first {@code uploadDelaySec} later, named for its time. */
     private void ingress(Scenario.IngressStore store, PlacementNames placement) throws InterruptedException {
         S3Location location = S3Location.parse(store.path().endsWith("/") ? store.path() : store.path() + "/");
-        S3ObjectStore s3 = new S3ObjectStore(clients(store.region(), placement).s3());
+        String region = region(store.region(), placement);
         byte[] body = store.body();
         for (int iteration = 1; iteration <= store.objectCount(); iteration++) {
             if (iteration > 1) {
@@ -307,7 +304,7 @@ final class AwsScenarioRunner {
             }
             String key = location.prefix() + String.format(store.objectName(), iteration,
                     System.currentTimeMillis());
-            s3.put(location.bucket(), key, body, "text/plain");
+            stores.put(region, location.bucket(), key, body);
         }
     }
 
@@ -326,50 +323,22 @@ final class AwsScenarioRunner {
     }
 
     private long count(Scenario.WatchedStore watched, PlacementNames placement) {
-        AwsClients clients = clients(watched.region(), placement);
+        String region = region(watched.region(), placement);
         if (ScenarioRunner.isGlue(watched)) {
             // glue://catalog/db/table or glue:///db/table: the last two segments name the table
             String[] parts = watched.path().replaceFirst("^glue://[^/]*/", "").split("/");
-            AwsJsonClient glue = new AwsJsonClient(clients, "glue", "AWSGlue", "1.1");
-            long partitions = 0;
-            String token = null;
-            do {
-                ObjectNode request = Json.records().createObjectNode()
-                        .put("DatabaseName", parts[parts.length - 2]).put("TableName", parts[parts.length - 1]);
-                if (token != null) {
-                    request.put("NextToken", token);
-                }
-                JsonNode page = glue.call("GetPartitions", request);
-                partitions += page.path("Partitions").size();
-                token = page.path("NextToken").isTextual() ? page.path("NextToken").asText() : null;
-            } while (token != null && !token.isEmpty());
-            return partitions;
+            return stores.partitions(region, parts[parts.length - 2], parts[parts.length - 1]);
         }
         S3Location location = S3Location.parse(watched.path().endsWith("/") ? watched.path() : watched.path() + "/");
-        try {
-            return new S3ObjectStore(clients.s3()).listAll(location.bucket(), location.prefix(), null).count();
-        } catch (NoSuchBucketException e) {
-            return 0;
-        }
+        return stores.objects(region, location.bucket(), location.prefix());
     }
 
-    private AwsClients clients(String region, PlacementNames placement) {
-        return connection.clients(context.environment(), region != null ? region : placement.region());
+    private static String region(String region, PlacementNames placement) {
+        return region != null ? region : placement.region();
     }
 
     private boolean isBootstrapped(PlacementNames placement) {
-        try {
-            connection.clients(context.environment(), placement.region()).s3()
-                    .headBucket(b -> b.bucket(placement.metadataBucket()));
-            return true;
-        } catch (NoSuchBucketException e) {
-            return false;
-        } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return stores.bootstrapped(placement);
     }
 
     private List<String> bootstrapArgs(PlacementNames placement, boolean destroy) {

@@ -83,6 +83,21 @@ public final class AwsOperations implements SubstrateOperations {
                 "among the buckets the account lists");
     }
 
+    /** The bootstrap command for the placement, with the connection options given. */
+    @Override
+    public String placementHint(String account, String stage) {
+        String region = connection.region();
+        return "cls bootstrap --account " + (account == null ? "ACCOUNT" : account) + " --region "
+                + (region == null ? "REGION" : region)
+                + (stage == null || stage.isEmpty() ? "" : " --stage " + stage)
+                + connection.hintArguments() + " --approve to make one";
+    }
+
+    @Override
+    public String projectHint() {
+        return "cls deploy PROJECT_FILE";
+    }
+
     @Override
     public void reconcileDeploys(List<PlacementNames> placements, ObjectStore store, Consumer<String> note) {
         DeployIntents.reconcile(placements, store, this::clients, note);
@@ -127,11 +142,16 @@ public final class AwsOperations implements SubstrateOperations {
 
     /**
      * Starts an execution of the arc's state machine per lot, at most {@code maxConcurrent} running; an execution
-     * of the same name (the same attempt of a lot) is started once.
+     * of the same name (the same attempt of a lot) is started once. The roll-up lots downstream of a replay are
+     * {@code reopened}: the replays' announcements start them once the replays have run, which exec does not wait
+     * for (a replay may run for hours).
      */
     @Override
     public List<ExecOutcome> exec(ExecRequest request) throws InterruptedException {
         PlacementNames placement = request.plan().placement();
+        // read before anything is reopened or run: the runs that completed them
+        List<ExecOutcome> rollUps = request.rollUps().stream().map(rollUp -> ExecOutcome.reopened(rollUp,
+                lateRestart(request, rollUp))).toList();
         StepFunctionsExecutions executions = new StepFunctionsExecutions(clients(placement.region()));
         List<ExecOutcome> outcomes = new ArrayList<>();
         List<String> running = new ArrayList<>();
@@ -163,7 +183,24 @@ public final class AwsOperations implements SubstrateOperations {
                 outcomes.add(new ExecOutcome(one.project(), one.lot().lot(), "alreadyStarted", name));
             }
         }
+        outcomes.addAll(rollUps);
         return outcomes;
+    }
+
+    /**
+     * What to do about a reopened roll-up lot whose last run started late (ADR-0012), null for one that did not:
+     * no announcement starts a lot late and its late tick has passed, so while covered lots are still missing it
+     * waits until exec starts it as a late tick would.
+     */
+    private static String lateRestart(ExecRequest request, ExecRequest.RollUp rollUp) {
+        List<String> late = new ArcStateStore(request.store(), rollUp.arc().gateProps().arcStateURI(),
+                request.clock()).lastStart(rollUp.lot()).map(ArcStateEntry::late).orElse(List.of());
+        if (late.isEmpty()) {
+            return null;
+        }
+        return "its last run started late, without " + late.size() + " covered lot(s); the replay's announcement "
+                + "starts it only once they are all there, so if some are still missing once the replay has run, "
+                + "cls exec --arc " + rollUp.arc().name() + " --lot " + rollUp.lot() + " starts it late again";
     }
 
     /**
