@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GraphAcrossProjectsTest {
     private static final String BUCKET = "dev-cls-copy-chain-123456789012-us-west-2";
     private static final String COPY_CHAIN = Examples.file("copy-chain/project.json").toString();
-    private static final String CHAIN = "CopyChain/20230101-00";
+    /** Reads chain-ingress (CopyChain's boundary's), chain-a (copyA's) and chain-b (copyB's). */
+    static final String DOWNSTREAM = Path.of("src/test/resources/graph/downstream.json").toAbsolutePath().toString();
+    static final String CHAIN = "CopyChain/20230101-00";
 
     @TempDir
     static Path dir;
@@ -32,24 +34,9 @@ class GraphAcrossProjectsTest {
     @BeforeAll
     static void runBothProjectsInOnePlacement() throws Exception {
         root = dir.resolve("root").toString();
-        Path downstream = dir.resolve("downstream.json");
-        Files.writeString(downstream, """
-                {"project": {"name": "Downstream", "version": "1"},
-                 "placement": {"provider": "aws", "stage": "dev", "account": "123456789012", "region": "us-west-2"},
-                 "arcs": [
-                   {"type": "aws:core:s3CopyArc", "name": "fromIngress",
-                    "sources": {"main": {"name": "chain-ingress", "version": "20230101"}},
-                    "sinks": {"main": {"name": "down-ingress", "version": "1", "pathURI": "s3://%1$s/down-ingress/"}}},
-                   {"type": "aws:core:s3CopyArc", "name": "fromA",
-                    "sources": {"main": {"name": "chain-a", "version": "20230101"}},
-                    "sinks": {"main": {"name": "down-a", "version": "1", "pathURI": "s3://%1$s/down-a/"}}},
-                   {"type": "aws:core:s3CopyArc", "name": "fromB",
-                    "sources": {"main": {"name": "chain-b", "version": "20230101"}},
-                    "sinks": {"main": {"name": "down-b", "version": "1", "pathURI": "s3://%1$s/down-b/"}}}]}
-                """.formatted(BUCKET));
         Cls.Result disable = Cls.run("disable", COPY_CHAIN, "-P", "local", "--local-root", root, "--arc", "copyB");
         assertThat(disable.exitCode()).as(disable.toString()).isZero();
-        Cls.Result run = Cls.run("local", "run", COPY_CHAIN, downstream.toString(), "--local-root", root,
+        Cls.Result run = Cls.run("local", "run", COPY_CHAIN, DOWNSTREAM, "--local-root", root,
                 "--until-idle", "--put", Examples.file("copy-chain/data") + "=s3://" + BUCKET + "/ingress/");
         assertThat(run.exitCode()).as(run.toString()).isZero();
     }
@@ -63,7 +50,7 @@ class GraphAcrossProjectsTest {
     }
 
     /** Each node as "id project state". */
-    private static Map<String, String> nodes(JsonNode graph) {
+    static Map<String, String> nodes(JsonNode graph) {
         Map<String, String> nodes = new HashMap<>();
         graph.path("nodes").forEach(node -> assertThat(nodes.put(node.path("id").asText(),
                 node.path("project").asText() + " " + node.path("state").asText()))
@@ -71,7 +58,7 @@ class GraphAcrossProjectsTest {
         return nodes;
     }
 
-    private static List<String> edges(JsonNode graph) {
+    static List<String> edges(JsonNode graph) {
         List<String> edges = new ArrayList<>();
         graph.path("edges").forEach(edge -> edges.add(edge.path("from").asText() + " -> " + edge.path("to").asText()));
         return edges;
