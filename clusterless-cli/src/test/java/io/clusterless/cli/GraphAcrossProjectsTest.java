@@ -5,6 +5,9 @@ import io.clusterless.json.Json;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,12 +120,8 @@ class GraphAcrossProjectsTest {
 
     @Test
     void theStatusPage_carriesTheEdgeBetweenTheProjects() throws Exception {
-        Path page = dir.resolve("status.html");
-        Cls.Result report = Cls.run("report", "--all-deployed", "-P", "local", "--local-root", root,
-                "--earliest", "3h", "--html", page.toString());
+        String html = Files.readString(report("status.html"));
 
-        assertThat(report.exitCode()).as(report.toString()).isZero();
-        String html = Files.readString(page);
         // the data the page draws its lineage from, as the page's script holds it
         int start = html.indexOf("const DATA = ") + "const DATA = ".length();
         JsonNode data = Json.records().readTree(html.substring(start, html.indexOf(";\n", start)));
@@ -130,6 +129,45 @@ class GraphAcrossProjectsTest {
                 .containsEntry("arc:Downstream/1/fromA", "Downstream/1 complete");
         assertThat(edges(data)).contains("dataset:chain-a/20230101 -> arc:Downstream/1/fromA",
                 "dataset:chain-ingress/20230101 -> arc:Downstream/1/fromIngress");
+    }
+
+    @Test
+    void inTheBrowser_theStatusPagesLineageDrawsALineFromTheProducersDatasetToTheConsumersArc() throws Exception {
+        Chromium.assumeInstalled();
+        Path page = report("browser.html");
+        ChromeDriver browser = Chromium.start(dir);
+        try {
+            browser.get(page.toUri().toString());
+            String from = "dataset:chain-a/20230101";
+            String to = "arc:Downstream/1/fromA";
+
+            WebElement line = browser.findElement(By.cssSelector(
+                    "#lineage path[data-from='" + from + "'][data-to='" + to + "']"));
+            WebElement dataset = browser.findElement(By.cssSelector("#lineage g.node[data-id='" + from + "']"));
+            WebElement arc = browser.findElement(By.cssSelector("#lineage g.node[data-id='" + to + "']"));
+
+            assertThat(dataset.getAttribute("data-state")).isEqualTo("complete");
+            assertThat(arc.getAttribute("data-state")).isEqualTo("complete");
+            // the line leaves the dataset's box at its right side and ends at the arc's box's left side
+            @SuppressWarnings("unchecked")
+            List<Number> gaps = (List<Number>) browser.executeScript("""
+                    const box = e => e.getBoundingClientRect();
+                    const line = box(arguments[0]), from = box(arguments[1].querySelector('rect')),
+                          to = box(arguments[2].querySelector('rect'));
+                    return [line.left - from.right, line.right - to.left];""", line, dataset, arc);
+            assertThat(gaps).allSatisfy(gap -> assertThat(Math.abs(gap.doubleValue())).isLessThan(1.0));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** The status page of every project deployed in the placement, written by cls report. */
+    private static Path report(String name) {
+        Path page = dir.resolve(name);
+        Cls.Result report = Cls.run("report", "--all-deployed", "-P", "local", "--local-root", root,
+                "--earliest", "3h", "--html", page.toString());
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        return page;
     }
 
     /** The Mermaid id of the node whose label starts with {@code label}. */
