@@ -65,4 +65,31 @@ class LocalRunCommandTest {
         assertThat(result.err()).contains("bad.json");
         assertThat(root.resolve("local/buckets")).doesNotExist();
     }
+
+    @Test
+    void projectsGivenTogether_mayReadEachOthersDatasets_butASourceNoneWritesIsRefusedAtItsLine() throws Exception {
+        Path consumer = root.resolve("consumer.json");
+        Files.writeString(consumer, """
+                {"project": {"name": "Consumer", "version": "1"},
+                 "placement": {"provider": "aws", "stage": "dev", "account": "123456789012", "region": "us-west-2"},
+                 "arcs": [{"type": "aws:core:s3CopyArc", "name": "fromA",
+                   "sources": {"main": {"name": "chain-a", "version": "20230101"},
+                               "typo": {"name": "chain-x", "version": "20230101"}},
+                   "sinks": {"main": {"name": "down-a", "version": "1",
+                                      "pathURI": "s3://dev-cls-copy-chain-123456789012-us-west-2/down-a/"}}}]}
+                """);
+
+        Cls.Result alone = Cls.run("local", "run", consumer.toString(), "--local-root", root.resolve("local")
+                .toString(), "--until-idle");
+        Cls.Result together = Cls.run("local", "run", Examples.file("copy-chain/project.json").toString(),
+                consumer.toString(), "--local-root", root.resolve("local").toString(), "--until-idle");
+
+        assertThat(alone.exitCode()).as(alone.toString()).isEqualTo(1);
+        assertThat(alone.err()).contains("dataset owner not found: chain-a/20230101");
+        assertThat(together.exitCode()).as(together.toString()).isEqualTo(1);
+        assertThat(together.err().strip()).isEqualTo("error: " + consumer + ":5:24: arcs[0].sources.typo: dataset "
+                + "owner not found: chain-x/20230101; no boundary dataset or arc sink of the given projects produces "
+                + "it (check name and version, or add the owning project's file with another -p)");
+        assertThat(root.resolve("local/buckets")).doesNotExist();
+    }
 }

@@ -1,10 +1,14 @@
 package io.clusterless.cli;
 
+import io.clusterless.engine.store.ObjectStore;
+import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsSettings;
+import io.clusterless.runtime.aws.S3ObjectStore;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.File;
 import java.io.IOException;
@@ -13,6 +17,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** A {@code moto_server} this test class starts on a free port and stops by its own process handle. */
@@ -81,6 +86,16 @@ final class MotoProcess implements AutoCloseable {
         return new AwsClients(AwsSettings.of(Map.of("AWS_ENDPOINT_URL", endpoint().toString(), "AWS_REGION", REGION,
                 "CLS_S3_PATH_STYLE", "true")),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
+    }
+
+    /** The placement's metadata, manifest and arc-state buckets, as its bootstrap makes them; the store over them. */
+    ObjectStore createStores(PlacementNames placement) {
+        S3Client s3 = clients().s3();
+        for (String bucket : List.of(placement.metadataBucket(), placement.manifestBucket(),
+                placement.arcStateBucket())) {
+            s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(REGION)));
+        }
+        return new S3ObjectStore(s3);
     }
 
     @Override

@@ -5,7 +5,6 @@ import io.clusterless.json.Json;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotRange;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,12 +12,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -34,8 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them): a pipeline run locally with one arc failing on every lot, written by cls report and opened from the file.
  */
 class StatusPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     private static final String BUCKET = "dev-cls-page-check-123456789012-us-west-2";
 
     @TempDir
@@ -46,12 +40,7 @@ class StatusPageBrowserTest {
 
     @BeforeAll
     static void runAPipelineWithAFailingArc_andOpenItsPage() throws Exception {
-        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-        String notice = "status page browser tests skipped: install Debian's chromium and chromium-driver to run them";
-        if (!installed && Boolean.parseBoolean(System.getenv("CLS_REQUIRE_BROWSER"))) {
-            throw new IllegalStateException(notice + "; CLS_REQUIRE_BROWSER=true requires them");
-        }
-        Assumptions.assumeTrue(installed, notice);
+        Chromium.assumeInstalled();
         Path app = Files.createDirectories(dir.resolve("app"));
         Files.writeString(app.resolve("Dockerfile"), "FROM busybox\n");
         project = dir.resolve("project.json");
@@ -90,16 +79,7 @@ class StatusPageBrowserTest {
                 dir.resolve("root").toString(), "--earliest", "3h", "--html", page.toString());
         assertThat(report.exitCode()).as(report.toString()).isZero();
 
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--window-size=1400,1000", "--user-data-dir=" + dir.resolve("chromium"));
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(dir);
         browser.get(page.toUri().toString());
     }
 

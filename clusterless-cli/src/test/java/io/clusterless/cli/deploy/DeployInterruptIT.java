@@ -1,30 +1,25 @@
 package io.clusterless.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static io.clusterless.cli.deploy.MotoEndToEnd.JSON;
+import static io.clusterless.cli.deploy.MotoEndToEnd.REGION;
+import static io.clusterless.cli.deploy.MotoEndToEnd.cacheRoot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -35,44 +30,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skips with a notice where moto_server is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
  */
 class DeployInterruptIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path PROJECT = Path.of("src/test/resources/deploy/two-arcs.json").toAbsolutePath();
     private static final String METADATA = "e2e-clusterless-metadata-123456789012-us-west-2";
-    private static final String REGION = "us-west-2";
     private static final List<String> PROJECT_STACKS = List.of(
             "E2E-deploy-check-resource-activity-boundary-20240101-00-us-west-2",
             "E2E-deploy-check-arc-copy-a-20240101-00-us-west-2",
             "E2E-deploy-check-arc-copy-b-20240101-00-us-west-2");
 
-    private static Process moto;
-    private static String endpoint;
+    private static MotoEndToEnd moto;
     private static Path work;
 
     @BeforeAll
     static void startMoto() throws Exception {
-        Path executable = onPath("moto_server");
-        if (executable == null || onPath("aws") == null) {
-            String notice = "moto_server or the aws CLI not found on PATH: skipping the deploy interruption test";
-            if (Boolean.parseBoolean(System.getenv("CLS_REQUIRE_MOTO"))) {
-                throw new IllegalStateException(notice + "; CLS_REQUIRE_MOTO=true requires them");
-            }
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
-        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deploy-interrupt-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(work.resolve("moto.log").toFile()).start();
-        endpoint = "http://localhost:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(endpoint)) {
-            assertThat(moto.isAlive() && System.nanoTime() < deadline).as("moto_server starts on " + port).isTrue();
-            Thread.sleep(100);
-        }
+        moto = MotoEndToEnd.start("the deploy interruption test", "deploy-interrupt-");
+        work = moto.work();
         Run bootstrap = run(cls("bootstrap", "--account", "123456789012", "--region", REGION, "--stage", "e2e",
                 "--approve"));
         assertThat(bootstrap.exit()).as(bootstrap.toString()).isZero();
@@ -81,8 +52,7 @@ class DeployInterruptIT {
     @AfterAll
     static void stopMoto() throws InterruptedException {
         if (moto != null) {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
+            moto.close();
         }
     }
 
@@ -236,22 +206,8 @@ class DeployInterruptIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    record Run(List<String> args, int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return String.join(" ", args) + " -> " + exit + "\n--- out\n" + tail(out) + "\n--- err\n" + tail(err);
-        }
-
-        private static String tail(String text) {
-            return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
-        }
-    }
-
     private static List<String> cls(String... args) {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/cls").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", endpoint));
-        return command;
+        return moto.cls(List.of(args));
     }
 
     /**
@@ -265,14 +221,9 @@ class DeployInterruptIT {
         return reset;
     }
 
-    private static ProcessBuilder builder(List<String> command, String name) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(withDefaultSignals(command))
-                .redirectOutput(work.resolve(name + ".out").toFile())
-                .redirectError(work.resolve(name + ".err").toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
-        builder.environment().putAll(environment());
-        return builder;
+    private static ProcessBuilder builder(List<String> command, String name) {
+        return MotoEndToEnd.builder(withDefaultSignals(command), work.resolve(name + ".out"),
+                work.resolve(name + ".err"));
     }
 
     private static Run run(List<String> command) throws Exception {
@@ -286,21 +237,6 @@ class DeployInterruptIT {
         return new Run(command, process.exitValue(),
                 Files.readString(work.resolve(name + ".out"), StandardCharsets.UTF_8),
                 Files.readString(work.resolve(name + ".err"), StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("AWS_ACCESS_KEY_ID", "testing");
-        environment.put("AWS_SECRET_ACCESS_KEY", "testing");
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_DEFAULT_REGION", REGION);
-        environment.put("CLS_CACHE_DIR", cacheRoot().toString());
-        environment.put("CLS_RETRY_BACKOFF_SECONDS", "1");
-        return environment;
-    }
-
-    private static Path cacheRoot() {
-        return Path.of("target/cls-cache").toAbsolutePath();
     }
 
     /** A project whose arcs copy a chain of datasets, one stack each. */
@@ -392,54 +328,18 @@ class DeployInterruptIT {
     }
 
     private static JsonNode aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
-        command.addAll(List.of(args));
-        Run run = run(command);
-        assertThat(run.exit()).as(run.toString()).isEqualTo(0);
-        return run.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(run.out());
+        return moto.aws(args);
     }
 
     private static List<String> stacks() throws Exception {
-        List<String> names = new ArrayList<>();
-        for (JsonNode stack : aws("cloudformation", "list-stacks").path("StackSummaries")) {
-            if (!stack.path("StackStatus").asText().equals("DELETE_COMPLETE")) {
-                names.add(stack.path("StackName").asText());
-            }
-        }
-        return names;
+        return List.copyOf(moto.stacks());
     }
 
     private static List<String> keys(String bucket) throws Exception {
-        List<String> keys = new ArrayList<>();
-        aws("s3api", "list-objects-v2", "--bucket", bucket).path("Contents")
-                .forEach(object -> keys.add(object.path("Key").asText()));
-        return keys;
+        return moto.keys(bucket);
     }
 
     private static String object(String bucket, String key) throws Exception {
-        Path file = Files.createTempFile(work, "object", ".json");
-        aws("s3api", "get-object", "--bucket", bucket, "--key", key, file.toString());
-        return Files.readString(file);
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean answers(String endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL()
-                    .openConnection();
-            connection.setConnectTimeout(500);
-            return connection.getResponseCode() < 500;
-        } catch (IOException e) {
-            return false;
-        }
+        return moto.object(bucket, key);
     }
 }

@@ -1,32 +1,25 @@
 package io.clusterless.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsSettings;
 import io.clusterless.substrate.aws.ops.EventBridgeRules;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
+import static io.clusterless.cli.deploy.MotoEndToEnd.JSON;
+import static io.clusterless.cli.deploy.MotoEndToEnd.REGION;
+import static io.clusterless.cli.deploy.MotoEndToEnd.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,13 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skips with a notice where moto_server is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
  */
 class DeployLifecycleIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path PROJECT = Path.of("src/test/resources/deploy/two-arcs.json").toAbsolutePath();
     private static final Path DOWNSTREAM = Path.of("src/test/resources/deploy/downstream.json").toAbsolutePath();
     private static final String DOWNSTREAM_STACK = "E2E-deploy-downstream-arc-copy-c-20240101-00-us-west-2";
     private static final String ACCOUNT = "123456789012";
-    private static final String REGION = "us-west-2";
     private static final String METADATA = "e2e-clusterless-metadata-123456789012-us-west-2";
     private static final String BOOTSTRAP_STACK = "E2E-clusterless-bootstrap";
     private static final List<String> PROJECT_STACKS = List.of(
@@ -60,43 +50,21 @@ class DeployLifecycleIT {
     private static final String INGRESS_RULE = "E2E-deploy-check-ingress-20240101-00-us-west-2";
     private static final String COPY_A_HISTORY = "listeners/project=DeployCheck/version=20240101-00/component=copyA/";
 
-    private static Process moto;
+    private static MotoEndToEnd moto;
     private static String endpoint;
     private static Path work;
 
     @BeforeAll
     static void startMoto() throws Exception {
-        Path executable = onPath("moto_server");
-        if (executable == null || onPath("aws") == null) {
-            String notice = "moto_server or the aws CLI not found on PATH: skipping the deploy end-to-end test "
-                    + "(install them with: pip install 'moto[server]' awscli)";
-            if (Boolean.parseBoolean(System.getenv("CLS_REQUIRE_MOTO"))) {
-                throw new IllegalStateException(notice + "; CLS_REQUIRE_MOTO=true requires them");
-            }
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
-        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "deploy-e2e-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(work.resolve("moto.log").toFile()).start();
-        // localhost, not 127.0.0.1: the CDK CLI and moto agree on path-style buckets only then
-        endpoint = "http://localhost:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(endpoint)) {
-            assertThat(moto.isAlive() && System.nanoTime() < deadline).as("moto_server starts on " + port).isTrue();
-            Thread.sleep(100);
-        }
+        moto = MotoEndToEnd.start("the deploy end-to-end test", "deploy-e2e-");
+        endpoint = moto.endpoint();
+        work = moto.work();
     }
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
         if (moto != null) {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
+            moto.close();
         }
     }
 
@@ -310,47 +278,8 @@ class DeployLifecycleIT {
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    record Run(List<String> args, int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "cls " + String.join(" ", args) + " -> " + exit + "\n--- out\n" + tail(out) + "\n--- err\n"
-                    + tail(err);
-        }
-
-        private static String tail(String text) {
-            return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
-        }
-    }
-
     private static Run cls(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/cls").toString()));
-        command.addAll(args);
-        command.addAll(List.of("--endpoint-url", endpoint));
-        return run(command, "cls");
-    }
-
-    private static Run run(List<String> command, String name) throws Exception {
-        Path out = Files.createTempFile(work, name, ".out");
-        Path err = Files.createTempFile(work, name, ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
-        builder.environment().putAll(environment());
-        Process process = builder.start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
-        return new Run(command.subList(1, command.size()), process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("AWS_ACCESS_KEY_ID", "testing");
-        environment.put("AWS_SECRET_ACCESS_KEY", "testing");
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_DEFAULT_REGION", REGION);
-        environment.put("CLS_CACHE_DIR", Path.of("target/cls-cache").toAbsolutePath().toString());
-        environment.put("CLS_RETRY_BACKOFF_SECONDS", "1");
-        return environment;
+        return moto.run(moto.cls(args), "cls");
     }
 
     /** examples/function-python in this placement's stage, with its function folder beside it. */
@@ -365,40 +294,23 @@ class DeployLifecycleIT {
     }
 
     private static JsonNode aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
-        command.addAll(List.of(args));
-        Run run = run(command, "aws");
-        assertThat(run.exit()).as(run.toString()).isEqualTo(0);
-        return run.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(run.out());
+        return moto.aws(args);
     }
 
     private static TreeSet<String> stacks() throws Exception {
-        TreeSet<String> names = new TreeSet<>();
-        for (JsonNode stack : aws("cloudformation", "list-stacks").path("StackSummaries")) {
-            if (!stack.path("StackStatus").asText().equals("DELETE_COMPLETE")) {
-                names.add(stack.path("StackName").asText());
-            }
-        }
-        return names;
+        return moto.stacks();
     }
 
     private static List<String> keys(String bucket) throws Exception {
-        List<String> keys = new ArrayList<>();
-        aws("s3api", "list-objects-v2", "--bucket", bucket).path("Contents")
-                .forEach(object -> keys.add(object.path("Key").asText()));
-        return keys;
+        return moto.keys(bucket);
     }
 
     private static List<String> buckets() throws Exception {
-        List<String> names = new ArrayList<>();
-        aws("s3api", "list-buckets").path("Buckets").forEach(b -> names.add(b.path("Name").asText()));
-        return names;
+        return moto.buckets();
     }
 
     private static String object(String bucket, String key) throws Exception {
-        Path file = Files.createTempFile(work, "object", ".json");
-        aws("s3api", "get-object", "--bucket", bucket, "--key", key, file.toString());
-        return Files.readString(file);
+        return moto.object(bucket, key);
     }
 
     /** The State of the only AWS::Events::Rule of a deployed stack's template. */
@@ -432,26 +344,5 @@ class DeployLifecycleIT {
             all.addAll(part);
         }
         return all;
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean answers(String endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL()
-                    .openConnection();
-            connection.setConnectTimeout(500);
-            return connection.getResponseCode() < 500;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

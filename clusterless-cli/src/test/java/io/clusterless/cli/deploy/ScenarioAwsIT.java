@@ -1,26 +1,18 @@
 package io.clusterless.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
+import static io.clusterless.cli.deploy.MotoEndToEnd.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skips with a notice where moto_server or the aws CLI is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
  */
 class ScenarioAwsIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Path PROJECT = Path.of("src/test/resources/deploy/two-arcs.json").toAbsolutePath();
     private static final String BUCKET = "e2e-cls-deploy-check-123456789012-us-west-2";
     private static final String METADATA = "e2e-clusterless-metadata-123456789012-us-west-2";
@@ -40,41 +30,19 @@ class ScenarioAwsIT {
     private static final String FAIL_BUCKET = "e2e-cls-scenario-fail-123456789012-us-west-2";
     private static final String FAIL_COPY_A_STACK = "E2E-scenario-fail-arc-copy-a-20240101-00-us-west-2";
 
-    private static Process moto;
-    private static String endpoint;
+    private static MotoEndToEnd moto;
     private static Path work;
 
     @BeforeAll
     static void startMoto() throws Exception {
-        Path executable = onPath("moto_server");
-        if (executable == null || onPath("aws") == null) {
-            String notice = "moto_server or the aws CLI not found on PATH: skipping the AWS scenario test";
-            if (Boolean.parseBoolean(System.getenv("CLS_REQUIRE_MOTO"))) {
-                throw new IllegalStateException(notice + "; CLS_REQUIRE_MOTO=true requires them");
-            }
-            Assumptions.abort(notice);
-        }
-        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "scenario-aws-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(work.resolve("moto.log").toFile()).start();
-        // localhost, not 127.0.0.1: the CDK CLI and moto agree on path-style buckets only then
-        endpoint = "http://localhost:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(endpoint)) {
-            assertThat(moto.isAlive() && System.nanoTime() < deadline).as("moto_server starts on " + port).isTrue();
-            Thread.sleep(100);
-        }
+        moto = MotoEndToEnd.start("the AWS scenario test", "scenario-aws-");
+        work = moto.work();
     }
 
     @AfterAll
     static void stopMoto() throws InterruptedException {
         if (moto != null) {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
+            moto.close();
         }
     }
 
@@ -137,85 +105,24 @@ class ScenarioAwsIT {
         return folder;
     }
 
-    // ---- helpers (as DeployLifecycleIT's) ----------------------------------------------------------------------
-
-    record Run(List<String> args, int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return "cls " + String.join(" ", args) + " -> " + exit + "\n--- out\n" + tail(out) + "\n--- err\n"
-                    + tail(err);
-        }
-
-        private static String tail(String text) {
-            return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
-        }
-    }
+    // ---- helpers ------------------------------------------------------------------------------------------------
 
     private static Run cls(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/cls").toString(), "--output", "json"));
-        command.addAll(args);
-        command.addAll(List.of("--endpoint-url", endpoint, "--local-root", work.resolve("local").toString()));
-        return run(command, "cls");
-    }
-
-    private static Run run(List<String> command, String name) throws Exception {
-        Path out = Files.createTempFile(work, name, ".out");
-        Path err = Files.createTempFile(work, name, ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY", "testing",
-                "AWS_REGION", "us-west-2", "AWS_DEFAULT_REGION", "us-west-2",
-                "CLS_CACHE_DIR", Path.of("target/cls-cache").toAbsolutePath().toString(),
-                "CLS_RETRY_BACKOFF_SECONDS", "1"));
-        Process process = builder.start();
-        assertThat(process.waitFor(20, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
-        return new Run(command.subList(1, command.size()), process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        List<String> all = new ArrayList<>(List.of("--output", "json"));
+        all.addAll(args);
+        all.addAll(List.of("--local-root", work.resolve("local").toString()));
+        return moto.run(moto.cls(all), "cls", 20);
     }
 
     private static JsonNode aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
-        command.addAll(List.of(args));
-        Run run = run(command, "aws");
-        assertThat(run.exit()).as(run.toString()).isEqualTo(0);
-        return run.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(run.out());
+        return moto.aws(args);
     }
 
     private static TreeSet<String> stacks() throws Exception {
-        TreeSet<String> names = new TreeSet<>();
-        for (JsonNode stack : aws("cloudformation", "list-stacks").path("StackSummaries")) {
-            if (!stack.path("StackStatus").asText().equals("DELETE_COMPLETE")) {
-                names.add(stack.path("StackName").asText());
-            }
-        }
-        return names;
+        return moto.stacks();
     }
 
     private static List<String> buckets() throws Exception {
-        List<String> names = new ArrayList<>();
-        aws("s3api", "list-buckets").path("Buckets").forEach(b -> names.add(b.path("Name").asText()));
-        return names;
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean answers(String endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL()
-                    .openConnection();
-            connection.setConnectTimeout(500);
-            return connection.getResponseCode() < 500;
-        } catch (IOException e) {
-            return false;
-        }
+        return moto.buckets();
     }
 }

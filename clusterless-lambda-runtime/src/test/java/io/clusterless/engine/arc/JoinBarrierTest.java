@@ -1,22 +1,13 @@
 package io.clusterless.engine.arc;
 
-import io.clusterless.arc.ArcStateProps;
-import io.clusterless.arc.ProjectId;
 import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.manifest.ManifestStore;
-import io.clusterless.engine.store.ObjectStore;
-import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
-import io.clusterless.manifest.UriType;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.runtime.testing.S3ProxyServer;
-import io.clusterless.uri.ArcStateURI;
-import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,10 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,36 +125,17 @@ class JoinBarrierTest {
             }
         }
         Collections.shuffle(deliveries, new Random(17));
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Answer>> futures = new ArrayList<>();
-        try {
-            for (Delivery delivery : deliveries) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    // as a boundary does: the manifest first (idempotent for duplicates), then the event
-                    join.manifest(delivery.source(), delivery.lot(), ManifestState.complete);
-                    return new Answer(delivery, join.gate().start(join.event(delivery.source(), delivery.lot())));
-                }));
-            }
-            go.countDown();
-            Map<String, List<ArcStateContext>> runs = new LinkedHashMap<>();
-            for (Future<Answer> future : futures) {
-                Answer answer = future.get();
-                if (ArcStartGate.runsWorkload(answer.context())) {
-                    runs.computeIfAbsent(answer.delivery().lot(), l -> new ArrayList<>()).add(answer.context());
-                } else {
-                    assertThat(answer.context().waits() || answer.context().previousState() == ArcState.running)
-                            .as("a refused event waits or finds the run").isTrue();
-                }
-            }
-            assertThat(runs).hasSize(lots);
-            runs.forEach((lot, started) -> assertThat(started).as("lot %s", lot).singleElement()
-                    .satisfies(run -> assertThat(run.arcWorkloadContext().sourceManifests())
-                            .as("the run saw both sources").containsOnlyKeys("orders", "payments")));
-        } finally {
-            pool.shutdownNow();
-        }
+
+        Map<String, List<ArcStateContext>> runs = BarrierArc.race(deliveries, THREADS, Delivery::lot, delivery -> {
+            // as a boundary does: the manifest first (idempotent for duplicates), then the event
+            join.manifest(delivery.source(), delivery.lot(), ManifestState.complete);
+            return join.gate().start(join.event(delivery.source(), delivery.lot()));
+        });
+
+        assertThat(runs).hasSize(lots);
+        runs.forEach((lot, started) -> assertThat(started).as("lot %s", lot).singleElement()
+                .satisfies(run -> assertThat(run.arcWorkloadContext().sourceManifests())
+                        .as("the run saw both sources").containsOnlyKeys("orders", "payments")));
     }
 
     @Test
@@ -181,59 +149,28 @@ class JoinBarrierTest {
     private record Delivery(SourceDataset source, String lot) {
     }
 
-    private record Answer(Delivery delivery, ArcStateContext context) {
-    }
-
-    /** One join arc, named afresh so tests share the buckets but not the lots. */
-    private final class Join {
-        final ObjectStore store = RetryingObjectStore.wrap(server.store());
-        final String name = "join-" + UUID.randomUUID().toString().substring(0, 8);
-        final ArcGateProps props;
-
+    /** One join arc of orders and payments, named afresh so tests share the buckets but not the lots. */
+    private final class Join extends BarrierArc {
         Join() {
             this(null);
         }
 
+        /** @param barrier the sources awaited, null for both */
         Join(Map<String, String> barrier) {
-            Map<String, SourceDataset> sources = new LinkedHashMap<>();
-            sources.put("orders", ORDERS);
-            sources.put("payments", PAYMENTS);
-            Map<String, String> awaited = new LinkedHashMap<>();
-            sources.forEach((role, source) -> awaited.put(role, ManifestURI.of("manifests", source).template()));
-            props = new ArcGateProps(new ArcStateProps(new ProjectId("p", "1"), name, sources,
-                    Map.of("main", JOINED), ArcStateURI.of("arc-state", "p", "1", name).template(), "bus"),
-                    Map.of("main", ManifestURI.of("manifests", JOINED).template()), null,
-                    barrier == null ? awaited : barrier);
+            super(server.store(), "join", name -> props(name, sources(), JOINED,
+                    barrier == null ? awaited(sources()) : barrier, null));
         }
 
         ArcStartGate gate() {
             return new ArcStartGate(props, store, clock);
         }
+    }
 
-        ArcNotifyEvent event(SourceDataset source, String lot) {
-            ManifestState state = new ManifestStore(store).find(ManifestURI.of("manifests", source).withLot(lot),
-                    ManifestState.empty).isPresent() ? ManifestState.empty : ManifestState.complete;
-            return new ArcNotifyEvent(new SinkDataset(source.getName(), source.getVersion(), "s3://data/"
-                    + source.getName() + "/"), lot, manifestUri(source, lot, state));
-        }
-
-        String manifestUri(SourceDataset source, String lot, ManifestState state) {
-            return ManifestURI.of("manifests", source).withLot(lot).withState(state)
-                    .withAttempt(state.hasAttempt() ? "a1" : null).identifier();
-        }
-
-        void manifest(SourceDataset source, String lot, ManifestState state) {
-            ManifestURI uri = ManifestURI.parse(manifestUri(source, lot, state));
-            List<String> uris = state == ManifestState.empty ? List.of() : List.of("s3://data/" + source.getName()
-                    + "/" + lot + ".json");
-            new ManifestStore(store).create(uri, new Manifest(state, null, lot, UriType.identifier, uris));
-        }
-
-        List<String> stateFiles(String lot) {
-            String prefix = "arcs/project=p/version=1/arc=" + name + "/lot=" + lot + "/";
-            return store.listAll("arc-state", prefix, null).map(info -> info.key().substring(prefix.length()))
-                    .toList();
-        }
+    private Map<String, SourceDataset> sources() {
+        Map<String, SourceDataset> sources = new LinkedHashMap<>();
+        sources.put("orders", ORDERS);
+        sources.put("payments", PAYMENTS);
+        return sources;
     }
 
     private static String lot(int index) {

@@ -1,22 +1,12 @@
 package io.clusterless.engine.arc;
 
-import io.clusterless.arc.ArcStateProps;
-import io.clusterless.arc.ProjectId;
-import io.clusterless.arcstate.ArcState;
-import io.clusterless.engine.manifest.ManifestStore;
-import io.clusterless.engine.store.ObjectStore;
-import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcStateContext;
 import io.clusterless.lot.LotId;
 import io.clusterless.lot.LotUnit;
-import io.clusterless.manifest.Manifest;
 import io.clusterless.manifest.ManifestState;
-import io.clusterless.manifest.UriType;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.runtime.testing.S3ProxyServer;
-import io.clusterless.uri.ArcStateURI;
-import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,10 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -170,38 +156,19 @@ class RollUpBarrierTest {
             }
         }
         Collections.shuffle(deliveries, new Random(17));
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Answer>> futures = new ArrayList<>();
-        try {
-            for (Delivery delivery : deliveries) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    roll.manifest(delivery.source(), delivery.lot(), ManifestState.complete);
-                    return new Answer(delivery, roll.gate(now).start(roll.event(delivery.source(), delivery.lot())));
+
+        Map<String, List<ArcStateContext>> runs = BarrierArc.race(deliveries, THREADS, Delivery::hour, delivery -> {
+            roll.manifest(delivery.source(), delivery.lot(), ManifestState.complete);
+            return roll.gate(now).start(roll.event(delivery.source(), delivery.lot()));
+        });
+
+        assertThat(deliveries).hasSize(2 * DUPLICATES * 16);
+        assertThat(runs).hasSize(2);
+        runs.forEach((hour, started) -> assertThat(started).as("hour %s", hour).singleElement()
+                .satisfies(run -> {
+                    assertThat(run.arcWorkloadContext().coveredManifests().get("orders")).hasSize(12);
+                    assertThat(run.arcWorkloadContext().coveredManifests().get("payments")).hasSize(4);
                 }));
-            }
-            go.countDown();
-            Map<String, List<ArcStateContext>> runs = new LinkedHashMap<>();
-            for (Future<Answer> future : futures) {
-                Answer answer = future.get();
-                if (ArcStartGate.runsWorkload(answer.context())) {
-                    runs.computeIfAbsent(answer.delivery().hour(), l -> new ArrayList<>()).add(answer.context());
-                } else {
-                    assertThat(answer.context().waits() || answer.context().previousState() == ArcState.running)
-                            .as("a refused event waits or finds the run").isTrue();
-                }
-            }
-            assertThat(deliveries).hasSize(2 * DUPLICATES * 16);
-            assertThat(runs).hasSize(2);
-            runs.forEach((hour, started) -> assertThat(started).as("hour %s", hour).singleElement()
-                    .satisfies(run -> {
-                        assertThat(run.arcWorkloadContext().coveredManifests().get("orders")).hasSize(12);
-                        assertThat(run.arcWorkloadContext().coveredManifests().get("payments")).hasSize(4);
-                    }));
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     @Test
@@ -225,58 +192,28 @@ class RollUpBarrierTest {
     private record Delivery(SourceDataset source, String lot, String hour) {
     }
 
-    private record Answer(Delivery delivery, ArcStateContext context) {
-    }
-
-    /** One Hours roll-up arc, named afresh so tests share the buckets but not the lots. */
-    private static final class RollUp {
-        final ObjectStore store = RetryingObjectStore.wrap(server.store());
-        final String name = "hourly-" + UUID.randomUUID().toString().substring(0, 8);
-        final ArcGateProps props;
-
+    /** One Hours roll-up arc over the sources, named afresh so tests share the buckets but not the lots. */
+    private static final class RollUp extends BarrierArc {
         RollUp(Duration lateAfter, Map<String, SourceDataset> sources, Map<String, LotUnit> units) {
-            Map<String, String> awaited = new LinkedHashMap<>();
-            sources.forEach((role, source) -> awaited.put(role, ManifestURI.of("manifests", source).template()));
+            super(server.store(), "hourly", name -> props(name, sources, new SinkDataset("hourly", "1",
+                    "s3://data/hourly/"), awaited(sources), new ArcGateProps.RollUp(LotUnit.HOURS, lateAfter,
+                    inOrderOf(sources, units))));
+        }
+
+        /** The sources' units in the order of the sources. */
+        private static Map<String, LotUnit> inOrderOf(Map<String, SourceDataset> sources, Map<String, LotUnit> units) {
             Map<String, LotUnit> ordered = new LinkedHashMap<>();
             sources.keySet().forEach(role -> ordered.put(role, units.get(role)));
-            SinkDataset sink = new SinkDataset("hourly", "1", "s3://data/hourly/");
-            props = new ArcGateProps(new ArcStateProps(new ProjectId("p", "1"), name, sources,
-                    Map.of("main", sink), ArcStateURI.of("arc-state", "p", "1", name).template(), "bus"),
-                    Map.of("main", ManifestURI.of("manifests", sink).template()), null, awaited,
-                    new ArcGateProps.RollUp(LotUnit.HOURS, lateAfter, ordered));
+            return ordered;
         }
 
         ArcStartGate gate(Clock clock) {
             return new ArcStartGate(props, store, clock);
         }
 
-        ArcNotifyEvent event(SourceDataset source, String lot) {
-            ManifestState state = new ManifestStore(store).find(ManifestURI.of("manifests", source).withLot(lot),
-                    ManifestState.empty).isPresent() ? ManifestState.empty : ManifestState.complete;
-            return new ArcNotifyEvent(new SinkDataset(source.getName(), source.getVersion(), "s3://data/"
-                    + source.getName() + "/"), lot, manifestUri(source, lot, state));
-        }
-
-        String manifestUri(SourceDataset source, String lot, ManifestState state) {
-            return ManifestURI.of("manifests", source).withLot(lot).withState(state).identifier();
-        }
-
-        void manifest(SourceDataset source, String lot, ManifestState state) {
-            ManifestURI uri = ManifestURI.parse(manifestUri(source, lot, state));
-            List<String> uris = state == ManifestState.empty ? List.of() : List.of("s3://data/" + source.getName()
-                    + "/" + lot + ".json");
-            new ManifestStore(store).create(uri, new Manifest(state, null, lot, UriType.identifier, uris));
-        }
-
         ArcStateEntry running() {
             return new ArcStateStore(store, props.arcStateURI(), Clock.systemUTC()).lastTransition(HOUR_LOT)
                     .orElseThrow();
-        }
-
-        List<String> stateFiles() {
-            String prefix = "arcs/project=p/version=1/arc=" + name + "/";
-            return store.listAll("arc-state", prefix, null).map(info -> info.key().substring(prefix.length()))
-                    .toList();
         }
     }
 }

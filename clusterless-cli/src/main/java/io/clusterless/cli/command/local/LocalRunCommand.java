@@ -11,12 +11,17 @@ import io.clusterless.local.run.DatasetSummary;
 import io.clusterless.local.run.LocalRunner;
 import io.clusterless.local.run.RunOptions;
 import io.clusterless.local.run.RunProgress;
+import io.clusterless.model.Arc;
 import io.clusterless.model.Deployable;
+import io.clusterless.model.SourceDataset;
 import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
+import io.clusterless.model.load.Problem;
 import io.clusterless.model.load.ProblemException;
 import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
+import io.clusterless.model.shape.FieldPath;
 import io.clusterless.model.validate.ProjectValidator;
 import io.clusterless.model.validate.ValidationOptions;
 import picocli.CommandLine.Command;
@@ -30,7 +35,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +48,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "run",
         description = {"Place the projects in a local root and process files arriving in their boundaries' "
                 + "folders (DIR/buckets/<bucket>/<key>) until stopped, or with --until-idle until nothing is left.",
+                "Several projects given together run as one placement: an arc of one may read a dataset another "
+                        + "writes, as when each is deployed.",
                 "Prints a summary of every dataset's lots by state at the end. Exit code 0 when every arc run "
                         + "completed, 1 otherwise."},
         mixinStandardHelpOptions = true)
@@ -168,7 +179,22 @@ public final class LocalRunCommand implements Callable<Integer> {
         ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), context.in());
         try {
             LoadedProject loaded = loader.loadAll(project.sources());
-            var problems = new ProjectValidator(registry).validate(loaded, ValidationOptions.offline());
+            // several projects are placed together as deploy places them one by one: each project's files are
+            // validated together, and a source may be owned by another of the given projects
+            Map<String, List<LoadedFile>> byProject = new LinkedHashMap<>();
+            for (LoadedFile file : loaded.files()) {
+                var id = file.deployable().getProject();
+                byProject.computeIfAbsent(id == null ? "" : id.id(), k -> new ArrayList<>()).add(file);
+            }
+            boolean several = byProject.size() > 1;
+            List<Problem> problems = new ArrayList<>();
+            for (List<LoadedFile> files : byProject.values()) {
+                problems.addAll(new ProjectValidator(registry).validate(new LoadedProject(files),
+                        several ? new ValidationOptions(true, true) : ValidationOptions.offline()));
+            }
+            if (several && problems.isEmpty()) {
+                problems.addAll(unownedSources(loaded));
+            }
             if (!problems.isEmpty()) {
                 throw new UserException(problems.get(0).format()
                         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more; see cls validate)" : ""));
@@ -177,5 +203,29 @@ public final class LocalRunCommand implements Callable<Integer> {
         } catch (ProblemException e) {
             throw new UserException(e.problems().get(0).format());
         }
+    }
+
+    /** Arc sources that no boundary or arc of the given projects writes: nothing in the run would ever fill them. */
+    private static List<Problem> unownedSources(LoadedProject loaded) {
+        Set<String> owned = new HashSet<>();
+        for (LoadedFile file : loaded.files()) {
+            file.deployable().getBoundaries().forEach(boundary -> owned.add(boundary.getDataset().id()));
+            file.deployable().getArcs().forEach(arc -> arc.getSinks().values().forEach(sink -> owned.add(sink.id())));
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (LoadedFile file : loaded.files()) {
+            List<Arc<?>> arcs = file.deployable().getArcs();
+            for (int i = 0; i < arcs.size(); i++) {
+                for (Map.Entry<String, SourceDataset> source : arcs.get(i).getSources().entrySet()) {
+                    if (!owned.contains(source.getValue().id())) {
+                        problems.add(file.problem(FieldPath.of("arcs", i, "sources", source.getKey()),
+                                "dataset owner not found: " + source.getValue().id() + "; no boundary dataset or "
+                                        + "arc sink of the given projects produces it (check name and version, or "
+                                        + "add the owning project's file with another -p)"));
+                    }
+                }
+            }
+        }
+        return problems;
     }
 }
