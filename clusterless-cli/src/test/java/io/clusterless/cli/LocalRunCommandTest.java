@@ -7,6 +7,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +44,26 @@ class LocalRunCommandTest {
         assertThat(rows).hasSize(4);
         assertThat(rows.get(3).path("dataset").asText()).isEqualTo("chain-c");
         assertThat(rows.get(3).path("complete").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunClosesOnlyTheIntervalsThatEndedByItsClock_evenAtTheLastMomentOfALot() throws Exception {
+        // a millisecond before a five-minute boundary: read from a moving clock, the run would cross it while running
+        // and also close the lot it was placed in (empty), running every arc once more
+        Instant lastMoment = Instant.parse("2026-01-01T00:04:59.999Z");
+        Cls.Result result = Cls.runAt(lastMoment, "local", "run", "-p",
+                Examples.file("copy-chain/project.json").toString(), "--local-root", root.toString(), "--until-idle",
+                "--put", Examples.file("copy-chain/data") + "=" + INGRESS);
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.err()).contains("intervals closed 1  arc runs 3 (0 failed)");
+        // --put dates its files an hour before the run's clock: 23:04:59.999 falls in the 277th lot of the day
+        Path ingress = root.resolve("buckets/dev-clusterless-manifest-123456789012-us-west-2/datasets/"
+                + "name=chain-ingress/version=20230101");
+        try (Stream<Path> lots = Files.list(ingress)) {
+            assertThat(lots.map(lot -> lot.getFileName().toString()).filter(name -> name.startsWith("lot=")))
+                    .containsExactly("lot=20251231PT5M276");
+        }
     }
 
     @Test

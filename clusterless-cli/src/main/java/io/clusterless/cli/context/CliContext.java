@@ -7,6 +7,7 @@ import io.clusterless.cli.output.OutputFormat;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,6 +23,7 @@ public final class CliContext {
     private Path home = Path.of(System.getProperty("user.home"));
     private Map<String, String> environment = System.getenv();
     private boolean terminal = Terminal.detect();
+    private Clock clock = Clock.systemUTC();
 
     public CliContext(PrintWriter out, PrintWriter err, InputStream in) {
         this.out = out;
@@ -94,6 +96,17 @@ public final class CliContext {
     /** Runs as if started with this environment (tests, embedding). */
     public CliContext environment(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
+        return this;
+    }
+
+    /** What time it is for the commands that read it ({@code cls local run}: its lots, arrivals and interval ends). */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Runs as if the time were {@code clock}'s (tests, embedding). */
+    public CliContext clock(Clock clock) {
+        this.clock = clock;
         return this;
     }
 

@@ -32,11 +32,7 @@ import java.util.TreeSet;
 public record DatasetSummary(String dataset, String version, String owner, int lots, int complete, int empty,
                              int partial, @JsonInclude(JsonInclude.Include.NON_NULL) String freshness) {
 
-    /** Every dataset the plan's boundaries and arcs write, in plan order. */
-    public static List<DatasetSummary> of(LocalPlan plan, ObjectStore store) {
-        return of(plan, store, Instant.now());
-    }
-
+    /** Every dataset the plan's boundaries and arcs write, in plan order; freshness as judged at {@code now}. */
     public static List<DatasetSummary> of(LocalPlan plan, ObjectStore store, Instant now) {
         DatasetUnits units = new DatasetUnits(plan.placementPlan());
         Map<String, String> owners = new LinkedHashMap<>();

@@ -109,9 +109,10 @@ public final class LocalRunCommand implements Callable<Integer> {
         Path projectDir = projectDir();
         RunOptions options = new RunOptions(rootDir, projectDir, untilIdle, threads, null);
         ProgressLine line = new ProgressLine(err, context.terminal() && context.output() == OutputFormat.table);
+        Clock clock = context.clock();
         LocalRunner runner;
         try {
-            runner = new LocalRunner(plan, options, Clock.systemUTC());
+            runner = new LocalRunner(plan, options, clock);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new UserException(e.getMessage());
         }
@@ -121,7 +122,7 @@ public final class LocalRunCommand implements Callable<Integer> {
                     err.println("note: activity " + activity.model().getName() + " of " + project.names().project()
                             + " reads AWS services and is not run locally; its boundary runs on the files it would write")));
             for (PutOption put : parsedPuts) {
-                int count = put.copyInto(runner.store(), Clock.systemUTC());
+                int count = put.copyInto(runner.store(), clock);
                 err.println("put " + count + " file" + (count == 1 ? "" : "s") + " from " + put.source()
                         + " to " + put.target());
             }
@@ -140,7 +141,7 @@ public final class LocalRunCommand implements Callable<Integer> {
             try {
                 runner.run(line::update);
                 line.finish(runner.progress());
-                new Printer(out, context.output()).print(DatasetSummary.of(plan, runner.store()));
+                new Printer(out, context.output()).print(DatasetSummary.of(plan, runner.store(), clock.instant()));
             } finally {
                 printed.countDown();
             }

@@ -1,7 +1,7 @@
 package io.clusterless.cli.command.ops;
 
+import io.clusterless.cli.Cls;
 import io.clusterless.cli.Main;
-import io.clusterless.cli.context.CliContext;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.store.ListPage;
 import io.clusterless.engine.store.ObjectInfo;
@@ -44,7 +44,7 @@ class StatusPageScansTest {
     void eachDatasetAndArcIsListedOnce() throws Exception {
         Path project = examples().resolve("copy-chain/project.json");
         StringWriter out = new StringWriter();
-        int exit = Main.run(new CliContext(new PrintWriter(out, true), new PrintWriter(out, true),
+        int exit = Main.run(Cls.context(new PrintWriter(out, true), new PrintWriter(out, true),
                 InputStream.nullInputStream()), "local", "run", project.toString(), "--local-root", root.toString(),
                 "--until-idle", "--put", examples().resolve("copy-chain/data") + "=s3://dev-cls-copy-chain-"
                         + "123456789012-us-west-2/ingress/");
