@@ -7,6 +7,7 @@ import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.engine.workload.athena.AthenaQueryProps;
 import io.clusterless.engine.workload.athena.AthenaQueryWorkload;
 import io.clusterless.event.ArcWorkloadContext;
+import io.clusterless.event.WorkloadMetrics;
 import io.clusterless.json.Json;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.catalog.LocalCatalog;
@@ -15,6 +16,9 @@ import io.clusterless.model.Deployable;
 import io.clusterless.model.core.arc.athena.AthenaFormat;
 import io.clusterless.model.core.arc.athena.AthenaQueryArc;
 import io.clusterless.model.core.arc.athena.SourceTable;
+
+import org.duckdb.DuckDBConnection;
+import org.duckdb.ProfilerPrintFormat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,31 +111,52 @@ public final class LocalAthenaWorkload implements LocalExecutor {
 
     @Override
     public Map<String, String> run(ArcWorkloadContext context, ArcProps arcProps, String attemptId) throws Exception {
+        return runMeasured(context, arcProps, attemptId).sinkManifests();
+    }
+
+    /**
+     * Runs the lot's query; the result's metrics hold {@code duckdbBytesRead}, the bytes DuckDB read from files for
+     * it (its profiler's {@code total_bytes_read}). Not Athena's scanned bytes, which count what Athena bills for
+     * and differ with the engine and the file layout: the two are recorded under different names.
+     */
+    @Override
+    public Result runMeasured(ArcWorkloadContext context, ArcProps arcProps, String attemptId) throws Exception {
         AthenaQueryWorkload.LotQuery query = workload.prepare(context, arcProps, props);
         if (query.finished().isPresent()) {
-            return workload.finish(query, attemptId);
+            return new Result(workload.finish(query, attemptId), Map.of());
         }
         Path folder = staging.resolve(arcName).resolve(query.lot() + "-" + attemptId);
         delete(folder);
         Files.createDirectories(folder);
         try {
-            long rows = execute(query.select(), folder);
+            Copied copied = execute(query.select(), folder);
             workload.clear(query.target());
-            if (rows > 0) {
+            if (copied.rows() > 0) {
                 moveInto(folder, query.target());
             }
-            return workload.finish(query, attemptId);
+            Map<String, Long> metrics = copied.bytesRead() < 0 ? Map.of()
+                    : Map.of(WorkloadMetrics.DUCKDB_BYTES_READ, copied.bytesRead());
+            return new Result(workload.finish(query, attemptId, metrics.isEmpty() ? null
+                    : "DuckDB read " + copied.bytesRead() + " bytes"), metrics);
         } finally {
             delete(folder);
         }
     }
 
-    /** Runs the COPY; the number of rows written. */
-    private long execute(String select, Path folder) throws SQLException {
+    /** What a COPY did: the rows written, and the bytes DuckDB read from files (-1 when its profiler had none). */
+    private record Copied(long rows, long bytesRead) {
+    }
+
+    /** Runs the COPY. */
+    private Copied execute(String select, Path folder) throws SQLException {
         Connection connection = idle.poll();
         boolean fresh = connection == null;
         if (fresh) {
             connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement statement = connection.createStatement()) {
+                // the profiler counts the bytes each statement reads from files, recorded as duckdbBytesRead
+                statement.execute("PRAGMA enable_profiling = 'no_output'");
+            }
         }
         try (Statement statement = connection.createStatement()) {
             for (SourceTable table : props.tables().values()) {
@@ -148,13 +173,25 @@ public final class LocalAthenaWorkload implements LocalExecutor {
                     columnsChecked = true;
                 }
                 statement.execute(DuckDbCopy.statement(select, folder, props));
-                return statement.getUpdateCount();
+                long rows = statement.getUpdateCount();
+                return new Copied(rows, bytesRead(connection));
             } catch (SQLException e) {
                 throw new WorkloadException("DuckDB could not run the query of arc " + arcName + ": "
                         + e.getMessage().lines().findFirst().orElse("") + "\n" + select, e);
             }
         } finally {
             idle.push(connection);
+        }
+    }
+
+    /** The last statement's {@code io.total_bytes_read} from DuckDB's profiler; -1 when it reports none. */
+    private static long bytesRead(Connection connection) throws SQLException {
+        String profile = connection.unwrap(DuckDBConnection.class).getProfilingInformation(ProfilerPrintFormat.JSON);
+        try {
+            JsonNode read = Json.records().readTree(profile).at("/io/total_bytes_read");
+            return read.isIntegralNumber() ? read.asLong() : -1;
+        } catch (IOException e) {
+            return -1; // a profile we cannot read only costs the measurement
         }
     }
 
