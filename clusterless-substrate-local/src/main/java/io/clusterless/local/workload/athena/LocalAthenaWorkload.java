@@ -31,9 +31,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
@@ -47,6 +49,7 @@ import java.util.stream.Stream;
  */
 public final class LocalAthenaWorkload implements LocalExecutor {
     private final String arcName;
+    private final int threads;
     private final AthenaQueryProps props;
     private final FileObjectStore store;
     private final LocalCatalog catalog;
@@ -57,15 +60,20 @@ public final class LocalAthenaWorkload implements LocalExecutor {
      * small lot's query, and every lot replaces the views it reads.
      */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Each kept database's views as last created, by table: an unchanged view is not created again. */
+    private final Map<Connection, Map<String, String>> views = new ConcurrentHashMap<>();
+    /** The source tables' partition folders, listed again only when they changed (see {@link PartitionFiles}). */
+    private final PartitionFiles files = PartitionFiles.reusing();
     private volatile boolean columnsChecked;
 
     /**
      * @param staging where results are written before they are moved into place; on the same file system as the
      *                buckets, so the move is a rename
+     * @param threads DuckDB threads of each database (one database per lot running at a time)
      * @throws IllegalArgumentException before any lot runs, when the format cannot be written locally
      */
     public LocalAthenaWorkload(String arcName, AthenaQueryProps props, FileObjectStore store, LocalCatalog catalog,
-                               Path staging) {
+                               Path staging, int threads) {
         if (props.format() == AthenaFormat.ORC) {
             throw new IllegalArgumentException("arc " + arcName + ": format ORC cannot be written locally (DuckDB has "
                     + "no ORC writer); use PARQUET, JSON or TEXTFILE, or run this arc on AWS only");
@@ -79,7 +87,11 @@ public final class LocalAthenaWorkload implements LocalExecutor {
                                 + column.name() + ": " + e.getMessage());
                     }
                 }));
+        if (threads < 1) {
+            throw new IllegalArgumentException("arc " + arcName + ": DuckDB needs at least one thread, not " + threads);
+        }
         this.arcName = arcName;
+        this.threads = threads;
         this.props = props;
         this.store = store;
         this.catalog = catalog;
@@ -98,11 +110,22 @@ public final class LocalAthenaWorkload implements LocalExecutor {
      *
      * @param root the local root (held by this run): the catalog in {@code catalog/}, staging under
      *             {@code local/athena/<arc>/}, where whatever a killed run left is removed now
+     * @param parallelism how many lots the run executes at once; each lot's database gets its share of the cores
      */
     public static LocalAthenaWorkload of(AthenaQueryArc arc, List<Deployable> deployables, Path projectDir, Path root,
-                                         FileObjectStore store, LocalCatalog catalog) {
+                                         FileObjectStore store, LocalCatalog catalog, int parallelism) {
         AthenaQueryProps props = AthenaQueryProps.of(arc, deployables, projectDir);
-        return new LocalAthenaWorkload(arc.getName(), props, store, catalog, root.resolve("local").resolve("athena"));
+        return new LocalAthenaWorkload(arc.getName(), props, store, catalog, root.resolve("local").resolve("athena"),
+                threads(Runtime.getRuntime().availableProcessors(), parallelism));
+    }
+
+    /**
+     * DuckDB threads per database: the cores shared among the lots that run at once. Each database starts as many
+     * threads as there are cores; with two lots on two cores that made four busy threads, and DuckDB's pipelines,
+     * which wait for all their threads, ran a lot three times slower than with one thread each (bench/sql-arc.sh).
+     */
+    static int threads(int cores, int parallelism) {
+        return Math.max(1, cores / Math.max(1, parallelism));
     }
 
     public AthenaQueryWorkload workload() {
@@ -156,14 +179,19 @@ public final class LocalAthenaWorkload implements LocalExecutor {
             try (Statement statement = connection.createStatement()) {
                 // the profiler counts the bytes each statement reads from files, recorded as duckdbBytesRead
                 statement.execute("PRAGMA enable_profiling = 'no_output'");
+                statement.execute("SET threads = " + threads);
             }
         }
         try (Statement statement = connection.createStatement()) {
+            Map<String, String> created = views.computeIfAbsent(connection, c -> new HashMap<>());
             for (SourceTable table : props.tables().values()) {
                 if (fresh) {
-                    DuckDbViews.create(connection, table, partitions(table), this::folder);
-                } else {
-                    DuckDbViews.replace(connection, table, partitions(table), this::folder);
+                    DuckDbViews.createSchema(connection, table);
+                }
+                String view = DuckDbViews.viewSql(table, partitions(table), this::folder, files);
+                if (!view.equals(created.get(table.quotedName()))) {
+                    DuckDbViews.replace(connection, table, view);
+                    created.put(table.quotedName(), view);
                 }
             }
             try {
@@ -197,6 +225,7 @@ public final class LocalAthenaWorkload implements LocalExecutor {
 
     @Override
     public void close() {
+        views.clear();
         for (Connection connection = idle.poll(); connection != null; connection = idle.poll()) {
             try {
                 connection.close();
