@@ -39,6 +39,23 @@ class AthenaExampleCliTest {
         }
         assertThat(lot).as("a complete clicks-parquet lot in %s", lots).isNotNull();
 
+        // the run's end recorded what DuckDB read for the lot's query; --runs shows it per lot
+        JsonNode runs = json(cls(project, "arcs", "status", "--name", "toParquet", "--list", "--runs", "--earliest",
+                "3h"));
+        JsonNode ran = null;
+        for (JsonNode row : runs) {
+            if (row.path("lotId").asText().equals(lot)) {
+                ran = row;
+            }
+        }
+        assertThat(ran).as("lot %s in %s", lot, runs).isNotNull();
+        assertThat(ran.path("arcState").asText()).isEqualTo("complete");
+        assertThat(ran.path("attempts").asInt()).isEqualTo(1);
+        assertThat(ran.at("/workloadMetrics/duckdbBytesRead").asLong()).as("%s", ran).isPositive();
+        assertThat(ran.path("workloadMetrics").has("athenaScannedBytes")).isFalse();
+        assertThat(cls(project, "arcs", "status", "--runs").err()).contains("--runs adds the newest run's columns "
+                + "to the rows of --list; add --list");
+
         JsonNode plan = json(cls(project, "exec", "--arc", "toParquet", "--lot", lot, "--replay", "--dry-run"));
         assertThat(plan).hasSize(1);
         String sql = plan.get(0).path("sql").asText();

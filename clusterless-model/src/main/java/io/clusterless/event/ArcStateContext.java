@@ -27,19 +27,32 @@ import java.util.Map;
  * @param waitingFor         a join whose lot cannot start yet (ADR-0011): each subscribed source lot without a
  *                           {@code complete} or {@code empty} manifest, as {@code dataset <name>/<version> lot <lot>};
  *                           the state machine ends {@code WaitingForSources}. Empty (and omitted) otherwise.
+ * @param workloadMetrics    what the workload measured about this run, by name, e.g. {@code athenaScannedBytes} (the
+ *                           bytes Athena reports scanned); the complete gate records them with the run's end
+ *                           (ADR-0003). Empty (and omitted) when the workload reports none, so older documents and
+ *                           readers keep their shape.
  */
 @JsonPropertyOrder({"previousState", "currentState", "arcWorkloadContext", "sinkManifests", "workloadResponse",
-        "workloadError", "arcAttempt", "waitingFor"})
+        "workloadError", "arcAttempt", "waitingFor", "workloadMetrics"})
 public record ArcStateContext(ArcState previousState, ArcState currentState, ArcWorkloadContext arcWorkloadContext,
                               Map<String, String> sinkManifests, JsonNode workloadResponse,
                               WorkloadError workloadError,
                               @JsonInclude(JsonInclude.Include.NON_NULL) String arcAttempt,
-                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> waitingFor) {
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> waitingFor,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> workloadMetrics) {
     public ArcStateContext {
         waitingFor = waitingFor == null ? List.of() : List.copyOf(waitingFor);
+        workloadMetrics = WorkloadMetrics.copy(workloadMetrics);
         sinkManifests = sinkManifests == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sinkManifests));
         // JSON null reads as a NullNode; keep "absent" one value so contexts compare equal after a round trip.
         workloadResponse = workloadResponse == null || workloadResponse.isNull() ? null : workloadResponse;
+    }
+
+    public ArcStateContext(ArcState previousState, ArcState currentState, ArcWorkloadContext arcWorkloadContext,
+                           Map<String, String> sinkManifests, JsonNode workloadResponse, WorkloadError workloadError,
+                           String arcAttempt, List<String> waitingFor) {
+        this(previousState, currentState, arcWorkloadContext, sinkManifests, workloadResponse, workloadError,
+                arcAttempt, waitingFor, Map.of());
     }
 
     public ArcStateContext(ArcState previousState, ArcState currentState, ArcWorkloadContext arcWorkloadContext,
@@ -52,6 +65,12 @@ public record ArcStateContext(ArcState previousState, ArcState currentState, Arc
     /** A join's lot that waits for its other sources: nothing ran, nothing changed. */
     public static ArcStateContext waiting(ArcWorkloadContext arcWorkloadContext, List<String> waitingFor) {
         return new ArcStateContext(null, null, arcWorkloadContext, Map.of(), null, null, null, waitingFor);
+    }
+
+    /** This context with the workload's measurements of its run. */
+    public ArcStateContext withWorkloadMetrics(Map<String, Long> metrics) {
+        return new ArcStateContext(previousState, currentState, arcWorkloadContext, sinkManifests, workloadResponse,
+                workloadError, arcAttempt, waitingFor, metrics);
     }
 
     /** Whether the start gate answered that the lot waits for other sources. */

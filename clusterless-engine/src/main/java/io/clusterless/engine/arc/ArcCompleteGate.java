@@ -14,6 +14,7 @@ import io.clusterless.model.SinkDataset;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -56,16 +57,18 @@ public final class ArcCompleteGate {
         try {
             outcome = decide(lot, context.sinkManifests(), context.workloadError());
         } catch (UnusableResultException e) {
-            states.end(lot, attempt, ArcState.missing, e.asWorkloadError(), e.getMessage());
+            states.end(lot, attempt, ArcState.missing, e.asWorkloadError(), e.getMessage(),
+                    context.workloadMetrics());
             throw new IllegalStateException(e.getMessage() + "; arc " + props.arc().name() + " lot " + lot
                     + " is recorded as missing and will run again on its next event", e);
         }
         if (alreadyEnded.isEmpty() && outcome.state() == ArcState.complete) {
             announce(lot, context.sinkManifests());
         }
-        AttemptEnd end = states.end(lot, attempt, outcome.state(), outcome.error(), outcome.note());
+        AttemptEnd end = states.end(lot, attempt, outcome.state(), outcome.error(), outcome.note(),
+                context.workloadMetrics());
         return new ArcStateContext(ArcState.running, end.state(), context.arcWorkloadContext(), context.sinkManifests(),
-                context.workloadResponse(), context.workloadError(), attempt);
+                context.workloadResponse(), context.workloadError(), attempt, List.of(), end.workloadMetrics());
     }
 
     private String lotOf(ArcStateContext context) {

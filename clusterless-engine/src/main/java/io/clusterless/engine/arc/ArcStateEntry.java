@@ -6,9 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.arcstate.ArcState;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.WorkloadError;
+import io.clusterless.event.WorkloadMetrics;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One line of a state object's body: the body of {@code <state>.arc} is the lot's history, one JSON document per
@@ -26,14 +28,23 @@ import java.util.List;
  * @param late       a roll-up's lot started by its {@code lateAfter} (ADR-0012), on its {@code running} line: each
  *                   covered source lot it started without ({@code dataset <name>/<version> lot <lot>}); empty and
  *                   omitted otherwise
+ * @param workloadMetrics what the workload measured about the run ({@link WorkloadMetrics}), on the line of its end
+ *                   by the complete gate; empty and omitted otherwise, and absent from lines written before it existed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"state", "arcAttempt", "time", "note", "event", "Error", "Cause", "late"})
+@JsonPropertyOrder({"state", "arcAttempt", "time", "note", "event", "Error", "Cause", "late", "workloadMetrics"})
 public record ArcStateEntry(ArcState state, String arcAttempt, String time, String note, ArcNotifyEvent event,
                             @JsonProperty("Error") String error, @JsonProperty("Cause") String cause,
-                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> late) {
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> late,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> workloadMetrics) {
     public ArcStateEntry {
         late = late == null ? List.of() : List.copyOf(late);
+        workloadMetrics = WorkloadMetrics.copy(workloadMetrics);
+    }
+
+    public ArcStateEntry(ArcState state, String arcAttempt, String time, String note, ArcNotifyEvent event,
+                         String error, String cause, List<String> late) {
+        this(state, arcAttempt, time, note, event, error, cause, late, Map.of());
     }
 
     public ArcStateEntry(ArcState state, String arcAttempt, String time, String note, ArcNotifyEvent event,
@@ -53,7 +64,14 @@ public record ArcStateEntry(ArcState state, String arcAttempt, String time, Stri
     }
 
     public static ArcStateEntry ended(ArcState state, String attempt, Instant time, String note, WorkloadError error) {
+        return ended(state, attempt, time, note, error, Map.of());
+    }
+
+    /** A run's end, with what its workload measured ({@link WorkloadMetrics}). */
+    public static ArcStateEntry ended(ArcState state, String attempt, Instant time, String note, WorkloadError error,
+                                      Map<String, Long> workloadMetrics) {
         return new ArcStateEntry(state, attempt, time.toString(), note, null,
-                error == null ? null : error.error(), error == null ? null : error.cause());
+                error == null ? null : error.error(), error == null ? null : error.cause(), List.of(),
+                workloadMetrics);
     }
 }

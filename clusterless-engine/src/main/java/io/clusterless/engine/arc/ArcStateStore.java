@@ -99,6 +99,11 @@ public final class ArcStateStore {
                 .flatMap(object -> object.body().last());
     }
 
+    /** The end record of run {@code attempt} of the lot, once its end was decided (ADR-0003). */
+    public Optional<AttemptEnd> attemptEnd(String lot, String attempt) {
+        return readEnd(lot, attempt);
+    }
+
     /** The lot's history, oldest first, from its current state object's body; empty without a state. */
     public List<ArcStateEntry> history(String lot) {
         LotView view = observe(lot);
@@ -199,6 +204,15 @@ public final class ArcStateStore {
      * @throws ArcAttemptSupersededException if the run no longer holds the lot
      */
     public AttemptEnd end(String lot, String attempt, ArcState outcome, WorkloadError error, String note) {
+        return end(lot, attempt, outcome, error, note, Map.of());
+    }
+
+    /**
+     * As {@link #end(String, String, ArcState, WorkloadError, String)}, recording {@code workloadMetrics} (what the
+     * workload measured about the run) in the end record and on the end's line of the history.
+     */
+    public AttemptEnd end(String lot, String attempt, ArcState outcome, WorkloadError error, String note,
+                          Map<String, Long> workloadMetrics) {
         if (outcome == null || outcome == ArcState.running) {
             throw new IllegalArgumentException("a run ends in complete, partial or missing, not " + outcome);
         }
@@ -209,9 +223,9 @@ public final class ArcStateStore {
                             + arc.arcName() + " lot " + lot + " lost running.arc while ending; outcome not recorded"));
             Instant now = clock.instant();
             StateBody body = StateBody.parse(running.body())
-                    .append(ArcStateEntry.ended(outcome, attempt, now, note, error));
+                    .append(ArcStateEntry.ended(outcome, attempt, now, note, error, workloadMetrics));
             decided = claimEnd(lot, new AttemptEnd(attempt, outcome, AttemptEnd.EndedBy.workload, now.toString(),
-                    body.text())).end();
+                    body.text(), workloadMetrics)).end();
             if (decided.endedBy() != AttemptEnd.EndedBy.workload) {
                 throw superseded(lot, attempt, decided);
             }

@@ -1,7 +1,11 @@
 package io.clusterless.engine.arc;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.arcstate.ArcState;
+import io.clusterless.event.WorkloadMetrics;
+
+import java.util.Map;
 
 /**
  * How one run of a lot ended, written once at {@code arc-attempts/…/lot=<lot>/attempt=<arcAttempt>.json} by whoever
@@ -19,17 +23,31 @@ import io.clusterless.arcstate.ArcState;
  *                   refused by a record with exactly its own bytes counts as its own (a retry after a lost response);
  *                   without the token, takers sharing a clock second (or a test's fixed clock) write identical records,
  *                   and every one of them took itself for the decider and removed {@code running.arc}
+ * @param workloadMetrics what the workload measured about the run ({@link WorkloadMetrics}, e.g. Athena's scanned
+ *                   bytes), as the complete gate received them; also on the end's line in {@code stateBody}. Empty
+ *                   and omitted for a timeout's end, a workload that reports none, and records written before it
+ *                   existed, which read as empty
  */
-@JsonPropertyOrder({"arcAttempt", "state", "endedBy", "time", "stateBody", "claim"})
+@JsonPropertyOrder({"arcAttempt", "state", "endedBy", "time", "stateBody", "claim", "workloadMetrics"})
 public record AttemptEnd(String arcAttempt, ArcState state, EndedBy endedBy, String time, String stateBody,
-                         String claim) {
+                         String claim, @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> workloadMetrics) {
+    public AttemptEnd {
+        workloadMetrics = WorkloadMetrics.copy(workloadMetrics);
+    }
+
     /** An end not claimed yet: {@link #claimedBy} gives it the claiming call's token. */
     public AttemptEnd(String arcAttempt, ArcState state, EndedBy endedBy, String time, String stateBody) {
-        this(arcAttempt, state, endedBy, time, stateBody, null);
+        this(arcAttempt, state, endedBy, time, stateBody, null, Map.of());
+    }
+
+    /** As {@link #AttemptEnd(String, ArcState, EndedBy, String, String)}, with the workload's measurements. */
+    public AttemptEnd(String arcAttempt, ArcState state, EndedBy endedBy, String time, String stateBody,
+                      Map<String, Long> workloadMetrics) {
+        this(arcAttempt, state, endedBy, time, stateBody, null, workloadMetrics);
     }
 
     AttemptEnd claimedBy(String token) {
-        return new AttemptEnd(arcAttempt, state, endedBy, time, stateBody, token);
+        return new AttemptEnd(arcAttempt, state, endedBy, time, stateBody, token, workloadMetrics);
     }
 
     /** Who ended a run. Lower case because it is written verbatim to JSON. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -18,9 +19,14 @@ import java.util.Set;
  * @param started  when the newest run started; null when the history holds no start
  * @param duration the newest run's, from its start to its end; null while it runs or when the history lacks either
  * @param error    the newest end's workload error and cause, if it carried one
+ * @param workloadMetrics what the workload measured about the newest run, from its end's line (e.g.
+ *                 {@code athenaScannedBytes}); empty while it runs, and for ends that recorded none
  */
 public record LotRuns(String lot, ArcState state, int attempts, int failures, Instant started, Duration duration,
-                      String error) {
+                      String error, Map<String, Long> workloadMetrics) {
+    public LotRuns {
+        workloadMetrics = workloadMetrics == null ? Map.of() : Map.copyOf(workloadMetrics);
+    }
 
     /** @param history the lot's entries, oldest first */
     public static LotRuns of(String lot, ArcState state, List<ArcStateEntry> history) {
@@ -49,7 +55,8 @@ public record LotRuns(String lot, ArcState state, int attempts, int failures, In
         ArcStateEntry last = history.isEmpty() ? null : history.get(history.size() - 1);
         String error = last == null || last.error() == null ? null
                 : last.error() + (last.cause() == null ? "" : ": " + last.cause());
-        return new LotRuns(lot, state, attempts.size(), failures, started, duration, error);
+        return new LotRuns(lot, state, attempts.size(), failures, started, duration, error,
+                end == null ? Map.of() : end.workloadMetrics());
     }
 
     private static Instant instant(String time) {

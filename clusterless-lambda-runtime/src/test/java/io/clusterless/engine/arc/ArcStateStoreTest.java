@@ -76,6 +76,36 @@ class ArcStateStoreTest {
     }
 
     @Test
+    void aRunsWorkloadMetrics_areRecordedInItsEndRecordAndOnItsEndLine_andOlderRecordsReadWithout() throws Exception {
+        ArcFixture arc = arc(unique("metrics"));
+        ArcStateStore states = arc.states(clock);
+        StartOutcome run = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT);
+
+        states.end(LOT, run.arcAttempt(), ArcState.complete, null, null,
+                java.util.Map.of(io.clusterless.event.WorkloadMetrics.ATHENA_SCANNED_BYTES, 1_234_567L));
+
+        assertThat(states.attemptEnd(LOT, run.arcAttempt()).orElseThrow().workloadMetrics())
+                .containsExactly(java.util.Map.entry("athenaScannedBytes", 1_234_567L));
+        assertThat(LotRuns.of(LOT, ArcState.complete, states.history(LOT)).workloadMetrics())
+                .containsExactly(java.util.Map.entry("athenaScannedBytes", 1_234_567L));
+        assertThat(arc.stateBody(LOT, ArcState.complete)).contains("\"workloadMetrics\":{\"athenaScannedBytes\":1234567}");
+
+        // an end record and a history line written before the field existed read as having none
+        AttemptEnd older = Json.records().readValue("{\"arcAttempt\": \"a1\", \"state\": \"complete\", "
+                + "\"endedBy\": \"workload\", \"time\": \"2023-02-27T23:59:00Z\", \"stateBody\": \"\", "
+                + "\"claim\": \"c1\"}", AttemptEnd.class);
+        assertThat(older.workloadMetrics()).isEmpty();
+        assertThat(Json.records().readValue("{\"state\": \"complete\", \"arcAttempt\": \"a1\"}",
+                ArcStateEntry.class).workloadMetrics()).isEmpty();
+        // and a run without metrics writes none: the records keep their earlier shape
+        StartOutcome plain = states.start("20230227PT5M102", arc.event("20230227PT5M102"), ArcFixture.TIMEOUT);
+        states.end("20230227PT5M102", plain.arcAttempt(), ArcState.complete, null, null);
+        assertThat(arc.stateBody("20230227PT5M102", ArcState.complete)).doesNotContain("workloadMetrics");
+        assertThat(Json.records().writeValueAsString(states.attemptEnd("20230227PT5M102", plain.arcAttempt())
+                .orElseThrow())).doesNotContain("workloadMetrics");
+    }
+
+    @Test
     void stateIsReadFromTheLastKeySegmentOnly() {
         // Guards the original's bug: the state was found by substring of the whole key, so arc "running-x" was always running.
         ArcFixture arc = arc(unique("running-x"));

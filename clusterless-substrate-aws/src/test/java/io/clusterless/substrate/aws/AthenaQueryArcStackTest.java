@@ -56,9 +56,30 @@ class AthenaQueryArcStackTest {
         assertThat(states.path("PrepareQuery").at("/Parameters/step").asText())
                 .as("%s", states.path("PrepareQuery")).isEqualTo("prepare");
         assertThat(states.path("QueryResult").at("/Parameters/step").asText()).isEqualTo("result");
-        assertThat(states.path("QueryResult").path("ResultPath").asText()).isEqualTo("$.sinkManifests");
+        assertThat(states.path("QueryResult").path("Next").asText()).isEqualTo("CompleteInvoke");
         // a failed query goes to the complete gate with its error, as every workload task's does
         assertThat(run.path("Catch").get(0).path("ResultPath").asText()).isEqualTo("$.workloadError");
+    }
+
+    @Test
+    void athenasScannedBytesReachTheCompleteGate_whichRecordsTheRunsEnd() {
+        JsonNode states = definition().path("States");
+        JsonNode run = states.path("RunQuery");
+        // the .sync task's output is GetQueryExecution's: its Statistics hold DataScannedInBytes
+        assertThat(run.at("/ResultSelector/QueryExecution/Statistics.$").asText())
+                .isEqualTo("$.QueryExecution.Statistics");
+        assertThat(run.path("ResultPath").asText()).isEqualTo("$.athenaResult");
+        JsonNode result = states.path("QueryResult");
+        // QueryResult gets the whole document (athenaResult in it) and its answer, the document with sinkManifests
+        // and workloadMetrics.athenaScannedBytes, replaces the state: no ResultPath, no ResultSelector, no OutputPath
+        assertThat(result.at("/Parameters/state.$").asText()).isEqualTo("$");
+        assertThat(result.has("ResultPath") || result.has("ResultSelector") || result.has("OutputPath"))
+                .as("%s", result).isFalse();
+        assertThat(result.path("Next").asText()).isEqualTo("CompleteInvoke");
+        // the complete gate (which writes the end record) is given the whole document as it is
+        JsonNode complete = states.path("CompleteInvoke");
+        assertThat(complete.has("Parameters") || complete.has("InputPath")).as("%s", complete).isFalse();
+        assertThat(complete.path("Next").asText()).isEqualTo("StateComplete");
     }
 
     @Test

@@ -117,10 +117,13 @@ final class ArcRunner {
             return Outcome.ALREADY_RUNNING;
         }
         Map<String, String> sinkManifests = Map.of();
+        Map<String, Long> metrics = Map.of();
         WorkloadError error = null;
         try {
-            sinkManifests = workload.run(started.arcWorkloadContext(), arc.workloadProps(),
+            LocalExecutor.Result result = workload.runMeasured(started.arcWorkloadContext(), arc.workloadProps(),
                     UUID.randomUUID() + "-1");
+            sinkManifests = result.sinkManifests();
+            metrics = result.workloadMetrics();
         } catch (Exception e) {
             error = new WorkloadError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             LOG.log(System.Logger.Level.WARNING, "arc {0} lot {1}: workload failed: {2}", name(), event.lot(),
@@ -128,7 +131,8 @@ final class ArcRunner {
         }
         try {
             ArcStateContext ended = complete.complete(new ArcStateContext(started.previousState(), ArcState.running,
-                    started.arcWorkloadContext(), sinkManifests, null, error, started.arcAttempt()));
+                    started.arcWorkloadContext(), sinkManifests, null, error, started.arcAttempt())
+                    .withWorkloadMetrics(metrics));
             switch (ended.currentState()) {
                 case complete:
                     return Outcome.COMPLETE;

@@ -237,7 +237,7 @@ public final class LocalRunner implements AutoCloseable {
             });
         }
         LocalExecutorContext executors = new LocalExecutorContext(store, options.projectDir(), options.root(),
-                this::endpointEnvironment, leases, clock, path, plan, placeResources());
+                this::endpointEnvironment, leases, clock, path, plan, placeResources(), options.parallelism());
         for (LocalPlan.ArcEntry arc : plan.arcs()) {
             LocalArcType type = types.arc(arc.model().getType()).orElseThrow(() -> new IllegalArgumentException(
                     "arc " + arc.model().getName() + " of type " + arc.model().getType()

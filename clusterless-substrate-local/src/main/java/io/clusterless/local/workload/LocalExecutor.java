@@ -13,6 +13,22 @@ import java.util.Map;
 public interface LocalExecutor extends AutoCloseable {
     Map<String, String> run(ArcWorkloadContext context, ArcProps props, String attemptId) throws Exception;
 
+    /**
+     * {@link #run} with what the workload measured about the run ({@code ArcStateContext.workloadMetrics}, recorded
+     * by the complete gate); none by default.
+     */
+    default Result runMeasured(ArcWorkloadContext context, ArcProps props, String attemptId) throws Exception {
+        return new Result(run(context, props, attemptId), Map.of());
+    }
+
+    /** The sink manifests (role → identifier) and the measurements of one run, by name. */
+    record Result(Map<String, String> sinkManifests, Map<String, Long> workloadMetrics) {
+        public Result {
+            sinkManifests = Map.copyOf(sinkManifests);
+            workloadMetrics = Map.copyOf(workloadMetrics);
+        }
+    }
+
     /** Releases what the executor keeps between lots (an engine, connections); nothing by default. */
     @Override
     default void close() {

@@ -23,10 +23,11 @@ import java.util.function.Function;
  * @param path       the PATH runtimes are looked up in and processes run with
  * @param plan       the placed deployables
  * @param catalog    the local Glue catalog, with the tables the glueTable resources declared
+ * @param parallelism how many lots the run executes at once, so an in-process engine can size its own threads
  */
 public record LocalExecutorContext(FileObjectStore store, Path projectDir, Path root,
                                    Function<LocalPlan.ArcEntry, Map<String, String>> endpoints, WorkloadLeases leases,
-                                   Clock clock, String path, LocalPlan plan, LocalCatalog catalog) {
+                                   Clock clock, String path, LocalPlan plan, LocalCatalog catalog, int parallelism) {
     /** Credentials and endpoint for one arc's processes, fresh for this run. */
     public Map<String, String> endpointEnvironment(LocalPlan.ArcEntry arc) {
         return endpoints.apply(arc);

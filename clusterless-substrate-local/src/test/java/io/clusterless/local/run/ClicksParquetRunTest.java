@@ -1,8 +1,11 @@
 package io.clusterless.local.run;
 
+import io.clusterless.arcstate.ArcState;
 import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.LotRuns;
 import io.clusterless.engine.exec.Replay;
 import io.clusterless.event.ArcNotifyEvent;
+import io.clusterless.event.WorkloadMetrics;
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.store.FileObjectStore;
@@ -64,6 +67,19 @@ class ClicksParquetRunTest {
         assertThat(query("SELECT column_name || ':' || column_type FROM (DESCRIBE SELECT * FROM "
                 + parquet(lot).replace("true", "false") + ")")).containsExactly("session_id:VARCHAR", "url:VARCHAR",
                 "referrer:VARCHAR", "seconds:DOUBLE", "ts:TIMESTAMP");
+        // the run's end records what DuckDB read: the lot's CSV files, the only ones its predicate selects
+        LocalPlan.ArcEntry arc = placement.plan.arcs().stream()
+                .filter(entry -> entry.model().getName().equals("toParquet")).findFirst().orElseThrow();
+        ArcStateStore states = new ArcStateStore(new FileObjectStore(root), arc.gateProps().arcStateURI(),
+                placement.clock);
+        long csvBytes = 0;
+        for (String sample : SAMPLES) {
+            csvBytes += Files.size(placement.file(BUCKET, "csv/" + sample));
+        }
+        assertThat(LotRuns.of(lot.format(), ArcState.complete, states.history(lot.format())).workloadMetrics())
+                .containsExactly(Map.entry(WorkloadMetrics.DUCKDB_BYTES_READ, csvBytes));
+        assertThat(states.attemptEnd(lot.format(), states.completedBy(lot.format()).orElseThrow()).orElseThrow()
+                .workloadMetrics()).containsExactly(Map.entry(WorkloadMetrics.DUCKDB_BYTES_READ, csvBytes));
         // the empty lots after it are empty sink lots, not failures
         assertThat(placement.exists(MANIFESTS, "datasets/name=clicks-parquet/version=20230801/lot="
                 + lot.plus(1).format() + "/state=empty/manifest.json")).isTrue();

@@ -10,6 +10,7 @@ import io.clusterless.model.load.ProjectSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,7 +27,8 @@ import java.util.List;
  * The local athenaQueryArc against DuckDB alone (bench/sql-arc.sh, docs/benchmarks.md): LOTS lots of ROWS CSV rows
  * each, every lot in its own partition, run through examples/clicks-parquet (frequent boundary, Glue partitions,
  * SQL arc to Parquet partitioned by day) with one `local run`; then the same SELECT of each lot run directly by
- * DuckDB over that lot's file into Parquet, one COPY per lot on one connection. Not a test: prints BENCH lines.
+ * DuckDB over that lot's file into Parquet, one COPY per lot on one connection. Not a test: prints BENCH lines, wall
+ * time and the JVM's CPU time of each part.
  */
 class SqlArcBenchmark {
     private static final int LOTS = Integer.getInteger("bench.lots", 100);
@@ -37,6 +39,11 @@ class SqlArcBenchmark {
 
     @TempDir
     Path root;
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     @Test
     void lotsThroughTheArcAgainstDuckDbAlone() throws Exception {
@@ -66,6 +73,7 @@ class SqlArcBenchmark {
         }
 
         long started = System.nanoTime();
+        long cpu = cpuNanos();
         RunProgress progress;
         try (LocalRunner runner = new LocalRunner(plan, new RunOptions(root, LocalPlacement.EXAMPLES
                 .resolve("clicks-parquet").toAbsolutePath(), true, 2, null), clock)) {
@@ -73,12 +81,14 @@ class SqlArcBenchmark {
             progress = runner.progress();
         }
         double arcSeconds = (System.nanoTime() - started) / 1e9;
+        double arcCpu = (cpuNanos() - cpu) / 1e9;
 
         String select = Files.readString(LocalPlacement.EXAMPLES.resolve("clicks-parquet/clicks.sql"))
                 .replace("${source.main.table}", "read_csv('%s', header = false, auto_detect = false, delim = ',', "
                         + "columns = " + COLUMNS + ")").replace("WHERE ${source.main.lotPredicate}", "");
         Path direct = Files.createDirectories(root.resolve("direct"));
         started = System.nanoTime();
+        cpu = cpuNanos();
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duck.createStatement()) {
             for (int lot = 0; lot < LOTS; lot++) {
                 statement.execute("COPY (" + String.format(select, inputs.resolve(String.format("%03d.csv", lot)))
@@ -87,6 +97,7 @@ class SqlArcBenchmark {
             }
         }
         double duckSeconds = (System.nanoTime() - started) / 1e9;
+        double duckCpu = (cpuNanos() - cpu) / 1e9;
         System.out.printf("BENCH sql-arc lots=%d rows/lot=%d arcRuns=%d failed=%d%n", LOTS, ROWS, progress.arcRuns(),
                 progress.failed());
         System.out.printf("BENCH sql-arc cls local run (boundary, partitions arc, SQL arc): %.1f s, %.0f ms/lot%n",
@@ -95,5 +106,10 @@ class SqlArcBenchmark {
                 duckSeconds, duckSeconds * 1000 / LOTS);
         System.out.printf("BENCH sql-arc difference (cls's share, both arcs): %.0f ms/lot; ratio %.2f%n",
                 (arcSeconds - duckSeconds) * 1000 / LOTS, arcSeconds / duckSeconds);
+        // CPU time of this JVM (DuckDB's threads included): on a machine other work keeps busy, wall time mostly
+        // measures the wait for a core, CPU time what the run itself costs
+        System.out.printf("BENCH sql-arc CPU: cls local run %.1f s, %.0f ms/lot; DuckDB alone %.1f s, %.0f ms/lot; "
+                + "difference (cls's share) %.0f ms/lot%n", arcCpu, arcCpu * 1000 / LOTS, duckCpu,
+                duckCpu * 1000 / LOTS, (arcCpu - duckCpu) * 1000 / LOTS);
     }
 }

@@ -9,6 +9,8 @@ import io.clusterless.cli.options.SubstrateOptions;
 import io.clusterless.cli.output.OutputFormat;
 import io.clusterless.cli.options.WideOption;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.engine.arc.ArcStateStore;
+import io.clusterless.engine.arc.LotRuns;
 import io.clusterless.engine.exec.Backfill;
 import io.clusterless.engine.exec.BackfillLot;
 import io.clusterless.engine.plan.ArcPlan;
@@ -68,6 +70,11 @@ public final class ArcsStatusCommand implements Callable<Integer> {
     @Option(names = "--list", description = "One row per lot found, instead of a summary per arc.")
     private boolean list;
 
+    @Option(names = "--runs", description = "With --list, each lot's newest run from its history: attempts, "
+            + "started, durationSeconds, error, and workloadMetrics (what the workload measured, e.g. "
+            + "athenaScannedBytes on AWS, duckdbBytesRead locally). Reads one state object per lot.")
+    private boolean runs;
+
     @Option(names = "--strip", description = "One character per lot over the window for each arc (a legend "
             + "explains them; a partial run is shown failed), fitting the terminal's width (COLUMNS); with --output "
             + "json|csv|tsv a strip field of one character per lot.")
@@ -76,6 +83,9 @@ public final class ArcsStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (runs && !list) {
+            throw new UserException("--runs adds the newest run's columns to the rows of --list; add --list");
+        }
         OperatedPlacement placement = OperatedPlacement.loadOrEveryDeployed(context, project, substrate);
         Clock clock = Clock.systemUTC();
         Optional<Instant> firstPlaced = placement.firstPlaced();
@@ -104,10 +114,15 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                             states, state -> state == ArcState.partial ? "failed" : state.name()));
                     rows.add(row);
                 } else if (list) {
+                    ArcStateStore history = runs ? new ArcStateStore(placement.store(),
+                            arc.gateProps().arcStateURI(), clock) : null;
                     states.forEach((lot, state) -> {
                         ObjectNode row = head(placement, projectPlan, arc);
                         row.put("lotId", lot.format());
                         row.put("arcState", state.name());
+                        if (history != null) {
+                            runs(row, LotRuns.of(lot.format(), state, history.history(lot.format())));
+                        }
                         rows.add(row);
                     });
                     waiting.forEach(lot -> {
@@ -138,6 +153,16 @@ public final class ArcsStatusCommand implements Callable<Integer> {
                 StatusRows.KEPT)
                 .print(rows);
         return ExitCodes.OK;
+    }
+
+    /** The newest run's columns of a --list --runs row. */
+    private static void runs(ObjectNode row, LotRuns lot) {
+        row.put("attempts", lot.attempts());
+        row.put("started", lot.started() == null ? null : lot.started().toString());
+        row.put("durationSeconds", lot.duration() == null ? null : lot.duration().toMillis() / 1000.0);
+        row.put("error", lot.error());
+        ObjectNode metrics = row.putObject("workloadMetrics");
+        lot.workloadMetrics().forEach(metrics::put);
     }
 
     private static ObjectNode head(OperatedPlacement placement, ProjectPlan project, ArcPlan arc) {

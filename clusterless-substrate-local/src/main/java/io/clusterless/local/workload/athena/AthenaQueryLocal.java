@@ -16,6 +16,6 @@ public final class AthenaQueryLocal implements LocalArcType {
     @Override
     public LocalExecutor executor(LocalPlan.ArcEntry arc, LocalExecutorContext context) {
         return LocalAthenaWorkload.of((AthenaQueryArc) arc.model(), context.plan().deployables(), context.projectDir(),
-                context.root(), context.store(), context.catalog());
+                context.root(), context.store(), context.catalog(), context.parallelism());
     }
 }

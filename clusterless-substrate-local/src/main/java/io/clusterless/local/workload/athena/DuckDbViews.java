@@ -2,9 +2,6 @@ package io.clusterless.local.workload.athena;
 
 import io.clusterless.model.core.arc.athena.SourceTable;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -42,37 +39,46 @@ final class DuckDbViews {
      */
     static void create(Connection connection, SourceTable table, List<Partition> partitions,
                        Function<String, Path> folder) throws SQLException {
+        createSchema(connection, table);
+        replace(connection, table, viewSql(table, partitions, folder));
+    }
+
+    /** The table's schema, once per database. */
+    static void createSchema(Connection connection, SourceTable table) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS " + SourceTable.quote(table.database()));
         }
-        replace(connection, table, partitions, folder);
     }
 
-    /** {@link #create} on a database that has the table's schema already (one kept between lots). */
-    static void replace(Connection connection, SourceTable table, List<Partition> partitions,
-                        Function<String, Path> folder) throws SQLException {
-        String view = viewSql(table, partitions, folder);
+    /** Replaces the table's view with {@code viewSql} (from {@link #viewSql}) in a database that has its schema. */
+    static void replace(Connection connection, SourceTable table, String viewSql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE OR REPLACE VIEW " + table.quotedName() + " AS " + view);
+            statement.execute("CREATE OR REPLACE VIEW " + table.quotedName() + " AS " + viewSql);
         }
     }
 
     static String viewSql(SourceTable table, List<Partition> partitions, Function<String, Path> folder) {
-        if (!table.partitions().isEmpty() && inHiveFolders(table, partitions, folder)) {
-            return hiveRead(table, partitions, folder);
+        return viewSql(table, partitions, folder, PartitionFiles.listing());
+    }
+
+    /** The view's SELECT; each partition's folder is listed once, by {@code files}. */
+    static String viewSql(SourceTable table, List<Partition> partitions, Function<String, Path> folder,
+                          PartitionFiles files) {
+        if (table.partitions().isEmpty()) {
+            List<Path> all = files.files(folder.apply(table.location()));
+            return all.isEmpty() ? none(table) : read(table, all, List.of());
+        }
+        List<List<Path>> listed = new ArrayList<>();
+        for (Partition partition : partitions) {
+            listed.add(files.files(folder.apply(partition.location())));
+        }
+        if (inHiveFolders(table, partitions, folder, listed)) {
+            return hiveRead(table, listed);
         }
         List<String> branches = new ArrayList<>();
-        if (table.partitions().isEmpty()) {
-            List<Path> files = files(folder.apply(table.location()));
-            if (!files.isEmpty()) {
-                branches.add(read(table, files, List.of()));
-            }
-        } else {
-            for (Partition partition : partitions) {
-                List<Path> files = files(folder.apply(partition.location()));
-                if (!files.isEmpty()) {
-                    branches.add(read(table, files, partition.values()));
-                }
+        for (int i = 0; i < partitions.size(); i++) {
+            if (!listed.get(i).isEmpty()) {
+                branches.add(read(table, listed.get(i), partitions.get(i).values()));
             }
         }
         return branches.isEmpty() ? none(table) : String.join("\nUNION ALL ", branches);
@@ -84,13 +90,22 @@ final class DuckDbViews {
      * the table's own included, carries a {@code =} that DuckDB would read as one more partition column.
      */
     static boolean inHiveFolders(SourceTable table, List<Partition> partitions, Function<String, Path> folder) {
+        PartitionFiles files = PartitionFiles.listing();
+        return inHiveFolders(table, partitions, folder, partitions.stream()
+                .map(partition -> files.files(folder.apply(partition.location()))).toList());
+    }
+
+    /** @param listed each partition's files, in the order of {@code partitions} */
+    private static boolean inHiveFolders(SourceTable table, List<Partition> partitions, Function<String, Path> folder,
+                                         List<List<Path>> listed) {
         String base = table.location().endsWith("/") ? table.location() : table.location() + "/";
         for (Path part : folder.apply(base)) {
             if (part.toString().contains("=")) {
                 return false;
             }
         }
-        for (Partition partition : partitions) {
+        for (int p = 0; p < partitions.size(); p++) {
+            Partition partition = partitions.get(p);
             if (partition.values().size() != table.partitions().size()) {
                 return false;
             }
@@ -107,7 +122,7 @@ final class DuckDbViews {
                 return false;
             }
             Path partitionFolder = folder.apply(location);
-            for (Path file : files(partitionFolder)) {
+            for (Path file : listed.get(p)) {
                 for (Path part : partitionFolder.relativize(file)) {
                     if (part.toString().contains("=")) {
                         return false;
@@ -119,11 +134,9 @@ final class DuckDbViews {
     }
 
     /** One reader over the listed partitions' files; the partition columns come from the folders, typed. */
-    private static String hiveRead(SourceTable table, List<Partition> partitions, Function<String, Path> folder) {
+    private static String hiveRead(SourceTable table, List<List<Path>> listed) {
         List<Path> files = new ArrayList<>();
-        for (Partition partition : partitions) {
-            files.addAll(files(folder.apply(partition.location())));
-        }
+        listed.forEach(files::addAll);
         if (files.isEmpty()) {
             return none(table);
         }
@@ -186,31 +199,6 @@ final class DuckDbViews {
         Stream.concat(table.columns().stream(), table.partitions().stream()).forEach(column -> select.add("CAST(NULL AS "
                 + DuckDbTypes.of(column.type()) + ") AS " + SourceTable.quote(column.name())));
         return "SELECT " + String.join(", ", select) + " WHERE FALSE";
-    }
-
-    private static List<Path> files(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(file -> !hidden(folder.relativize(file)))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + folder, e);
-        }
-    }
-
-    /** Hive and Athena skip files and folders whose names start with '_' or '.'. */
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            String name = part.toString();
-            if (name.startsWith("_") || name.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     static String literal(String text) {

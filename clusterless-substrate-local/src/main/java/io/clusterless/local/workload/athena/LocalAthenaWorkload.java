@@ -7,6 +7,7 @@ import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.engine.workload.athena.AthenaQueryProps;
 import io.clusterless.engine.workload.athena.AthenaQueryWorkload;
 import io.clusterless.event.ArcWorkloadContext;
+import io.clusterless.event.WorkloadMetrics;
 import io.clusterless.json.Json;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.local.catalog.LocalCatalog;
@@ -15,6 +16,9 @@ import io.clusterless.model.Deployable;
 import io.clusterless.model.core.arc.athena.AthenaFormat;
 import io.clusterless.model.core.arc.athena.AthenaQueryArc;
 import io.clusterless.model.core.arc.athena.SourceTable;
+
+import org.duckdb.DuckDBConnection;
+import org.duckdb.ProfilerPrintFormat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +31,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.stream.Stream;
 
@@ -43,6 +49,7 @@ import java.util.stream.Stream;
  */
 public final class LocalAthenaWorkload implements LocalExecutor {
     private final String arcName;
+    private final int threads;
     private final AthenaQueryProps props;
     private final FileObjectStore store;
     private final LocalCatalog catalog;
@@ -53,15 +60,20 @@ public final class LocalAthenaWorkload implements LocalExecutor {
      * small lot's query, and every lot replaces the views it reads.
      */
     private final Deque<Connection> idle = new ConcurrentLinkedDeque<>();
+    /** Each kept database's views as last created, by table: an unchanged view is not created again. */
+    private final Map<Connection, Map<String, String>> views = new ConcurrentHashMap<>();
+    /** The source tables' partition folders, listed again only when they changed (see {@link PartitionFiles}). */
+    private final PartitionFiles files = PartitionFiles.reusing();
     private volatile boolean columnsChecked;
 
     /**
      * @param staging where results are written before they are moved into place; on the same file system as the
      *                buckets, so the move is a rename
+     * @param threads DuckDB threads of each database (one database per lot running at a time)
      * @throws IllegalArgumentException before any lot runs, when the format cannot be written locally
      */
     public LocalAthenaWorkload(String arcName, AthenaQueryProps props, FileObjectStore store, LocalCatalog catalog,
-                               Path staging) {
+                               Path staging, int threads) {
         if (props.format() == AthenaFormat.ORC) {
             throw new IllegalArgumentException("arc " + arcName + ": format ORC cannot be written locally (DuckDB has "
                     + "no ORC writer); use PARQUET, JSON or TEXTFILE, or run this arc on AWS only");
@@ -75,7 +87,11 @@ public final class LocalAthenaWorkload implements LocalExecutor {
                                 + column.name() + ": " + e.getMessage());
                     }
                 }));
+        if (threads < 1) {
+            throw new IllegalArgumentException("arc " + arcName + ": DuckDB needs at least one thread, not " + threads);
+        }
         this.arcName = arcName;
+        this.threads = threads;
         this.props = props;
         this.store = store;
         this.catalog = catalog;
@@ -94,11 +110,22 @@ public final class LocalAthenaWorkload implements LocalExecutor {
      *
      * @param root the local root (held by this run): the catalog in {@code catalog/}, staging under
      *             {@code local/athena/<arc>/}, where whatever a killed run left is removed now
+     * @param parallelism how many lots the run executes at once; each lot's database gets its share of the cores
      */
     public static LocalAthenaWorkload of(AthenaQueryArc arc, List<Deployable> deployables, Path projectDir, Path root,
-                                         FileObjectStore store, LocalCatalog catalog) {
+                                         FileObjectStore store, LocalCatalog catalog, int parallelism) {
         AthenaQueryProps props = AthenaQueryProps.of(arc, deployables, projectDir);
-        return new LocalAthenaWorkload(arc.getName(), props, store, catalog, root.resolve("local").resolve("athena"));
+        return new LocalAthenaWorkload(arc.getName(), props, store, catalog, root.resolve("local").resolve("athena"),
+                threads(Runtime.getRuntime().availableProcessors(), parallelism));
+    }
+
+    /**
+     * DuckDB threads per database: the cores shared among the lots that run at once. Each database starts as many
+     * threads as there are cores; with two lots on two cores that made four busy threads, and DuckDB's pipelines,
+     * which wait for all their threads, ran a lot three times slower than with one thread each (bench/sql-arc.sh).
+     */
+    static int threads(int cores, int parallelism) {
+        return Math.max(1, cores / Math.max(1, parallelism));
     }
 
     public AthenaQueryWorkload workload() {
@@ -107,38 +134,64 @@ public final class LocalAthenaWorkload implements LocalExecutor {
 
     @Override
     public Map<String, String> run(ArcWorkloadContext context, ArcProps arcProps, String attemptId) throws Exception {
+        return runMeasured(context, arcProps, attemptId).sinkManifests();
+    }
+
+    /**
+     * Runs the lot's query; the result's metrics hold {@code duckdbBytesRead}, the bytes DuckDB read from files for
+     * it (its profiler's {@code total_bytes_read}). Not Athena's scanned bytes, which count what Athena bills for
+     * and differ with the engine and the file layout: the two are recorded under different names.
+     */
+    @Override
+    public Result runMeasured(ArcWorkloadContext context, ArcProps arcProps, String attemptId) throws Exception {
         AthenaQueryWorkload.LotQuery query = workload.prepare(context, arcProps, props);
         if (query.finished().isPresent()) {
-            return workload.finish(query, attemptId);
+            return new Result(workload.finish(query, attemptId), Map.of());
         }
         Path folder = staging.resolve(arcName).resolve(query.lot() + "-" + attemptId);
         delete(folder);
         Files.createDirectories(folder);
         try {
-            long rows = execute(query.select(), folder);
+            Copied copied = execute(query.select(), folder);
             workload.clear(query.target());
-            if (rows > 0) {
+            if (copied.rows() > 0) {
                 moveInto(folder, query.target());
             }
-            return workload.finish(query, attemptId);
+            Map<String, Long> metrics = copied.bytesRead() < 0 ? Map.of()
+                    : Map.of(WorkloadMetrics.DUCKDB_BYTES_READ, copied.bytesRead());
+            return new Result(workload.finish(query, attemptId, metrics.isEmpty() ? null
+                    : "DuckDB read " + copied.bytesRead() + " bytes"), metrics);
         } finally {
             delete(folder);
         }
     }
 
-    /** Runs the COPY; the number of rows written. */
-    private long execute(String select, Path folder) throws SQLException {
+    /** What a COPY did: the rows written, and the bytes DuckDB read from files (-1 when its profiler had none). */
+    private record Copied(long rows, long bytesRead) {
+    }
+
+    /** Runs the COPY. */
+    private Copied execute(String select, Path folder) throws SQLException {
         Connection connection = idle.poll();
         boolean fresh = connection == null;
         if (fresh) {
             connection = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement statement = connection.createStatement()) {
+                // the profiler counts the bytes each statement reads from files, recorded as duckdbBytesRead
+                statement.execute("PRAGMA enable_profiling = 'no_output'");
+                statement.execute("SET threads = " + threads);
+            }
         }
         try (Statement statement = connection.createStatement()) {
+            Map<String, String> created = views.computeIfAbsent(connection, c -> new HashMap<>());
             for (SourceTable table : props.tables().values()) {
                 if (fresh) {
-                    DuckDbViews.create(connection, table, partitions(table), this::folder);
-                } else {
-                    DuckDbViews.replace(connection, table, partitions(table), this::folder);
+                    DuckDbViews.createSchema(connection, table);
+                }
+                String view = DuckDbViews.viewSql(table, partitions(table), this::folder, files);
+                if (!view.equals(created.get(table.quotedName()))) {
+                    DuckDbViews.replace(connection, table, view);
+                    created.put(table.quotedName(), view);
                 }
             }
             try {
@@ -148,7 +201,8 @@ public final class LocalAthenaWorkload implements LocalExecutor {
                     columnsChecked = true;
                 }
                 statement.execute(DuckDbCopy.statement(select, folder, props));
-                return statement.getUpdateCount();
+                long rows = statement.getUpdateCount();
+                return new Copied(rows, bytesRead(connection));
             } catch (SQLException e) {
                 throw new WorkloadException("DuckDB could not run the query of arc " + arcName + ": "
                         + e.getMessage().lines().findFirst().orElse("") + "\n" + select, e);
@@ -158,8 +212,20 @@ public final class LocalAthenaWorkload implements LocalExecutor {
         }
     }
 
+    /** The last statement's {@code io.total_bytes_read} from DuckDB's profiler; -1 when it reports none. */
+    private static long bytesRead(Connection connection) throws SQLException {
+        String profile = connection.unwrap(DuckDBConnection.class).getProfilingInformation(ProfilerPrintFormat.JSON);
+        try {
+            JsonNode read = Json.records().readTree(profile).at("/io/total_bytes_read");
+            return read.isIntegralNumber() ? read.asLong() : -1;
+        } catch (IOException e) {
+            return -1; // a profile we cannot read only costs the measurement
+        }
+    }
+
     @Override
     public void close() {
+        views.clear();
         for (Connection connection = idle.poll(); connection != null; connection = idle.poll()) {
             try {
                 connection.close();

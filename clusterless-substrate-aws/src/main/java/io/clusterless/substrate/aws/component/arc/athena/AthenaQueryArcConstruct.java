@@ -8,6 +8,7 @@ import io.clusterless.json.Json;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.model.core.arc.athena.AthenaQueryArc;
+import io.clusterless.runtime.workload.athena.AthenaQueryHandler;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.construct.ArcContext;
@@ -35,8 +36,9 @@ import java.util.Map;
 /**
  * {@code aws:core:athenaQueryArc}: three tasks. {@code PrepareQuery} (cls's function) expands the lot's SELECT,
  * clears the lot's folder and returns the UNLOAD statement; {@code RunQuery} runs it with the Step Functions Athena
- * integration and waits ({@code startQueryExecution.sync}); {@code QueryResult} lists what UNLOAD wrote and writes
- * the sink manifest. Athena reads and writes with the state machine's role, which gets Athena on the work group,
+ * integration and waits ({@code startQueryExecution.sync}); {@code QueryResult} lists what UNLOAD wrote, writes
+ * the sink manifest and returns the document with {@code sinkManifests} and {@code workloadMetrics} (Athena's
+ * scanned bytes), which the complete gate records with the run's end. Athena reads and writes with the state machine's role, which gets Athena on the work group,
  * Glue read on the source tables and S3 read on their locations, write only under the sink path and the query
  * results prefix. A failed query's error text is the task's error, which the complete gate records for cls gaps.
  */
@@ -88,7 +90,7 @@ public final class AthenaQueryArcConstruct {
                 .resultSelector(Map.of("QueryExecution", OrderedMaps.of(
                         "QueryExecutionId", JsonPath.stringAt("$.QueryExecution.QueryExecutionId"),
                         "Statistics", JsonPath.objectAt("$.QueryExecution.Statistics"))))
-                .resultPath("$.athenaResult");
+                .resultPath("$." + AthenaQueryHandler.ATHENA_RESULT);
         if (model.getWorkload().getWorkGroup() != null) {
             run.workGroup(model.getWorkload().getWorkGroup());
         }
@@ -110,14 +112,14 @@ public final class AthenaQueryArcConstruct {
                         + "under fixed bucket and key prefixes; their keys are only known at run time.")
                 .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:s3:::[^*]+\\*$/g")
                         .build())).build()));
+        // given the whole document, returns it with sinkManifests and workloadMetrics (Athena's scanned bytes, read
+        // from $.athenaResult by the function, which tolerates their absence): the complete gate records them
         LambdaInvoke result = LambdaInvoke.Builder.create(arc.scope(), "QueryResult")
                 .lambdaFunction(function.target())
                 .payload(TaskInput.fromObject(OrderedMaps.of("step", "result",
-                        "context", JsonPath.objectAt("$.arcWorkloadContext"),
-                        "athena", JsonPath.objectAt("$.athenaResult"))))
+                        "state", JsonPath.getEntirePayload())))
                 .payloadResponseOnly(true)
                 .retryOnServiceExceptions(true)
-                .resultPath("$.sinkManifests")
                 .build();
         return List.of(prepare, runQuery, result);
     }
