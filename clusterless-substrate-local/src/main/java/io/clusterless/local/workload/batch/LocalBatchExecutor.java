@@ -2,6 +2,7 @@ package io.clusterless.local.workload.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.arc.CoveredManifests;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.engine.workload.batch.BatchResultCollector;
@@ -74,6 +75,9 @@ public final class LocalBatchExecutor implements LocalExecutor {
         environment.put("CLS_ARC_PROPS_JSON", Json.records().writeValueAsString(props));
         environment.put("CLS_LOCAL", "true");
         environment.put("AWS_BATCH_JOB_ATTEMPT", "1");
+        if (context.coveredManifestsURI() != null) { // a roll-up's run: what it reads (ADR-0012)
+            environment.put(CoveredManifests.VARIABLE, context.coveredManifestsURI());
+        }
         environment.putAll(workload.getEnvironment() == null ? Map.of() : workload.getEnvironment());
         Files.createDirectories(logDir);
         String lot = context.arcNotifyEvent().lot();
