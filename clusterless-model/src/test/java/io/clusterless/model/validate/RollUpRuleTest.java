@@ -21,6 +21,7 @@ class RollUpRuleTest {
             + "\"codePath\": \"fn\"}";
     @TempDir
     Path project;
+    private String batchCommand = "[\"python3\", \"r.py\"]";
 
     @Test
     void aRollUpIsCoarserThanOrEqualToItsSources_andAnotherUnitIsOneLocatedLine() throws IOException {
@@ -55,6 +56,14 @@ class RollUpRuleTest {
     void aBatchWorkloadRollsUp_itsContainerReadsTheCoveredManifestsDocument() throws IOException {
         assertThat(problems("Twelfths", ", \"lotUnit\": \"Hours\", \"lateAfter\": \"PT2H\"", "",
                 "aws:core:batchExecArc")).isEmpty();
+    }
+
+    @Test
+    void aBatchCommandCannotCarryTheCoveredManifestsList_itNamesTheirDocument() throws IOException {
+        batchCommand = "[\"python3\", \"r.py\", \"$.coveredManifestsURI\", \"$.coveredManifests.main\"]";
+        assertThat(problems("Twelfths", ", \"lotUnit\": \"Hours\"", "", "aws:core:batchExecArc")).singleElement()
+                .asString().contains("arcs[0].workload.command[3]: argument $.coveredManifests.main names a list of "
+                        + "manifests, which a Batch job's arguments cannot carry; pass $.coveredManifestsURI");
     }
 
     @Test
@@ -107,7 +116,7 @@ class RollUpRuleTest {
                 """.replace("UNIT", sourceUnit).replace("FIELDS", arcFields).replace("MORE", more).replace("TYPE", type)
                 .replace("WORKLOAD", type.endsWith("lambdaExecArc") ? WORKLOAD : type.endsWith("batchExecArc")
                         ? "\"workload\": {\"computeEnvironmentRef\": \"compute\", \"imagePath\": \"img\", "
-                        + "\"command\": [\"python3\", \"r.py\"]}" : "\"exclude\": false");
+                        + "\"command\": " + batchCommand + "}" : "\"exclude\": false");
         Files.createDirectories(project.resolve("img"));
         Files.writeString(project.resolve("img/Dockerfile"), "FROM scratch\n");
         Files.createDirectories(project.resolve("fn"));
