@@ -30,7 +30,8 @@ public final class BatchExecArcPlugin implements ComponentPlugin, ComponentRules
             "Builds the Docker image in imagePath and runs command on the referenced Fargate compute "
                     + "environment for every lot. `$.` arguments are replaced from the workload context "
                     + "(e.g. $.arcNotifyEvent.lot, $.arcNotifyEvent.manifest). The container reads "
-                    + "CLS_ARC_PROPS_JSON and writes its sink manifests at sinkManifestTemplates.",
+                    + "CLS_ARC_PROPS_JSON and writes its sink manifests at sinkManifestTemplates; a roll-up's "
+                    + "container reads its covered manifests from the document CLS_COVERED_MANIFESTS_URI names.",
             List.of("start", "complete", "result"));
 
     @Override
