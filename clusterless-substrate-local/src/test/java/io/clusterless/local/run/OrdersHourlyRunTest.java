@@ -2,6 +2,11 @@ package io.clusterless.local.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.manifest.ManifestStore;
+import io.clusterless.engine.plan.ArcPlan;
+import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.engine.status.GapFinder;
+import io.clusterless.engine.status.ListenerHistory;
+import io.clusterless.lot.LotRange;
 import io.clusterless.json.Json;
 import io.clusterless.local.store.FileObjectStore;
 import io.clusterless.lot.LotId;
@@ -116,6 +121,21 @@ class OrdersHourlyRunTest {
         assertThat(runs("ticked", "20261207PT1H002")).as("the 03:00 tick").isEqualTo(1);
         assertThat(runs("ticked", hour.format())).as("not repeated across restarts").isEqualTo(1);
         assertThat(runs("ticked", "20261207PT1H000")).isEqualTo(1);
+        assertThat(gaps(placement, "ticked", Instant.parse("2026-12-07T03:00:30Z"))).as("what cls gaps says")
+                .containsExactly("20261207PT1H000 late 12", "20261207PT1H001 late 8", "20261207PT1H002 late 12");
+    }
+
+    /** The arc's gaps in hours 000 to 002, as cls gaps reports them at {@code now}. */
+    private List<String> gaps(LocalPlacement placement, String arc, Instant now) {
+        FileObjectStore store = new FileObjectStore(root);
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        ProjectPlan project = placement.plan.placementPlan().projects().get(0);
+        ArcPlan planned = project.arcs().stream().filter(candidate -> candidate.name().equals(arc)).findFirst()
+                .orElseThrow();
+        GapFinder finder = new GapFinder(placement.plan.placementPlan(), store, ListenerHistory.ALWAYS_ENABLED, clock,
+                new LotRange(LotId.parse("20261207PT1H000"), LotId.parse("20261207PT1H003")));
+        return finder.arcGaps(project, planned).stream()
+                .map(gap -> gap.lot() + " " + gap.cause() + " " + gap.late().size()).toList();
     }
 
     private RunProgress runAt(LocalPlacement placement, Instant now) throws InterruptedException {
