@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The arc start gate (reference §5.3, with the fixes of §8): given the event that a lot of a source is available,
@@ -161,12 +162,21 @@ public final class ArcStartGate {
                         arcLot.format(), null);
             }
         }
-        StartOutcome outcome = states.start(arcLot.format(), event, props.runningTimeout(), late);
+        return startCovering(role, event, arcLot, covered, late);
+    }
+
+    /**
+     * Starts a lot that reads covered source lots (a roll-up's or a scheduled roll-up's) with {@code covered}'s
+     * manifests, naming {@code late} in its {@code running} line. Only the run that started records what it reads, in
+     * its covered-manifests document: one per attempt, never rewritten.
+     */
+    private ArcStateContext startCovering(String role, ArcNotifyEvent event, LotId lot,
+                                          RollUpCoverage.Coverage covered, List<String> late) {
+        StartOutcome outcome = states.start(lot.format(), event, props.runningTimeout(), late);
         Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
-                ? partialManifests(arcLot.format()) : Map.of();
-        // only the run that started records what it reads: one document per attempt, never rewritten
+                ? partialManifests(lot.format()) : Map.of();
         String document = !outcome.started() ? null
-                : new CoveredManifests(arcLot.format(), covered.manifests(), late).write(retrying, manifestBucket(),
+                : new CoveredManifests(lot.format(), covered.manifests(), late).write(retrying, manifestBucket(),
                 props.arcStateURI(), outcome.arcAttempt());
         return new ArcStateContext(outcome.previousState(), outcome.currentState(),
                 new ArcWorkloadContext(role, event, partials, Map.of(), covered.manifests(), document), null, null,
@@ -185,7 +195,7 @@ public final class ArcStartGate {
 
     /** The placement's manifest bucket, where the sources' and sinks' manifests are. */
     private String manifestBucket() {
-        return java.util.stream.Stream.concat(props.barrier().values().stream(),
+        return Stream.concat(props.barrier().values().stream(),
                         props.sinkManifestTemplates().values().stream())
                 .findFirst()
                 .map(template -> ManifestURI.parse(template).bucket())
@@ -245,15 +255,7 @@ public final class ArcStartGate {
         SourceDataset source = role == null ? null : props.arc().sources().get(role);
         ArcNotifyEvent event = new ArcNotifyEvent(source == null ? null
                 : new SinkDataset(source.getName(), source.getVersion(), null), lot.format(), null);
-        StartOutcome outcome = states.start(lot.format(), event, props.runningTimeout(), covered.missing());
-        Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
-                ? partialManifests(lot.format()) : Map.of();
-        String document = !outcome.started() ? null
-                : new CoveredManifests(lot.format(), covered.manifests(), covered.missing()).write(retrying,
-                manifestBucket(), props.arcStateURI(), outcome.arcAttempt());
-        return new ArcStateContext(outcome.previousState(), outcome.currentState(),
-                new ArcWorkloadContext(role, event, partials, Map.of(), covered.manifests(), document), null, null,
-                null, outcome.arcAttempt());
+        return startCovering(role, event, lot, covered, covered.missing());
     }
 
     /**
