@@ -21,18 +21,30 @@ import java.util.Map;
  *                                 {@code empty} manifests of the source lots inside the arc's lot, in lot order (a
  *                                 role that holds none has an empty list); the workload reads their union. Empty (and
  *                                 omitted from JSON) for other arcs. Never null.
+ * @param coveredManifestsURI      a roll-up's run (ADR-0012): {@code s3://<manifest bucket>/arc-inputs/…/attempt=<id>.json},
+ *                                 the start gate's document of {@code coveredManifests} for this run, which a Batch
+ *                                 container reads (its size does not bound the job's arguments); null (and omitted)
+ *                                 otherwise
  */
-@JsonPropertyOrder({"role", "arcNotifyEvent", "existingPartialManifests", "sourceManifests", "coveredManifests"})
+@JsonPropertyOrder({"role", "arcNotifyEvent", "existingPartialManifests", "sourceManifests", "coveredManifests",
+        "coveredManifestsURI"})
 public record ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,
                                  Map<String, List<String>> existingPartialManifests,
                                  @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> sourceManifests,
                                  @JsonInclude(JsonInclude.Include.NON_EMPTY)
-                                 Map<String, List<String>> coveredManifests) {
+                                 Map<String, List<String>> coveredManifests,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String coveredManifestsURI) {
     public ArcWorkloadContext {
         existingPartialManifests = copy(existingPartialManifests);
         sourceManifests = sourceManifests == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(sourceManifests));
         coveredManifests = copy(coveredManifests);
+    }
+
+    public ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,
+                              Map<String, List<String>> existingPartialManifests, Map<String, String> sourceManifests,
+                              Map<String, List<String>> coveredManifests) {
+        this(role, arcNotifyEvent, existingPartialManifests, sourceManifests, coveredManifests, null);
     }
 
     public ArcWorkloadContext(String role, ArcNotifyEvent arcNotifyEvent,

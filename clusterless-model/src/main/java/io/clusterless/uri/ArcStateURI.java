@@ -25,6 +25,11 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
     public static final String ATTEMPTS_ROOT = "arc-attempts";
     /** Root of scheduled arcs' records (ADR-0013), beside {@code arcs/} for the same reason. */
     public static final String SCHEDULES_ROOT = "arc-schedules";
+    /**
+     * Root, in the manifest bucket, of the covered-manifests documents the start gate writes for each run of a
+     * roll-up's lot (ADR-0012), which a Batch container reads: the workload may read them, never arc state.
+     */
+    public static final String INPUTS_ROOT = "arc-inputs";
 
     public ArcStateURI {
         KeyLayout.checkValue(bucket, "bucket");
@@ -160,6 +165,33 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
                 .named("version", projectVersion, "projectVersion")
                 .named("arc", arcName, "arcName")
                 .file("since.json").key();
+    }
+
+    /**
+     * The key, in the manifest bucket, of one run's covered-manifests document (ADR-0012):
+     * {@code arc-inputs/project=<p>/version=<v>/arc=<a>/lot=<lot>/attempt=<id>.json}.
+     *
+     * @throws IllegalStateException    if project, version, arc or lot is absent
+     * @throws IllegalArgumentException if the attempt could not be one key segment
+     */
+    public String coveredManifestsKey(String attempt) {
+        if (attempt.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("arc attempt must not contain '/': " + attempt);
+        }
+        return inputsLayout().file("attempt=" + attempt + ".json").key();
+    }
+
+    /** The key prefix of this arc's (or lot's) covered-manifests documents, e.g. {@code arc-inputs/project=p/…/arc=a/}. */
+    public String coveredManifestsKeyPath() {
+        return inputsLayout().keyPath();
+    }
+
+    private KeyLayout inputsLayout() {
+        return new KeyLayout(null, INPUTS_ROOT)
+                .named("project", projectName, "projectName")
+                .named("version", projectVersion, "projectVersion")
+                .named("arc", arcName, "arcName")
+                .named("lot", lot, "lot");
     }
 
     private KeyLayout attemptsLayout() {

@@ -18,7 +18,7 @@ import java.util.Objects;
 /**
  * What the arc start and complete gates are told: the arc's {@link ArcStateProps} plus the two things the gates need
  * beyond them. In JSON (env {@code CLS_ARC_STATE_PROPS_JSON}) it is one flat document: the arc state props' fields
- * and, next to them, {@code sinkManifestTemplates}, {@code runningTimeout}, {@code barrier} and {@code rollUp}, so readers of plain
+ * and, next to them, {@code sinkManifestTemplates}, {@code runningTimeout}, {@code barrier}, {@code rollUp} and {@code tickRollUp}, so readers of plain
  * {@link ArcStateProps} still read it.
  *
  * @param arc                   the arc, its datasets, state path template and event bus
@@ -32,9 +32,13 @@ import java.util.Objects;
  *                              every subscribed source, whose lots inside the arc's lot are awaited.
  * @param rollUp                a roll-up (ADR-0012): the arc's own lot unit, its {@code lateAfter} and each barrier
  *                              role's lot unit; null for arcs that keep their sources' lots
+ * @param tickRollUp            a scheduled roll-up (ADR-0012, ADR-0013): a scheduled arc some of whose sources have
+ *                              finer lots than its ticks' lot; each tick's lot covers, per source role (every source,
+ *                              with its unit), the source lots inside it, and runs with those there are. Its
+ *                              {@code lateAfter} is null. Null for other arcs.
  */
 public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout,
-                           Map<String, String> barrier, RollUp rollUp) {
+                           Map<String, String> barrier, RollUp rollUp, RollUp tickRollUp) {
     /** When the deployment does not say; longer than any Lambda workload (15 minutes) with room for retries. */
     public static final Duration DEFAULT_RUNNING_TIMEOUT = Duration.ofHours(1);
 
@@ -68,6 +72,28 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
                         + " but knows the lot units of " + rollUp.sourceUnits().keySet() + " only");
             }
         }
+        if (tickRollUp != null) {
+            if (rollUp != null || tickRollUp.lateAfter() != null) {
+                throw new IllegalArgumentException("arc " + arc.name() + " runs on its ticks, which start each lot "
+                        + "with what is there: it has no roll-up of events nor a lateAfter");
+            }
+            if (!tickRollUp.sourceUnits().keySet().equals(arc.sources().keySet())) {
+                throw new IllegalArgumentException("scheduled arc " + arc.name() + " covers the lots of sources "
+                        + tickRollUp.sourceUnits().keySet() + ", not all of " + arc.sources().keySet());
+            }
+            tickRollUp.sourceUnits().forEach((role, unit) -> {
+                if (!unit.divides(tickRollUp.lotUnit())) {
+                    throw new IllegalArgumentException("scheduled arc " + arc.name() + " ticks "
+                            + tickRollUp.lotUnit().displayName() + " lots, which source role '" + role + "' ("
+                            + unit.displayName() + ") does not divide");
+                }
+            });
+        }
+    }
+
+    public ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout,
+                        Map<String, String> barrier, RollUp rollUp) {
+        this(arc, sinkManifestTemplates, runningTimeout, barrier, rollUp, null);
     }
 
     public ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTemplates, Duration runningTimeout,
@@ -82,12 +108,20 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
 
     /** The same gates with another running timeout. */
     public ArcGateProps withRunningTimeout(Duration timeout) {
-        return new ArcGateProps(arc, sinkManifestTemplates, timeout, barrier, rollUp);
+        return new ArcGateProps(arc, sinkManifestTemplates, timeout, barrier, rollUp, tickRollUp);
     }
 
     /** Whether each of the arc's lots covers the source lots inside it (ADR-0012). */
     public boolean rollsUp() {
         return rollUp != null;
+    }
+
+    /**
+     * Whether a run of a lot reads the source lots inside it, a roll-up's or a scheduled roll-up's: the start gate
+     * then writes, per run, the covered-manifests document ({@link CoveredManifests}).
+     */
+    public boolean coversLots() {
+        return rollUp != null || tickRollUp != null;
     }
 
     /**
@@ -162,9 +196,11 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
             tree.path("barrier").properties().forEach(entry -> barrier.put(entry.getKey(), entry.getValue().asText()));
             JsonNode timeout = tree.path("runningTimeout");
             JsonNode rollUp = tree.path("rollUp");
+            JsonNode tickRollUp = tree.path("tickRollUp");
             return new ArcGateProps(arc, templates, timeout.isTextual()
                     ? parseDuration("runningTimeout", timeout.asText()) : null,
-                    barrier, rollUp.isObject() ? RollUp.fromJson(rollUp) : null);
+                    barrier, rollUp.isObject() ? RollUp.fromJson(rollUp) : null,
+                    tickRollUp.isObject() ? RollUp.fromJson(tickRollUp) : null);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("arc state props are not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -179,6 +215,9 @@ public record ArcGateProps(ArcStateProps arc, Map<String, String> sinkManifestTe
         }
         if (rollUp != null) {
             tree.set("rollUp", rollUp.toJson());
+        }
+        if (tickRollUp != null) {
+            tree.set("tickRollUp", tickRollUp.toJson());
         }
         try {
             return Json.records().writeValueAsString(tree);

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The arc start gate (reference §5.3, with the fixes of §8): given the event that a lot of a source is available,
@@ -45,16 +46,20 @@ public final class ArcStartGate {
     private final ArcStateStore states;
     private final ManifestStore manifests;
     private final RollUpCoverage coverage;
+    private final RollUpCoverage tickCoverage;
     private final Clock clock;
     private final ScheduleFloor floor;
+    private final ObjectStore retrying;
 
     public ArcStartGate(ArcGateProps props, ObjectStore store, Clock clock) {
         this.props = props;
         this.clock = clock;
-        ObjectStore retrying = RetryingObjectStore.wrap(store);
+        this.retrying = RetryingObjectStore.wrap(store);
         this.states = new ArcStateStore(retrying, props.arcStateURI(), clock);
         this.manifests = new ManifestStore(retrying);
         this.coverage = new RollUpCoverage(props, retrying);
+        this.tickCoverage = props.tickRollUp() == null ? null : new RollUpCoverage(props.arc(), props.tickRollUp(),
+                sourceTemplates(props), retrying);
         this.floor = new ScheduleFloor(retrying, props.arcStateURI());
     }
 
@@ -157,12 +162,45 @@ public final class ArcStartGate {
                         arcLot.format(), null);
             }
         }
-        StartOutcome outcome = states.start(arcLot.format(), event, props.runningTimeout(), late);
+        return startCovering(role, event, arcLot, covered, late);
+    }
+
+    /**
+     * Starts a lot that reads covered source lots (a roll-up's or a scheduled roll-up's) with {@code covered}'s
+     * manifests, naming {@code late} in its {@code running} line. Only the run that started records what it reads, in
+     * its covered-manifests document: one per attempt, never rewritten.
+     */
+    private ArcStateContext startCovering(String role, ArcNotifyEvent event, LotId lot,
+                                          RollUpCoverage.Coverage covered, List<String> late) {
+        StartOutcome outcome = states.start(lot.format(), event, props.runningTimeout(), late);
         Map<String, List<String>> partials = outcome.started() && outcome.previousState() != null
-                ? partialManifests(arcLot.format()) : Map.of();
+                ? partialManifests(lot.format()) : Map.of();
+        String document = !outcome.started() ? null
+                : new CoveredManifests(lot.format(), covered.manifests(), late).write(retrying, manifestBucket(),
+                props.arcStateURI(), outcome.arcAttempt());
         return new ArcStateContext(outcome.previousState(), outcome.currentState(),
-                new ArcWorkloadContext(role, event, partials, Map.of(), covered.manifests()), null, null, null,
-                outcome.arcAttempt());
+                new ArcWorkloadContext(role, event, partials, Map.of(), covered.manifests(), document), null, null,
+                null, outcome.arcAttempt());
+    }
+
+    /** Every source role → its manifest template, in the bucket of the arc's sink manifests. */
+    private static Map<String, String> sourceTemplates(ArcGateProps props) {
+        String bucket = props.sinkManifestTemplates().values().stream().findFirst()
+                .map(template -> ManifestURI.parse(template).bucket())
+                .orElseThrow(() -> new IllegalArgumentException("arc " + props.arc().name() + " has no sinks"));
+        Map<String, String> templates = new LinkedHashMap<>();
+        props.arc().sources().forEach((role, source) -> templates.put(role, ManifestURI.of(bucket, source).template()));
+        return templates;
+    }
+
+    /** The placement's manifest bucket, where the sources' and sinks' manifests are. */
+    private String manifestBucket() {
+        return Stream.concat(props.barrier().values().stream(),
+                        props.sinkManifestTemplates().values().stream())
+                .findFirst()
+                .map(template -> ManifestURI.parse(template).bucket())
+                .orElseThrow(() -> new IllegalArgumentException("arc " + props.arc().name() + " has no sources or "
+                        + "sinks whose manifests would say where the manifest bucket is"));
     }
 
     /**
@@ -174,6 +212,9 @@ public final class ArcStartGate {
      */
     public ArcStateContext tick(Instant tick, LotUnit unit) {
         floor.since(tick); // on AWS the first tick marks when the schedule began; cls gaps counts ticks from it
+        if (props.tickRollUp() != null) {
+            return tickRollUp(ScheduleExpression.lotOf(unit, tick));
+        }
         String lot = ScheduleExpression.lotOf(unit, tick).format();
         Map<String, String> found = new LinkedHashMap<>();
         String bucket = props.sinkManifestTemplates().values().stream().findFirst()
@@ -193,6 +234,28 @@ public final class ArcStartGate {
                 ? partialManifests(lot) : Map.of();
         return new ArcStateContext(outcome.previousState(), outcome.currentState(),
                 new ArcWorkloadContext(role, event, partials, found), null, null, null, outcome.arcAttempt());
+    }
+
+    /**
+     * A scheduled roll-up's tick (ADR-0012, ADR-0013): starts the tick's lot with the final manifests of the covered
+     * source lots there are, never waiting; the covered lots without one are recorded in the run's {@code running}
+     * line as a late start's are. The event names the first role that holds something (else the first role, or none
+     * for a scheduled workload without sources) and no manifest, as a roll-up's does.
+     */
+    private ArcStateContext tickRollUp(LotId lot) {
+        if (lot.unit() != props.tickRollUp().lotUnit()) {
+            throw new IllegalArgumentException("scheduled arc " + props.arc().name() + " ticks "
+                    + props.tickRollUp().lotUnit().displayName() + " lots; a tick of " + lot.unit().displayName()
+                    + " lots was given (check CLS_ARC_TICK_LOT_UNIT)");
+        }
+        RollUpCoverage.Coverage covered = tickCoverage.of(lot);
+        String role = covered.manifests().entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(Map.Entry::getKey).findFirst()
+                .orElse(props.arc().sources().keySet().stream().findFirst().orElse(null));
+        SourceDataset source = role == null ? null : props.arc().sources().get(role);
+        ArcNotifyEvent event = new ArcNotifyEvent(source == null ? null
+                : new SinkDataset(source.getName(), source.getVersion(), null), lot.format(), null);
+        return startCovering(role, event, lot, covered, covered.missing());
     }
 
     /**

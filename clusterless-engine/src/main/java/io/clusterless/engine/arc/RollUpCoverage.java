@@ -1,5 +1,6 @@
 package io.clusterless.engine.arc;
 
+import io.clusterless.arc.ArcStateProps;
 import io.clusterless.engine.store.ObjectInfo;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.lot.LotId;
@@ -19,11 +20,23 @@ import java.util.TreeMap;
  * in time, so the listing starts at the first covered lot and stops after the last.
  */
 final class RollUpCoverage {
-    private final ArcGateProps props;
+    private final ArcStateProps arc;
+    private final ArcGateProps.RollUp rollUp;
+    private final Map<String, String> templates;
     private final ObjectStore store;
 
+    /** A roll-up's: its barrier roles. */
     RollUpCoverage(ArcGateProps props, ObjectStore store) {
-        this.props = props;
+        this(props.arc(), props.rollUp(), props.barrier(), store);
+    }
+
+    /**
+     * @param templates role → the source's manifest template, for each role of {@code rollUp}'s source units
+     */
+    RollUpCoverage(ArcStateProps arc, ArcGateProps.RollUp rollUp, Map<String, String> templates, ObjectStore store) {
+        this.arc = arc;
+        this.rollUp = rollUp;
+        this.templates = templates;
         this.store = store;
     }
 
@@ -44,15 +57,15 @@ final class RollUpCoverage {
     Coverage of(LotId arcLot) {
         Map<String, List<String>> found = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
-        props.barrier().forEach((role, template) -> {
-            LotUnit unit = props.rollUp().sourceUnits().get(role);
+        templates.forEach((role, template) -> {
+            LotUnit unit = rollUp.sourceUnits().get(role);
             List<LotId> covered = covered(arcLot, unit);
             Map<String, String> finals = finals(ManifestURI.parse(template), covered);
             List<String> manifests = new ArrayList<>();
             for (LotId lot : covered) {
                 String manifest = finals.get(lot.format());
                 if (manifest == null) {
-                    missing.add(ArcStartGate.sourceLot(props.arc().sources().get(role), lot.format()));
+                    missing.add(ArcStartGate.sourceLot(arc.sources().get(role), lot.format()));
                 } else {
                     manifests.add(manifest);
                 }

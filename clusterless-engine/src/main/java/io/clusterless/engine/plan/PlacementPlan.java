@@ -10,6 +10,7 @@ import io.clusterless.lot.LotUnit;
 import io.clusterless.manifest.ManifestState;
 import io.clusterless.model.Activity;
 import io.clusterless.model.Arc;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.Boundary;
 import io.clusterless.model.Component;
 import io.clusterless.model.Deployable;
@@ -185,7 +186,7 @@ public final class PlacementPlan {
                 });
             }
             ArcGateProps gates = new ArcGateProps(state, sinkTemplates,
-                    workloadTimeout(workloadTree).plus(RUNNING_MARGIN), barrier, rollUp(arc));
+                    workloadTimeout(workloadTree).plus(RUNNING_MARGIN), barrier, rollUp(arc), tickRollUp(arc));
             return new ArcPlan(arc, arc.getType(), gates, workloadProps, sourceOwners, names.arcStack(name),
                     names.arcStateMachine(name), names.arcListenerRule(name), names.lambdaFunction(name, "start"),
                     names.lambdaFunction(name, "complete"),
@@ -215,6 +216,38 @@ public final class PlacementPlan {
             });
             return new ArcGateProps.RollUp(LotUnit.parse(arc.getLotUnit()),
                     arc.getLateAfter() == null ? null : Duration.parse(arc.getLateAfter()), sourceUnits);
+        }
+
+        /**
+         * A scheduled roll-up's units (ADR-0012, ADR-0013): a scheduled arc some of whose sources' lots are finer than
+         * its ticks' lots covers every source's lots inside each tick's lot; then every source's unit must be known,
+         * for the same reason as a roll-up's. Null when every known source unit is the tick's (a tick reads the lot of
+         * the same id, ADR-0013).
+         */
+        private ArcGateProps.RollUp tickRollUp(Arc<?> arc) {
+            Optional<ArcSchedule> schedule = ArcSchedule.of(arc);
+            if (schedule.isEmpty()) {
+                return null;
+            }
+            LotUnit tick = schedule.get().lotUnit();
+            boolean finer = arc.getSources().values().stream()
+                    .map(source -> units.get(source.id()))
+                    .anyMatch(unit -> unit != null && unit != tick);
+            if (!finer) {
+                return null;
+            }
+            Map<String, LotUnit> sourceUnits = new LinkedHashMap<>();
+            arc.getSources().forEach((role, source) -> {
+                LotUnit unit = units.get(source.id());
+                if (unit == null) {
+                    throw new IllegalArgumentException("scheduled arc '" + arc.getName() + "' rolls its sources up "
+                            + "into " + tick.displayName() + " lots, but no boundary or arc in these project files "
+                            + "declares the lot unit of source '" + role + "' (" + source.id() + "); place the "
+                            + "project that owns it together with this one");
+                }
+                sourceUnits.put(role, unit);
+            });
+            return new ArcGateProps.RollUp(tick, null, sourceUnits);
         }
 
         /** The longest timeout among the workload's runtime props ({@code runtimeProps}, {@code batchRuntimeProps}…). */

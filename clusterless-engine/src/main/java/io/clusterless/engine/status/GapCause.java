@@ -16,7 +16,8 @@ public enum GapCause {
     waiting,
     /**
      * A roll-up's lot (ADR-0012) its {@code lateAfter} started with the covered source lots that were there; it is
-     * complete, and {@code late} names each source lot it ran without. {@code cls exec --replay} runs it again.
+     * complete, and {@code late} names each source lot it ran without. {@code cls exec --replay} runs it again. Also a
+     * scheduled roll-up's lot whose tick ran it without some covered source lots.
      */
     late,
 

@@ -141,7 +141,11 @@ public final class GapFinder {
         Set<LotId> seen = new HashSet<>();
         for (Instant tick : ScheduleTicks.between(schedule, floor.get(), from, until)) {
             LotId lot = ScheduleTicks.lotOf(schedule, tick);
-            if (!window.contains(lot) || !seen.add(lot) || states.get(lot) == ArcState.complete) {
+            if (!window.contains(lot) || !seen.add(lot)) {
+                continue;
+            }
+            if (states.get(lot) == ArcState.complete) {
+                lateStart(project, arc, lot).ifPresent(gaps::add); // a scheduled roll-up's tick without some lots
                 continue;
             }
             ArcState state = states.get(lot);
@@ -299,16 +303,21 @@ public final class GapFinder {
                 + "there but the arc never ran; cls exec runs the lot");
     }
 
-    /** A complete roll-up lot whose last run started late (ADR-0012), naming the source lots it ran without. */
+    /**
+     * A complete roll-up lot whose last run started late, or a scheduled roll-up's whose tick ran it without some
+     * covered lots (ADR-0012), naming the source lots it ran without.
+     */
     private Optional<Gap> lateStart(ProjectPlan project, ArcPlan arc, LotId lot) {
-        if (!arc.gateProps().rollsUp() || arc.gateProps().rollUp().lateAfter() == null) {
+        boolean ticked = arc.gateProps().tickRollUp() != null;
+        if (!ticked && (!arc.gateProps().rollsUp() || arc.gateProps().rollUp().lateAfter() == null)) {
             return Optional.empty();
         }
         return new ArcStateStore(store, arc.gateProps().arcStateURI(), clock).lastStart(lot.format())
                 .filter(start -> !start.late().isEmpty())
                 .map(start -> new Gap(Gap.ARC, projectId(project), arc.name(), lot.format(), GapCause.late, null,
-                        "a roll-up started at its lateAfter deadline (" + arc.gateProps().rollUp().lateAfter()
-                                + ") without " + start.late().size() + " source lot(s); cls exec --replay --arc "
+                        (ticked ? "a scheduled roll-up's tick ran the lot" : "a roll-up started at its lateAfter "
+                                + "deadline (" + arc.gateProps().rollUp().lateAfter() + ")")
+                                + " without " + start.late().size() + " source lot(s); cls exec --replay --arc "
                                 + arc.name() + " --lot " + lot.format() + " runs it again with what is there now",
                         start.time(), null, null, null, start.late()));
     }

@@ -77,8 +77,16 @@ class RollUpBarrierTest {
                 .contains(roll.manifestUri(orders, twelfth(3), ManifestState.empty))
                 .endsWith(roll.manifestUri(orders, twelfth(11), ManifestState.complete));
         assertThat(roll.running().late()).isEmpty();
+        String document = started.arcWorkloadContext().coveredManifestsURI();
+        assertThat(document).as("one document per run, for a Batch container").isEqualTo("s3://manifests/arc-inputs/"
+                + "project=p/version=1/arc=" + roll.name + "/lot=" + HOUR_LOT + "/attempt=" + started.arcAttempt()
+                + ".json");
+        assertThat(CoveredManifests.read(roll.store, document)).isEqualTo(new CoveredManifests(HOUR_LOT,
+                started.arcWorkloadContext().coveredManifests(), List.of()));
         for (int i = 0; i < 12; i++) {
-            assertThat(ArcStartGate.runsWorkload(roll.gate(now).start(roll.event(orders, twelfth(i))))).isFalse();
+            ArcStateContext again = roll.gate(now).start(roll.event(orders, twelfth(i)));
+            assertThat(ArcStartGate.runsWorkload(again)).isFalse();
+            assertThat(again.arcWorkloadContext().coveredManifestsURI()).as("only the run writes one").isNull();
         }
     }
 
@@ -112,6 +120,8 @@ class RollUpBarrierTest {
         assertThat(late.arcWorkloadContext().coveredManifests().get("main")).hasSize(11);
         assertThat(roll.running().late()).containsExactly("dataset " + orders.id() + " lot " + twelfth(5));
         assertThat(roll.running().note()).isEqualTo("started late, without 1 source lot(s)");
+        assertThat(CoveredManifests.read(roll.store, late.arcWorkloadContext().coveredManifestsURI()).missing())
+                .containsExactly("dataset " + orders.id() + " lot " + twelfth(5));
 
         roll.manifest(orders, twelfth(5), ManifestState.complete);
         ArcStateContext afterwards = roll.gate(fixed(deadline)).start(roll.event(orders, twelfth(5)));

@@ -116,6 +116,67 @@ class ScheduleTickGateTest {
     }
 
     @Test
+    void aScheduledRollUpsTickRunsTheHourWithTheTwelfthsThereAre_recordingTheMissingOnes_once() throws Exception {
+        ArcGateProps props = tickRollUp(Map.of("orders", orders, "payments", payments),
+                Map.of("orders", LotUnit.TWELFTHS, "payments", LotUnit.HOURS));
+        LotId hour = LotId.parse(LOT);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String twelfth = LotId.of(LotUnit.TWELFTHS, hour.start()).plus(i).format();
+            if (i == 7) {
+                continue; // never arrives
+            }
+            expected.add(i == 3 ? manifest(orders, twelfth, ManifestState.empty) : manifest(orders, twelfth));
+        }
+        String payment = manifest(payments, LOT);
+        assertThat(ArcGateProps.fromJson(props.toJson())).isEqualTo(props);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ArcStateContext>> answers = new ArrayList<>();
+        List<ArcStateContext> runs = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return new ArcStartGate(props, store, clock).tick(TICK, LotUnit.HOURS);
+                }));
+            }
+            go.countDown();
+            for (Future<ArcStateContext> answer : answers) {
+                if (ArcStartGate.runsWorkload(answer.get())) {
+                    runs.add(answer.get());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(runs).as("20 deliveries from 8 threads").hasSize(1);
+        ArcStateContext started = runs.get(0);
+        String missing = "dataset " + orders.id() + " lot " + LotId.of(LotUnit.TWELFTHS, hour.start()).plus(7)
+                .format();
+        assertThat(started.waitingFor()).isEmpty();
+        assertThat(started.arcWorkloadContext().arcNotifyEvent().lot()).isEqualTo(LOT);
+        assertThat(started.arcWorkloadContext().arcNotifyEvent().manifest()).isNull();
+        assertThat(started.arcWorkloadContext().coveredManifests()).containsOnly(
+                Map.entry("orders", expected), Map.entry("payments", List.of(payment)));
+        assertThat(CoveredManifests.read(store, started.arcWorkloadContext().coveredManifestsURI()))
+                .isEqualTo(new CoveredManifests(LOT, started.arcWorkloadContext().coveredManifests(),
+                        List.of(missing)));
+        assertThat(new ArcStateStore(store, props.arcStateURI(), java.time.Clock.systemUTC()).lastTransition(LOT)
+                .orElseThrow().late()).as("the attempt's running line names the lot it ran without")
+                .containsExactly(missing);
+    }
+
+    @Test
+    void aScheduledRollUpGivenATickOfAnotherUnitIsRefused() {
+        ArcGateProps props = tickRollUp(Map.of("orders", orders), Map.of("orders", LotUnit.TWELFTHS));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ArcStartGate(props, store, clock)
+                        .tick(TICK, LotUnit.DAYS))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ticks Hours lots");
+    }
+
+    @Test
     void theTickExecWritesForALotRunsThatLot_andIsReadFromTheGateInput() throws Exception {
         LotId lot = LotId.parse(LOT);
         ScheduleTick tick = ScheduleTick.of(lot);
@@ -132,10 +193,23 @@ class ScheduleTickGateTest {
                 Map.of("main", ManifestURI.of("manifests", REPORT).template()), null);
     }
 
+    private ArcGateProps tickRollUp(Map<String, SourceDataset> sources, Map<String, LotUnit> units) {
+        ArcGateProps plain = props(sources);
+        Map<String, LotUnit> ordered = new LinkedHashMap<>();
+        plain.arc().sources().keySet().forEach(role -> ordered.put(role, units.get(role)));
+        return new ArcGateProps(plain.arc(), plain.sinkManifestTemplates(), null, Map.of(), null,
+                new ArcGateProps.RollUp(LotUnit.HOURS, null, ordered));
+    }
+
     private String manifest(SourceDataset source, String lot) {
-        ManifestURI uri = ManifestURI.of("manifests", source).withLot(lot).withState(ManifestState.complete);
-        new ManifestStore(store).create(uri, new Manifest(ManifestState.complete, null, lot, UriType.identifier,
-                List.of("s3://data/" + source.getName() + "/" + lot + ".json")));
+        return manifest(source, lot, ManifestState.complete);
+    }
+
+    private String manifest(SourceDataset source, String lot, ManifestState state) {
+        ManifestURI uri = ManifestURI.of("manifests", source).withLot(lot).withState(state);
+        new ManifestStore(store).create(uri, new Manifest(state, null, lot, UriType.identifier,
+                state == ManifestState.empty ? List.of() : List.of("s3://data/" + source.getName() + "/" + lot
+                        + ".json")));
         return uri.identifier();
     }
 }

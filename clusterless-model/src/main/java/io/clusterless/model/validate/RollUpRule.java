@@ -2,6 +2,7 @@ package io.clusterless.model.validate;
 
 import io.clusterless.lot.LotUnit;
 import io.clusterless.model.Arc;
+import io.clusterless.model.ArcSchedule;
 import io.clusterless.model.ArcTrigger;
 import io.clusterless.model.Boundary;
 import io.clusterless.model.SourceDataset;
@@ -32,6 +33,10 @@ final class RollUpRule implements Rule {
             if (arc.getLateAfter() != null) {
                 lateAfter(located, problems);
             }
+            if (arc.getSchedule() != null) {
+                scheduled(located, units, problems);
+                continue;
+            }
             if (!arc.rollsUp()) {
                 continue;
             }
@@ -42,8 +47,8 @@ final class RollUpRule implements Rule {
             if (!arc.readsCoveredLots()) {
                 problems.add(located.problem("lotUnit", "arc " + arc.getName() + " of type " + arc.getType()
                         + " reads one source lot's manifest, so a roll-up would drop the other lots it covers; roll "
-                        + "up with aws:core:lambdaExecArc, whose function gets every covered lot, or remove "
-                        + "\"lotUnit\""));
+                        + "up with aws:core:lambdaExecArc or aws:core:batchExecArc, which get every covered lot, or "
+                        + "remove \"lotUnit\""));
             }
             if (arc.getTrigger() == ArcTrigger.any) {
                 problems.add(located.problem("trigger", "arc " + arc.getName() + " rolls its sources up into "
@@ -63,8 +68,58 @@ final class RollUpRule implements Rule {
         }
     }
 
+    /**
+     * A scheduled arc whose tick lots are coarser than some source's lots is a scheduled roll-up (ADR-0012): each
+     * tick's lot covers the source lots inside it, so every source unit the files know must divide the tick's, and
+     * its type must read every covered lot.
+     */
+    private static void scheduled(Located<Arc<?>> located, Units units, List<Problem> problems) {
+        Arc<?> arc = located.value();
+        Optional<LotUnit> tick = tickUnit(arc);
+        if (tick.isEmpty()) {
+            return; // ScheduleRule or LotUnitRule says why
+        }
+        String field = arc.getLotUnit() != null ? "lotUnit" : "schedule";
+        boolean coarser = false;
+        for (Map.Entry<String, SourceDataset> entry : arc.getSources().entrySet()) {
+            Optional<LotUnit> unit = units.of(entry.getValue().id());
+            if (unit.isEmpty()) {
+                continue;
+            }
+            if (!unit.get().divides(tick.get())) {
+                problems.add(located.problem(field, "each tick of arc " + arc.getName() + " runs a "
+                        + tick.get().displayName() + " lot, which is not covered by whole lots of source '"
+                        + entry.getKey() + "' (" + entry.getValue().id() + ", " + unit.get().displayName()
+                        + "); tick a unit its " + unit.get().displayName() + " divide (\"lotUnit\": \"Hours\" or "
+                        + "\"Days\")"));
+            } else if (unit.get() != tick.get()) {
+                coarser = true;
+            }
+        }
+        if (coarser && !arc.readsCoveredLots()) {
+            problems.add(located.problem(field, "arc " + arc.getName() + " of type " + arc.getType() + " ticks "
+                    + tick.get().displayName() + " lots over finer source lots, but reads one source lot's "
+                    + "manifest, so it would drop the other lots each tick covers; use aws:core:lambdaExecArc or "
+                    + "aws:core:batchExecArc, or tick the sources' unit"));
+        }
+    }
+
+    /** The unit of the lots a scheduled arc's ticks run; empty when the schedule or unit is invalid. */
+    private static Optional<LotUnit> tickUnit(Arc<?> arc) {
+        try {
+            return ArcSchedule.of(arc).map(ArcSchedule::lotUnit);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private static void lateAfter(Located<Arc<?>> located, List<Problem> problems) {
         Arc<?> arc = located.value();
+        if (arc.getSchedule() != null) {
+            problems.add(located.problem("lateAfter", "arc " + arc.getName() + " runs each lot at its schedule's tick "
+                    + "with the source lots there are, so nothing waits for a deadline; remove \"lateAfter\""));
+            return;
+        }
         if (!arc.rollsUp()) {
             problems.add(located.problem("lateAfter", "lateAfter applies to a roll-up (an arc with its own "
                     + "\"lotUnit\"); arc " + arc.getName() + " keeps its sources' lots, so remove \"lateAfter\" or "
@@ -124,6 +179,9 @@ final class RollUpRule implements Rule {
             }
             if (arc.rollsUp()) {
                 return parse(arc.getLotUnit());
+            }
+            if (arc.getSchedule() != null) { // each tick runs a lot of the schedule's unit (ADR-0013)
+                return tickUnit(arc);
             }
             for (SourceDataset source : arc.getSources().values()) {
                 if (source.isSubscribe()) {

@@ -21,6 +21,7 @@ class RollUpRuleTest {
             + "\"codePath\": \"fn\"}";
     @TempDir
     Path project;
+    private String batchCommand = "[\"python3\", \"r.py\"]";
 
     @Test
     void aRollUpIsCoarserThanOrEqualToItsSources_andAnotherUnitIsOneLocatedLine() throws IOException {
@@ -28,7 +29,7 @@ class RollUpRuleTest {
         assertThat(problems("Twelfths", ", \"lotUnit\": \"Twelfths\"")).isEmpty();
         assertThat(problems("Fourths", ", \"lotUnit\": \"Days\"")).isEmpty();
         assertThat(problems("Fourths", ", \"lotUnit\": \"Sixths\"")).singleElement().asString().startsWith(
-                "project.json:6:").endsWith("arcs[0].lotUnit: lotUnit \"Sixths\" is not covered by whole lots of source 'main' (orders/1, "
+                "project.json:7:").endsWith("arcs[0].lotUnit: lotUnit \"Sixths\" is not covered by whole lots of source 'main' (orders/1, "
                 + "Fourths); use a unit its Fourths divide, such as Hours or Days");
         assertThat(problems("Hours", ", \"lotUnit\": \"Twelfths\"")).singleElement().asString()
                 .contains("arcs[0].lotUnit: lotUnit \"Twelfths\" is not covered by whole lots of source 'main'");
@@ -49,6 +50,38 @@ class RollUpRuleTest {
         assertThat(problems("Twelfths", ", \"lotUnit\": \"Hours\"", "", "aws:core:s3CopyArc")).singleElement()
                 .asString().contains("arcs[0].lotUnit: arc hourly of type aws:core:s3CopyArc reads one source lot's "
                         + "manifest, so a roll-up would drop the other lots it covers");
+    }
+
+    @Test
+    void aBatchWorkloadRollsUp_itsContainerReadsTheCoveredManifestsDocument() throws IOException {
+        assertThat(problems("Twelfths", ", \"lotUnit\": \"Hours\", \"lateAfter\": \"PT2H\"", "",
+                "aws:core:batchExecArc")).isEmpty();
+    }
+
+    @Test
+    void aBatchCommandCannotCarryTheCoveredManifestsList_itNamesTheirDocument() throws IOException {
+        batchCommand = "[\"python3\", \"r.py\", \"$.coveredManifestsURI\", \"$.coveredManifests.main\"]";
+        assertThat(problems("Twelfths", ", \"lotUnit\": \"Hours\"", "", "aws:core:batchExecArc")).singleElement()
+                .asString().contains("arcs[0].workload.command[3]: argument $.coveredManifests.main names a list of "
+                        + "manifests, which a Batch job's arguments cannot carry; pass $.coveredManifestsURI");
+    }
+
+    @Test
+    void aScheduledArcOverFinerSourcesRollsThemUp_soItsTypeMustReadEveryCoveredLot() throws IOException {
+        assertThat(problems("Twelfths", ", \"schedule\": \"rate(1 hour)\"")).isEmpty();
+        assertThat(problems("Twelfths", ", \"schedule\": \"rate(1 hour)\"", "", "aws:core:batchExecArc")).isEmpty();
+        assertThat(problems("Twelfths", ", \"schedule\": \"cron(0 2 * * ? *)\", \"lotUnit\": \"Hours\"")).isEmpty();
+        assertThat(problems("Twelfths", ", \"schedule\": \"rate(5 minutes)\"", "", "aws:core:s3CopyArc"))
+                .as("ticking the sources' unit reads one lot per source, as before").isEmpty();
+        assertThat(problems("Twelfths", ", \"schedule\": \"rate(1 hour)\"", "", "aws:core:s3CopyArc"))
+                .singleElement().asString().contains("arcs[0].schedule: arc hourly of type aws:core:s3CopyArc ticks "
+                        + "Hours lots over finer source lots, but reads one source lot's manifest");
+        assertThat(problems("Fourths", ", \"schedule\": \"rate(1 hour)\", \"lotUnit\": \"Sixths\""))
+                .singleElement().asString().contains("arcs[0].lotUnit: each tick of arc hourly runs a Sixths lot, "
+                        + "which is not covered by whole lots of source 'main' (orders/1, Fourths)");
+        assertThat(problems("Twelfths", ", \"schedule\": \"rate(1 hour)\", \"lotUnit\": \"Hours\", "
+                + "\"lateAfter\": \"PT2H\"")).singleElement().asString().contains("arcs[0].lateAfter: arc hourly "
+                + "runs each lot at its schedule's tick with the source lots there are");
     }
 
     @Test
@@ -75,12 +108,17 @@ class RollUpRuleTest {
                 {
                   "project": {"name": "Roll", "version": "1"},
                   "placement": {"provider": "aws", "stage": "dev", "account": "123456789012", "region": "us-west-2"},
+                  "resources": [{"type": "aws:core:computeEnvironment", "name": "compute", "computeEnvironmentName": "rollCompute"}],
                   "boundaries": [{"type": "aws:core:s3PutListenerBoundary", "name": "orders", "lotUnit": "UNIT", "eventArrival": "infrequent", "dataset": {"name": "orders", "version": "1", "pathURI": "s3://roll-data/orders/"}}],
                   "arcs": [
                     {"type": "TYPE", "name": "hourly", WORKLOAD, "sources": {"main": {"name": "orders", "version": "1"}}, "sinks": {"main": {"name": "hourly", "version": "1", "pathURI": "s3://roll-data/hourly/"}}FIELDS}MORE]
                 }
                 """.replace("UNIT", sourceUnit).replace("FIELDS", arcFields).replace("MORE", more).replace("TYPE", type)
-                .replace("WORKLOAD", type.endsWith("lambdaExecArc") ? WORKLOAD : "\"exclude\": false");
+                .replace("WORKLOAD", type.endsWith("lambdaExecArc") ? WORKLOAD : type.endsWith("batchExecArc")
+                        ? "\"workload\": {\"computeEnvironmentRef\": \"compute\", \"imagePath\": \"img\", "
+                        + "\"command\": " + batchCommand + "}" : "\"exclude\": false");
+        Files.createDirectories(project.resolve("img"));
+        Files.writeString(project.resolve("img/Dockerfile"), "FROM scratch\n");
         Files.createDirectories(project.resolve("fn"));
         Files.writeString(project.resolve("fn/h.py"), "def handler(event, context):\n    return None\n");
         Path file = project.resolve("project.json");

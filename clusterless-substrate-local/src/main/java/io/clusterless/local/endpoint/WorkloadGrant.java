@@ -70,6 +70,13 @@ public record WorkloadGrant(List<Scope> reads, List<Scope> writes) {
         return new WorkloadGrant(reads, writes);
     }
 
+    /** The same grant, also reading under {@code scope} (a roll-up's covered-manifests documents, ADR-0012). */
+    public WorkloadGrant readingAlso(Scope scope) {
+        List<Scope> more = new ArrayList<>(reads);
+        more.add(scope);
+        return new WorkloadGrant(more, writes);
+    }
+
     static String manifestPrefix(DatasetRef dataset) {
         return "datasets/name=" + dataset.getName() + "/version=" + dataset.getVersion() + "/";
     }

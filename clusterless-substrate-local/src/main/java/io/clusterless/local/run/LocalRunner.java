@@ -314,8 +314,13 @@ public final class LocalRunner implements AutoCloseable {
                 .filter(candidate -> candidate.model() == arc.model())
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("arc " + arc.model().getName() + " is not planned"));
-        return endpoint().environmentFor(WorkloadGrant.forArc(arc.workloadProps(), shared.sourceOwners(),
-                plan.placement().manifestBucket()));
+        WorkloadGrant grant = WorkloadGrant.forArc(arc.workloadProps(), shared.sourceOwners(),
+                plan.placement().manifestBucket());
+        if (shared.gateProps().coversLots()) { // its runs read the start gate's covered-manifests documents
+            grant = grant.readingAlso(new WorkloadGrant.Scope(plan.placement().manifestBucket(),
+                    shared.gateProps().arcStateURI().coveredManifestsKeyPath()));
+        }
+        return endpoint().environmentFor(grant);
     }
 
     private synchronized LocalS3Endpoint endpoint() {

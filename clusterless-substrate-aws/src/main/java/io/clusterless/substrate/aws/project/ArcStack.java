@@ -70,6 +70,9 @@ public final class ArcStack extends Stack {
         HandlerFunction start = gate(project, plan, "StartGate", plan.startFunction(), plan.startHandler(),
                 startEnvironment);
         schedule.ifPresent(s -> recordsScheduleFloor(project, plan, start));
+        if (plan.gateProps().coversLots()) {
+            writesCoveredManifests(project, plan, start);
+        }
         HandlerFunction complete = gate(project, plan, "CompleteGate", plan.completeFunction(),
                 plan.completeHandler(), gateEnvironment);
         Access.putEvents(complete.role(), project.placementPlan().placement().arcEventBus());
@@ -142,6 +145,20 @@ public final class ArcStack extends Stack {
         start.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(Access.objectsArn(bucket, key)))
+                .build());
+    }
+
+    /**
+     * A roll-up's start gate writes each run's covered-manifests document (ADR-0012), create-if-absent (which reads
+     * back a key it finds), under the arc's own prefix of the manifest bucket.
+     */
+    private static void writesCoveredManifests(ProjectScope project, ArcPlan plan, HandlerFunction start) {
+        String bucket = project.placementPlan().placement().manifestBucket();
+        String prefix = plan.gateProps().arcStateURI().coveredManifestsKeyPath();
+        Access.read(start.role(), bucket, prefix);
+        start.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(Access.objectsArn(bucket, prefix)))
                 .build());
     }
 

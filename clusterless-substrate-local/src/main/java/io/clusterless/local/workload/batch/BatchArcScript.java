@@ -3,6 +3,7 @@ package io.clusterless.local.workload.batch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.clusterless.engine.arc.CoveredManifests;
 import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.event.ArcNotifyEvent;
 import io.clusterless.event.ArcWorkloadContext;
@@ -48,6 +49,13 @@ public final class BatchArcScript {
                 || !(arc.model().getWorkload() instanceof BatchExecSettings workload)) {
             throw new IllegalArgumentException("local exec is unsupported by this arc: " + arc.model().getType()
                     + "; only " + BATCH_EXEC_ARC + " runs a command that can be run by hand");
+        }
+        if (arc.gateProps().coversLots()) {
+            // its run reads the covered-manifests document the start gate writes for that run; no source lot stands in
+            throw new IllegalArgumentException("arc " + arc.model().getName() + " rolls its sources' lots up: each run "
+                    + "reads the covered manifests the start gate records for it (" + CoveredManifests.VARIABLE
+                    + "), which a script of one source lot cannot give; run its lot with cls exec -P local --arc "
+                    + arc.model().getName() + " --lot LOT");
         }
         SourceDataset source = arc.model().getSources().get(role);
         if (source == null) {

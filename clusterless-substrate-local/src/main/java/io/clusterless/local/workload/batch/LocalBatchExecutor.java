@@ -2,6 +2,7 @@ package io.clusterless.local.workload.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.arc.ArcProps;
+import io.clusterless.engine.arc.CoveredManifests;
 import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.engine.workload.batch.BatchResultCollector;
@@ -11,11 +12,9 @@ import io.clusterless.model.core.arc.batch.BatchExecSettings;
 
 import io.clusterless.local.process.WorkloadLeases;
 import io.clusterless.local.workload.LocalExecutor;
-import io.clusterless.local.process.WorkloadProcess;
+import io.clusterless.local.process.ImageCommand;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +29,9 @@ import java.util.Map;
  */
 public final class LocalBatchExecutor implements LocalExecutor {
     private final BatchExecSettings workload;
-    private final Path imageDir;
-    private final Map<String, String> awsEnvironment;
+    private final ImageCommand image;
     private final BatchResultCollector collector;
     private final Path logDir;
-    private final WorkloadLeases leases;
 
     /**
      * @param imageDir       the arc's imagePath, resolved
@@ -45,61 +42,36 @@ public final class LocalBatchExecutor implements LocalExecutor {
     public LocalBatchExecutor(BatchExecSettings workload, Path imageDir, Map<String, String> awsEnvironment,
                               ObjectStore store, Path logDir, WorkloadLeases leases) {
         this.workload = workload;
-        this.imageDir = imageDir;
-        this.awsEnvironment = Map.copyOf(awsEnvironment);
+        this.image = new ImageCommand(imageDir, awsEnvironment, leases);
         this.collector = new BatchResultCollector(store);
         this.logDir = logDir;
-        this.leases = leases;
     }
 
     @Override
     public Map<String, String> run(ArcWorkloadContext context, ArcProps props, String attemptId) throws Exception {
         JsonNode contextJson = Json.records().valueToTree(context);
-        List<String> command = new ArrayList<>();
+        List<String> declared = new ArrayList<>();
         for (String argument : workload.getCommand()) {
-            command.add(resolve(argument, contextJson));
+            declared.add(resolve(argument, contextJson));
         }
-        if (command.isEmpty()) {
+        if (declared.isEmpty()) {
             throw new WorkloadException("batchExecArc has no command to run");
         }
-        String program = command.get(0);
-        if (program.contains("/") && !Path.of(program).isAbsolute()) {
-            // relative to the image's working directory, as in the container
-            command.set(0, imageDir.resolve(program).normalize().toString());
+        List<String> command = image.resolve(declared);
+        Map<String, String> platform = new LinkedHashMap<>();
+        platform.put("CLS_ARC_PROPS_JSON", Json.records().writeValueAsString(props));
+        platform.put("AWS_BATCH_JOB_ATTEMPT", "1");
+        if (context.coveredManifestsURI() != null) { // a roll-up's run: what it reads (ADR-0012)
+            platform.put(CoveredManifests.VARIABLE, context.coveredManifestsURI());
         }
-        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.remove("AWS_PROFILE");
-        environment.remove("AWS_SESSION_TOKEN");
-        environment.putAll(awsEnvironment);
-        environment.put("CLS_ARC_PROPS_JSON", Json.records().writeValueAsString(props));
-        environment.put("CLS_LOCAL", "true");
-        environment.put("AWS_BATCH_JOB_ATTEMPT", "1");
-        environment.putAll(workload.getEnvironment() == null ? Map.of() : workload.getEnvironment());
-        Files.createDirectories(logDir);
         String lot = context.arcNotifyEvent().lot();
         Path log = logDir.resolve(lot + "-" + attemptId + ".log");
-        Path executable = Path.of(command.get(0));
-        if (command.get(0).contains("/") && !Files.isExecutable(executable)) {
-            throw new WorkloadException("cannot start " + command.get(0) + " in " + imageDir + ": "
-                    + (Files.exists(executable) ? "not executable" : "no such file"));
-        }
         int timeoutMin = workload.getBatchRuntimeProps() == null ? 0 : workload.getBatchRuntimeProps().getTimeoutMin();
-        int exit;
-        // its own process group, ended with this run however it ends, and recorded so a restarted run can end it
-        try (WorkloadProcess process = WorkloadProcess.start(command, imageDir, environment, log, lot, leases)) {
-            // the job's timeout, as Batch enforces it: a hung process fails the lot instead of holding the run forever
-            exit = process.await(Duration.ofMinutes(timeoutMin));
-        } catch (WorkloadProcess.TimeoutException e) {
-            throw new WorkloadException(String.join(" ", command) + " did not finish within timeoutMin=" + timeoutMin
-                    + "; output in " + log);
-        } catch (IOException e) {
-            throw new WorkloadException("cannot run " + command.get(0) + " in " + imageDir + ": " + e.getMessage()
-                    + "; output in " + log);
-        }
-        if (exit != 0) {
-            throw new WorkloadException(String.join(" ", command) + " exited with " + exit
-                    + (exit == 127 ? " (command not found?)" : "") + "; output in " + log);
-        }
+        // the job's timeout, as Batch enforces it: a hung process fails the lot instead of holding the run forever
+        int exit = image.run(command, image.environment(platform, workload.getEnvironment(), Map.of()), log, lot,
+                Duration.ofMinutes(timeoutMin), String.join(" ", command) + " did not finish within timeoutMin="
+                        + timeoutMin);
+        ImageCommand.requireSuccess(exit, String.join(" ", command), "", log);
         return collector.collect(context, props);
     }
 

@@ -11,6 +11,7 @@ import io.clusterless.event.ArcWorkloadContext;
 import io.clusterless.json.Json;
 import io.clusterless.local.plan.LocalPlan;
 import io.clusterless.local.process.WorkloadLeases;
+import io.clusterless.local.process.ImageCommand;
 import io.clusterless.local.process.WorkloadProcess;
 import io.clusterless.local.workload.LocalExecutor;
 import io.clusterless.local.workload.LocalExecutorContext;
@@ -43,13 +44,11 @@ public final class LocalSageMakerExecutor implements LocalExecutor {
     private final String arcName;
     private final SageMakerJobSettings workload;
     private final SageMakerJobProps jobProps;
-    private final Path imageDir;
-    private final Map<String, String> awsEnvironment;
+    private final ImageCommand image;
     private final ObjectStore store;
     private final SageMakerWorkload sageMaker;
     private final Path jobsDir;
     private final Path logDir;
-    private final WorkloadLeases leases;
 
     private LocalSageMakerExecutor(SageMakerLayout.Kind kind, String arcName, SageMakerJobSettings workload,
                                    SageMakerJobProps jobProps, Path imageDir, Map<String, String> awsEnvironment,
@@ -58,13 +57,11 @@ public final class LocalSageMakerExecutor implements LocalExecutor {
         this.arcName = arcName;
         this.workload = workload;
         this.jobProps = jobProps;
-        this.imageDir = imageDir;
-        this.awsEnvironment = Map.copyOf(awsEnvironment);
+        this.image = new ImageCommand(imageDir, awsEnvironment, leases);
         this.store = store;
         this.sageMaker = new SageMakerWorkload(store);
         this.jobsDir = jobsDir;
         this.logDir = logDir;
-        this.leases = leases;
     }
 
     /** @throws IllegalArgumentException when the arc names no image folder to run its command in */
@@ -151,38 +148,16 @@ public final class LocalSageMakerExecutor implements LocalExecutor {
     }
 
     private Path runCommand(SageMakerWorkload.JobPlan plan, SageMakerLayout layout, ArcProps props) throws Exception {
-        List<String> command = new ArrayList<>(workload.getCommand());
-        String program = command.get(0);
-        if (program.contains("/") && !Path.of(program).isAbsolute()) {
-            // relative to the image's working directory, as in the container
-            command.set(0, imageDir.resolve(program).normalize().toString());
-        }
-        Map<String, String> environment = new LinkedHashMap<>(System.getenv());
-        environment.remove("AWS_PROFILE");
-        environment.remove("AWS_SESSION_TOKEN");
-        environment.putAll(awsEnvironment);
-        environment.put("CLS_LOCAL", "true");
-        environment.putAll(workload.getEnvironment() == null ? Map.of() : workload.getEnvironment());
-        environment.putAll(layout.variables(props.sources().keySet()));
-        environment.put(SageMakerLayout.LOT, plan.lot());
-        environment.put(SageMakerLayout.JOB_NAME, plan.jobName());
-        Files.createDirectories(logDir);
+        List<String> command = image.resolve(workload.getCommand());
+        Map<String, String> fixed = new LinkedHashMap<>(layout.variables(props.sources().keySet()));
+        fixed.put(SageMakerLayout.LOT, plan.lot());
+        fixed.put(SageMakerLayout.JOB_NAME, plan.jobName());
         Path log = logDir.resolve(plan.lot() + "-" + plan.jobName() + ".log");
-        int exit;
-        try (WorkloadProcess process = WorkloadProcess.start(command, imageDir, environment, log, plan.lot(), leases)) {
-            exit = process.await(Duration.ofMinutes(workload.getMaxRuntimeMin()));
-        } catch (WorkloadProcess.TimeoutException e) {
-            throw new WorkloadException("SageMaker " + kind + " job " + plan.jobName() + " of arc " + arcName
-                    + " did not finish within maxRuntimeMin=" + workload.getMaxRuntimeMin() + "; output in " + log);
-        } catch (IOException e) {
-            throw new WorkloadException("cannot run " + program + " in " + imageDir + ": " + e.getMessage()
-                    + "; output in " + log);
-        }
-        if (exit != 0) {
-            // as SageMaker's FailureReason does, name the exit and the last thing the program said
-            throw new WorkloadException(String.join(" ", workload.getCommand()) + " exited with " + exit
-                    + (exit == 127 ? " (command not found?)" : "") + lastLine(log) + "; output in " + log);
-        }
+        int exit = image.run(command, image.environment(Map.of(), workload.getEnvironment(), fixed), log, plan.lot(),
+                Duration.ofMinutes(workload.getMaxRuntimeMin()), "SageMaker " + kind + " job " + plan.jobName()
+                        + " of arc " + arcName + " did not finish within maxRuntimeMin=" + workload.getMaxRuntimeMin());
+        // as SageMaker's FailureReason does, name the exit and the last thing the program said
+        ImageCommand.requireSuccess(exit, String.join(" ", workload.getCommand()), lastLine(log), log);
         return log;
     }
 

@@ -40,6 +40,19 @@ class BatchArcScriptTest {
     }
 
     @Test
+    void aRollUpArcHasNoScriptOfOneSourceLot_cls_exec_runsItsLot() {
+        LocalPlan hourly = LocalPlan.of(new ProjectLoader().loadAll(List.of(ProjectSource.file(
+                Path.of("..", "examples", "orders-hourly", "project.json")))).deployables());
+        for (String arc : List.of("hourly", "ticked")) {
+            assertThatThrownBy(() -> BatchArcScript.script(hourly, arc, "20230101PT5M001", "orders",
+                    ManifestState.complete)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("arc " + arc + " rolls its sources' lots up: each run reads the covered manifests "
+                            + "the start gate records for it (CLS_COVERED_MANIFESTS_URI), which a script of one "
+                            + "source lot cannot give; run its lot with cls exec -P local --arc " + arc + " --lot LOT");
+        }
+    }
+
+    @Test
     void bashReadsTheArcPropsBackExactlyAsWritten() throws Exception {
         String script = BatchArcScript.script(PLAN, "toParquet", "20230717PT5M250", "main", ManifestState.complete);
         // everything but the exec, then print what bash made of the quoted JSON

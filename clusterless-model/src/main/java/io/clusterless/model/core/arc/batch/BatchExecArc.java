@@ -18,4 +18,13 @@ public class BatchExecArc extends Arc<BatchExecSettings> {
     public BatchExecSettings getWorkload() {
         return workload;
     }
+
+    /**
+     * A roll-up's container gets every covered lot: the start gate's covered-manifests document, named by
+     * {@code CLS_COVERED_MANIFESTS_URI} and {@code $.coveredManifestsURI} (ADR-0012).
+     */
+    @Override
+    public boolean readsCoveredLots() {
+        return true;
+    }
 }

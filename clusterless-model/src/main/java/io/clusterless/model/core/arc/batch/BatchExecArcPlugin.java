@@ -30,7 +30,8 @@ public final class BatchExecArcPlugin implements ComponentPlugin, ComponentRules
             "Builds the Docker image in imagePath and runs command on the referenced Fargate compute "
                     + "environment for every lot. `$.` arguments are replaced from the workload context "
                     + "(e.g. $.arcNotifyEvent.lot, $.arcNotifyEvent.manifest). The container reads "
-                    + "CLS_ARC_PROPS_JSON and writes its sink manifests at sinkManifestTemplates.",
+                    + "CLS_ARC_PROPS_JSON and writes its sink manifests at sinkManifestTemplates; a roll-up's "
+                    + "container reads its covered manifests from the document CLS_COVERED_MANIFESTS_URI names.",
             List.of("start", "complete", "result"));
 
     @Override
@@ -53,6 +54,7 @@ public final class BatchExecArcPlugin implements ComponentPlugin, ComponentRules
         return List.of(
                 ComponentRule.of(ComponentRule.Concern.REFERENCES, BatchExecArcPlugin::computeEnvironmentRef),
                 ComponentRule.of(ComponentRule.Concern.SETTINGS, BatchExecArcPlugin::environment),
+                ComponentRule.of(ComponentRule.Concern.SETTINGS, BatchExecArcPlugin::command),
                 new ImagePathRule());
     }
 
@@ -70,6 +72,24 @@ public final class BatchExecArcPlugin implements ComponentPlugin, ComponentRules
             String problem = environmentProblem(variable.getKey(), variable.getValue());
             if (problem != null) {
                 problems.add(arc.problemAt(problem, "workload", "environment", variable.getKey()));
+            }
+        }
+    }
+
+    /**
+     * A roll-up's covered manifests are a list per role, which Step Functions cannot pass as a job argument (and a
+     * day of them outgrows a job's 30 KiB): the container reads them from the document {@code $.coveredManifestsURI}
+     * names (ADR-0012).
+     */
+    private static void command(Located<BatchExecArc> arc, RuleContext context, List<Problem> problems) {
+        List<String> command = arc.value().getWorkload().getCommand();
+        for (int i = 0; command != null && i < command.size(); i++) {
+            String argument = command.get(i);
+            if (argument != null && (argument.equals("$.coveredManifests")
+                    || argument.startsWith("$.coveredManifests."))) {
+                problems.add(arc.problemAt("argument " + argument + " names a list of manifests, which a Batch "
+                        + "job's arguments cannot carry; pass $.coveredManifestsURI (or read CLS_COVERED_MANIFESTS_URI)"
+                        + ", the document listing them", "workload", "command", i));
             }
         }
     }

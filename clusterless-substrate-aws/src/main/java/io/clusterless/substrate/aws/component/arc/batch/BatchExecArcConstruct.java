@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.arc.batch;
 
+import io.clusterless.engine.arc.CoveredManifests;
 import io.clusterless.model.BatchRuntimeProps;
 import io.clusterless.model.core.arc.batch.BatchExecArc;
 import io.clusterless.model.core.arc.batch.BatchExecSettings;
@@ -9,6 +10,7 @@ import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
+import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
@@ -24,6 +26,7 @@ import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.JsonPath;
 import software.amazon.awscdk.services.stepfunctions.TaskInput;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
+import software.amazon.awscdk.services.stepfunctions.tasks.BatchContainerOverrides;
 import software.amazon.awscdk.services.stepfunctions.tasks.BatchSubmitJob;
 import software.constructs.Construct;
 
@@ -93,6 +96,11 @@ public final class BatchExecArcConstruct {
                 .build());
         arc.grantReadSources(jobRole, true);
         arc.grantWriteSinks(jobRole, true);
+        boolean coversLots = arc.plan().gateProps().coversLots();
+        if (coversLots) { // a roll-up's container reads the start gate's document of the run's covered manifests
+            Access.read(jobRole, arc.manifestBucket(),
+                    arc.plan().gateProps().arcStateURI().coveredManifestsKeyPath());
+        }
         Nag.suppressWildcards(jobRole, "cloudwatch:PutMetricData supports no resource-level permission.",
                 "/^Resource::\\*$/g");
         Nag.suppressWildcards(jobRole, "The container names its alarms at run time, under the arc's own prefix "
@@ -191,6 +199,12 @@ public final class BatchExecArcConstruct {
                 .resultPath("$.workloadResponse");
         if (!parameters.isEmpty()) {
             submit.payload(TaskInput.fromObject(parameters));
+        }
+        if (coversLots) {
+            // every run the start gate starts carries it; one URI whatever the number of covered lots (ADR-0012)
+            submit.containerOverrides(BatchContainerOverrides.builder()
+                    .environment(Map.of(CoveredManifests.VARIABLE, JsonPath.stringAt("$.coveredManifestsURI")))
+                    .build());
         }
         BatchSubmitJob submitJob = submit.build();
 
