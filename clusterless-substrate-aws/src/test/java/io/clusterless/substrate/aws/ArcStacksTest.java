@@ -43,7 +43,7 @@ class ArcStacksTest {
     @Test
     void listenerRule_targetsTheStateMachine_withTheWholeEvent() {
         JsonNode target = synthesized.single(COPY, "AWS::Events::Rule").path("Properties").path("Targets").get(0);
-        assertThat(target.path("Arn").path("Ref").asText()).startsWith("StateMachine");
+        assertThat(target.path("Arn").path("Ref").asText()).contains("Orchestration");
         assertThat(target.has("Input") || target.has("InputPath") || target.has("InputTransformer")).isFalse();
     }
 
@@ -127,8 +127,8 @@ class ArcStacksTest {
                             ".*\"arcStatePath\":\"s3://dev-clusterless-arc-state-123456789012-us-west-2/arcs/"
                                     + "project=S3Simple/version=20230101-00/arc=copyA/lot=\\{lot\\}/\\{state\\}.arc\".*"))))));
         }
-        assertThat(policyText(COPY, "CompleteGate")).contains(":event-bus/DEV-arc-events-us-west-2");
-        assertThat(policyText(COPY, "StartGate")).doesNotContain("events:PutEvents")
+        assertThat(policyText(COPY, "CompleteCompleteFunction")).contains(":event-bus/DEV-arc-events-us-west-2");
+        assertThat(policyText(COPY, "StartStartFunction")).doesNotContain("events:PutEvents")
                 .contains(":s3:::dev-clusterless-arc-state-123456789012-us-west-2/arcs/project=S3Simple/version=20230101-00/arc=copyA/*");
     }
 
@@ -138,7 +138,7 @@ class ArcStacksTest {
                 "FunctionName", "DEV-s3-simple-copy-a-func-20230101-00-us-west-2",
                 "Handler", "io.clusterless.runtime.workload.s3copy.S3CopyHandler",
                 "Environment", Map.of("Variables", Map.of("CLS_ARC_PROPS_JSON", Match.anyValue())))));
-        String policies = policyText(COPY, "S3Copy");
+        String policies = policyText(COPY, "FuncCopyAFunc");
         assertThat(policies).contains(":s3:::dev-s3-simple-123456789012-us-west-2/ingress/*")
                 .contains(":s3:::dev-s3-simple-123456789012-us-west-2/copy-a/*")
                 .contains("datasets/name=ingress/version=20230101/*")
@@ -151,7 +151,7 @@ class ArcStacksTest {
                 "FunctionName", "DEV-s3-simple-add-partitions-func-20230101-00-us-west-2",
                 "Handler", "io.clusterless.runtime.workload.glue.GlueAddPartitionsHandler")));
         assertThat(synthesized.stateMachineDefinition(GLUE).path("States").has("AddPartitionsFunction")).isTrue();
-        String policies = policyText(GLUE, "AddPartitions");
+        String policies = policyText(GLUE, "FuncAddPartitionsFunc");
         assertThat(policies).contains("glue:BatchCreatePartition").contains(":table/dev_simple/copies")
                 .contains(":database/dev_simple");
     }

@@ -101,7 +101,7 @@ class AthenaQueryArcStackTest {
         JsonNode resources = synthesized.json(stack()).path("Resources");
         resources.fields().forEachRemaining(entry -> {
             if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy")
-                    && entry.getKey().startsWith("StateMachineRoleDefaultPolicy")) {
+                    && entry.getKey().matches("\\w+Orchestration\\w+RoleDefaultPolicy\\w+")) {
                 entry.getValue().at("/Properties/PolicyDocument/Statement").forEach(statement -> {
                     if (statement.path("Action").toString().matches(".*(s3|glue|athena):.*")) {
                         granted.add(statement.path("Action").toString() + " " + Json.records().valueToTree(

@@ -111,7 +111,7 @@ class HardenedTemplatesTest {
             // the qualifier rules invoke: the published version (SnapStart)
             assertThat(properties.path("Qualifier").toString()).contains("Version");
         }
-        assertThat(policyText(GROUPED, "Handler")).contains("sqs:SendMessage");
+        assertThat(policyText(GROUPED, "S3PutListenerBoundaryFrequent")).contains("sqs:SendMessage");
     }
 
     @Test
@@ -176,7 +176,7 @@ class HardenedTemplatesTest {
             }
         }
         assertThat(lists).isGreaterThan(10);
-        assertThat(policyText(COPY, "StartGate")).contains("\"s3:prefix\":[\"arcs/project=S3Simple/version=20230101-00/arc=copyA/*\"]")
+        assertThat(policyText(COPY, "StartStartFunction")).contains("\"s3:prefix\":[\"arcs/project=S3Simple/version=20230101-00/arc=copyA/*\"]")
                 .contains(":s3:::dev-clusterless-arc-state-123456789012-us-west-2/arc-attempts/project=S3Simple/version=20230101-00/arc=copyA/*")
                 .contains("\"s3:prefix\":[\"datasets/name=ingress/version=20230101/*\"]");
     }

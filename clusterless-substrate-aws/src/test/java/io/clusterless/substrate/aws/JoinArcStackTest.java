@@ -82,7 +82,7 @@ class JoinArcStackTest {
         // named, so that cls enable|disable switch it with the listener
         assertThat(ticks.path("Name").asText()).isEqualTo("DEV-orders-join-hourly-20230101-00-late");
         JsonNode target = ticks.path("Targets").get(0);
-        assertThat(target.path("Arn").toString()).contains("StateMachine");
+        assertThat(target.path("Arn").toString()).contains("Orchestration");
         assertThat(target.path("DeadLetterConfig").path("Arn").toString()).contains("DeadLetters");
         JsonNode transformer = target.path("InputTransformer");
         assertThat(transformer.path("InputPathsMap").path("time").asText()).isEqualTo("$.time");
@@ -136,7 +136,7 @@ class JoinArcStackTest {
         StringBuilder text = new StringBuilder();
         synthesized.json(STACK).path("Resources").fields().forEachRemaining(entry -> {
             if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy")
-                    && entry.getKey().startsWith("StartGate")) {
+                    && entry.getKey().startsWith("StartStartFunction")) {
                 text.append(entry.getValue().toString());
             }
         });

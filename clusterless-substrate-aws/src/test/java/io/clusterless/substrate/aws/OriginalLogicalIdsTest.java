@@ -116,6 +116,111 @@ class OriginalLogicalIdsTest {
                 .isEqualTo(cdkLogicalId(path)));
     }
 
+    /**
+     * The original's arc stack: its gates are fragments {@code Start}/{@code Complete} on the stack, each with the
+     * function {@code <gate>Function} and the log group {@code LambdaLogGroup<fn>/LogGroup<fn>}; the state machine
+     * and its log group sit in {@code <Arc>Orchestration} as {@code <base>} and {@code LogGroup<base>}, the
+     * listener rule in {@code <Arc>Listener} as {@code <base>Rule}, where {@code <base>} is the stage upper-cased,
+     * the project and arc names in upper camel case and the version as written; a Lambda workload's function is
+     * {@code Func/<Arc>Func}.
+     */
+    @Test
+    void arcStackFixedNameResources_haveTheOriginalsLogicalIds() {
+        String stack = "DEV-s3-simple-arc-copy-a-20230101-00-us-west-2";
+        JsonNode template = Synthesized.allComponents().json(stack);
+        String base = "DEV" + "S3Simple" + "CopyA" + "20230101-00";
+        assertGates(template, "copy-a");
+        assertThat(named(template, "AWS::StepFunctions::StateMachine", "StateMachineName", "DEV-s3-simple-copy-a-20230101-00"))
+                .isEqualTo(cdkLogicalId("CopyAOrchestration", base, "Resource"));
+        assertThat(named(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/vendedlogs/states/DEV-s3-simple-copy-a-20230101-00"))
+                .isEqualTo(cdkLogicalId("CopyAOrchestration", "LogGroup" + base, "Resource"));
+        assertThat(named(template, "AWS::Events::Rule", "Name", "DEV-s3-simple-copy-a-20230101-00-rule"))
+                .isEqualTo(cdkLogicalId("CopyAListener", base + "Rule", "Resource"));
+        assertFunction(template, "DEV-s3-simple-copy-a-func-20230101-00-us-west-2", "Func", "CopyAFunc");
+
+        JsonNode glue = Synthesized.allComponents().json("DEV-s3-simple-arc-add-partitions-20230101-00-us-west-2");
+        assertGates(glue, "add-partitions");
+        assertFunction(glue, "DEV-s3-simple-add-partitions-func-20230101-00-us-west-2", "Func", "AddPartitionsFunc");
+        assertThat(named(glue, "AWS::StepFunctions::StateMachine", "StateMachineName", "DEV-s3-simple-add-partitions-20230101-00"))
+                .isEqualTo(cdkLogicalId("AddPartitionsOrchestration", "DEVS3SimpleAddPartitions20230101-00", "Resource"));
+    }
+
+    /**
+     * The original's Batch arc: the result function at {@code Result/<Arc>Result}; the job's log group
+     * ({@code LogGroup<Arc>}), definition ({@code JobDef}) and queue ({@code JobQueue}) in {@code BatchExecArc<Arc>}.
+     */
+    @Test
+    void batchArcFixedNameResources_haveTheOriginalsLogicalIds() {
+        JsonNode template = Synthesized.allComponents().json("DEV-s3-simple-arc-convert-20230101-00-us-west-2");
+        assertGates(template, "convert");
+        assertFunction(template, "DEV-s3-simple-convert-result-20230101-00-us-west-2", "Result", "ConvertResult");
+        assertThat(named(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/batch/DEV-s3-simple-convert-20230101-00"))
+                .isEqualTo(cdkLogicalId("BatchExecArcConvert", "LogGroupConvert", "Resource"));
+        assertThat(named(template, "AWS::Batch::JobDefinition", "JobDefinitionName", "DEV-s3-simple-convert-20230101-00"))
+                .isEqualTo(cdkLogicalId("BatchExecArcConvert", "JobDef", "Resource"));
+        assertThat(named(template, "AWS::Batch::JobQueue", "JobQueueName", "DEV-s3-simple-convert-20230101-00"))
+                .isEqualTo(cdkLogicalId("BatchExecArcConvert", "JobQueue", "Resource"));
+    }
+
+    /**
+     * The original's boundary is {@code S3PutListenerBoundary<Infrequent|Frequent><Name>} holding the function
+     * {@code <Name>Int}, the rule {@code ListenerEvent} and (frequent) the queue {@code S3EventQueue}; its activity
+     * {@code CloudWatchExportActivity<Name>} holds {@code <Name>Int} and {@code ListenerEvent}; an event bus is
+     * {@code EventBridgeResource<Bus>/<Bus>}, a compute environment {@code ComputeResource<Env>} twice.
+     */
+    @Test
+    void groupedStackFixedNameResources_haveTheOriginalsLogicalIds() {
+        JsonNode template = Synthesized.allComponents().json(GROUPED);
+        String infrequent = "S3PutListenerBoundaryInfrequentIngressPutListener";
+        assertThat(named(template, "AWS::Lambda::Function", "FunctionName", "DEV-s3-simple-ingress-put-listener-int-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(infrequent, "IngressPutListenerInt", "Resource"));
+        assertThat(named(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/DEV-s3-simple-ingress-put-listener-int-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(infrequent, "LambdaLogGroupIngressPutListenerInt", "LogGroupIngressPutListenerInt", "Resource"));
+        assertThat(named(template, "AWS::Events::Rule", "Name", "DEV-s3-simple-ingress-put-listener-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(infrequent, "ListenerEvent", "Resource"));
+        String frequent = "S3PutListenerBoundaryFrequentFrequentListener";
+        assertThat(named(template, "AWS::Lambda::Function", "FunctionName", "DEV-s3-simple-frequent-listener-int-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(frequent, "FrequentListenerInt", "Resource"));
+        assertThat(named(template, "AWS::SQS::Queue", "QueueName", "DEV-s3-simple-frequent-listener-20230101-00"))
+                .isEqualTo(cdkLogicalId(frequent, "S3EventQueue", "Resource"));
+        assertThat(named(template, "AWS::Events::Rule", "Name", "DEV-s3-simple-frequent-listener-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(frequent, "ListenerEvent", "Resource"));
+        String activity = "CloudWatchExportActivityApiLogs";
+        assertThat(named(template, "AWS::Lambda::Function", "FunctionName", "DEV-s3-simple-api-logs-act-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(activity, "ApiLogsInt", "Resource"));
+        assertThat(named(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/DEV-s3-simple-api-logs-act-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(activity, "LambdaLogGroupApiLogsInt", "LogGroupApiLogsInt", "Resource"));
+        assertThat(named(template, "AWS::Events::Rule", "Name", "DEV-s3-simple-api-logs-20230101-00-us-west-2"))
+                .isEqualTo(cdkLogicalId(activity, "ListenerEvent", "Resource"));
+        assertThat(named(template, "AWS::Events::EventBus", "Name", "devAudit"))
+                .isEqualTo(cdkLogicalId("EventBridgeResourceDevAudit", "DevAudit", "Resource"));
+        assertThat(named(template, "AWS::Batch::ComputeEnvironment", "ComputeEnvironmentName", "DEV-s3-simple-convert-compute-20230101-00"))
+                .isEqualTo(cdkLogicalId("ComputeResourceConvertCompute", "ComputeResourceConvertCompute", "Resource"));
+        JsonNode outputs = template.path("Outputs");
+        assertThat(outputId(outputs, "ref:aws:arn:dev:s3-simple:20230101-00:core:event-bus:audit"))
+                .isEqualTo(cdkLogicalId("OutputcoreEventBusauditArn", "coreEventBusaudit"));
+        assertThat(outputId(outputs, "ref:aws:arn:dev:s3-simple:20230101-00:core:compute-environment:compute"))
+                .isEqualTo(cdkLogicalId("OutputcoreComputeEnvironmentcomputeArn", "coreComputeEnvironmentcompute"));
+    }
+
+    /** The gates' functions and log groups at {@code Start/StartFunction} and {@code Complete/CompleteFunction}. */
+    private static void assertGates(JsonNode template, String arc) {
+        assertFunction(template, "DEV-s3-simple-" + arc + "-start-20230101-00-us-west-2", "Start", "StartFunction");
+        assertFunction(template, "DEV-s3-simple-" + arc + "-complete-20230101-00-us-west-2", "Complete", "CompleteFunction");
+    }
+
+    /** A function at {@code <scope>/<id>} and its log group at {@code <scope>/LambdaLogGroup<id>/LogGroup<id>}. */
+    private static void assertFunction(JsonNode template, String name, String scope, String id) {
+        assertThat(named(template, "AWS::Lambda::Function", "FunctionName", name))
+                .isEqualTo(cdkLogicalId(scope, id, "Resource"));
+        assertThat(named(template, "AWS::Logs::LogGroup", "LogGroupName", "/aws/lambda/" + name))
+                .isEqualTo(cdkLogicalId(scope, "LambdaLogGroup" + id, "LogGroup" + id, "Resource"));
+    }
+
+    private static String named(JsonNode template, String type, String property, String name) {
+        return logicalId(template, type, r -> r.at("/Properties/" + property).asText().equals(name));
+    }
+
     private static String logicalId(JsonNode template, String type, Predicate<JsonNode> which) {
         String found = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {

@@ -138,7 +138,7 @@ class SageMakerArcStackTest {
     void theStateMachineStartsOnlyTheArcsJobsAndPassesOnlyTheJobRole() {
         for (Synthesized synthesized : List.of(Processing.INSTANCE, Training.INSTANCE)) {
             String kind = synthesized == Processing.INSTANCE ? "Processing" : "Training";
-            List<JsonNode> statements = statements(synthesized, "StateMachineRoleDefaultPolicy");
+            List<JsonNode> statements = statements(synthesized, "\\w+Orchestration\\w+RoleDefaultPolicy");
             String all = statements.toString();
             JsonNode sageMaker = statements.stream().filter(s -> s.path("Action").toString()
                     .contains("sagemaker:Create" + kind + "Job")).findFirst().orElseThrow();
@@ -208,7 +208,7 @@ class SageMakerArcStackTest {
         List<JsonNode> found = new ArrayList<>();
         synthesized.json(stack(synthesized)).path("Resources").fields().forEachRemaining(entry -> {
             if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy")
-                    && entry.getKey().startsWith(policyPrefix)) {
+                    && entry.getKey().matches(policyPrefix + "\\w*")) {
                 entry.getValue().at("/Properties/PolicyDocument/Statement").forEach(found::add);
             }
         });

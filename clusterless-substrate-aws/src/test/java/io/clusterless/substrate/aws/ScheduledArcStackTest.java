@@ -44,7 +44,7 @@ class ScheduledArcStackTest {
         assertThat(rule.path("Name").asText()).isEqualTo("DEV-scheduled-report-report-20261206-00-rule");
         assertThat(rule.path("State").asText()).isEqualTo("ENABLED");
         JsonNode target = rule.path("Targets").get(0);
-        assertThat(target.path("Arn").toString()).contains("StateMachine");
+        assertThat(target.path("Arn").toString()).contains("Orchestration");
         assertThat(target.path("InputTransformer").path("InputPathsMap").path("time").asText()).isEqualTo("$.time");
         assertThat(target.path("InputTransformer").path("InputTemplate").asText())
                 .isEqualTo("{\"detail\":{\"tick\":<time>}}");
@@ -64,10 +64,10 @@ class ScheduledArcStackTest {
         assertThat(variable(NIGHTLY, "start", "CLS_ARC_TICK_LOT_UNIT")).isEqualTo("Days");
         assertThat(variable(REPORT, "start", "CLS_ARC_TICK_LOT_UNIT")).isEqualTo("Twelfths");
         assertThat(variable(REPORT, "complete", "CLS_ARC_TICK_LOT_UNIT")).isEmpty();
-        String policies = policyText(NIGHTLY, "StartGate");
+        String policies = policyText(NIGHTLY, "StartStartFunction");
         assertThat(policies).contains(":s3:::" + ARC_STATE
                 + "/arc-schedules/project=ScheduledReport/version=20261206-00/arc=nightly/since.json*");
-        assertThat(policyText(NIGHTLY, "CompleteGate")).doesNotContain("arc-schedules");
+        assertThat(policyText(NIGHTLY, "CompleteCompleteFunction")).doesNotContain("arc-schedules");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.json.Json;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
+import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.iam.Access;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
@@ -67,6 +68,16 @@ public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
             }
         }
         Access.allowObjectWildcards(role);
+    }
+
+    /**
+     * A workload function at the original's construct path, {@code <baseId>/<Arc><baseId>} ({@code Func} for its
+     * Lambda workloads, {@code Result} for Batch's result function), so a deploy over its arc stack keeps the
+     * function (ADR-0016).
+     */
+    public HandlerFunction originalWorkloadFunction(String baseId, HandlerFunction.Spec spec) {
+        return HandlerFunction.inOriginalLayout(new Construct(scope, baseId), Label.upperCamel(plan.name()) + baseId,
+                spec, project);
     }
 
     /** A workload Lambda task: workload context in, sink manifests out. */

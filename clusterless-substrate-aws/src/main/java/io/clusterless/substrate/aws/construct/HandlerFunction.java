@@ -33,8 +33,12 @@ import java.util.Map;
  * without SnapStart, for stand-ins such as moto that cannot resolve versions, the function itself), an
  * explicit log group keeping the placement's {@code logRetentionDays} (no log-retention custom resource) and a
  * role that may write only to that group.
+ * <p>
+ * Built either in a construct of its own ({@code <id>/Function}, {@code <id>/Logs}, {@code <id>/Role}) or, where a
+ * deploy over the original's stacks must find the function and its log group under the original's logical ids
+ * (ADR-0016), directly in a given scope at the original's construct ids ({@link #inOriginalLayout}).
  */
-public final class HandlerFunction extends Construct {
+public final class HandlerFunction {
     private static final ObjectMapper COMPACT = new ObjectMapper();
     /** Lambda's limit on all environment variables of a function, names and values together. */
     static final int ENVIRONMENT_LIMIT = 4096;
@@ -48,12 +52,32 @@ public final class HandlerFunction extends Construct {
                        Map<String, String> environment, String description) {
     }
 
+    /** Construct ids of the function, its log group (below {@code logScope} when that is not null) and its role. */
+    private record Ids(String function, String logScope, String logs, String role) {
+    }
+
+    /** The function, its log group and role in a construct {@code id} of their own. */
     public HandlerFunction(Construct scope, String id, Spec spec, ProjectScope project) {
-        super(scope, id);
+        this(new Construct(scope, id), new Ids("Function", null, "Logs", "Role"), spec, project);
+    }
+
+    /**
+     * The function directly in {@code scope} as {@code functionId}, its log group at the original's
+     * {@code LambdaLogGroup<functionId>/LogGroup<functionId>}, and its role (which has no fixed name) beside it as
+     * {@code <functionId>Role}.
+     */
+    public static HandlerFunction inOriginalLayout(Construct scope, String functionId, Spec spec,
+                                                   ProjectScope project) {
+        return new HandlerFunction(scope, new Ids(functionId, OriginalIds.lambdaLogGroupScope(functionId),
+                OriginalIds.logGroup(functionId), functionId + "Role"), spec, project);
+    }
+
+    private HandlerFunction(Construct scope, Ids ids, Spec spec, ProjectScope project) {
         boolean snapStart = project.options().snapStart();
-        LogGroup logGroup = LogGroups.create(this, "Logs", project.names().lambdaLogGroup(spec.functionName()),
+        Construct logScope = ids.logScope() == null ? scope : new Construct(scope, ids.logScope());
+        LogGroup logGroup = LogGroups.create(logScope, ids.logs(), project.names().lambdaLogGroup(spec.functionName()),
                 project.logRetentionDays());
-        role = Role.Builder.create(this, "Role")
+        role = Role.Builder.create(scope, ids.role())
                 .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
                 .description("runs " + spec.functionName())
                 .build();
@@ -71,7 +95,7 @@ public final class HandlerFunction extends Construct {
                     + "make them smaller");
         }
         LambdaRuntimeProps runtime = spec.runtime();
-        function = Function.Builder.create(this, "Function")
+        function = Function.Builder.create(scope, ids.function())
                 .functionName(spec.functionName())
                 .description(spec.description())
                 .code(Code.fromAsset(project.options().lambdaJar().toString()))

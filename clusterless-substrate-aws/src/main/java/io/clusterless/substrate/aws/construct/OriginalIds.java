@@ -17,6 +17,14 @@ import java.util.Locale;
  * The original names a resource construct, and the L2 construct inside it, after its model class and declared
  * physical name ({@code S3BucketResource} + the bucket name in upper camel case); its exports sit on the stack under
  * {@code Output<ns><Type><name><Qualifier>}.
+ * <p>
+ * The fixed-name resources of arc stacks and of boundaries and activities keep the original's ids too: a deploy over
+ * its stacks would otherwise create ours beside its own under the same physical name, which CloudFormation refuses.
+ * An arc stack holds, below the stack: {@code Start/StartFunction} and {@code Complete/CompleteFunction} (the gates,
+ * each with its log group at {@code LambdaLogGroup<function id>/LogGroup<function id>}), {@code <Arc>Orchestration}
+ * with the state machine {@code <arc base>} and its log group {@code LogGroup<arc base>}, {@code <Arc>Listener}
+ * with the rule {@code <arc base>Rule}, and the workload's function {@code Func/<Arc>Func} (Batch:
+ * {@code Result/<Arc>Result}, with the job's log group, definition and queue in {@code BatchExecArc<Arc>}).
  */
 public final class OriginalIds {
     private OriginalIds() {
@@ -30,6 +38,38 @@ public final class OriginalIds {
      */
     public static String resource(String modelClass, String physicalName) {
         return modelClass + Label.upperCamel(physicalName);
+    }
+
+    /**
+     * {@code <Stage><Project><Arc><version>}, e.g. {@code DEVS3SimpleCopyA20230101-00}: the original's construct id
+     * of an arc's state machine, and the stem of its log group's and listener rule's ids. The stage is upper-cased
+     * and the version kept verbatim (both are fixed parts of the original's labels), the names in upper camel case;
+     * an absent stage is left out.
+     */
+    public static String arcBase(String stage, String project, String arc, String version) {
+        String upperStage = stage == null ? "" : stage.strip().toUpperCase(Locale.ROOT);
+        return upperStage + Label.upperCamel(project) + Label.upperCamel(arc) + version;
+    }
+
+    /**
+     * {@code <model class><Discriminator><Name>}, e.g. {@code S3PutListenerBoundaryInfrequentIngress}: the original's
+     * construct id of a component, whose functions, rules and queues sit directly below it.
+     *
+     * @param discriminator what the original puts between class and name ({@code Infrequent}, {@code Frequent}), or
+     *                      empty
+     */
+    public static String component(String modelClass, String discriminator, String name) {
+        return modelClass + discriminator + Label.upperCamel(name);
+    }
+
+    /** The original's construct id of a function's log group's parent, {@code LambdaLogGroup<function id>}. */
+    public static String lambdaLogGroupScope(String functionId) {
+        return "LambdaLogGroup" + functionId;
+    }
+
+    /** The original's construct id of a log group of a function or state machine: {@code LogGroup<its id>}. */
+    public static String logGroup(String functionId) {
+        return "LogGroup" + functionId;
     }
 
     /**

@@ -21,9 +21,9 @@ import java.util.Map;
  * synthesized for and the digest of its template: what a deploy record lists (ADR-0009).
  */
 public final class AssemblyStacks {
-    /** One stack artifact. */
+    /** One stack artifact; {@code templateFile} is where its synthesized template is. */
     public record AssemblyStack(String name, String account, String region, String projectName,
-                                String projectVersion, String templateSha256) {
+                                String projectVersion, String templateSha256, Path templateFile) {
         public DeployRecord.Stack toRecord() {
             return new DeployRecord.Stack(name, region, templateSha256);
         }
@@ -49,8 +49,8 @@ public final class AssemblyStacks {
                 String[] environment = value.path("environment").asText("aws:///").substring("aws://".length())
                         .split("/", -1);
                 JsonNode tags = properties.path("tags");
-                String template = Files.readString(assembly.resolve(properties.path("templateFile").asText()),
-                        StandardCharsets.UTF_8);
+                Path templateFile = assembly.resolve(properties.path("templateFile").asText());
+                String template = Files.readString(templateFile, StandardCharsets.UTF_8);
                 JsonNode project = declaredProject(value.path("metadata"));
                 if (project == null && value.hasNonNull("additionalMetadataFile")) {
                     // newer CDK versions move a stack's metadata out of the manifest into a file of its own
@@ -61,7 +61,7 @@ public final class AssemblyStacks {
                         project == null ? null : project.path("name").asText(null),
                         project == null ? tags.path("cls:project:version").asText(null)
                                 : project.path("version").asText(null),
-                        TemplateDigest.of(template)));
+                        TemplateDigest.of(template), templateFile));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the cloud assembly in " + assembly, e);

@@ -8,6 +8,7 @@ import io.clusterless.engine.metadata.DeployRecord;
 import io.clusterless.engine.metadata.DeployRecords;
 import io.clusterless.engine.metadata.PlacementReader;
 import io.clusterless.engine.metadata.PlacementRecords;
+import io.clusterless.engine.metadata.StackStates;
 import io.clusterless.engine.ops.OperationException;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.store.ObjectStore;
@@ -31,6 +32,10 @@ import io.clusterless.substrate.aws.synth.SynthException;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import io.clusterless.uri.RecordURI;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -198,6 +203,9 @@ public final class ProjectDeployment {
             } catch (SynthException e) {
                 throw new OperationException(e.getMessage());
             }
+            if (verb == Verb.deploy && !cdk.dryRun()) {
+                refuseMovedFixedNames(assembly);
+            }
             List<String> arguments = new ArrayList<>(List.of(verb.name()));
             arguments.addAll(support.common(assembly));
             if (verb == Verb.diff) {
@@ -283,6 +291,31 @@ public final class ProjectDeployment {
         } catch (RuntimeException e) {
             // the report is a help; the deploy's own failure is what the exit code says
             support.note("cannot read why the stacks failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stops a deploy that would move a named resource to another logical id (a stack deployed by a cls from before
+     * ADR-0016), before anything is recorded or changed: CloudFormation would fail half-way and roll back.
+     */
+    private void refuseMovedFixedNames(Path assembly) {
+        List<String> problems = new ArrayList<>();
+        try (CloudFormationStacks stacks = new CloudFormationStacks(region -> new CdkSession(session, cdk,
+                region).clients())) {
+            for (AssemblyStacks.AssemblyStack stack : AssemblyStacks.read(assembly)) {
+                String deployed = stacks.describe(stack.region(), stack.name()).map(StackStates.StackState::templateJson)
+                        .orElse(null);
+                if (deployed == null) {
+                    continue;
+                }
+                String synthesized = Files.readString(stack.templateFile(), StandardCharsets.UTF_8);
+                MovedFixedNames.of(stack.name(), deployed, synthesized).forEach(move -> problems.add(move.problem()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the synthesized templates in " + assembly, e);
+        }
+        if (!problems.isEmpty()) {
+            throw new OperationException(String.join("\n", problems));
         }
     }
 

@@ -5,7 +5,9 @@ import io.clusterless.engine.arc.ScheduleTick;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.EventPatterns;
 import io.clusterless.model.ArcSchedule;
+import io.clusterless.model.Deployable;
 import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.naming.Label;
 import io.clusterless.runtime.arc.ArcStartHandler;
 import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
 import io.clusterless.substrate.aws.construct.ArcContext;
@@ -13,6 +15,7 @@ import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
+import io.clusterless.substrate.aws.construct.OriginalIds;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.iam.Access;
@@ -51,6 +54,9 @@ import java.util.Optional;
 /**
  * One arc's stack (reference §3.7): its start and complete gates, its workload, the STANDARD state machine that runs
  * them per lot, and the listener rule on the arc bus that starts it for every lot of a subscribed source.
+ * <p>
+ * The fixed-name resources sit at the original's construct paths ({@link OriginalIds}, ADR-0016), so a deploy over
+ * an arc stack the original deployed updates them in place instead of creating a second one of the same name.
  */
 public final class ArcStack extends Stack {
     /** The gates are small and quick: they move one state object and read a few manifests. */
@@ -67,13 +73,13 @@ public final class ArcStack extends Stack {
         Optional<ArcSchedule> schedule = plan.schedule();
         Map<String, String> startEnvironment = new LinkedHashMap<>(gateEnvironment);
         schedule.ifPresent(s -> startEnvironment.put(ScheduleTick.LOT_UNIT_VARIABLE, s.lotUnit().displayName()));
-        HandlerFunction start = gate(project, plan, "StartGate", plan.startFunction(), plan.startHandler(),
+        HandlerFunction start = gate(project, plan, "Start", plan.startFunction(), plan.startHandler(),
                 startEnvironment);
         schedule.ifPresent(s -> recordsScheduleFloor(project, plan, start));
         if (plan.gateProps().coversLots()) {
             writesCoveredManifests(project, plan, start);
         }
-        HandlerFunction complete = gate(project, plan, "CompleteGate", plan.completeFunction(),
+        HandlerFunction complete = gate(project, plan, "Complete", plan.completeFunction(),
                 plan.completeHandler(), gateEnvironment);
         Access.putEvents(complete.role(), project.placementPlan().placement().arcEventBus());
 
@@ -85,7 +91,8 @@ public final class ArcStack extends Stack {
             schedule(project, plan, schedule.get(), deadLetters);
             return;
         }
-        Rule.Builder.create(this, "Listener")
+        Construct listener = new Construct(this, Label.upperCamel(plan.name()) + "Listener");
+        Rule.Builder.create(listener, arcBase(project, plan) + "Rule")
                 .ruleName(plan.ruleName())
                 .description("lots of the sources of arc " + plan.name())
                 .enabled(project.listenerEnabled(plan.name()))
@@ -162,11 +169,22 @@ public final class ArcStack extends Stack {
                 .build());
     }
 
-    /** A gate reads and moves the arc's state objects and reads (start) or checks (complete) its manifests. */
+    /** The original's {@code <Stage><Project><Arc><version>} of this arc (ADR-0016). */
+    private static String arcBase(ProjectScope project, ArcPlan plan) {
+        Deployable deployable = project.plan().deployable();
+        return OriginalIds.arcBase(deployable.getPlacement().getStage(), deployable.getProject().getName(),
+                plan.name(), deployable.getProject().getVersion());
+    }
+
+    /**
+     * A gate reads and moves the arc's state objects and reads (start) or checks (complete) its manifests. It is
+     * {@code <id>/<id>Function}, as the original's.
+     */
     private HandlerFunction gate(ProjectScope project, ArcPlan plan, String id, String name, String handler,
                                  Map<String, String> environment) {
-        HandlerFunction gate = new HandlerFunction(this, id, new HandlerFunction.Spec(name, handler, GATE_RUNTIME,
-                environment, "clusterless arc " + plan.name() + " " + id), project);
+        HandlerFunction gate = HandlerFunction.inOriginalLayout(new Construct(this, id), id + "Function",
+                new HandlerFunction.Spec(name, handler, GATE_RUNTIME, environment,
+                        "clusterless arc " + plan.name() + " " + id + "Gate"), project);
         String arcStateBucket = project.placementPlan().placement().arcStateBucket();
         ArcStateURI arcState = plan.gateProps().arcStateURI();
         Access.readWrite(gate.role(), arcStateBucket, arcState.keyPath());
@@ -183,29 +201,32 @@ public final class ArcStack extends Stack {
 
     private StateMachine stateMachine(ProjectScope project, ArcPlan plan, HandlerFunction start,
                                       HandlerFunction complete, List<TaskStateBase> tasks) {
-        Pass current = Pass.Builder.create(this, "CurrentStateChoice")
+        // the states, the state machine and its log group, in the original's <Arc>Orchestration
+        Construct orchestration = new Construct(this, Label.upperCamel(plan.name()) + "Orchestration");
+        String base = arcBase(project, plan);
+        Pass current = Pass.Builder.create(orchestration, "CurrentStateChoice")
                 .comment("the ArcNotifyEvent in the EventBridge event")
                 .outputPath("$.detail")
                 .build();
         LambdaInvoke startInvoke = gateTask("StartInvoke", start);
         LambdaInvoke completeInvoke = gateTask("CompleteInvoke", complete);
 
-        Choice stateComplete = Choice.Builder.create(this, "StateComplete").build()
+        Choice stateComplete = Choice.Builder.create(orchestration, "StateComplete").build()
                 .when(Condition.and(hasError(), state("$.currentState", "partial")),
-                        Fail.Builder.create(this, "PartialWithError").build())
+                        Fail.Builder.create(orchestration, "PartialWithError").build())
                 .when(Condition.and(hasError(), state("$.currentState", "missing")),
-                        Fail.Builder.create(this, "MissingWithError").build())
-                .when(hasError(), Fail.Builder.create(this, "UnknownError").build())
-                .when(state("$.currentState", "partial"), Succeed.Builder.create(this, "Partial").build())
-                .when(state("$.currentState", "missing"), Succeed.Builder.create(this, "Missing").build())
-                .when(state("$.currentState", "complete"), Succeed.Builder.create(this, "Complete").build())
-                .otherwise(Fail.Builder.create(this, "UnknownComplete").build());
+                        Fail.Builder.create(orchestration, "MissingWithError").build())
+                .when(hasError(), Fail.Builder.create(orchestration, "UnknownError").build())
+                .when(state("$.currentState", "partial"), Succeed.Builder.create(orchestration, "Partial").build())
+                .when(state("$.currentState", "missing"), Succeed.Builder.create(orchestration, "Missing").build())
+                .when(state("$.currentState", "complete"), Succeed.Builder.create(orchestration, "Complete").build())
+                .otherwise(Fail.Builder.create(orchestration, "UnknownComplete").build());
         Chain completion = Chain.start(completeInvoke).next(stateComplete);
 
         IChainable workload = completion;
         for (int i = tasks.size() - 1; i >= 0; i--) {
             TaskStateBase task = tasks.get(i);
-            Pass caught = Pass.Builder.create(this, task.getId() + "Catch")
+            Pass caught = Pass.Builder.create(orchestration, task.getId() + "Catch")
                     .comment("the workload failed; the complete gate records the lot as partial or missing")
                     .build();
             caught.next(completeInvoke);
@@ -213,19 +234,19 @@ public final class ArcStack extends Stack {
             workload = Chain.start(task).next(workload);
         }
 
-        Choice stateStart = Choice.Builder.create(this, "StateStart").build()
+        Choice stateStart = Choice.Builder.create(orchestration, "StateStart").build()
                 // a join's lot whose other sources have not arrived (ADR-0011): the last source's event starts it
-                .when(Condition.isPresent("$.waitingFor"), Succeed.Builder.create(this, "WaitingForSources").build())
-                .when(state("$.previousState", "running"), Succeed.Builder.create(this, "AlreadyRunning").build())
+                .when(Condition.isPresent("$.waitingFor"), Succeed.Builder.create(orchestration, "WaitingForSources").build())
+                .when(state("$.previousState", "running"), Succeed.Builder.create(orchestration, "AlreadyRunning").build())
                 .when(Condition.or(state("$.currentState", "complete"), state("$.currentState", "missing")),
-                        Succeed.Builder.create(this, "AlreadyComplete").build())
+                        Succeed.Builder.create(orchestration, "AlreadyComplete").build())
                 .when(state("$.currentState", "running"), workload)
-                .otherwise(Fail.Builder.create(this, "UnknownStart").build());
+                .otherwise(Fail.Builder.create(orchestration, "UnknownStart").build());
 
         String name = plan.stateMachineName();
-        LogGroup logs = LogGroups.create(this, "StateMachineLogs", project.names().stateMachineLogGroup(name),
+        LogGroup logs = LogGroups.create(orchestration, OriginalIds.logGroup(base), project.names().stateMachineLogGroup(name),
                 project.logRetentionDays());
-        StateMachine machine = StateMachine.Builder.create(this, "StateMachine")
+        StateMachine machine = StateMachine.Builder.create(orchestration, base)
                 .stateMachineName(name)
                 .stateMachineType(StateMachineType.STANDARD)
                 .definitionBody(DefinitionBody.fromChainable(Chain.start(current).next(startInvoke).next(stateStart)))

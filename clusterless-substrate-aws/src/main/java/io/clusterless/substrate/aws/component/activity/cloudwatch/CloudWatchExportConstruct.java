@@ -7,6 +7,8 @@ import io.clusterless.engine.plan.ActivityPlan;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.OriginalIds;
+import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
@@ -23,18 +25,21 @@ import java.util.Map;
 
 /**
  * {@code aws:core:cloudWatchExport} (reference §3.6): a schedule starts an export of the log group to S3 every
- * interval. CloudWatch Logs writes the objects itself, so the destination bucket's policy must let it.
+ * interval. CloudWatch Logs writes the objects itself, so the destination bucket's policy must let it. The function
+ * and rule keep the original's construct ids, {@code CloudWatchExportActivity<Name>/<Name>Int} and
+ * {@code .../ListenerEvent} (ADR-0016).
  */
 public final class CloudWatchExportConstruct extends Construct {
     public CloudWatchExportConstruct(Construct scope, ProjectScope project, ActivityPlan plan, DeadLetters deadLetters) {
-        super(scope, "Activity-" + model(plan).getName());
+        super(scope, OriginalIds.resource("CloudWatchExportActivity", model(plan).getName()));
         String props;
         try {
             props = Json.records().writeValueAsString(plan.props());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write activity props", e);
         }
-        HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
+        HandlerFunction function = HandlerFunction.inOriginalLayout(this, Label.upperCamel(model(plan).getName())
+                + "Int", new HandlerFunction.Spec(plan.functionName(),
                 plan.handlerClass(), model(plan).getRuntimeProps(), Map.of(plan.propsVariable(), props),
                 "clusterless log export " + model(plan).getName() + " of " + project.plan().deployable().getProject().id()),
                 project);
@@ -70,7 +75,7 @@ public final class CloudWatchExportConstruct extends Construct {
                     .conditions(fromThisAccount)
                     .build());
         }
-        Rule.Builder.create(this, "Schedule")
+        Rule.Builder.create(this, "ListenerEvent")
                 .ruleName(plan.ruleName())
                 .description("exports " + model(plan).getLogGroupName() + " every " + plan.props().interval())
                 .schedule(Schedule.expression(plan.schedule()))

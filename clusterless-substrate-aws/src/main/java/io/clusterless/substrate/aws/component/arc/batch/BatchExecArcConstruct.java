@@ -11,6 +11,8 @@ import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.construct.OriginalIds;
+import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
@@ -53,6 +55,8 @@ public final class BatchExecArcConstruct {
      * The image a job definition names when image assets are off (an emulator has no registry to push to): a
      * reference no registry serves, so a job that runs anyway fails visibly instead of running someone's image.
      */
+    /** The original's model class of this arc type, the stem of its construct id. */
+    private static final String ORIGINAL_MODEL_CLASS = "BatchExecArc";
     public static final String UNPUSHED_IMAGE = "cls-image-not-pushed/";
 
     static String alarmArn(String name) {
@@ -75,7 +79,10 @@ public final class BatchExecArcConstruct {
                 .networkMode(NetworkMode.HOST)
                 .build();
 
-        LogGroup logs = LogGroups.create(scope, "JobLogs", arc.project().names().batchLogGroup(model.getName()),
+        // the job's fixed-name log group, definition and queue sit where the original's are (ADR-0016)
+        Construct original = new Construct(scope, OriginalIds.resource(ORIGINAL_MODEL_CLASS, model.getName()));
+        LogGroup logs = LogGroups.create(original, OriginalIds.logGroup(Label.upperCamel(model.getName())),
+                arc.project().names().batchLogGroup(model.getName()),
                 arc.project().logRetentionDays());
 
         Role jobRole = Role.Builder.create(scope, "JobRole")
@@ -147,7 +154,7 @@ public final class BatchExecArcConstruct {
         workload.getEnvironment().forEach((name, value) ->
                 environment.add(CfnJobDefinition.EnvironmentProperty.builder().name(name).value(value).build()));
 
-        CfnJobDefinition definition = CfnJobDefinition.Builder.create(scope, "JobDefinition")
+        CfnJobDefinition definition = CfnJobDefinition.Builder.create(new Construct(original, "JobDef"), "Resource")
                 .jobDefinitionName(jobName)
                 .type("container")
                 .platformCapabilities(List.of("FARGATE"))
@@ -183,7 +190,7 @@ public final class BatchExecArcConstruct {
         String computeEnvironment = arc.project().resolve("arc '" + model.getName() + "'", "computeEnvironmentRef",
                 workload.getComputeEnvironmentRef(), ComputeResource.TYPE,
                 component -> Fn.importValue(arc.project().exportRef("arn", component)));
-        CfnJobQueue queue = CfnJobQueue.Builder.create(scope, "JobQueue")
+        CfnJobQueue queue = CfnJobQueue.Builder.create(new Construct(original, "JobQueue"), "Resource")
                 .jobQueueName(jobName)
                 .priority(1)
                 .state("ENABLED")
@@ -208,10 +215,9 @@ public final class BatchExecArcConstruct {
         }
         BatchSubmitJob submitJob = submit.build();
 
-        HandlerFunction results = new HandlerFunction(scope, "BatchResult", new HandlerFunction.Spec(
+        HandlerFunction results = arc.originalWorkloadFunction("Result", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), workload.getLambdaRuntimeProps(),
-                arc.workloadEnvironment(), "clusterless batch results of arc " + model.getName()),
-                arc.project());
+                arc.workloadEnvironment(), "clusterless batch results of arc " + model.getName()));
         arc.grantReadSources(results.role(), false);
         arc.grantWriteSinks(results.role(), false);
         return List.of(submitJob, arc.workloadTask("BatchResults", results));

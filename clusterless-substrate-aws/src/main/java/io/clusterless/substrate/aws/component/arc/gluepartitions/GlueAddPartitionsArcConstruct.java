@@ -18,10 +18,9 @@ import java.util.List;
 public final class GlueAddPartitionsArcConstruct {
     public List<TaskStateBase> tasks(ArcContext arc) {
         GlueAddPartitionsArc model = (GlueAddPartitionsArc) arc.plan().model();
-        HandlerFunction function = new HandlerFunction(arc.scope(), "AddPartitions", new HandlerFunction.Spec(
+        HandlerFunction function = arc.originalWorkloadFunction("Func", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), model.getWorkload().getRuntimeProps(),
-                arc.workloadEnvironment(), "clusterless glue partitions of arc " + arc.plan().name()),
-                arc.project());
+                arc.workloadEnvironment(), "clusterless glue partitions of arc " + arc.plan().name()));
         arc.grantReadSources(function.role(), true);
         arc.grantWriteSinks(function.role(), true);
         List<String> resources = new ArrayList<>();

@@ -11,10 +11,9 @@ import java.util.List;
 public final class S3CopyArcConstruct {
     public List<TaskStateBase> tasks(ArcContext arc) {
         S3CopyArc model = (S3CopyArc) arc.plan().model();
-        HandlerFunction function = new HandlerFunction(arc.scope(), "S3Copy", new HandlerFunction.Spec(
+        HandlerFunction function = arc.originalWorkloadFunction("Func", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), model.getWorkload().getRuntimeProps(),
-                arc.workloadEnvironment(), "clusterless s3 copy of arc " + arc.plan().name()),
-                arc.project());
+                arc.workloadEnvironment(), "clusterless s3 copy of arc " + arc.plan().name()));
         arc.grantReadSources(function.role(), true);
         arc.grantWriteSinks(function.role(), true);
         return List.of(arc.workloadTask("S3CopyFunction", function));

@@ -7,6 +7,8 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.OriginalIds;
+import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.iam.Access;
@@ -29,7 +31,9 @@ import java.util.Map;
 /**
  * {@code aws:core:s3PutListenerBoundary} (reference §3.5). Infrequent: a rule on the default bus matching S3
  * "Object Created" events of the listened prefix invokes the function per object. Frequent: S3 notifications fill a
- * queue, and a schedule invokes the function at the end of every interval to drain it into one manifest.
+ * queue, and a schedule invokes the function at the end of every interval to drain it into one manifest. The
+ * function, rule and queue keep the original's construct ids, {@code S3PutListenerBoundary(Inf|F)requent<Name>/
+ * <Name>Int}, {@code .../ListenerEvent} and {@code .../S3EventQueue} (ADR-0016).
  */
 public final class S3PutListenerBoundaryConstruct extends Construct {
     private static final int QUEUE_RETENTION_DAYS = 4;
@@ -41,9 +45,11 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
 
     public S3PutListenerBoundaryConstruct(Construct scope, ProjectScope project, BoundaryPlan plan,
                                           DeadLetters deadLetters) {
-        super(scope, "Boundary-" + model(plan).getName());
+        super(scope, OriginalIds.component("S3PutListenerBoundary", plan.frequent() ? "Frequent" : "Infrequent",
+                model(plan).getName()));
         S3Location listened = plan.props().location();
-        HandlerFunction function = new HandlerFunction(this, "Handler", new HandlerFunction.Spec(plan.functionName(),
+        HandlerFunction function = HandlerFunction.inOriginalLayout(this, Label.upperCamel(model(plan).getName())
+                + "Int", new HandlerFunction.Spec(plan.functionName(),
                 plan.handlerClass(), model(plan).getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
                 "clusterless boundary " + model(plan).getName() + " of " + project.plan().deployable().getProject().id()),
                 project);
@@ -61,7 +67,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
             queue.grantConsumeMessages(function.role());
             function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("sqs:GetQueueUrl")).resources(List.of(queue.getQueueArn())).build());
-            Rule.Builder.create(this, "Schedule")
+            Rule.Builder.create(this, "ListenerEvent")
                     .ruleName(plan.ruleName())
                     .description("drains " + plan.queueName() + " at the end of every lot interval")
                     .schedule(Schedule.expression(plan.schedule()))
@@ -75,7 +81,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                 project.note("boundary '" + model(plan).getName() + "': bucket " + listened.bucket()
                         + " is not declared in this project; switch on its EventBridge notifications yourself");
             }
-            Rule.Builder.create(this, "Listener")
+            Rule.Builder.create(this, "ListenerEvent")
                     .ruleName(plan.ruleName())
                     .description("objects created under " + model(plan).getDataset().getPathURI())
                     .eventPattern(EventPatternJson.of(plan.eventPattern()))
@@ -86,7 +92,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
     }
 
     private Queue queue(ProjectScope project, BoundaryPlan plan, S3Location listened, Bucket bucket) {
-        Queue queue = Queue.Builder.create(this, "Queue")
+        Queue queue = Queue.Builder.create(this, "S3EventQueue")
                 .queueName(plan.queueName())
                 .retentionPeriod(Duration.days(QUEUE_RETENTION_DAYS))
                 // a receive hides messages for longer than the draining function may run

@@ -4,6 +4,7 @@ import io.clusterless.model.core.resource.compute.ComputeResource;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import software.amazon.awscdk.services.batch.CfnComputeEnvironment;
 import software.amazon.awscdk.services.ec2.CfnSecurityGroup;
+import io.clusterless.substrate.aws.construct.OriginalIds;
 import software.constructs.Construct;
 
 import java.util.List;
@@ -15,10 +16,12 @@ import java.util.List;
  * open so they can pull images and reach S3. Batch uses its service-linked role.
  */
 public final class ComputeEnvironmentConstruct extends Construct {
+    /** The original's model class, the first part of its construct ids. */
+    private static final String MODEL_CLASS = "ComputeResource";
     private static final int MAX_VCPUS = 4096;
 
     public ComputeEnvironmentConstruct(Construct scope, ProjectScope project, ComputeResource model) {
-        super(scope, "ComputeEnvironment-" + model.getName());
+        super(scope, OriginalIds.resource(MODEL_CLASS, model.getComputeEnvironmentName()));
         String name = project.names().computeEnvironment(model.getComputeEnvironmentName());
         CfnSecurityGroup group = CfnSecurityGroup.Builder.create(this, "TaskSecurityGroup")
                 .groupDescription("Batch Fargate tasks of " + name + ": no inbound access")
@@ -26,7 +29,9 @@ public final class ComputeEnvironmentConstruct extends Construct {
                 .securityGroupEgress(List.of(CfnSecurityGroup.EgressProperty.builder()
                         .ipProtocol("-1").cidrIp("0.0.0.0/0").description("image pulls and AWS APIs").build()))
                 .build();
-        CfnComputeEnvironment environment = CfnComputeEnvironment.Builder.create(this, "Environment")
+        CfnComputeEnvironment environment = CfnComputeEnvironment.Builder.create(
+                        // the environment sits where the original's does, so a deploy over its stack keeps it (ADR-0016)
+                        new Construct(this, getNode().getId()), "Resource")
                 .computeEnvironmentName(name)
                 .type("MANAGED")
                 .state("ENABLED")
@@ -39,7 +44,7 @@ public final class ComputeEnvironmentConstruct extends Construct {
                         .build())
                 .build();
         project.tag(environment, model.getTags());
-        project.export(this, "Arn", project.exportRef("arn", model), environment.getRef());
+        project.exportAsTheOriginal(this, "arn", model, environment.getRef());
     }
 
     private static List<String> subnets(ProjectScope project) {

@@ -1,0 +1,351 @@
+package io.clusterless.cli.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.App;
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.BootstraplessSynthesizer;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.events.EventBus;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.SfnStateMachine;
+import software.amazon.awscdk.services.lambda.Code;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
+import software.amazon.awscdk.services.stepfunctions.LogLevel;
+import software.amazon.awscdk.services.stepfunctions.LogOptions;
+import software.amazon.awscdk.services.stepfunctions.Pass;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.constructs.Construct;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Upgrading arc stacks and boundaries in place (issue 20, ADR-0016): on a moto_server of the test's own, after
+ * {@code cls bootstrap}, stacks shaped as the original's construct tree builds them are created with their
+ * fixed-name functions, log groups, rules and state machine; {@code cls deploy} of the same project then updates
+ * every one of them under its logical id, none created anew beside it. A stack as an earlier cls deployed it, with
+ * a function under that cls's logical id, stops the deploy before cdk runs, with one line saying what to do.
+ * <p>
+ * The original's stacks are built with CDK from its naming rules (paths written out below, see
+ * OriginalLogicalIdsTest); its functions run Python stand-in code, which moto stores without running. Their log
+ * groups keep 30 days and carry the project tags, as ours do, because moto cannot update a log group (it drops one
+ * whose properties change from the stack); the original kept a day.
+ * Skips with a notice where moto_server is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
+ */
+class OriginalArcUpgradeIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+    private static final String ACCOUNT = "123456789012";
+    private static final String REGION = "us-west-2";
+    private static final String BUCKET = "old-web-logs-123456789012-us-west-2";
+    private static final String GROUPED_STACK = "OLD-web-logs-resource-activity-boundary-20240101-00-us-west-2";
+    private static final String ARC_STACK = "OLD-web-logs-arc-copy-raw-20240101-00-us-west-2";
+    private static final String EARLIER_ARC_STACK = "OLD-early-logs-arc-copy-early-20240101-00-us-west-2";
+    /** The resource types that carry a fixed physical name in these stacks. */
+    private static final Set<String> NAMED = Set.of("AWS::Lambda::Function", "AWS::Logs::LogGroup",
+            "AWS::Events::Rule", "AWS::StepFunctions::StateMachine", "AWS::S3::Bucket");
+
+    private static Process moto;
+    private static String endpoint;
+    private static Path work;
+
+    @BeforeAll
+    static void startMotoAndBootstrap() throws Exception {
+        Path executable = onPath("moto_server");
+        if (executable == null || onPath("aws") == null) {
+            String notice = "moto_server or the aws CLI not found on PATH: skipping the arc upgrade end-to-end test "
+                    + "(install them with: pip install 'moto[server]' awscli)";
+            if (Boolean.parseBoolean(System.getenv("CLS_REQUIRE_MOTO"))) {
+                throw new IllegalStateException(notice + "; CLS_REQUIRE_MOTO=true requires them");
+            }
+            System.err.println("NOTICE: " + notice);
+            Assumptions.abort(notice);
+        }
+        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "arc-upgrade-e2e-");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        moto = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true).redirectOutput(work.resolve("moto.log").toFile()).start();
+        // localhost, not 127.0.0.1: the CDK CLI and moto agree on path-style buckets only then
+        endpoint = "http://localhost:" + port;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!answers(endpoint)) {
+            assertThat(moto.isAlive() && System.nanoTime() < deadline).as("moto_server starts on " + port).isTrue();
+            Thread.sleep(100);
+        }
+        Run bootstrap = cls(List.of("bootstrap", "--account", ACCOUNT, "--region", REGION, "--stage", "old",
+                "--approve"));
+        assertThat(bootstrap.exit()).as(bootstrap.toString()).isEqualTo(0);
+    }
+
+    @AfterAll
+    static void stopMoto() throws InterruptedException {
+        if (moto != null) {
+            moto.destroy();
+            moto.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void deployOverTheOriginalsArcAndBoundaryStacks_updatesTheirNamedResourcesInPlace() throws Exception {
+        // GIVEN the original's grouped stack (bucket, boundary) and arc stack of WebLogs
+        Path templates = originalTemplates();
+        createStack(GROUPED_STACK, templates.resolve("ResourceActivityBoundary.template.json"));
+        createStack(ARC_STACK, templates.resolve("ArcCopyRaw.template.json"));
+        Map<String, String> grouped = named(GROUPED_STACK);
+        Map<String, String> arc = named(ARC_STACK);
+        assertThat(arc).hasSize(9).containsValue("OLD-web-logs-copy-raw-start-20240101-00-us-west-2");
+        assertThat(grouped).hasSize(4).containsValue("OLD-web-logs-raw-int-20240101-00-us-west-2");
+
+        // WHEN cls deploys the same project
+        Run deploy = cls(List.of("deploy", "-p", resource("web-logs.json").toString(), "--approve"));
+
+        // THEN every named resource is updated under its logical id: same physical resource, nothing made anew
+        assertThat(deploy.exit()).as(deploy.toString()).isEqualTo(0);
+        for (Map.Entry<String, Map<String, String>> stack : Map.of(GROUPED_STACK, grouped, ARC_STACK, arc).entrySet()) {
+            assertThat(status(stack.getKey())).isEqualTo("UPDATE_COMPLETE");
+            assertThat(named(stack.getKey())).as(stack.getKey()).containsAllEntriesOf(stack.getValue());
+            assertNoReplacement(stack.getKey(), stack.getValue().keySet());
+        }
+        // moto records no resource events; that the gate now runs our handler shows it was updated, not left alone
+        JsonNode start = aws("lambda", "get-function", "--function-name",
+                "OLD-web-logs-copy-raw-start-20240101-00-us-west-2").path("Configuration");
+        assertThat(start.path("Runtime").asText()).isEqualTo("java21");
+        assertThat(start.path("Handler").asText()).startsWith("io.clusterless.runtime.");
+    }
+
+    @Test
+    void deployOverAnArcStackOfAnEarlierCls_stopsBeforeCdk_sayingWhatToDo() throws Exception {
+        // GIVEN an arc stack as cls deployed it before ADR-0016: the start gate's function at StartGate/Function
+        App app = new App(AppProps.builder().outdir(work.resolve("earlier.out").toString()).build());
+        Stack earlier = stack(app, "Earlier", EARLIER_ARC_STACK);
+        Function.Builder.create(new Construct(earlier, "StartGate"), "Function")
+                .functionName("OLD-early-logs-copy-early-start-20240101-00-us-west-2")
+                .runtime(Runtime.PYTHON_3_12).handler("index.handler").code(Code.fromInline(STAND_IN)).build();
+        app.synth();
+        createStack(EARLIER_ARC_STACK, work.resolve("earlier.out/Earlier.template.json"));
+
+        // WHEN cls deploys that project
+        Run deploy = cls(List.of("deploy", "-p", resource("early-logs.json").toString(), "--approve"));
+
+        // THEN it stops before changing anything, naming the stack, the function, both ids and the way out
+        assertThat(deploy.exit()).as(deploy.toString()).isNotEqualTo(0);
+        assertThat(deploy.err()).contains("stack " + EARLIER_ARC_STACK + ": AWS::Lambda::Function "
+                        + "'OLD-early-logs-copy-early-start-20240101-00-us-west-2' is deployed as StartGateFunction")
+                .contains("destroy the stack first").doesNotContain("Exception");
+        assertThat(status(EARLIER_ARC_STACK)).isEqualTo("CREATE_COMPLETE");
+    }
+
+    private static final String STAND_IN = "def handler(event, context):\n    return event\n";
+
+    /** The original's stacks of project WebLogs on placement old, by its construct paths. */
+    private static Path originalTemplates() {
+        Path outdir = work.resolve("original.out");
+        App app = new App(AppProps.builder().outdir(outdir.toString()).build());
+        Tags.of(app).add("cls:project:name", "web-logs");
+        Tags.of(app).add("cls:project:stage", "OLD");
+        Tags.of(app).add("cls:project:version", "20240101-00");
+
+        Stack grouped = stack(app, "ResourceActivityBoundary", GROUPED_STACK);
+        // S3BucketResource + the bucket name in upper camel case, for the resource construct and the bucket in it
+        String bucketId = "S3BucketResourceOldWebLogs123456789012UsWest2";
+        Bucket.Builder.create(new Construct(grouped, bucketId), bucketId).bucketName(BUCKET)
+                .removalPolicy(RemovalPolicy.RETAIN).build();
+        // S3PutListenerBoundary + Infrequent + the boundary's name; its function <Name>Int and rule ListenerEvent
+        Construct boundary = new Construct(grouped, "S3PutListenerBoundaryInfrequentRaw");
+        Function transform = function(boundary, "RawInt", "OLD-web-logs-raw-int-20240101-00-us-west-2");
+        Rule.Builder.create(boundary, "ListenerEvent").ruleName("OLD-web-logs-raw-20240101-00-us-west-2")
+                .eventPattern(EventPattern.builder().source(List.of("aws.s3")).build())
+                .targets(List.of(new LambdaFunction(transform))).build();
+
+        Stack arc = stack(app, "ArcCopyRaw", ARC_STACK);
+        // the gates are fragments Start and Complete on the stack, the workload's function Func/<Arc>Func
+        function(new Construct(arc, "Start"), "StartFunction", "OLD-web-logs-copy-raw-start-20240101-00-us-west-2");
+        function(new Construct(arc, "Complete"), "CompleteFunction",
+                "OLD-web-logs-copy-raw-complete-20240101-00-us-west-2");
+        function(new Construct(arc, "Func"), "CopyRawFunc", "OLD-web-logs-copy-raw-func-20240101-00-us-west-2");
+        // stage upper-cased, project and arc in upper camel case, version as written
+        String base = "OLD" + "WebLogs" + "CopyRaw" + "20240101-00";
+        Construct orchestration = new Construct(arc, "CopyRawOrchestration");
+        LogGroup logs = LogGroup.Builder.create(orchestration, "LogGroup" + base)
+                .logGroupName("/aws/vendedlogs/states/OLD-web-logs-copy-raw-20240101-00")
+                .retention(RetentionDays.ONE_MONTH).removalPolicy(RemovalPolicy.DESTROY).build();
+        StateMachine machine = StateMachine.Builder.create(orchestration, base)
+                .stateMachineName("OLD-web-logs-copy-raw-20240101-00")
+                .definitionBody(DefinitionBody.fromChainable(new Pass(orchestration, "CurrentStateChoice")))
+                .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).build())
+                .build();
+        Construct listener = new Construct(arc, "CopyRawListener");
+        Rule.Builder.create(listener, base + "Rule").ruleName("OLD-web-logs-copy-raw-20240101-00-rule")
+                .eventBus(EventBus.fromEventBusName(listener, "EventBus", "OLD-arc-events-us-west-2"))
+                .eventPattern(EventPattern.builder().source(List.of("clusterless")).build())
+                .targets(List.of(new SfnStateMachine(machine))).build();
+        app.synth();
+        return outdir;
+    }
+
+    private static Stack stack(App app, String id, String name) {
+        return new Stack(app, id, StackProps.builder()
+                .env(Environment.builder().account(ACCOUNT).region(REGION).build())
+                .stackName(name).synthesizer(new BootstraplessSynthesizer()).build());
+    }
+
+    /** A function at {@code <scope>/<id>} with its log group at {@code LambdaLogGroup<id>/LogGroup<id>}. */
+    private static Function function(Construct scope, String id, String name) {
+        Function function = Function.Builder.create(scope, id).functionName(name).runtime(Runtime.PYTHON_3_12)
+                .handler("index.handler").code(Code.fromInline(STAND_IN)).build();
+        LogGroup.Builder.create(new Construct(scope, "LambdaLogGroup" + id), "LogGroup" + id)
+                .logGroupName("/aws/lambda/" + name).retention(RetentionDays.ONE_MONTH)
+                .removalPolicy(RemovalPolicy.DESTROY).build();
+        return function;
+    }
+
+    private static Path resource(String name) {
+        return Path.of("src/test/resources/deploy/original", name).toAbsolutePath();
+    }
+
+    private static void createStack(String name, Path template) throws Exception {
+        aws("cloudformation", "create-stack", "--stack-name", name, "--template-body", "file://" + template,
+                "--capabilities", "CAPABILITY_IAM");
+        assertThat(status(name)).isEqualTo("CREATE_COMPLETE");
+    }
+
+    private static String status(String stack) throws Exception {
+        return aws("cloudformation", "describe-stacks", "--stack-name", stack).at("/Stacks/0/StackStatus").asText();
+    }
+
+    /** Logical id → physical id of the stack's resources of a fixed name. */
+    private static Map<String, String> named(String stack) throws Exception {
+        Map<String, String> named = new TreeMap<>();
+        for (JsonNode resource : aws("cloudformation", "describe-stack-resources", "--stack-name", stack)
+                .path("StackResources")) {
+            if (NAMED.contains(resource.path("ResourceType").asText())) {
+                named.put(resource.path("LogicalResourceId").asText(), resource.path("PhysicalResourceId").asText());
+            }
+        }
+        return named;
+    }
+
+    /** None of the resources was created or deleted again after the stack's creation: updated in place. */
+    private static void assertNoReplacement(String stack, Set<String> logicalIds) throws Exception {
+        List<String> events = new ArrayList<>();
+        boolean created = false;
+        JsonNode all = aws("cloudformation", "describe-stack-events", "--stack-name", stack).path("StackEvents");
+        // newest first: walk back to the creation, then every event of those resources after it
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonNode event = all.get(i);
+            String id = event.path("LogicalResourceId").asText();
+            if (id.equals(stack) && event.path("ResourceStatus").asText().equals("CREATE_COMPLETE")) {
+                created = true;
+            } else if (created && logicalIds.contains(id)) {
+                events.add(id + " " + event.path("ResourceStatus").asText() + " "
+                        + event.path("ResourceStatusReason").asText(""));
+            }
+        }
+        assertThat(created).as("the creation of " + stack + " is among its events").isTrue();
+        assertThat(events).as("events of named resources after the creation of " + stack)
+                .noneMatch(e -> e.contains("CREATE_") || e.contains("DELETE_") || e.contains("replacement"));
+    }
+
+    // ---- processes ---------------------------------------------------------------------------------------------
+
+    record Run(List<String> args, int exit, String out, String err) {
+        @Override
+        public String toString() {
+            return String.join(" ", args) + " -> " + exit + "\n--- out\n" + tail(out) + "\n--- err\n" + tail(err);
+        }
+
+        private static String tail(String text) {
+            return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
+        }
+    }
+
+    private static Run cls(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/cls").toString()));
+        command.addAll(args);
+        command.addAll(List.of("--endpoint-url", endpoint));
+        return run(command, "cls");
+    }
+
+    private static JsonNode aws(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
+        command.addAll(List.of(args));
+        Run run = run(command, "aws");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(0);
+        return run.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(run.out());
+    }
+
+    private static Run run(List<String> command, String name) throws Exception {
+        Path out = Files.createTempFile(work, name, ".out");
+        Path err = Files.createTempFile(work, name, ".err");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
+        Map<String, String> environment = new HashMap<>();
+        environment.put("AWS_ACCESS_KEY_ID", "testing");
+        environment.put("AWS_SECRET_ACCESS_KEY", "testing");
+        environment.put("AWS_REGION", REGION);
+        environment.put("AWS_DEFAULT_REGION", REGION);
+        environment.put("CLS_CACHE_DIR", Path.of("target/cls-cache").toAbsolutePath().toString());
+        environment.put("CLS_RETRY_BACKOFF_SECONDS", "1");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
+        return new Run(command.subList(1, command.size()), process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static Path onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir, name);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean answers(String endpoint) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL()
+                    .openConnection();
+            connection.setConnectTimeout(500);
+            return connection.getResponseCode() < 500;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
