@@ -48,10 +48,10 @@ class BatchRollUpStackTest {
     @Test
     void theStartGateWritesAndTheJobReadsOnlyTheArcsOwnDocuments() {
         String documents = ":s3:::" + MANIFESTS + "/arc-inputs/project=OrdersHourly/version=20230101-00/arc=hourly/*";
-        String start = policies(HOURLY, "StartGate");
+        String start = policies(HOURLY, "StartStartFunction");
         assertThat(start).contains(documents).contains("s3:PutObject");
         assertThat(policies(HOURLY, "JobRole")).contains(documents);
-        assertThat(policies(HOURLY, "CompleteGate")).doesNotContain("arc-inputs");
+        assertThat(policies(HOURLY, "CompleteCompleteFunction")).doesNotContain("arc-inputs");
         assertThat(policies(TICKED, "JobRole")).contains(documents.replace("arc=hourly", "arc=ticked"))
                 .doesNotContain("arc=hourly");
     }
