@@ -61,7 +61,7 @@ class Handler extends Construct {
     const logGroup = new logs.LogGroup(this, 'Logs', {
       logGroupName: fn.logGroupName, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: cdk.RemovalPolicy.DESTROY,
     });
-    logGroup.node.defaultChild.retentionInDays = fn.retentionDays;
+    if (fn.retentionDays !== 30) logGroup.node.defaultChild.retentionInDays = fn.retentionDays;
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'runs ' + fn.functionName,
     });
@@ -242,7 +242,7 @@ function stateMachine(stack, s, start, complete, task) {
     logGroupName: s.stateMachineLogGroup, retention: logs.RetentionDays.ONE_MONTH,
     removalPolicy: cdk.RemovalPolicy.DESTROY,
   });
-  logGroup.node.defaultChild.retentionInDays = s.retentionDays;
+  if (s.retentionDays !== 30) logGroup.node.defaultChild.retentionInDays = s.retentionDays;
   const machine = new sfn.StateMachine(stack, 'StateMachine', {
     stateMachineName: s.stateMachineName, stateMachineType: sfn.StateMachineType.STANDARD,
     definitionBody: sfn.DefinitionBody.fromChainable(sfn.Chain.start(current).next(startInvoke).next(stateStart)),
