@@ -45,6 +45,7 @@ public final class Main {
 
     /** Runs one command line in {@code context}: its streams, directories and nothing else shared. */
     public static int run(CliContext context, String... args) {
+        context.commands(Main::run);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // what picocli would print, without building the whole command tree first (most of a start-up)
             for (String line : new VersionProvider().getVersion()) {

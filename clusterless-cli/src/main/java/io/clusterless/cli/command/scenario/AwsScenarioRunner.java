@@ -2,7 +2,6 @@ package io.clusterless.cli.command.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clusterless.cli.Main;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.options.AwsConnectionOptions;
 import io.clusterless.engine.location.S3Location;
@@ -437,7 +436,7 @@ final class AwsScenarioRunner {
                 CliContext child = new CliContext(out, err, InputStream.nullInputStream())
                         .directories(context.workingDirectory(), context.home())
                         .environment(context.environment()).terminal(false);
-                exit = Main.run(child, all.toArray(String[]::new));
+                exit = context.runCommand(child, all.toArray(String[]::new));
             }
             return new Step(args, exit, lastErrorLine(errLog, errStart), errLog);
         } catch (IOException e) {
