@@ -9,6 +9,8 @@
 #   bench/synth.sh                 # 10 rounds, 2 arcs (three stacks)
 #   bench/synth.sh -n 20 --arcs 50
 #   bench/synth.sh --cls-args '-D aws.lambda.snapStart=false'   # extra arguments to every timed cls synth
+#   bench/synth.sh --baseline /tmp/base   # also time another checkout's bin/cls (built; e.g. a `git archive` of an
+#                                         # older commit) in the same rounds: before/after ratios from one run
 #
 # Before timing (untimed): synthesizes once with cls, writes the anchor's spec from that assembly
 # (bench/anchor/spec.py), runs the anchor once and fails unless every template equals cls's
@@ -21,12 +23,14 @@ set -euo pipefail
 runs=10
 arcs=2
 cls_args=""
+baseline=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n|--runs) runs="${2:?$1 needs a value}"; shift 2 ;;
     --arcs) arcs="${2:?$1 needs a value}"; shift 2 ;;
     --cls-args) cls_args="${2?$1 needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --baseline) baseline="${2:?$1 needs a value}"; shift 2 ;;
+    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "synth: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -72,24 +76,37 @@ times="$out/synth-$arcs.times"
 # each round: cls afresh (--no-cache), the anchor, cls again (an unchanged project: copied from the assembly cache,
 # which the untimed synth above filled)
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-for _ in $(seq "$runs"); do
+# one timed cls synth: prints "<ms> <the timings line>"; fails the run on an error
+timed() {
+  local start phases
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  CLS_TIMINGS=1 "$cls" synth --no-cache -p "$project" -o "$cls_out" $cls_args > /dev/null 2> "$log" || {
+  CLS_TIMINGS=1 "$@" -p "$project" -o "$cls_out" $cls_args > /dev/null 2> "$log" || {
     echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1; }
-  cold=$(ms "$start")
-  phases="$(grep '^timings:' "$log" | sed 's/^timings: //')"
+  echo "$(ms "$start") $(grep '^timings:' "$log" | sed 's/^timings: //')"
+}
+if [ -n "$baseline" ]; then
+  [ -x "$baseline/bin/cls" ] || { echo "synth: no bin/cls in $baseline" >&2; exit 1; }
+  "$baseline/bin/cls" synth -p "$project" -o "$cls_out" > "$log" 2>&1 || { echo "synth: baseline failed:" >&2; cat "$log" >&2; exit 1; }
+fi
+for _ in $(seq "$runs"); do
+  read -r cold phases <<< "$(timed "$cls" synth --no-cache)"
+  [ -n "$cold" ] || exit 1
   rm -rf "$anchor_out"
   start=$(date +%s%N)
   (cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > /dev/null 2>&1)
   node_ms=$(ms "$start")
-  start=$(date +%s%N)
-  # shellcheck disable=SC2086
-  CLS_TIMINGS=1 "$cls" synth -p "$project" -o "$cls_out" $cls_args > /dev/null 2> "$log" || {
-    echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1; }
-  cached=$(ms "$start")
+  read -r cached repeat_phases <<< "$(timed "$cls" synth)"
+  [ -n "$cached" ] || exit 1
   grep -q ' cached=' "$log" || { echo "synth: the repeat synth was not served from the cache:" >&2; cat "$log" >&2; exit 1; }
-  echo "cls=${cold}ms anchor=${node_ms}ms repeat=${cached}ms $phases $(grep '^timings:' "$log" | sed 's/^timings: //; s/\([a-z-]*\)=/repeat-\1=/g')" >> "$times"
+  line="cls=${cold}ms anchor=${node_ms}ms repeat=${cached}ms $phases $(echo "$repeat_phases" | sed 's/\([a-z-]*\)=/repeat-\1=/g')"
+  if [ -n "$baseline" ]; then
+    read -r base_cold base_phases <<< "$(timed "$baseline/bin/cls" synth --no-cache)"
+    read -r base_cached base_repeat <<< "$(timed "$baseline/bin/cls" synth)"
+    [ -n "$base_cold" ] && [ -n "$base_cached" ] || exit 1
+    line="$line base=${base_cold}ms base-repeat=${base_cached}ms $(echo "$base_phases" | sed 's/\([a-z-]*\)=/base-\1=/g') $(echo "$base_repeat" | sed 's/\([a-z-]*\)=/base-repeat-\1=/g')"
+  fi
+  echo "$line" >> "$times"
 done
 
 python3 - "$arcs" "$times" "$(uptime | sed 's/.*load average: //')" <<'PY'
@@ -98,14 +115,27 @@ arcs, path, load = sys.argv[1], sys.argv[2], sys.argv[3]
 runs = [dict((k, int(v)) for k, v in re.findall(r"([a-z-]+)=(\d+)ms", line)) for line in open(path)]
 med = statistics.median
 print(f"{arcs} arcs, {len(runs)} alternated rounds (load average at the end: {load})")
-for name, label in (("cls", "cls synth (--no-cache)"), ("anchor", "node anchor"), ("repeat", "cls synth, unchanged")):
+base = "base" in runs[0]
+sides = (("cls", "cls synth (--no-cache)"), ("anchor", "node anchor"), ("repeat", "cls synth, unchanged"))
+if base:
+    sides += (("base", "baseline (--no-cache)"), ("base-repeat", "baseline, unchanged"))
+for name, label in sides:
     walls = [r[name] / 1000 for r in runs]
     print(f"  {label:24} wall median {med(walls):.2f} s (min {min(walls):.2f}, max {max(walls):.2f})")
-for name, label in (("cls", "afresh"), ("repeat", "unchanged")):
-    ratios = sorted(r[name] / r["anchor"] for r in runs)
-    print(f"  ratio cls {label}/anchor: median {med(ratios):.2f} (min {ratios[0]:.2f}, max {ratios[-1]:.2f})")
-for prefix, label in (("", "afresh"), ("repeat-", "unchanged")):
-    keys = [k for k in runs[0] if k.startswith(prefix) and k not in ("cls", "anchor", "repeat")
-            and (prefix or not k.startswith("repeat-"))]
+ratios_of = (("cls", "anchor", "cls afresh/anchor"), ("repeat", "anchor", "cls unchanged/anchor"))
+if base:
+    ratios_of += (("base", "anchor", "baseline afresh/anchor"), ("base-repeat", "anchor", "baseline unchanged/anchor"),
+                  ("cls", "base", "cls/baseline, afresh"), ("repeat", "base-repeat", "cls/baseline, unchanged"))
+for name, over, label in ratios_of:
+    ratios = sorted(r[name] / r[over] for r in runs)
+    print(f"  ratio {label}: median {med(ratios):.2f} (min {ratios[0]:.2f}, max {ratios[-1]:.2f})")
+prefixes = (("", "afresh"), ("repeat-", "unchanged"))
+if base:
+    prefixes += (("base-", "baseline afresh"), ("base-repeat-", "baseline unchanged"))
+sides_names = {"cls", "anchor", "repeat", "base", "base-repeat"}
+for prefix, label in prefixes:
+    longer = [p for p, _ in prefixes if p.startswith(prefix) and p != prefix]
+    keys = [k for k in runs[0] if k.startswith(prefix) and k not in sides_names
+            and not any(k.startswith(p) for p in longer)]
     print(f"  cls {label} phases (median): " + ", ".join(f"{k[len(prefix):]} {med(r.get(k, 0) for r in runs):.0f} ms" for k in keys))
 PY

@@ -61,7 +61,7 @@ class Handler extends Construct {
     const logGroup = new logs.LogGroup(this, 'Logs', {
       logGroupName: fn.logGroupName, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: cdk.RemovalPolicy.DESTROY,
     });
-    logGroup.node.defaultChild.retentionInDays = fn.retentionDays;
+    if (fn.retentionDays !== 30) logGroup.node.defaultChild.retentionInDays = fn.retentionDays;
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'runs ' + fn.functionName,
     });
@@ -136,8 +136,8 @@ function groupedStack(app, s) {
   const stack = new cdk.Stack(app, s.name, stackProps(s));
   const buckets = {};
   for (const b of s.buckets) {
-    const scope = new Construct(stack, 'S3Bucket-' + b.name);
-    const bucket = new s3.Bucket(scope, 'Bucket', {
+    const scope = new Construct(stack, b.id);
+    const bucket = new s3.Bucket(scope, b.id, {
       bucketName: b.bucketName, versioned: b.versioned, encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       removalPolicy: b.removeOnDestroy ? cdk.RemovalPolicy.DESTROY : cdk.RemovalPolicy.RETAIN,
@@ -148,7 +148,8 @@ function groupedStack(app, s) {
     suppress(bucket, [{ reason: 'Server access logs need a second bucket per bucket; clusterless records every '
       + 'arrival in manifests, and users enable access logging where they need it.', id: 'AwsSolutions-S1' }]);
     buckets[b.bucketName] = { bucket, queues: [] };
-    new cdk.CfnOutput(scope, 'Arn', { exportName: b.exportName, value: bucket.bucketArn });
+    const output = new Construct(stack, 'Output' + b.outputLabel + 'Arn');
+    new cdk.CfnOutput(output, b.outputLabel, { exportName: b.exportName, value: bucket.bucketArn });
   }
   const deadLetters = new DeadLetters(stack, 'DeadLetters', s.deadLetterQueue);
   for (const boundary of s.boundaries) {
@@ -231,6 +232,7 @@ function stateMachine(stack, s, start, complete, task) {
   task.addCatch(caught, { errors: ['States.ALL'], resultPath: '$.workloadError' });
   const workload = sfn.Chain.start(task).next(completion);
   const stateStart = new sfn.Choice(stack, 'StateStart')
+    .when(sfn.Condition.isPresent('$.waitingFor'), new sfn.Succeed(stack, 'WaitingForSources'))
     .when(state('$.previousState', 'running'), new sfn.Succeed(stack, 'AlreadyRunning'))
     .when(sfn.Condition.or(state('$.currentState', 'complete'), state('$.currentState', 'missing')),
       new sfn.Succeed(stack, 'AlreadyComplete'))
@@ -240,7 +242,7 @@ function stateMachine(stack, s, start, complete, task) {
     logGroupName: s.stateMachineLogGroup, retention: logs.RetentionDays.ONE_MONTH,
     removalPolicy: cdk.RemovalPolicy.DESTROY,
   });
-  logGroup.node.defaultChild.retentionInDays = s.retentionDays;
+  if (s.retentionDays !== 30) logGroup.node.defaultChild.retentionInDays = s.retentionDays;
   const machine = new sfn.StateMachine(stack, 'StateMachine', {
     stateMachineName: s.stateMachineName, stateMachineType: sfn.StateMachineType.STANDARD,
     definitionBody: sfn.DefinitionBody.fromChainable(sfn.Chain.start(current).next(startInvoke).next(stateStart)),

@@ -92,17 +92,22 @@ def grouped(manifest_stack, template):
     for logical, resource in template["Resources"].items():
         if resource["Type"] != "AWS::S3::Bucket":
             continue
-        name = logical[len("S3Bucket"):logical.index("Bucket", len("S3Bucket"))]
+        # cls places a bucket where the original did (ADR-0016): a construct S3BucketResource<BucketName> holding
+        # the bucket of the same id, its ARN exported from Output<label>Arn/<label> on the stack; CDK drops the
+        # repeated id, so the logical id is that id and an 8-character hash
         props = resource["Properties"]
-        export = [o["Export"]["Name"] for k, o in outputs.items() if k.startswith("S3Bucket" + name + "Arn")]
+        output = [k for k, o in outputs.items() if o["Value"] == {"Fn::GetAtt": [logical, "Arn"]}][0]
+        label_length = (len(output) - 8 - len("Output") - len("Arn")) // 2
+        label = output[len("Output"):len("Output") + label_length]
         buckets.append({
-            "name": name,
+            "id": logical[:-8],
+            "outputLabel": label,
             "bucketName": props["BucketName"],
             "versioned": "VersioningConfiguration" in props,
             "removeOnDestroy": resource.get("DeletionPolicy") == "Delete",
             "eventBridge": props.get("NotificationConfiguration", {}).get("EventBridgeConfiguration", {})
             .get("EventBridgeEnabled", False),
-            "exportName": export[0],
+            "exportName": outputs[output]["Export"]["Name"],
         })
     stack["buckets"] = buckets
     stack["deadLetterQueue"] = template["Resources"]["DeadLettersBBF8BAAB"]["Properties"]["QueueName"]

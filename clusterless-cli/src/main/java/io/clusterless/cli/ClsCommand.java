@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine;
 
+import java.util.List;
 import java.util.Map;
 
 /** The root {@code cls} command: global options and the command list. */
@@ -45,36 +46,41 @@ import java.util.Map;
                 ""},
         footer = {"",
                 "Exit codes: 0 success, 1 failure (invalid project, failed operation), 2 usage error.",
-                "Run 'cls COMMAND --help' for a command's options."},
-        subcommands = {
-                ValidateCommand.class,
-                LocalCommand.class,
-                ScenarioCommand.class,
-                SynthCommand.class,
-                VerifyCommand.class,
-                BootstrapCommand.class,
-                DeployCommand.class,
-                DiffCommand.class,
-                DestroyCommand.class,
-                ReportCommands.Placements.class,
-                ReportCommands.Projects.class,
-                ReportCommands.Arcs.class,
-                ReportCommands.Datasets.class,
-                ShowCommand.class,
-                GapsCommand.class,
-                FreshnessCommand.class,
-                GraphCommand.class,
-                ReportCommand.class,
-                UiCommand.class,
-                ExecCommand.class,
-                EnableCommand.class,
-                DisableCommand.class,
-                SchemaCommand.class,
-                CompletionCommand.class,
-                ConfigCommand.class,
-                CommandLine.HelpCommand.class
-        })
+                "Run 'cls COMMAND --help' for a command's options."})
 public final class ClsCommand implements Runnable {
+    /**
+     * The commands under {@code cls}, in the order help lists them. Not in {@code @Command(subcommands)}: picocli
+     * would build every command's options for each run, most of a short command's start-up; {@link Main} adds only
+     * the invoked command's branch when the command line names one ({@link InvokedCommand}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
+            ValidateCommand.class,
+            LocalCommand.class,
+            ScenarioCommand.class,
+            SynthCommand.class,
+            VerifyCommand.class,
+            BootstrapCommand.class,
+            DeployCommand.class,
+            DiffCommand.class,
+            DestroyCommand.class,
+            ReportCommands.Placements.class,
+            ReportCommands.Projects.class,
+            ReportCommands.Arcs.class,
+            ReportCommands.Datasets.class,
+            ShowCommand.class,
+            GapsCommand.class,
+            FreshnessCommand.class,
+            GraphCommand.class,
+            ReportCommand.class,
+            UiCommand.class,
+            ExecCommand.class,
+            EnableCommand.class,
+            DisableCommand.class,
+            SchemaCommand.class,
+            CompletionCommand.class,
+            ConfigCommand.class,
+            CommandLine.HelpCommand.class);
+
     private final CliContext context;
 
     @CommandLine.Spec

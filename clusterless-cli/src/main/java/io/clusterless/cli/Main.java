@@ -14,6 +14,7 @@ import picocli.CommandLine;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** Entry point of {@code cls}. {@link #run} exists so tests can capture output and exit codes. */
 public final class Main {
@@ -44,6 +45,7 @@ public final class Main {
 
     /** Runs one command line in {@code context}: its streams, directories and nothing else shared. */
     public static int run(CliContext context, String... args) {
+        context.commands(Main::run);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // what picocli would print, without building the whole command tree first (most of a start-up)
             for (String line : new VersionProvider().getVersion()) {
@@ -54,7 +56,7 @@ public final class Main {
         }
         PrintWriter err = context.err();
         ClsCommand root = new ClsCommand(context);
-        CommandLine commandLine = commandLine(root);
+        CommandLine commandLine = commandLineFor(root, args);
         try {
             return commandLine.execute(args);
         } catch (OutOfMemoryError | StackOverflowError e) {
@@ -71,7 +73,24 @@ public final class Main {
 
     /** The configured command tree; also used to generate completion scripts. */
     public static CommandLine commandLine(ClsCommand root) {
+        return commandLine(root, ClsCommand.COMMANDS);
+    }
+
+    /**
+     * The tree {@code args} need: only the invoked command's branch when they name one for certain, else every
+     * command (help, an unknown command and its suggestions).
+     */
+    static CommandLine commandLineFor(ClsCommand root, String... args) {
+        return commandLine(root, InvokedCommand.of(args, ClsCommand.COMMANDS).<List<Class<?>>>map(List::of)
+                .orElse(ClsCommand.COMMANDS));
+    }
+
+    /** The tree with only {@code commands} (with their own subcommands) under {@code cls}. */
+    static CommandLine commandLine(ClsCommand root, List<Class<?>> commands) {
         CommandLine commandLine = new CommandLine(root, new CommandFactory(root.context()));
+        for (Class<?> command : commands) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.setOut(root.context().out());
         commandLine.setErr(root.context().err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

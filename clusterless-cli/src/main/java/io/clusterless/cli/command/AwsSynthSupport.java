@@ -15,6 +15,7 @@ import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import io.clusterless.substrate.aws.synth.AssemblyCache;
+import io.clusterless.substrate.aws.synth.CacheHints;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.deploys.CdkSession;
 import io.clusterless.substrate.aws.synth.ProjectInput;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,24 +67,55 @@ final class AwsSynthSupport {
     }
 
     /**
+     * jsii for synthesizing {@code sources}, and their cache hint. {@code started} when the caller started it already
+     * (with {@code --no-cache}, before even reading the files); else started now, overlapping the load, unless the
+     * assembly cache likely serves these files ({@link CacheHints}): then only if it misses after all.
+     */
+    static Jsii jsii(AwsSynthOptions synth, List<ProjectSource> sources, CompletableFuture<Void> started) {
+        return jsii(synth, sources, started, hints());
+    }
+
+    static Jsii jsii(AwsSynthOptions synth, List<ProjectSource> sources, CompletableFuture<Void> started,
+                     CacheHints hints) {
+        if (started != null || synth.noCache) {
+            return new Jsii(started != null ? started : AwsSynthesizer.warmUp(), Optional.empty());
+        }
+        Optional<String> hint = CacheHints.of(sources, VersionProvider.version());
+        return new Jsii(hints.present(hint) ? null : AwsSynthesizer.warmUp(), hint);
+    }
+
+    /** jsii's start when begun (null: not yet), and the hint to record once the files' assembly is made or served. */
+    record Jsii(CompletableFuture<Void> started, Optional<String> hint) {
+    }
+
+    /**
      * The assembly of {@code inputs} in {@code outdir}: copied from the user's assembly cache when an identical
      * synthesis is there (and {@code --no-cache} is not given), else synthesized and kept there. jsii starts only
-     * for a fresh synthesis: {@code jsii} if the caller started it already, else now.
+     * for a fresh synthesis: {@code jsii} if it started already, else now.
      */
     static SynthResult synthesize(AwsSynthOptions synth, List<ProjectInput> inputs, SynthOptions options, Path outdir,
-                                  CompletableFuture<Void> jsii) {
+                                  Jsii jsii) {
         Supplier<SynthResult> fresh = () -> {
-            awaitJsii(jsii != null ? jsii : AwsSynthesizer.warmUp());
+            awaitJsii(jsii.started() != null ? jsii.started() : AwsSynthesizer.warmUp());
             return AwsSynthesizer.synthesize(inputs, options, outdir);
         };
         if (synth.noCache) {
             return fresh.get();
         }
         Map<String, String> environment = System.getenv();
-        AssemblyCache cache = new AssemblyCache(CdkLocator.defaultCacheRoot(environment,
-                Path.of(System.getProperty("user.home"))));
-        return cache.synthesize(SynthKey.of(inputs, options, environment, VersionProvider.version(), cache.digests()),
-                outdir, fresh);
+        AssemblyCache cache = new AssemblyCache(cacheRoot());
+        SynthResult result = cache.synthesize(SynthKey.of(inputs, options, environment, VersionProvider.version(),
+                cache.digests()), outdir, fresh);
+        hints().record(jsii.hint());
+        return result;
+    }
+
+    private static Path cacheRoot() {
+        return CdkLocator.defaultCacheRoot(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    private static CacheHints hints() {
+        return new CacheHints(cacheRoot());
     }
 
     /**

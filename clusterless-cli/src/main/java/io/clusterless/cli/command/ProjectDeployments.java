@@ -7,6 +7,7 @@ import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.SinkDataset;
+import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.ProjectDeployment;
@@ -25,17 +26,19 @@ final class ProjectDeployments {
     /** @param verbOptions the CDK CLI's options of this verb the user asked for (diff --fail) */
     static int run(CliContext context, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk,
                    ProjectDeployment.Verb verb, List<String> verbOptions) {
-        // with --no-cache jsii surely runs: start it while the files load (with the cache only for a fresh synthesis)
+        // with --no-cache jsii surely runs: start it before the files are read (stdin may keep them a while)
         CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
         // sources may be owned by projects deployed before; deploy and diff look their owners up
-        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet(),
+        List<ProjectSource> sources = project.sources();
+        AwsSynthSupport.Jsii early = AwsSynthSupport.jsii(synth, sources, jsii);
+        List<ProjectInput> inputs = AwsSynthSupport.load(context, sources, project.jsonnet(),
                 new ValidationOptions(true));
-        List<String> files = project.sources().stream().map(source -> source.path() == null ? source.display()
+        List<String> files = sources.stream().map(source -> source.path() == null ? source.display()
                 : source.path().toAbsolutePath().toString()).toList();
         ClsConfig config = context.config();
         return new ProjectDeployment(CdkOptions.session(context), inputs, files,
                 lambdaJar -> synth.toSynthOptions(lambdaJar, config, false),
-                (options, outdir) -> AwsSynthSupport.synthesize(synth, inputs, options, outdir, jsii),
+                (options, outdir) -> AwsSynthSupport.synthesize(synth, inputs, options, outdir, early),
                 config.isSet(Settings.SNAP_START), cdk.settings(config), VersionProvider.version())
                 .withImageAssets(config.isSet(Settings.IMAGE_ASSETS) ? config.bool(Settings.IMAGE_ASSETS) : null)
                 .run(verb, verbOptions);

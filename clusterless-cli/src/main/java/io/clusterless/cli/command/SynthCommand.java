@@ -7,6 +7,7 @@ import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.Printer;
 import io.clusterless.model.load.JsonnetOptions;
+import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.LambdaAssets;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
@@ -128,7 +129,7 @@ public final class SynthCommand implements Callable<Integer> {
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
         AwsSynthSupport.warnIfValidationOff(context, synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
-        // with the assembly cache, jsii starts only when the project must be synthesized afresh
+        // with the assembly cache, jsii starts early only when the project will likely be synthesized afresh
         CompletableFuture<Void> jsii = bootstrap != null || synth.noCache ? AwsSynthesizer.warmUp() : null;
         SynthResult result;
         try {
@@ -144,14 +145,15 @@ public final class SynthCommand implements Callable<Integer> {
                 AwsSynthSupport.awaitJsii(jsii);
                 result = AwsSynthesizer.synthesizeBootstrap(placement, false, outdir);
             } else {
-                List<ProjectInput> inputs = AwsSynthSupport.load(context,
-                        ProjectOptions.sources(files, spec.commandLine()),
+                List<ProjectSource> sources = ProjectOptions.sources(files, spec.commandLine());
+                AwsSynthSupport.Jsii early = AwsSynthSupport.jsii(synth, sources, jsii);
+                List<ProjectInput> inputs = AwsSynthSupport.load(context, sources,
                         target == null || target.projects == null ? JsonnetOptions.NONE
                                 : new JsonnetOptions(target.projects.extStrs, target.projects.jpaths));
                 before.mark("load");
                 prepare(outdir);
                 result = AwsSynthSupport.synthesize(synth, inputs,
-                        synth.toSynthOptions(lambdaJar, context.config(), false), outdir, jsii);
+                        synth.toSynthOptions(lambdaJar, context.config(), false), outdir, early);
             }
         } catch (SynthException e) {
             throw new UserException(e.getMessage());

@@ -12,6 +12,7 @@ import io.clusterless.engine.workload.WorkloadException;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.SinkDataset;
+import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.LambdaAssets;
@@ -78,7 +79,9 @@ public final class VerifyCommand implements Callable<Integer> {
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
         CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
         // sources may be owned by deployed projects: looked up below, as deploy does
-        List<ProjectInput> inputs = AwsSynthSupport.load(context, project.sources(), project.jsonnet(),
+        List<ProjectSource> sources = project.sources();
+        AwsSynthSupport.Jsii early = AwsSynthSupport.jsii(synth, sources, jsii);
+        List<ProjectInput> inputs = AwsSynthSupport.load(context, sources, project.jsonnet(),
                 new ValidationOptions(true));
         CdkOptions cdk = new CdkOptions();
         cdk.connection = connection;
@@ -98,7 +101,7 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             result = AwsSynthSupport.synthesize(synth, inputs,
                     synth.toSynthOptions(lambdaJar, context.config(), true).withDeployedOwners(owners),
-                    outdir, jsii);
+                    outdir, early);
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
         } finally {

@@ -24,6 +24,13 @@ public final class CliContext {
     private Map<String, String> environment = System.getenv();
     private boolean terminal = Terminal.detect();
     private Clock clock = Clock.systemUTC();
+    private CommandRunner commands;
+
+    /** Runs a cls command line in a context: {@code Main.run}, which gives it to every context it runs in. */
+    @FunctionalInterface
+    public interface CommandRunner {
+        int run(CliContext context, String... args);
+    }
 
     public CliContext(PrintWriter out, PrintWriter err, InputStream in) {
         this.out = out;
@@ -119,6 +126,23 @@ public final class CliContext {
     public CliContext terminal(boolean terminal) {
         this.terminal = terminal;
         return this;
+    }
+
+    /** How {@link #runCommand} runs command lines; set by {@code Main.run}. */
+    public CliContext commands(CommandRunner commands) {
+        this.commands = commands;
+        return this;
+    }
+
+    /**
+     * Runs {@code args} as a cls command line in {@code context} (a scenario's steps), through the runner this
+     * context was run with: commands reach the command tree through their context, never the root package.
+     */
+    public int runCommand(CliContext context, String... args) {
+        if (commands == null) {
+            throw new IllegalStateException("this context runs no command lines: it was not run by Main.run");
+        }
+        return commands.run(context, args);
     }
 
     /**

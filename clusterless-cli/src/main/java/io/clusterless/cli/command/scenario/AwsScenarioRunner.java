@@ -1,6 +1,7 @@
 package io.clusterless.cli.command.scenario;
 
-import io.clusterless.cli.Main;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.options.AwsConnectionOptions;
 import io.clusterless.engine.location.S3Location;
@@ -406,7 +407,7 @@ final class AwsScenarioRunner {
                 CliContext child = new CliContext(out, err, InputStream.nullInputStream())
                         .directories(context.workingDirectory(), context.home())
                         .environment(context.environment()).terminal(false);
-                exit = Main.run(child, all.toArray(String[]::new));
+                exit = context.runCommand(child, all.toArray(String[]::new));
             }
             return new Step(args, exit, lastErrorLine(errLog, errStart), errLog);
         } catch (IOException e) {

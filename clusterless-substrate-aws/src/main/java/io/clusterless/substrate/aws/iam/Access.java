@@ -6,6 +6,7 @@ import io.clusterless.uri.ManifestURI;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.constructs.IConstruct;
 
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Access {
      * project's keys: no role may list beyond its own prefixes. A whole-bucket grant (no prefix) lists the bucket.
      */
     public static void read(IRole role, String bucket, String prefix) {
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        add(role, PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(objectsArn(bucket, prefix)))
                 .build());
@@ -48,13 +49,13 @@ public final class Access {
         if (prefix != null && !prefix.isEmpty()) {
             list.conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))));
         }
-        role.addToPrincipalPolicy(list.build());
+        add(role, list.build());
     }
 
     /** Read, plus put and delete objects under {@code prefix} (state transitions copy then delete). */
     public static void readWrite(IRole role, String bucket, String prefix) {
         read(role, bucket, prefix);
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        add(role, PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
                 .resources(List.of(objectsArn(bucket, prefix)))
                 .build());
@@ -65,10 +66,23 @@ public final class Access {
     }
 
     public static void putEvents(IRole role, String busName) {
-        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+        add(role, PolicyStatement.Builder.create()
                 .actions(List.of("events:PutEvents"))
                 .resources(List.of(eventBusArn(busName)))
                 .build());
+    }
+
+    /**
+     * {@code statement} into the role's default policy. On a {@link Role} through {@code addToPolicy}, which adds it
+     * the same way in one bridge call: {@code addToPrincipalPolicy} returns a struct whose two properties jsii then
+     * reads, one of them an object it must look up, three more round trips to node per statement.
+     */
+    public static void add(IRole role, PolicyStatement statement) {
+        if (role instanceof Role concrete) {
+            concrete.addToPolicy(statement);
+        } else {
+            role.addToPrincipalPolicy(statement);
+        }
     }
 
     /** Object keys are only known at run time: the trailing {@code *} after a named bucket and prefix is the point. */

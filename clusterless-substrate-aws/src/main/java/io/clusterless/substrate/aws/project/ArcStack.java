@@ -46,6 +46,7 @@ import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,11 @@ public final class ArcStack extends Stack {
     private static final String STATE_PROPS_VARIABLE = "CLS_ARC_STATE_PROPS_JSON";
 
     private final StateMachine stateMachine;
+    /**
+     * The choice conditions built so far: a condition is a value, rendered the same wherever it is used, and each
+     * one built costs round trips to node, so a condition used twice is built once.
+     */
+    private final Map<String, Condition> conditions = new HashMap<>();
 
     public ArcStack(Construct scope, ProjectScope project, ArcPlan plan, ArcWorkloadConstruct workload) {
         super(scope, plan.stackName(), Stacks.props(project.placementPlan().placement(), plan.stackName(),
@@ -149,7 +155,7 @@ public final class ArcStack extends Stack {
         String bucket = project.placementPlan().placement().arcStateBucket();
         String key = plan.gateProps().arcStateURI().scheduleSinceKey();
         Access.read(start.role(), bucket, key);
-        start.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        start.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:PutObject"))
                 .resources(List.of(Access.objectsArn(bucket, key)))
                 .build());
@@ -270,11 +276,12 @@ public final class ArcStack extends Stack {
     }
 
     /** A string field equal to {@code value}; a null or absent field is simply not equal (no runtime error). */
-    private static Condition state(String path, String value) {
-        return Condition.and(Condition.isString(path), Condition.stringEquals(path, value));
+    private Condition state(String path, String value) {
+        return conditions.computeIfAbsent("state " + path + " " + value,
+                key -> Condition.and(Condition.isString(path), Condition.stringEquals(path, value)));
     }
 
-    private static Condition hasError() {
-        return Condition.isPresent("$.workloadError.Error");
+    private Condition hasError() {
+        return conditions.computeIfAbsent("hasError", key -> Condition.isPresent("$.workloadError.Error"));
     }
 }

@@ -44,7 +44,7 @@ public final class FreshnessWatchConstruct extends Construct {
         List<String> levelObjects = new ArrayList<>();
         for (FreshnessProps.Watched dataset : props.datasets()) {
             String manifests = "datasets/name=" + dataset.name() + "/version=" + dataset.version() + "/";
-            function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            function.role().addToPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("s3:ListBucket"))
                     .resources(List.of(Access.bucketArn(props.manifestBucket())))
                     .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(manifests + "*"))))
@@ -52,7 +52,7 @@ public final class FreshnessWatchConstruct extends Construct {
             levelObjects.add(Access.bucketArn(props.metadataBucket()) + "/"
                     + FreshnessWatch.levelKey(dataset.name(), dataset.version()));
         }
-        function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("s3:GetObject", "s3:PutObject"))
                 .resources(levelObjects)
                 .build());

@@ -146,16 +146,16 @@ public final class AwsSynthesizer {
         }
         if (!options.excludeAllTags()) {
             for (Stack stack : stacks) {
+                Tags tags = Tags.of(stack); // once per stack: each Tags.of is a round trip to node
                 // the original's tag value is the hyphenated name (s3-simple); the declared name, which cls's own
                 // deploy records need, goes into the assembly's metadata only (AssemblyStacks reads it back)
-                Tags.of(stack).add("cls:project:name", Label.of(plan.deployable().getProject().getName())
-                        .hyphenated());
+                tags.add("cls:project:name", Label.of(plan.deployable().getProject().getName()).hyphenated());
                 stack.getNode().addMetadata(PROJECT_METADATA, Map.of("name",
                         plan.deployable().getProject().getName(), "version",
                         plan.deployable().getProject().getVersion()));
-                Tags.of(stack).add("cls:project:version", plan.deployable().getProject().getVersion());
+                tags.add("cls:project:version", plan.deployable().getProject().getVersion());
                 if (plan.names().placement().stage() != null) {
-                    Tags.of(stack).add("cls:project:stage", plan.names().placement().upperStage().hyphenated());
+                    tags.add("cls:project:stage", plan.names().placement().upperStage().hyphenated());
                 }
             }
         }

@@ -45,7 +45,7 @@ public final class CloudWatchExportConstruct extends Construct {
                 project);
         String logGroupArn = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
                 + model(plan).getLogGroupName();
-        function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("logs:CreateExportTask"))
                 .resources(List.of(logGroupArn, logGroupArn + ":*"))
                 .build());

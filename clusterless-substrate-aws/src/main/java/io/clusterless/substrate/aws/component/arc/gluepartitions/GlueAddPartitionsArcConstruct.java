@@ -40,7 +40,7 @@ public final class GlueAddPartitionsArcConstruct {
             resources.add(prefix + "table/" + parts[1] + "/" + parts[2]);
         }
         if (!resources.isEmpty()) {
-            function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            function.role().addToPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("glue:GetTable", "glue:CreatePartition", "glue:BatchCreatePartition"))
                     .resources(resources)
                     .build());

@@ -229,7 +229,7 @@ public final class SageMakerJobConstruct {
         arc.grantWriteSinks(function.role(), true);
         Access.readWrite(function.role(), inputs.bucket(), inputs.prefix());
         String type = props.kind() == SageMakerLayout.Kind.training ? "Training" : "Processing";
-        function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+        function.role().addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("sagemaker:Describe" + type + "Job"))
                 .resources(List.of(jobArn(props.kind(), jobPrefix)))
                 .build());

@@ -65,7 +65,7 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
         if (plan.frequent()) {
             Queue queue = queue(project, plan, listened, bucket);
             queue.grantConsumeMessages(function.role());
-            function.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
+            function.role().addToPolicy(PolicyStatement.Builder.create()
                     .actions(List.of("sqs:GetQueueUrl")).resources(List.of(queue.getQueueArn())).build());
             Rule.Builder.create(this, "ListenerEvent")
                     .ruleName(plan.ruleName())
