@@ -1,13 +1,19 @@
 package io.clusterless.local.endpoint;
 
+import jakarta.servlet.DispatcherType;
 import org.gaul.s3proxy.AccessGrant;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -49,6 +55,7 @@ public final class LocalS3Endpoint implements AutoCloseable {
                     .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V4, unused.accessKeyId(), unused.secretAccessKey())
                     .build();
+            readWholeBodies(proxy);
             LocalS3Endpoint endpoint = new LocalS3Endpoint(proxy, store);
             proxy.start();
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -66,6 +73,23 @@ public final class LocalS3Endpoint implements AutoCloseable {
             throw new IllegalStateException("cannot start the local S3 endpoint over " + buckets + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Puts {@link ReadWholeBodyFilter} in front of s3proxy's servlet, so a client's default settings (aws-chunked
+     * bodies, Expect: 100-continue, pooled connections) never meet a connection dropped after its answer. s3proxy
+     * offers no hook for this; its Jetty server is reached through its field (DefaultClientWritesTest checks the
+     * pinned version; one without that field or servlet context fails start-up, and never serves unguarded).
+     */
+    private static void readWholeBodies(S3Proxy proxy) throws ReflectiveOperationException {
+        Field field = S3Proxy.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server server = (Server) field.get(proxy);
+        ServletContextHandler context = server.getDescendant(ServletContextHandler.class);
+        if (context == null) {
+            throw new IllegalStateException("s3proxy serves through " + server.getHandler() + ", not a servlet context");
+        }
+        context.addFilter(new FilterHolder(new ReadWholeBodyFilter()), "/*", EnumSet.of(DispatcherType.REQUEST));
     }
 
     public URI endpoint() {
