@@ -3,7 +3,6 @@ package io.clusterless.substrate.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
-import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
@@ -35,8 +34,7 @@ class AthenaQueryArcStackTest {
     private final Synthesized synthesized = Synth.INSTANCE;
 
     private String stack() {
-        return synthesized.result().stacks().stream().map(SynthResult.StackReport::name)
-                .filter(name -> name.contains("to-parquet")).findFirst().orElseThrow();
+        return synthesized.stackNamed("to-parquet");
     }
 
     @Test
@@ -143,13 +141,6 @@ class AthenaQueryArcStackTest {
     }
 
     private List<JsonNode> functions() {
-        List<JsonNode> found = new ArrayList<>();
-        synthesized.json(stack()).path("Resources").forEach(resource -> {
-            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && resource.at("/Properties/Handler").asText().contains("Athena")) {
-                found.add(resource);
-            }
-        });
-        return found;
+        return synthesized.functionsWithHandler(stack(), "Athena");
     }
 }

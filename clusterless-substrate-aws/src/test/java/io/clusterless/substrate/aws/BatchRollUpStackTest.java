@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -90,27 +89,13 @@ class BatchRollUpStackTest {
     }
 
     private String startGateProps(String stack) {
-        List<String> found = new ArrayList<>();
-        synthesized.json(stack).path("Resources").forEach(resource -> {
-            JsonNode properties = resource.path("Properties");
-            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && properties.path("FunctionName").asText().contains("-start-")) {
-                found.add(properties.path("Environment").path("Variables").path("CLS_ARC_STATE_PROPS_JSON").asText());
-            }
-        });
-        assertThat(found).hasSize(1);
-        return found.get(0);
+        return synthesized.functionVariable(stack, "-start-", "CLS_ARC_STATE_PROPS_JSON");
     }
 
     /** The text of the IAM policies whose logical ids start with {@code owner}. */
     private String policies(String stack, String owner) {
-        StringBuilder text = new StringBuilder();
-        synthesized.json(stack).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy") && entry.getKey().startsWith(owner)) {
-                text.append(entry.getValue().toString());
-            }
-        });
+        String text = synthesized.policyText(stack, owner);
         assertThat(text).as(owner + " policies in " + stack).isNotEmpty();
-        return text.toString();
+        return text;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.workload.sagemaker.SageMakerJobName;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
-import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -196,8 +195,7 @@ class SageMakerArcStackTest {
     }
 
     private static String stack(Synthesized synthesized) {
-        return synthesized.result().stacks().stream().map(SynthResult.StackReport::name)
-                .filter(name -> name.contains("-arc-stats-")).findFirst().orElseThrow();
+        return synthesized.stackNamed("-arc-stats-");
     }
 
     private static JsonNode definition(Synthesized synthesized) {
@@ -205,13 +203,6 @@ class SageMakerArcStackTest {
     }
 
     private static List<JsonNode> statements(Synthesized synthesized, String policyPrefix) {
-        List<JsonNode> found = new ArrayList<>();
-        synthesized.json(stack(synthesized)).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy")
-                    && entry.getKey().matches(policyPrefix + "\\w*")) {
-                entry.getValue().at("/Properties/PolicyDocument/Statement").forEach(found::add);
-            }
-        });
-        return found;
+        return synthesized.policyStatements(stack(synthesized), policyPrefix);
     }
 }

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,25 +88,10 @@ class ScheduledArcStackTest {
     }
 
     private String variable(String stack, String gate, String name) {
-        List<String> found = new ArrayList<>();
-        synthesized.json(stack).path("Resources").forEach(resource -> {
-            JsonNode properties = resource.path("Properties");
-            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && properties.path("FunctionName").asText().contains("-" + gate + "-")) {
-                found.add(properties.path("Environment").path("Variables").path(name).asText());
-            }
-        });
-        assertThat(found).as("the " + gate + " gate of " + stack).hasSize(1);
-        return found.get(0);
+        return synthesized.functionVariable(stack, "-" + gate + "-", name);
     }
 
     private String policyText(String stack, String prefix) {
-        StringBuilder text = new StringBuilder();
-        synthesized.json(stack).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy") && entry.getKey().startsWith(prefix)) {
-                text.append(entry.getValue().toString());
-            }
-        });
-        return text.toString();
+        return synthesized.policyText(stack, prefix);
     }
 }
