@@ -1,9 +1,7 @@
 package io.clusterless.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -32,22 +30,14 @@ import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
+import static io.clusterless.cli.deploy.MotoEndToEnd.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,10 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skips with a notice where moto_server is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
  */
 class OriginalArcUpgradeIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final String ACCOUNT = "123456789012";
-    private static final String REGION = "us-west-2";
     private static final String BUCKET = "old-web-logs-123456789012-us-west-2";
     private static final String GROUPED_STACK = "OLD-web-logs-resource-activity-boundary-20240101-00-us-west-2";
     private static final String ARC_STACK = "OLD-web-logs-arc-copy-raw-20240101-00-us-west-2";
@@ -76,36 +63,13 @@ class OriginalArcUpgradeIT {
     private static final Set<String> NAMED = Set.of("AWS::Lambda::Function", "AWS::Logs::LogGroup",
             "AWS::Events::Rule", "AWS::StepFunctions::StateMachine", "AWS::S3::Bucket");
 
-    private static Process moto;
-    private static String endpoint;
+    private static MotoEndToEnd moto;
     private static Path work;
 
     @BeforeAll
     static void startMotoAndBootstrap() throws Exception {
-        Path executable = onPath("moto_server");
-        if (executable == null || onPath("aws") == null) {
-            String notice = "moto_server or the aws CLI not found on PATH: skipping the arc upgrade end-to-end test "
-                    + "(install them with: pip install 'moto[server]' awscli)";
-            if (Boolean.parseBoolean(System.getenv("CLS_REQUIRE_MOTO"))) {
-                throw new IllegalStateException(notice + "; CLS_REQUIRE_MOTO=true requires them");
-            }
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
-        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "arc-upgrade-e2e-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(work.resolve("moto.log").toFile()).start();
-        // localhost, not 127.0.0.1: the CDK CLI and moto agree on path-style buckets only then
-        endpoint = "http://localhost:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(endpoint)) {
-            assertThat(moto.isAlive() && System.nanoTime() < deadline).as("moto_server starts on " + port).isTrue();
-            Thread.sleep(100);
-        }
+        moto = MotoEndToEnd.start("the arc upgrade end-to-end test", "arc-upgrade-e2e-");
+        work = moto.work();
         Run bootstrap = cls(List.of("bootstrap", "--account", ACCOUNT, "--region", REGION, "--stage", "old",
                 "--approve"));
         assertThat(bootstrap.exit()).as(bootstrap.toString()).isEqualTo(0);
@@ -114,8 +78,7 @@ class OriginalArcUpgradeIT {
     @AfterAll
     static void stopMoto() throws InterruptedException {
         if (moto != null) {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
+            moto.close();
         }
     }
 
@@ -282,70 +245,11 @@ class OriginalArcUpgradeIT {
 
     // ---- processes ---------------------------------------------------------------------------------------------
 
-    record Run(List<String> args, int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return String.join(" ", args) + " -> " + exit + "\n--- out\n" + tail(out) + "\n--- err\n" + tail(err);
-        }
-
-        private static String tail(String text) {
-            return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
-        }
-    }
-
     private static Run cls(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/cls").toString()));
-        command.addAll(args);
-        command.addAll(List.of("--endpoint-url", endpoint));
-        return run(command, "cls");
+        return moto.run(moto.cls(args), "cls");
     }
 
     private static JsonNode aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
-        command.addAll(List.of(args));
-        Run run = run(command, "aws");
-        assertThat(run.exit()).as(run.toString()).isEqualTo(0);
-        return run.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(run.out());
-    }
-
-    private static Run run(List<String> command, String name) throws Exception {
-        Path out = Files.createTempFile(work, name, ".out");
-        Path err = Files.createTempFile(work, name, ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
-        Map<String, String> environment = new HashMap<>();
-        environment.put("AWS_ACCESS_KEY_ID", "testing");
-        environment.put("AWS_SECRET_ACCESS_KEY", "testing");
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_DEFAULT_REGION", REGION);
-        environment.put("CLS_CACHE_DIR", Path.of("target/cls-cache").toAbsolutePath().toString());
-        environment.put("CLS_RETRY_BACKOFF_SECONDS", "1");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
-        return new Run(command.subList(1, command.size()), process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean answers(String endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL()
-                    .openConnection();
-            connection.setConnectTimeout(500);
-            return connection.getResponseCode() < 500;
-        } catch (IOException e) {
-            return false;
-        }
+        return moto.aws(args);
     }
 }
