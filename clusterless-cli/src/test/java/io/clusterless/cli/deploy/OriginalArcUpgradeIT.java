@@ -31,7 +31,6 @@ import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,7 +100,7 @@ class OriginalArcUpgradeIT {
         for (Map.Entry<String, Map<String, String>> stack : Map.of(GROUPED_STACK, grouped, ARC_STACK, arc).entrySet()) {
             assertThat(status(stack.getKey())).isEqualTo("UPDATE_COMPLETE");
             assertThat(named(stack.getKey())).as(stack.getKey()).containsAllEntriesOf(stack.getValue());
-            assertNoReplacement(stack.getKey(), stack.getValue().keySet());
+            moto.assertNoReplacement(stack.getKey(), stack.getValue().keySet(), "named resource");
         }
         // moto records no resource events; that the gate now runs our handler shows it was updated, not left alone
         JsonNode start = aws("lambda", "get-function", "--function-name",
@@ -201,13 +200,11 @@ class OriginalArcUpgradeIT {
     }
 
     private static void createStack(String name, Path template) throws Exception {
-        aws("cloudformation", "create-stack", "--stack-name", name, "--template-body", "file://" + template,
-                "--capabilities", "CAPABILITY_IAM");
-        assertThat(status(name)).isEqualTo("CREATE_COMPLETE");
+        moto.createStack(name, template, "--capabilities", "CAPABILITY_IAM");
     }
 
     private static String status(String stack) throws Exception {
-        return aws("cloudformation", "describe-stacks", "--stack-name", stack).at("/Stacks/0/StackStatus").asText();
+        return moto.status(stack);
     }
 
     /** Logical id → physical id of the stack's resources of a fixed name. */
@@ -220,27 +217,6 @@ class OriginalArcUpgradeIT {
             }
         }
         return named;
-    }
-
-    /** None of the resources was created or deleted again after the stack's creation: updated in place. */
-    private static void assertNoReplacement(String stack, Set<String> logicalIds) throws Exception {
-        List<String> events = new ArrayList<>();
-        boolean created = false;
-        JsonNode all = aws("cloudformation", "describe-stack-events", "--stack-name", stack).path("StackEvents");
-        // newest first: walk back to the creation, then every event of those resources after it
-        for (int i = all.size() - 1; i >= 0; i--) {
-            JsonNode event = all.get(i);
-            String id = event.path("LogicalResourceId").asText();
-            if (id.equals(stack) && event.path("ResourceStatus").asText().equals("CREATE_COMPLETE")) {
-                created = true;
-            } else if (created && logicalIds.contains(id)) {
-                events.add(id + " " + event.path("ResourceStatus").asText() + " "
-                        + event.path("ResourceStatusReason").asText(""));
-            }
-        }
-        assertThat(created).as("the creation of " + stack + " is among its events").isTrue();
-        assertThat(events).as("events of named resources after the creation of " + stack)
-                .noneMatch(e -> e.contains("CREATE_") || e.contains("DELETE_") || e.contains("replacement"));
     }
 
     // ---- processes ---------------------------------------------------------------------------------------------
