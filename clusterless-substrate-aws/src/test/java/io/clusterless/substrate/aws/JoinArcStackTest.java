@@ -101,17 +101,7 @@ class JoinArcStackTest {
     void nagFindsNoErrorAndCfnLintNoError_inBothArcStacks() throws Exception {
         assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
         for (String stack : List.of(STACK, HOURLY)) {
-            java.nio.file.Path template = synthesized.result().outdir().resolve(stack + ".template.json");
-            Process lint;
-            try {
-                lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
-                        .redirectErrorStream(true).start();
-            } catch (java.io.IOException e) {
-                org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
-                return;
-            }
-            String output = new String(lint.getInputStream().readAllBytes());
-            assertThat(lint.waitFor()).as(stack + ": " + output).isZero();
+            synthesized.assertCfnLintPasses(stack);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import io.clusterless.substrate.aws.synth.SynthResult;
+import org.junit.jupiter.api.Assumptions;
 import software.amazon.awscdk.assertions.Template;
 
 import java.io.IOException;
@@ -145,6 +146,24 @@ public record Synthesized(SynthResult result) {
         }
         assertThat(found).as("the function named *" + namePart + "* of " + stack).hasSize(1);
         return found.get(0);
+    }
+
+    /**
+     * cfn-lint finds no error or warning in the stack's template (W3005, a redundant DependsOn that CDK writes, is
+     * ignored); aborts the test where cfn-lint is not on the PATH.
+     */
+    public void assertCfnLintPasses(String stack) throws IOException, InterruptedException {
+        Path template = result.outdir().resolve(stack + ".template.json");
+        Process lint;
+        try {
+            lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Assumptions.abort("cfn-lint is not on the PATH");
+            return;
+        }
+        String output = new String(lint.getInputStream().readAllBytes());
+        assertThat(lint.waitFor()).as(stack + ": " + output).isZero();
     }
 
     /**
