@@ -48,9 +48,7 @@ class DeployReconcileTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoProcess.start();
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoProcess.startWithCredentials();
         AwsClients clients = moto.clients();
         S3Client s3 = clients.s3();
         s3.createBucket(b -> b.bucket(DEV.metadataBucket()).createBucketConfiguration(c -> c
@@ -65,9 +63,7 @@ class DeployReconcileTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (moto != null) {
-            moto.close();
-        }
+        MotoProcess.stop(moto);
     }
 
     @BeforeEach

@@ -38,9 +38,7 @@ class GraphAcrossProjectsAwsTest {
 
     @BeforeAll
     static void deployBothProjects_copyAAndFromARanTheLot() throws Exception {
-        moto = MotoProcess.start();
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoProcess.startWithCredentials();
         ObjectStore store = moto.createStores(DEV);
         PlacementPlan plan = PlacementPlan.of(DEV, new ProjectLoader().loadAll(List.of(
                 ProjectSource.file(Examples.file("copy-chain/project.json")),
@@ -59,11 +57,7 @@ class GraphAcrossProjectsAwsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        if (moto != null) {
-            moto.close();
-        }
+        MotoProcess.stop(moto);
     }
 
     private static ArcPlan arc(PlacementPlan plan, String name) {

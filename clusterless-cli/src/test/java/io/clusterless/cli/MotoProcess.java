@@ -26,10 +26,30 @@ final class MotoProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private boolean credentialsSet;
 
     private MotoProcess(Process process, int port) {
         this.process = process;
         this.port = port;
+    }
+
+    /**
+     * {@link #start()}, and until {@link #close()} the SDK's default credential chain answers with moto's test keys:
+     * it reads these system properties before the environment, so the cls under test finds them.
+     */
+    static MotoProcess startWithCredentials() throws Exception {
+        MotoProcess moto = start();
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+        moto.credentialsSet = true;
+        return moto;
+    }
+
+    /** Closes {@code moto} when it started (an aborted or failed start leaves it null). */
+    static void stop(MotoProcess moto) throws InterruptedException {
+        if (moto != null) {
+            moto.close();
+        }
     }
 
     /** Skips the calling tests when moto_server is not installed (fails them when CLS_REQUIRE_MOTO=true). */
@@ -100,6 +120,10 @@ final class MotoProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (credentialsSet) {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
         process.destroy();
         process.waitFor();
     }

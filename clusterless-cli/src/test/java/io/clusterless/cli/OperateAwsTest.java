@@ -43,10 +43,7 @@ class OperateAwsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoProcess.start();
-        // the SDK's default credential chain reads these before the environment
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoProcess.startWithCredentials();
         plan = PlacementPlan.of(DEV, new ProjectLoader().loadAll(List.of(ProjectSource.file(
                 Examples.file("copy-chain/project.json")))).deployables());
         ObjectStore store = moto.createStores(DEV);
@@ -75,11 +72,7 @@ class OperateAwsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        if (moto != null) {
-            moto.close();
-        }
+        MotoProcess.stop(moto);
     }
 
     private static ManifestURI manifest(String dataset, LotId lot) {

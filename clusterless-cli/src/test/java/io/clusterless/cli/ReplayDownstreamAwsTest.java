@@ -14,12 +14,10 @@ import io.clusterless.model.load.ProjectLoader;
 import io.clusterless.model.load.ProjectSource;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.runtime.aws.AwsJsonClient;
-import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.uri.ManifestURI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -43,17 +41,10 @@ class ReplayDownstreamAwsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoProcess.start();
-        // the SDK's default credential chain reads these before the environment
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoProcess.startWithCredentials();
         plan = PlacementPlan.of(DEV, new ProjectLoader().loadAll(List.of(ProjectSource.file(
                 Examples.file("orders-join/project.json")))).deployables());
-        S3Client s3 = moto.clients().s3();
-        for (String bucket : List.of(DEV.metadataBucket(), DEV.manifestBucket(), DEV.arcStateBucket())) {
-            s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint("us-west-2")));
-        }
-        store = new S3ObjectStore(s3);
+        store = moto.createStores(DEV);
         for (LotId lot : List.of(LATE_HOURS_LOT, FULL_HOURS_LOT)) {
             for (String dataset : List.of("orders", "payments", "orders-joined")) {
                 store.put(DEV.manifestBucket(), manifest(dataset, lot).key(), "{}".getBytes(), "application/json");
@@ -74,11 +65,7 @@ class ReplayDownstreamAwsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        if (moto != null) {
-            moto.close();
-        }
+        MotoProcess.stop(moto);
     }
 
     /** A run of the arc completed the lot; a roll-up's run started without the {@code late} lots. */

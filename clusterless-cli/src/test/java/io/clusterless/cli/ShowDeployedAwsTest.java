@@ -43,9 +43,7 @@ class ShowDeployedAwsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoProcess.start();
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoProcess.startWithCredentials();
         AwsClients clients = moto.clients();
         ObjectStore store = moto.createStores(DEV);
         PlacementPlan plan = PlacementPlan.of(DEV, new ProjectLoader().loadAll(List.of(ProjectSource.file(
@@ -77,11 +75,7 @@ class ShowDeployedAwsTest {
 
     @AfterAll
     static void stop() throws Exception {
-        System.clearProperty("aws.accessKeyId");
-        System.clearProperty("aws.secretAccessKey");
-        if (moto != null) {
-            moto.close();
-        }
+        MotoProcess.stop(moto);
     }
 
     private static Cls.Result show(String... args) {

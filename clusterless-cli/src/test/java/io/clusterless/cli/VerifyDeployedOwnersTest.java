@@ -32,10 +32,7 @@ class VerifyDeployedOwnersTest {
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoProcess.start();
-        // the SDK's default credential chain reads these before the environment
-        System.setProperty("aws.accessKeyId", "testing");
-        System.setProperty("aws.secretAccessKey", "testing");
+        moto = MotoProcess.startWithCredentials();
         moto.clients().s3().createBucket(b -> b.bucket(E2E.metadataBucket())
                 .createBucketConfiguration(c -> c.locationConstraint(E2E.region())));
         new PlacementRecords(new S3ObjectStore(moto.clients().s3()), Clock.systemUTC()).write(PlacementPlan.of(E2E,
@@ -44,9 +41,7 @@ class VerifyDeployedOwnersTest {
 
     @AfterAll
     static void stop() throws Exception {
-        if (moto != null) {
-            moto.close();
-        }
+        MotoProcess.stop(moto);
     }
 
     private static Cls.Result verify(String... args) {

@@ -144,10 +144,8 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
      * @throws IllegalArgumentException if the attempt could not be one key segment
      */
     public String attemptEndKey(String attempt) {
-        if (attempt.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("arc attempt must not contain '/': " + attempt);
-        }
-        return attemptsLayout().file("attempt=" + attempt + ".json").key();
+        String file = attemptFile(attempt); // first: a bad attempt is named even when the layout lacks a part
+        return attemptsLayout().file(file).key();
     }
 
     /** The key prefix of the end records of this arc's (or lot's) attempts, e.g. {@code arc-attempts/project=p/…/arc=a/}. */
@@ -160,11 +158,7 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
      * {@code arc-schedules/project=<p>/version=<v>/arc=<a>/since.json}.
      */
     public String scheduleSinceKey() {
-        return new KeyLayout(null, SCHEDULES_ROOT)
-                .named("project", projectName, "projectName")
-                .named("version", projectVersion, "projectVersion")
-                .named("arc", arcName, "arcName")
-                .file("since.json").key();
+        return arcLayout(SCHEDULES_ROOT).file("since.json").key();
     }
 
     /**
@@ -175,10 +169,8 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
      * @throws IllegalArgumentException if the attempt could not be one key segment
      */
     public String coveredManifestsKey(String attempt) {
-        if (attempt.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("arc attempt must not contain '/': " + attempt);
-        }
-        return inputsLayout().file("attempt=" + attempt + ".json").key();
+        String file = attemptFile(attempt); // first: a bad attempt is named even when the layout lacks a part
+        return inputsLayout().file(file).key();
     }
 
     /** The key prefix of this arc's (or lot's) covered-manifests documents, e.g. {@code arc-inputs/project=p/…/arc=a/}. */
@@ -186,20 +178,28 @@ public record ArcStateURI(String bucket, String projectName, String projectVersi
         return inputsLayout().keyPath();
     }
 
-    private KeyLayout inputsLayout() {
-        return new KeyLayout(null, INPUTS_ROOT)
+    /** The file name of one attempt's document; an attempt is one key segment. */
+    private static String attemptFile(String attempt) {
+        if (attempt.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("arc attempt must not contain '/': " + attempt);
+        }
+        return "attempt=" + attempt + ".json";
+    }
+
+    /** This arc's keys under {@code root}: {@code <root>/project=<p>/version=<v>/arc=<a>/}. */
+    private KeyLayout arcLayout(String root) {
+        return new KeyLayout(null, root)
                 .named("project", projectName, "projectName")
                 .named("version", projectVersion, "projectVersion")
-                .named("arc", arcName, "arcName")
-                .named("lot", lot, "lot");
+                .named("arc", arcName, "arcName");
+    }
+
+    private KeyLayout inputsLayout() {
+        return arcLayout(INPUTS_ROOT).named("lot", lot, "lot");
     }
 
     private KeyLayout attemptsLayout() {
-        return new KeyLayout(null, ATTEMPTS_ROOT)
-                .named("project", projectName, "projectName")
-                .named("version", projectVersion, "projectVersion")
-                .named("arc", arcName, "arcName")
-                .named("lot", lot, "lot");
+        return arcLayout(ATTEMPTS_ROOT).named("lot", lot, "lot");
     }
 
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
@@ -156,6 +157,43 @@ final class MotoEndToEnd implements AutoCloseable {
             }
         }
         return names;
+    }
+
+    /** Creates stack {@code name} from {@code template} with the aws CLI ({@code options} added); it must complete. */
+    void createStack(String name, Path template, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("cloudformation", "create-stack", "--stack-name", name,
+                "--template-body", "file://" + template));
+        args.addAll(List.of(options));
+        aws(args.toArray(String[]::new));
+        assertThat(status(name)).isEqualTo("CREATE_COMPLETE");
+    }
+
+    String status(String stack) throws Exception {
+        return aws("cloudformation", "describe-stacks", "--stack-name", stack).at("/Stacks/0/StackStatus").asText();
+    }
+
+    /**
+     * None of the resources ({@code what}, by logical id) was created or deleted again after the stack's creation:
+     * they were updated in place.
+     */
+    void assertNoReplacement(String stack, Set<String> logicalIds, String what) throws Exception {
+        List<String> events = new ArrayList<>();
+        boolean created = false;
+        JsonNode all = aws("cloudformation", "describe-stack-events", "--stack-name", stack).path("StackEvents");
+        // newest first: walk back to the creation, then every event of those resources after it
+        for (int i = all.size() - 1; i >= 0; i--) {
+            JsonNode event = all.get(i);
+            String id = event.path("LogicalResourceId").asText();
+            if (id.equals(stack) && event.path("ResourceStatus").asText().equals("CREATE_COMPLETE")) {
+                created = true;
+            } else if (created && logicalIds.contains(id)) {
+                events.add(id + " " + event.path("ResourceStatus").asText() + " "
+                        + event.path("ResourceStatusReason").asText(""));
+            }
+        }
+        assertThat(created).as("the creation of " + stack + " is among its events").isTrue();
+        assertThat(events).as(what + " events after the creation of " + stack)
+                .noneMatch(e -> e.contains("CREATE_") || e.contains("DELETE_") || e.contains("replacement"));
     }
 
     List<String> keys(String bucket) throws Exception {

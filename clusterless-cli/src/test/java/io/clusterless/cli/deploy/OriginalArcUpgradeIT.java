@@ -1,9 +1,7 @@
 package io.clusterless.cli.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -32,22 +30,13 @@ import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.constructs.Construct;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
+import static io.clusterless.cli.deploy.MotoEndToEnd.REGION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,10 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Skips with a notice where moto_server is absent, unless {@code CLS_REQUIRE_MOTO=true} (CI).
  */
 class OriginalArcUpgradeIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final String ACCOUNT = "123456789012";
-    private static final String REGION = "us-west-2";
     private static final String BUCKET = "old-web-logs-123456789012-us-west-2";
     private static final String GROUPED_STACK = "OLD-web-logs-resource-activity-boundary-20240101-00-us-west-2";
     private static final String ARC_STACK = "OLD-web-logs-arc-copy-raw-20240101-00-us-west-2";
@@ -76,36 +62,13 @@ class OriginalArcUpgradeIT {
     private static final Set<String> NAMED = Set.of("AWS::Lambda::Function", "AWS::Logs::LogGroup",
             "AWS::Events::Rule", "AWS::StepFunctions::StateMachine", "AWS::S3::Bucket");
 
-    private static Process moto;
-    private static String endpoint;
+    private static MotoEndToEnd moto;
     private static Path work;
 
     @BeforeAll
     static void startMotoAndBootstrap() throws Exception {
-        Path executable = onPath("moto_server");
-        if (executable == null || onPath("aws") == null) {
-            String notice = "moto_server or the aws CLI not found on PATH: skipping the arc upgrade end-to-end test "
-                    + "(install them with: pip install 'moto[server]' awscli)";
-            if (Boolean.parseBoolean(System.getenv("CLS_REQUIRE_MOTO"))) {
-                throw new IllegalStateException(notice + "; CLS_REQUIRE_MOTO=true requires them");
-            }
-            System.err.println("NOTICE: " + notice);
-            Assumptions.abort(notice);
-        }
-        work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "arc-upgrade-e2e-");
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        moto = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(work.resolve("moto.log").toFile()).start();
-        // localhost, not 127.0.0.1: the CDK CLI and moto agree on path-style buckets only then
-        endpoint = "http://localhost:" + port;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!answers(endpoint)) {
-            assertThat(moto.isAlive() && System.nanoTime() < deadline).as("moto_server starts on " + port).isTrue();
-            Thread.sleep(100);
-        }
+        moto = MotoEndToEnd.start("the arc upgrade end-to-end test", "arc-upgrade-e2e-");
+        work = moto.work();
         Run bootstrap = cls(List.of("bootstrap", "--account", ACCOUNT, "--region", REGION, "--stage", "old",
                 "--approve"));
         assertThat(bootstrap.exit()).as(bootstrap.toString()).isEqualTo(0);
@@ -114,8 +77,7 @@ class OriginalArcUpgradeIT {
     @AfterAll
     static void stopMoto() throws InterruptedException {
         if (moto != null) {
-            moto.destroy();
-            moto.waitFor(10, TimeUnit.SECONDS);
+            moto.close();
         }
     }
 
@@ -138,7 +100,7 @@ class OriginalArcUpgradeIT {
         for (Map.Entry<String, Map<String, String>> stack : Map.of(GROUPED_STACK, grouped, ARC_STACK, arc).entrySet()) {
             assertThat(status(stack.getKey())).isEqualTo("UPDATE_COMPLETE");
             assertThat(named(stack.getKey())).as(stack.getKey()).containsAllEntriesOf(stack.getValue());
-            assertNoReplacement(stack.getKey(), stack.getValue().keySet());
+            moto.assertNoReplacement(stack.getKey(), stack.getValue().keySet(), "named resource");
         }
         // moto records no resource events; that the gate now runs our handler shows it was updated, not left alone
         JsonNode start = aws("lambda", "get-function", "--function-name",
@@ -238,13 +200,11 @@ class OriginalArcUpgradeIT {
     }
 
     private static void createStack(String name, Path template) throws Exception {
-        aws("cloudformation", "create-stack", "--stack-name", name, "--template-body", "file://" + template,
-                "--capabilities", "CAPABILITY_IAM");
-        assertThat(status(name)).isEqualTo("CREATE_COMPLETE");
+        moto.createStack(name, template, "--capabilities", "CAPABILITY_IAM");
     }
 
     private static String status(String stack) throws Exception {
-        return aws("cloudformation", "describe-stacks", "--stack-name", stack).at("/Stacks/0/StackStatus").asText();
+        return moto.status(stack);
     }
 
     /** Logical id → physical id of the stack's resources of a fixed name. */
@@ -259,93 +219,13 @@ class OriginalArcUpgradeIT {
         return named;
     }
 
-    /** None of the resources was created or deleted again after the stack's creation: updated in place. */
-    private static void assertNoReplacement(String stack, Set<String> logicalIds) throws Exception {
-        List<String> events = new ArrayList<>();
-        boolean created = false;
-        JsonNode all = aws("cloudformation", "describe-stack-events", "--stack-name", stack).path("StackEvents");
-        // newest first: walk back to the creation, then every event of those resources after it
-        for (int i = all.size() - 1; i >= 0; i--) {
-            JsonNode event = all.get(i);
-            String id = event.path("LogicalResourceId").asText();
-            if (id.equals(stack) && event.path("ResourceStatus").asText().equals("CREATE_COMPLETE")) {
-                created = true;
-            } else if (created && logicalIds.contains(id)) {
-                events.add(id + " " + event.path("ResourceStatus").asText() + " "
-                        + event.path("ResourceStatusReason").asText(""));
-            }
-        }
-        assertThat(created).as("the creation of " + stack + " is among its events").isTrue();
-        assertThat(events).as("events of named resources after the creation of " + stack)
-                .noneMatch(e -> e.contains("CREATE_") || e.contains("DELETE_") || e.contains("replacement"));
-    }
-
     // ---- processes ---------------------------------------------------------------------------------------------
 
-    record Run(List<String> args, int exit, String out, String err) {
-        @Override
-        public String toString() {
-            return String.join(" ", args) + " -> " + exit + "\n--- out\n" + tail(out) + "\n--- err\n" + tail(err);
-        }
-
-        private static String tail(String text) {
-            return text.length() > 4000 ? "…" + text.substring(text.length() - 4000) : text;
-        }
-    }
-
     private static Run cls(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/cls").toString()));
-        command.addAll(args);
-        command.addAll(List.of("--endpoint-url", endpoint));
-        return run(command, "cls");
+        return moto.run(moto.cls(args), "cls");
     }
 
     private static JsonNode aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--output", "json"));
-        command.addAll(List.of(args));
-        Run run = run(command, "aws");
-        assertThat(run.exit()).as(run.toString()).isEqualTo(0);
-        return run.out().isBlank() ? JSON.createObjectNode() : JSON.readTree(run.out());
-    }
-
-    private static Run run(List<String> command, String name) throws Exception {
-        Path out = Files.createTempFile(work, name, ".out");
-        Path err = Files.createTempFile(work, name, ".err");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
-        Map<String, String> environment = new HashMap<>();
-        environment.put("AWS_ACCESS_KEY_ID", "testing");
-        environment.put("AWS_SECRET_ACCESS_KEY", "testing");
-        environment.put("AWS_REGION", REGION);
-        environment.put("AWS_DEFAULT_REGION", REGION);
-        environment.put("CLS_CACHE_DIR", Path.of("target/cls-cache").toAbsolutePath().toString());
-        environment.put("CLS_RETRY_BACKOFF_SECONDS", "1");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).as("%s finishes", command).isTrue();
-        return new Run(command.subList(1, command.size()), process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
-    }
-
-    private static boolean answers(String endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/moto-api/").toURL()
-                    .openConnection();
-            connection.setConnectTimeout(500);
-            return connection.getResponseCode() < 500;
-        } catch (IOException e) {
-            return false;
-        }
+        return moto.aws(args);
     }
 }

@@ -90,7 +90,7 @@ class OriginalUpgradeIT {
         assertThat(bootstrap.exit()).as(bootstrap.toString()).isEqualTo(0);
         assertThat(status(BOOTSTRAP_STACK)).isEqualTo("UPDATE_COMPLETE");
         assertThat(buckets(BOOTSTRAP_STACK)).containsAllEntriesOf(bootstrapBuckets);
-        assertNoReplacement(BOOTSTRAP_STACK, bootstrapBuckets);
+        moto.assertNoReplacement(BOOTSTRAP_STACK, bootstrapBuckets.keySet(), "bucket");
         assertThat(object(METADATA, "keep/original.txt")).isEqualTo("kept");
 
         // a project reading the dataset the original recorded: its owner's path is found (no NullPointerException)
@@ -103,7 +103,7 @@ class OriginalUpgradeIT {
         assertThat(deploy.exit()).as(deploy.toString()).isEqualTo(0);
         assertThat(status(GROUPED_STACK)).isEqualTo("UPDATE_COMPLETE");
         assertThat(buckets(GROUPED_STACK)).containsAllEntriesOf(projectBuckets);
-        assertNoReplacement(GROUPED_STACK, projectBuckets);
+        moto.assertNoReplacement(GROUPED_STACK, projectBuckets.keySet(), "bucket");
         assertThat(object(PROJECT_BUCKET, "logs/2024/original.txt")).isEqualTo("kept");
         // the original's arcs import the stores by its export names: ours are the same (read from the deployed
         // templates: moto's export list does not follow stack updates)
@@ -166,13 +166,11 @@ class OriginalUpgradeIT {
     }
 
     private static void createStack(String name, Path template) throws Exception {
-        aws("cloudformation", "create-stack", "--stack-name", name, "--template-body",
-                "file://" + template);
-        assertThat(status(name)).isEqualTo("CREATE_COMPLETE");
+        moto.createStack(name, template);
     }
 
     private static String status(String stack) throws Exception {
-        return aws("cloudformation", "describe-stacks", "--stack-name", stack).at("/Stacks/0/StackStatus").asText();
+        return moto.status(stack);
     }
 
     /** Logical id → physical id of the stack's buckets. */
@@ -186,29 +184,6 @@ class OriginalUpgradeIT {
             }
         }
         return buckets;
-    }
-
-    /** No bucket was created (or deleted) again after the stack's creation: updated in place. */
-    private static void assertNoReplacement(String stack, Map<String, String> buckets) throws Exception {
-        List<String> events = new ArrayList<>();
-        boolean created = false;
-        JsonNode all = aws("cloudformation", "describe-stack-events", "--stack-name", stack).path("StackEvents");
-        // newest first: walk back to the creation, then every bucket event after it
-        for (int i = all.size() - 1; i >= 0; i--) {
-            JsonNode event = all.get(i);
-            if (event.path("LogicalResourceId").asText().equals(stack)
-                    && event.path("ResourceStatus").asText().equals("CREATE_COMPLETE")) {
-                created = true;
-                continue;
-            }
-            if (created && buckets.containsKey(event.path("LogicalResourceId").asText())) {
-                events.add(event.path("LogicalResourceId").asText() + " " + event.path("ResourceStatus").asText()
-                        + " " + event.path("ResourceStatusReason").asText(""));
-            }
-        }
-        assertThat(created).as("the creation of " + stack + " is among its events").isTrue();
-        assertThat(events).as("bucket events after the creation of " + stack)
-                .noneMatch(e -> e.contains("CREATE_") || e.contains("DELETE_") || e.contains("replacement"));
     }
 
     /** The export names of the stacks' deployed templates. */

@@ -3,14 +3,12 @@ package io.clusterless.substrate.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
-import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +33,7 @@ class AthenaQueryArcStackTest {
     private final Synthesized synthesized = Synth.INSTANCE;
 
     private String stack() {
-        return synthesized.result().stacks().stream().map(SynthResult.StackReport::name)
-                .filter(name -> name.contains("to-parquet")).findFirst().orElseThrow();
+        return synthesized.stackNamed("to-parquet");
     }
 
     @Test
@@ -125,17 +122,7 @@ class AthenaQueryArcStackTest {
     @Test
     void nagFindsNoErrorAndCfnLintNoError() throws Exception {
         assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
-        Path template = synthesized.result().outdir().resolve(stack() + ".template.json");
-        Process lint;
-        try {
-            lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
-            return;
-        }
-        String output = new String(lint.getInputStream().readAllBytes());
-        assertThat(lint.waitFor()).as(output).isZero();
+        synthesized.assertCfnLintPasses(stack());
     }
 
     private JsonNode definition() {
@@ -143,13 +130,6 @@ class AthenaQueryArcStackTest {
     }
 
     private List<JsonNode> functions() {
-        List<JsonNode> found = new ArrayList<>();
-        synthesized.json(stack()).path("Resources").forEach(resource -> {
-            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && resource.at("/Properties/Handler").asText().contains("Athena")) {
-                found.add(resource);
-            }
-        });
-        return found;
+        return synthesized.functionsWithHandler(stack(), "Athena");
     }
 }

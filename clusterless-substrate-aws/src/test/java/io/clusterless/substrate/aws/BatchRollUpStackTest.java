@@ -6,9 +6,6 @@ import io.clusterless.lot.LotUnit;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,42 +72,18 @@ class BatchRollUpStackTest {
     void nagFindsNoErrorAndCfnLintNoError() throws Exception {
         assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
         for (String stack : List.of(HOURLY, TICKED)) {
-            Path template = synthesized.result().outdir().resolve(stack + ".template.json");
-            Process lint;
-            try {
-                lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
-                        .redirectErrorStream(true).start();
-            } catch (IOException e) {
-                org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
-                return;
-            }
-            String output = new String(lint.getInputStream().readAllBytes());
-            assertThat(lint.waitFor()).as(stack + ": " + output).isZero();
+            synthesized.assertCfnLintPasses(stack);
         }
     }
 
     private String startGateProps(String stack) {
-        List<String> found = new ArrayList<>();
-        synthesized.json(stack).path("Resources").forEach(resource -> {
-            JsonNode properties = resource.path("Properties");
-            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && properties.path("FunctionName").asText().contains("-start-")) {
-                found.add(properties.path("Environment").path("Variables").path("CLS_ARC_STATE_PROPS_JSON").asText());
-            }
-        });
-        assertThat(found).hasSize(1);
-        return found.get(0);
+        return synthesized.functionVariable(stack, "-start-", "CLS_ARC_STATE_PROPS_JSON");
     }
 
     /** The text of the IAM policies whose logical ids start with {@code owner}. */
     private String policies(String stack, String owner) {
-        StringBuilder text = new StringBuilder();
-        synthesized.json(stack).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy") && entry.getKey().startsWith(owner)) {
-                text.append(entry.getValue().toString());
-            }
-        });
+        String text = synthesized.policyText(stack, owner);
         assertThat(text).as(owner + " policies in " + stack).isNotEmpty();
-        return text.toString();
+        return text;
     }
 }

@@ -132,8 +132,8 @@ class FreshnessWatchStackTest {
                 .filter(name -> withTopic.json(name).path("Resources").toString().contains("FreshnessTopic"))
                 .findFirst().orElseThrow();
         Template template = withTopic.template(stack);
-        String topic = logicalId(withTopic.json(stack), "AWS::SNS::Topic");
-        String key = logicalId(withTopic.json(stack), "AWS::KMS::Key");
+        String topic = withTopic.logicalId(stack, "AWS::SNS::Topic");
+        String key = withTopic.logicalId(stack, "AWS::KMS::Key");
 
         template.hasResourceProperties("AWS::SNS::Topic", Match.objectLike(Map.of("TopicName", "chain-freshness",
                 "KmsMasterKeyId", Map.of("Fn::GetAtt", List.of(key, "Arn")))));
@@ -156,17 +156,6 @@ class FreshnessWatchStackTest {
                         "detail", Map.of("project", List.of("CopyChain/20230101-00"))),
                 "Targets", Match.arrayWith(List.of(Match.objectLike(Map.of("Arn", Map.of("Ref", topic))))))));
         assertThat(withTopic.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
-    }
-
-    private static String logicalId(JsonNode template, String type) {
-        List<String> ids = new ArrayList<>();
-        template.path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals(type)) {
-                ids.add(entry.getKey());
-            }
-        });
-        assertThat(ids).as(type).hasSize(1);
-        return ids.get(0);
     }
 
     @Test

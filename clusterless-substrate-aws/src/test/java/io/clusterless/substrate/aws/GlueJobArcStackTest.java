@@ -3,12 +3,9 @@ package io.clusterless.substrate.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
-import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +28,7 @@ class GlueJobArcStackTest {
     private final Synthesized synthesized = Synth.INSTANCE;
 
     private String stack() {
-        return synthesized.result().stacks().stream().map(SynthResult.StackReport::name)
-                .filter(name -> name.contains("arc-features")).findFirst().orElseThrow();
+        return synthesized.stackNamed("arc-features");
     }
 
     @Test
@@ -100,44 +96,21 @@ class GlueJobArcStackTest {
     @Test
     void nagFindsNoErrorAndCfnLintNoError() throws Exception {
         assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
-        Path template = synthesized.result().outdir().resolve(stack() + ".template.json");
-        Process lint;
-        try {
-            lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
-            return;
-        }
-        String output = new String(lint.getInputStream().readAllBytes());
-        assertThat(lint.waitFor()).as(output).isZero();
+        synthesized.assertCfnLintPasses(stack());
     }
 
     private String functionProps() {
-        return resources("AWS::Lambda::Function").stream()
-                .filter(function -> function.at("/Properties/Handler").asText().contains("GlueJobHandler"))
+        return synthesized.functionsWithHandler(stack(), "GlueJobHandler").stream()
                 .findFirst().orElseThrow().at("/Properties/Environment/Variables/CLS_ARC_PROPS_JSON").asText();
     }
 
     /** "actions" resources, one line per statement of the policies whose logical id starts with {@code role}. */
     private List<String> statements(String role) {
-        List<String> granted = new ArrayList<>();
-        synthesized.json(stack()).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy") && entry.getKey().matches(role + "\\w*")) {
-                entry.getValue().at("/Properties/PolicyDocument/Statement").forEach(statement ->
-                        granted.add(statement.path("Action").toString() + " " + statement.path("Resource")));
-            }
-        });
-        return granted;
+        return synthesized.policyStatements(stack(), role).stream()
+                .map(statement -> statement.path("Action").toString() + " " + statement.path("Resource")).toList();
     }
 
     private List<JsonNode> resources(String type) {
-        List<JsonNode> found = new ArrayList<>();
-        synthesized.json(stack()).path("Resources").forEach(resource -> {
-            if (resource.path("Type").asText().equals(type)) {
-                found.add(resource);
-            }
-        });
-        return found;
+        return synthesized.resources(stack(), type);
     }
 }

@@ -101,17 +101,7 @@ class JoinArcStackTest {
     void nagFindsNoErrorAndCfnLintNoError_inBothArcStacks() throws Exception {
         assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
         for (String stack : List.of(STACK, HOURLY)) {
-            java.nio.file.Path template = synthesized.result().outdir().resolve(stack + ".template.json");
-            Process lint;
-            try {
-                lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
-                        .redirectErrorStream(true).start();
-            } catch (java.io.IOException e) {
-                org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
-                return;
-            }
-            String output = new String(lint.getInputStream().readAllBytes());
-            assertThat(lint.waitFor()).as(stack + ": " + output).isZero();
+            synthesized.assertCfnLintPasses(stack);
         }
     }
 
@@ -120,26 +110,10 @@ class JoinArcStackTest {
     }
 
     private String gateProps(String stack, String arc, String gate) {
-        List<String> found = new ArrayList<>();
-        synthesized.json(stack).path("Resources").forEach(resource -> {
-            JsonNode properties = resource.path("Properties");
-            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && properties.path("FunctionName").asText().contains("-" + arc + "-" + gate + "-")) {
-                found.add(properties.path("Environment").path("Variables").path("CLS_ARC_STATE_PROPS_JSON").asText());
-            }
-        });
-        assertThat(found).as("the " + gate + " gate of " + stack).hasSize(1);
-        return found.get(0);
+        return synthesized.functionVariable(stack, "-" + arc + "-" + gate + "-", "CLS_ARC_STATE_PROPS_JSON");
     }
 
     private String policyText() {
-        StringBuilder text = new StringBuilder();
-        synthesized.json(STACK).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy")
-                    && entry.getKey().startsWith("StartStartFunction")) {
-                text.append(entry.getValue().toString());
-            }
-        });
-        return text.toString();
+        return synthesized.policyText(STACK, "StartStartFunction");
     }
 }

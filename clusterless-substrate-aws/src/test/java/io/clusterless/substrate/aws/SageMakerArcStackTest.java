@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.workload.sagemaker.SageMakerJobName;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
-import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -174,17 +173,7 @@ class SageMakerArcStackTest {
     void nagFindsNoErrorAndCfnLintNoError() throws Exception {
         for (Synthesized synthesized : List.of(Processing.INSTANCE, Training.INSTANCE)) {
             assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
-            Path template = synthesized.result().outdir().resolve(stack(synthesized) + ".template.json");
-            Process lint;
-            try {
-                lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
-                        .redirectErrorStream(true).start();
-            } catch (IOException e) {
-                org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
-                return;
-            }
-            String output = new String(lint.getInputStream().readAllBytes());
-            assertThat(lint.waitFor()).as(output).isZero();
+            synthesized.assertCfnLintPasses(stack(synthesized));
         }
     }
 
@@ -196,8 +185,7 @@ class SageMakerArcStackTest {
     }
 
     private static String stack(Synthesized synthesized) {
-        return synthesized.result().stacks().stream().map(SynthResult.StackReport::name)
-                .filter(name -> name.contains("-arc-stats-")).findFirst().orElseThrow();
+        return synthesized.stackNamed("-arc-stats-");
     }
 
     private static JsonNode definition(Synthesized synthesized) {
@@ -205,13 +193,6 @@ class SageMakerArcStackTest {
     }
 
     private static List<JsonNode> statements(Synthesized synthesized, String policyPrefix) {
-        List<JsonNode> found = new ArrayList<>();
-        synthesized.json(stack(synthesized)).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy")
-                    && entry.getKey().matches(policyPrefix + "\\w*")) {
-                entry.getValue().at("/Properties/PolicyDocument/Statement").forEach(found::add);
-            }
-        });
-        return found;
+        return synthesized.policyStatements(stack(synthesized), policyPrefix);
     }
 }

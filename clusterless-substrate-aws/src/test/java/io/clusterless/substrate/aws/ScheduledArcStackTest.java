@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,40 +71,15 @@ class ScheduledArcStackTest {
     void nagFindsNoErrorAndCfnLintNoError() throws Exception {
         assertThat(synthesized.result().findings()).filteredOn(f -> f.level().equals("error")).isEmpty();
         for (String stack : List.of(REPORT, NIGHTLY)) {
-            Path template = synthesized.result().outdir().resolve(stack + ".template.json");
-            Process lint;
-            try {
-                lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
-                        .redirectErrorStream(true).start();
-            } catch (IOException e) {
-                org.junit.jupiter.api.Assumptions.abort("cfn-lint is not on the PATH");
-                return;
-            }
-            String output = new String(lint.getInputStream().readAllBytes());
-            assertThat(lint.waitFor()).as(output).isZero();
+            synthesized.assertCfnLintPasses(stack);
         }
     }
 
     private String variable(String stack, String gate, String name) {
-        List<String> found = new ArrayList<>();
-        synthesized.json(stack).path("Resources").forEach(resource -> {
-            JsonNode properties = resource.path("Properties");
-            if (resource.path("Type").asText().equals("AWS::Lambda::Function")
-                    && properties.path("FunctionName").asText().contains("-" + gate + "-")) {
-                found.add(properties.path("Environment").path("Variables").path(name).asText());
-            }
-        });
-        assertThat(found).as("the " + gate + " gate of " + stack).hasSize(1);
-        return found.get(0);
+        return synthesized.functionVariable(stack, "-" + gate + "-", name);
     }
 
     private String policyText(String stack, String prefix) {
-        StringBuilder text = new StringBuilder();
-        synthesized.json(stack).path("Resources").fields().forEachRemaining(entry -> {
-            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy") && entry.getKey().startsWith(prefix)) {
-                text.append(entry.getValue().toString());
-            }
-        });
-        return text.toString();
+        return synthesized.policyText(stack, prefix);
     }
 }

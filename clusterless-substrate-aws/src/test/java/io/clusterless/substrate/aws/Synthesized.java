@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import io.clusterless.substrate.aws.synth.SynthResult;
+import org.junit.jupiter.api.Assumptions;
 import software.amazon.awscdk.assertions.Template;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +69,101 @@ public record Synthesized(SynthResult result) {
         }
         assertThat(found).as(type + " in " + stack).isNotNull();
         return found;
+    }
+
+    /** The resources of {@code type} in {@code stack}, in template order. */
+    public List<JsonNode> resources(String stack, String type) {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode resource : json(stack).path("Resources")) {
+            if (resource.path("Type").asText().equals(type)) {
+                found.add(resource);
+            }
+        }
+        return found;
+    }
+
+    /** The logical id of the only resource of {@code type} in {@code stack}. */
+    public String logicalId(String stack, String type) {
+        List<String> ids = new ArrayList<>();
+        json(stack).path("Resources").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("Type").asText().equals(type)) {
+                ids.add(entry.getKey());
+            }
+        });
+        assertThat(ids).as(type).hasSize(1);
+        return ids.get(0);
+    }
+
+    /** The first stack whose name contains {@code part}. */
+    public String stackNamed(String part) {
+        return result.stacks().stream().map(SynthResult.StackReport::name)
+                .filter(name -> name.contains(part)).findFirst().orElseThrow();
+    }
+
+    /**
+     * The IAM policies of {@code stack} whose logical id is {@code idPattern} (a regular expression) followed by word
+     * characters; logical ids are alphanumeric, so a plain prefix selects the ids that start with it.
+     */
+    public List<JsonNode> policies(String stack, String idPattern) {
+        List<JsonNode> found = new ArrayList<>();
+        json(stack).path("Resources").fields().forEachRemaining(entry -> {
+            if (entry.getValue().path("Type").asText().equals("AWS::IAM::Policy")
+                    && entry.getKey().matches(idPattern + "\\w*")) {
+                found.add(entry.getValue());
+            }
+        });
+        return found;
+    }
+
+    /** The statements of {@link #policies}, in template order. */
+    public List<JsonNode> policyStatements(String stack, String idPattern) {
+        List<JsonNode> statements = new ArrayList<>();
+        policies(stack, idPattern).forEach(policy -> policy.at("/Properties/PolicyDocument/Statement").forEach(statements::add));
+        return statements;
+    }
+
+    /** The text of {@link #policies}, one after the other ("" when there is none). */
+    public String policyText(String stack, String idPattern) {
+        StringBuilder text = new StringBuilder();
+        policies(stack, idPattern).forEach(policy -> text.append(policy.toString()));
+        return text.toString();
+    }
+
+    /** The Lambda functions of {@code stack} whose handler contains {@code handlerPart}. */
+    public List<JsonNode> functionsWithHandler(String stack, String handlerPart) {
+        return resources(stack, "AWS::Lambda::Function").stream()
+                .filter(function -> function.at("/Properties/Handler").asText().contains(handlerPart)).toList();
+    }
+
+    /** Environment variable {@code name} of the one Lambda function whose name contains {@code namePart}. */
+    public String functionVariable(String stack, String namePart, String name) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode function : resources(stack, "AWS::Lambda::Function")) {
+            JsonNode properties = function.path("Properties");
+            if (properties.path("FunctionName").asText().contains(namePart)) {
+                found.add(properties.path("Environment").path("Variables").path(name).asText());
+            }
+        }
+        assertThat(found).as("the function named *" + namePart + "* of " + stack).hasSize(1);
+        return found.get(0);
+    }
+
+    /**
+     * cfn-lint finds no error or warning in the stack's template (W3005, a redundant DependsOn that CDK writes, is
+     * ignored); aborts the test where cfn-lint is not on the PATH.
+     */
+    public void assertCfnLintPasses(String stack) throws IOException, InterruptedException {
+        Path template = result.outdir().resolve(stack + ".template.json");
+        Process lint;
+        try {
+            lint = new ProcessBuilder("cfn-lint", "--ignore-checks", "W3005", "--", template.toString())
+                    .redirectErrorStream(true).start();
+        } catch (IOException e) {
+            Assumptions.abort("cfn-lint is not on the PATH");
+            return;
+        }
+        String output = new String(lint.getInputStream().readAllBytes());
+        assertThat(lint.waitFor()).as(stack + ": " + output).isZero();
     }
 
     /**

@@ -76,13 +76,7 @@ public final class BootstrapDeployment {
         }
         Path assembly = CdkSession.tempAssembly();
         try {
-            try {
-                long synthStart = System.nanoTime();
-                synthesis.synthesize(placement, assembly);
-                document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
-            } catch (SynthException e) {
-                throw new OperationException(e.getMessage());
-            }
+            CdkSession.synthesize(document, assembly, () -> synthesis.synthesize(placement, assembly));
             return destroy ? destroy(support, placement, assembly) : deploy(support, placement, assembly);
         } finally {
             CdkSession.deleteQuietly(assembly);

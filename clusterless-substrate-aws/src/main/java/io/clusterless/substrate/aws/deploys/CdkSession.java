@@ -7,9 +7,8 @@ import io.clusterless.substrate.aws.cdk.CdkException;
 import io.clusterless.substrate.aws.cdk.CdkLocator;
 import io.clusterless.substrate.aws.cdk.CdkRunner;
 import io.clusterless.substrate.aws.connection.AwsFailures;
+import io.clusterless.substrate.aws.synth.SynthException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -178,17 +177,20 @@ public final class CdkSession {
     /** The placement's metadata bucket answers a HEAD: the placement is bootstrapped. */
     public boolean bootstrapped(PlacementNames placement) {
         try {
-            clients().s3().headBucket(b -> b.bucket(placement.metadataBucket()));
-            return true;
-        } catch (NoSuchBucketException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
+            return Bootstrapped.check(clients().s3(), placement);
         } catch (SdkClientException e) {
             throw new OperationException(AwsFailures.describe(e, options.connection().endpointUrl()).orElseThrow(() -> e));
+        }
+    }
+
+    /** Runs {@code synthesis} into {@code assembly} and records the result and its time in the command's document. */
+    public static void synthesize(CommandDocument document, Path assembly, Runnable synthesis) {
+        try {
+            long synthStart = System.nanoTime();
+            synthesis.run();
+            document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
+        } catch (SynthException e) {
+            throw new OperationException(e.getMessage());
         }
     }
 

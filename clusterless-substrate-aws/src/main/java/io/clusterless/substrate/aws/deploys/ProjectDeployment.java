@@ -196,13 +196,7 @@ public final class ProjectDeployment {
                 .withDisabledListeners(disabledListeners)
                 .withBootstrapSubnets(online ? bootstrapSubnets(placements) : Map.of());
         try {
-            try {
-                long synthStart = System.nanoTime();
-                synthesis.synthesize(options, assembly);
-                document.synthesized(assembly, (System.nanoTime() - synthStart) / 1_000_000);
-            } catch (SynthException e) {
-                throw new OperationException(e.getMessage());
-            }
+            CdkSession.synthesize(document, assembly, () -> synthesis.synthesize(options, assembly));
             if (verb == Verb.deploy && !cdk.dryRun()) {
                 refuseMovedFixedNames(assembly);
             }

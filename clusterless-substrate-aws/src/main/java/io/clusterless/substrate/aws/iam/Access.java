@@ -52,6 +52,18 @@ public final class Access {
         add(role, list.build());
     }
 
+    /**
+     * Read, plus put objects under {@code prefix} but never delete them: a create-if-absent write reads back the key
+     * it finds, and what it wrote stays.
+     */
+    public static void readCreate(IRole role, String bucket, String prefix) {
+        read(role, bucket, prefix);
+        add(role, PolicyStatement.Builder.create()
+                .actions(List.of("s3:PutObject"))
+                .resources(List.of(objectsArn(bucket, prefix)))
+                .build());
+    }
+
     /** Read, plus put and delete objects under {@code prefix} (state transitions copy then delete). */
     public static void readWrite(IRole role, String bucket, String prefix) {
         read(role, bucket, prefix);

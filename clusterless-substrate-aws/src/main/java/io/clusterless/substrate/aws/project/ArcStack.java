@@ -27,7 +27,6 @@ import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Chain;
@@ -154,11 +153,7 @@ public final class ArcStack extends Stack {
     private static void recordsScheduleFloor(ProjectScope project, ArcPlan plan, HandlerFunction start) {
         String bucket = project.placementPlan().placement().arcStateBucket();
         String key = plan.gateProps().arcStateURI().scheduleSinceKey();
-        Access.read(start.role(), bucket, key);
-        start.role().addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(Access.objectsArn(bucket, key)))
-                .build());
+        Access.readCreate(start.role(), bucket, key);
     }
 
     /**
@@ -168,11 +163,7 @@ public final class ArcStack extends Stack {
     private static void writesCoveredManifests(ProjectScope project, ArcPlan plan, HandlerFunction start) {
         String bucket = project.placementPlan().placement().manifestBucket();
         String prefix = plan.gateProps().arcStateURI().coveredManifestsKeyPath();
-        Access.read(start.role(), bucket, prefix);
-        start.role().addToPrincipalPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(Access.objectsArn(bucket, prefix)))
-                .build());
+        Access.readCreate(start.role(), bucket, prefix);
     }
 
     /** The original's {@code <Stage><Project><Arc><version>} of this arc (ADR-0016). */

@@ -8,8 +8,8 @@ import io.clusterless.runtime.aws.AwsClients;
 import io.clusterless.runtime.aws.AwsJsonClient;
 import io.clusterless.runtime.aws.S3ObjectStore;
 import io.clusterless.substrate.aws.connection.AwsConnection;
+import io.clusterless.substrate.aws.deploys.Bootstrapped;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import java.util.Map;
 
@@ -33,17 +33,7 @@ public final class ScenarioStores {
 
     /** The placement's metadata bucket answers a HEAD. */
     public boolean bootstrapped(PlacementNames placement) {
-        try {
-            clients(placement.region()).s3().headBucket(b -> b.bucket(placement.metadataBucket()));
-            return true;
-        } catch (NoSuchBucketException e) {
-            return false;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return false;
-            }
-            throw e;
-        }
+        return Bootstrapped.check(clients(placement.region()).s3(), placement);
     }
 
     /** Puts an ingress object. */

@@ -139,7 +139,8 @@ public final class AssemblyCache {
         }
     }
 
-    private static FileTime modified(Path path) {
+    /** When the entry was last written; the epoch when that cannot be read, so it sorts oldest. */
+    static FileTime modified(Path path) {
         try {
             return Files.getLastModifiedTime(path);
         } catch (IOException e) {

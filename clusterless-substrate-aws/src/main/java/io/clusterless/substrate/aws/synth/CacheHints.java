@@ -80,21 +80,13 @@ public final class CacheHints {
             Files.writeString(file, "");
             List<Path> all;
             try (Stream<Path> list = Files.list(dir)) {
-                all = list.sorted(Comparator.comparing(CacheHints::modified).reversed()).toList();
+                all = list.sorted(Comparator.comparing(AssemblyCache::modified).reversed()).toList();
             }
             for (Path old : all.subList(Math.min(KEEP, all.size()), all.size())) {
                 Files.deleteIfExists(old);
             }
         } catch (IOException | RuntimeException e) {
             // only a guess: a full disk or read-only home costs at most jsii's overlap
-        }
-    }
-
-    private static FileTime modified(Path path) {
-        try {
-            return Files.getLastModifiedTime(path);
-        } catch (IOException e) {
-            return FileTime.fromMillis(0);
         }
     }
 }
