@@ -6,6 +6,7 @@ import io.clusterless.model.component.ComponentType;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Resolves reference fields against the components of the loaded project. */
 public final class ReferenceResolver {
@@ -15,6 +16,15 @@ public final class ReferenceResolver {
     public ReferenceResolver(ComponentRegistry registry, List<? extends Component> components) {
         this.registry = registry;
         this.components = List.copyOf(components);
+    }
+
+    /**
+     * The component of this project {@code ref} names, typed: {@link #resolve} already checked its type id, so the
+     * caller needs no cast; empty for an export, an ARN or an unresolved reference.
+     */
+    public <C extends Component> Optional<C> component(String ref, String expectedType, Class<C> kind) {
+        return resolve(ref, expectedType) instanceof Reference.ToComponent found
+                ? Optional.of(kind.cast(found.component())) : Optional.empty();
     }
 
     /** Resolves {@code ref}, which must point at a component of {@code expectedType} (a type id). */

@@ -9,7 +9,6 @@ import io.clusterless.lot.LotUnit;
 import io.clusterless.model.Activity;
 import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
 import io.clusterless.model.core.resource.s3bucket.S3BucketResource;
-import io.clusterless.model.reference.Reference;
 
 /** cloudWatchExport placed: its props and a schedule of its interval. */
 public final class CloudWatchExportPlanner implements ActivityPlanner {
@@ -36,12 +35,11 @@ public final class CloudWatchExportPlanner implements ActivityPlanner {
         if (activity.getBucketRef() == null) {
             return path;
         }
-        Reference ref = context.references().resolve(activity.getBucketRef(), S3BucketResource.TYPE);
-        if (!(ref instanceof Reference.ToComponent)) {
-            throw new IllegalArgumentException("activity '" + activity.getName() + "': bucketRef '"
-                    + activity.getBucketRef() + "' does not name an s3Bucket of this project");
-        }
-        String bucket = ((S3BucketResource) ((Reference.ToComponent) ref).component()).getBucketName();
+        String bucket = context.references()
+                .component(activity.getBucketRef(), S3BucketResource.TYPE, S3BucketResource.class)
+                .orElseThrow(() -> new IllegalArgumentException("activity '" + activity.getName() + "': bucketRef '"
+                        + activity.getBucketRef() + "' does not name an s3Bucket of this project"))
+                .getBucketName();
         String key = path.startsWith("s3://") ? path.substring(5).replaceFirst("^[^/]*/?", "")
                 : path.replaceFirst("^/", "");
         return "s3://" + bucket + "/" + key;

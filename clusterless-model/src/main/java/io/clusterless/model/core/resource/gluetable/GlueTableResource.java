@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.clusterless.model.Resource;
 import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
-import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 
 import java.util.LinkedHashMap;
@@ -41,12 +40,8 @@ public class GlueTableResource extends Resource {
      * none (an export or ARN is resolved by the stack, not here).
      */
     public Optional<String> databaseName(ReferenceResolver references) {
-        Reference database = references.resolve(databaseRef, GlueDatabaseResource.TYPE);
-        if (database instanceof Reference.ToComponent found
-                && found.component() instanceof GlueDatabaseResource glueDatabase) {
-            return Optional.of(glueDatabase.getDatabaseName());
-        }
-        return Optional.empty();
+        return references.component(databaseRef, GlueDatabaseResource.TYPE, GlueDatabaseResource.class)
+                .map(GlueDatabaseResource::getDatabaseName);
     }
 
     public String getDatabaseRef() {
