@@ -11,11 +11,13 @@
 #   bench/synth.sh --cls-args '-D aws.lambda.snapStart=false'   # extra arguments to every timed cls synth
 #   bench/synth.sh --baseline /tmp/base   # also time another checkout's bin/cls (built; e.g. a `git archive` of an
 #                                         # older commit) in the same rounds: before/after ratios from one run
+#   bench/synth.sh --check [--arcs 50]   # only the untimed check that the anchor builds cls's stacks (seconds)
 #
 # Before timing (untimed): synthesizes once with cls, writes the anchor's spec from that assembly
-# (bench/anchor/spec.py), runs the anchor once and fails unless every template equals cls's
-# (bench/anchor/compare.py). The anchor's aws-cdk-lib and constructs are installed with npm into bench/out/anchor,
-# pinned to the versions the CLI's jsii bindings use. Both sides run with CDK_VALIDATION=false (bin/cls's default).
+# (bench/anchor/spec.py), runs the anchor once and fails unless every template equals cls's (bench/anchor/compare.py:
+# templates, construct paths, stack metadata and asset manifests; on a difference it names the first differing
+# stack, resource and property path). The anchor's aws-cdk-lib and constructs are installed with npm into
+# bench/out/anchor, pinned to the versions the CLI's jsii bindings use. Both sides run with CDK_VALIDATION=false (bin/cls's default).
 # Needs: python3, node, npm, a built CLI (./mvnw -q package -DskipTests -pl clusterless-cli -am). Timing never
 # decides a test; results go into docs/benchmarks.md by hand.
 set -euo pipefail
@@ -24,13 +26,15 @@ runs=10
 arcs=2
 cls_args=""
 baseline=""
+check=""
 while [ $# -gt 0 ]; do
   case "$1" in
     -n|--runs) runs="${2:?$1 needs a value}"; shift 2 ;;
     --arcs) arcs="${2:?$1 needs a value}"; shift 2 ;;
     --cls-args) cls_args="${2?$1 needs a value}"; shift 2 ;;
     --baseline) baseline="${2:?$1 needs a value}"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --check) check=1; shift ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "synth: unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -64,12 +68,16 @@ export CDK_VALIDATION=false
 if ! "$cls" synth -p "$project" -o "$cls_out" > "$log" 2>&1; then
   echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1
 fi
-python3 "$root/bench/anchor/spec.py" "$cls_out" "$jar" > "$out/synth-$arcs-spec.json"
+python3 "$root/bench/anchor/spec.py" "$cls_out" "$jar" > "$out/synth-$arcs-spec.json" || {
+  echo "synth: cannot read the anchor's spec from cls's assembly $cls_out (bench/anchor/spec.py must follow cls)" >&2
+  exit 1; }
 rm -rf "$anchor_out"
 (cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > "$log" 2>&1) || {
   echo "synth: the anchor failed:" >&2; cat "$log" >&2; exit 1; }
 echo "same stacks? (bench/anchor/compare.py)"
-python3 "$root/bench/anchor/compare.py" "$cls_out" "$anchor_out"
+python3 "$root/bench/anchor/compare.py" "$cls_out" "$anchor_out" || {
+  echo "synth: no timing: the anchor's stacks differ from cls's (see above)" >&2; exit 1; }
+[ -z "$check" ] || exit 0
 
 times="$out/synth-$arcs.times"
 : > "$times"

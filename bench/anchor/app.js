@@ -55,20 +55,21 @@ function statement(s) {
   return new iam.PolicyStatement({ actions: s.actions, resources: s.resources.map(arn), conditions: s.conditions });
 }
 
-class Handler extends Construct {
+// a function as cls builds it in the original's layout (HandlerFunction.inOriginalLayout): directly in `scope` as
+// `id`, its log group at LambdaLogGroup<id>/LogGroup<id>, its role beside it as <id>Role
+class Handler {
   constructor(scope, id, fn, jar) {
-    super(scope, id);
-    const logGroup = new logs.LogGroup(this, 'Logs', {
+    const logGroup = new logs.LogGroup(new Construct(scope, 'LambdaLogGroup' + id), 'LogGroup' + id, {
       logGroupName: fn.logGroupName, retention: logs.RetentionDays.ONE_MONTH, removalPolicy: cdk.RemovalPolicy.DESTROY,
     });
     if (fn.retentionDays !== 30) logGroup.node.defaultChild.retentionInDays = fn.retentionDays;
-    this.role = new iam.Role(this, 'Role', {
+    this.role = new iam.Role(scope, id + 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description: 'runs ' + fn.functionName,
     });
     this.role.addToPolicy(new iam.PolicyStatement({
       actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn],
     }));
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = new lambda.Function(scope, id, {
       functionName: fn.functionName,
       description: fn.description,
       code: lambda.Code.fromAsset(jar),
@@ -87,7 +88,7 @@ class Handler extends Construct {
       'every rule and state machine invokes the published version');
     suppress(this.function, [{ reason: 'The handlers are built and tested for Java 21, the newest Java runtime with '
       + 'SnapStart that the runtime module targets.', id: 'AwsSolutions-L1' }]);
-    for (const s of fn.statements) this.role.addToPrincipalPolicy(statement(s));
+    for (const s of fn.statements) this.role.addToPolicy(statement(s));
     if (fn.wildcards) wildcards(this.role, WILDCARDS, ['/^Resource::arn:<AWS::Partition>:s3:::[^*]+\\*$/g']);
   }
 }
@@ -136,6 +137,7 @@ function groupedStack(app, s) {
   const stack = new cdk.Stack(app, s.name, stackProps(s));
   const buckets = {};
   for (const b of s.buckets) {
+    // where the original places a bucket (ADR-0016): S3BucketResource<BucketName>/S3BucketResource<BucketName>
     const scope = new Construct(stack, b.id);
     const bucket = new s3.Bucket(scope, b.id, {
       bucketName: b.bucketName, versioned: b.versioned, encryption: s3.BucketEncryption.S3_MANAGED, enforceSSL: true,
@@ -148,15 +150,16 @@ function groupedStack(app, s) {
     suppress(bucket, [{ reason: 'Server access logs need a second bucket per bucket; clusterless records every '
       + 'arrival in manifests, and users enable access logging where they need it.', id: 'AwsSolutions-S1' }]);
     buckets[b.bucketName] = { bucket, queues: [] };
-    const output = new Construct(stack, 'Output' + b.outputLabel + 'Arn');
+    const output = new Construct(stack, b.outputScope);
     new cdk.CfnOutput(output, b.outputLabel, { exportName: b.exportName, value: bucket.bucketArn });
   }
   const deadLetters = new DeadLetters(stack, 'DeadLetters', s.deadLetterQueue);
   for (const boundary of s.boundaries) {
-    const scope = new Construct(stack, 'Boundary-' + boundary.name);
-    const handler = new Handler(scope, 'Handler', boundary.function, spec.lambdaJar);
+    // the original's S3PutListenerBoundaryFrequent<Name> holding <Name>Int, S3EventQueue and ListenerEvent
+    const scope = new Construct(stack, 'S3PutListenerBoundaryFrequent' + boundary.label);
+    const handler = new Handler(scope, boundary.label + 'Int', boundary.function, spec.lambdaJar);
     const target = deadLetters.invoke(handler, boundary.retryAttempts);
-    const queue = new sqs.Queue(scope, 'Queue', {
+    const queue = new sqs.Queue(scope, 'S3EventQueue', {
       queueName: boundary.queueName, retentionPeriod: cdk.Duration.days(4),
       visibilityTimeout: cdk.Duration.seconds(boundary.visibilityTimeoutSeconds),
       encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, removalPolicy: cdk.RemovalPolicy.DESTROY,
@@ -174,8 +177,8 @@ function groupedStack(app, s) {
     owner.bucket.node.defaultChild.addPropertyOverride('NotificationConfiguration.QueueConfigurations', [...owner.queues]);
     owner.bucket.node.addDependency(queue.node.tryFindChild('Policy'));
     queue.grantConsumeMessages(handler.role);
-    handler.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['sqs:GetQueueUrl'], resources: [queue.queueArn] }));
-    new events.Rule(scope, 'Schedule', {
+    handler.role.addToPolicy(new iam.PolicyStatement({ actions: ['sqs:GetQueueUrl'], resources: [queue.queueArn] }));
+    new events.Rule(scope, 'ListenerEvent', {
       ruleName: boundary.ruleName, description: boundary.ruleDescription,
       schedule: events.Schedule.expression(boundary.schedule), enabled: true, targets: [target],
     });
@@ -183,67 +186,74 @@ function groupedStack(app, s) {
   return stack;
 }
 
+// an arc stack at the original's construct paths (ADR-0016): Start/StartFunction, Complete/CompleteFunction,
+// Func/<Arc>Func, the states and state machine in <Arc>Orchestration, the rule in <Arc>Listener
 function arcStack(app, s) {
   const stack = new cdk.Stack(app, s.name, stackProps(s));
-  const start = new Handler(stack, 'StartGate', s.start, spec.lambdaJar);
-  const complete = new Handler(stack, 'CompleteGate', s.complete, spec.lambdaJar);
-  const copy = new Handler(stack, 'S3Copy', s.copy, spec.lambdaJar);
+  const start = new Handler(new Construct(stack, 'Start'), 'StartFunction', s.start, spec.lambdaJar);
+  const complete = new Handler(new Construct(stack, 'Complete'), 'CompleteFunction', s.complete, spec.lambdaJar);
+  const copy = new Handler(new Construct(stack, 'Func'), s.label + 'Func', s.copy, spec.lambdaJar);
   const copyTask = new tasks.LambdaInvoke(stack, 'S3CopyFunction', {
     lambdaFunction: copy.target, payloadResponseOnly: true, retryOnServiceExceptions: true,
     inputPath: '$.arcWorkloadContext', resultPath: '$.sinkManifests',
   });
   const machine = stateMachine(stack, s, start, complete, copyTask);
-  const bus = events.EventBus.fromEventBusName(stack, 'ArcEventBus', cdk.Fn.importValue(s.eventBusExport));
   const deadLetters = new DeadLetters(stack, 'DeadLetters', s.deadLetterQueue);
-  new events.Rule(stack, 'Listener', {
-    ruleName: s.ruleName, description: s.ruleDescription, enabled: true, eventBus: bus,
+  const listener = new Construct(stack, s.label + 'Listener');
+  new events.Rule(listener, s.base + 'Rule', {
+    ruleName: s.ruleName, description: s.ruleDescription, enabled: true,
+    eventBus: events.EventBus.fromEventBusName(stack, 'ArcEventBus', cdk.Fn.importValue(s.eventBusExport)),
     eventPattern: eventPattern(s.eventPattern), targets: [deadLetters.start(machine)],
   });
   return stack;
 }
 
-function state(path, value) {
-  return sfn.Condition.and(sfn.Condition.isString(path), sfn.Condition.stringEquals(path, value));
-}
-
 function stateMachine(stack, s, start, complete, task) {
+  const orchestration = new Construct(stack, s.label + 'Orchestration');
   const gate = (id, h) => new tasks.LambdaInvoke(stack, id, {
     lambdaFunction: h.target, payloadResponseOnly: true, retryOnServiceExceptions: true,
   });
-  const current = new sfn.Pass(stack, 'CurrentStateChoice', {
+  const current = new sfn.Pass(orchestration, 'CurrentStateChoice', {
     comment: 'the ArcNotifyEvent in the EventBridge event', outputPath: '$.detail',
   });
   const startInvoke = gate('StartInvoke', start);
   const completeInvoke = gate('CompleteInvoke', complete);
-  const hasError = () => sfn.Condition.isPresent('$.workloadError.Error');
-  const stateComplete = new sfn.Choice(stack, 'StateComplete')
-    .when(sfn.Condition.and(hasError(), state('$.currentState', 'partial')), new sfn.Fail(stack, 'PartialWithError'))
-    .when(sfn.Condition.and(hasError(), state('$.currentState', 'missing')), new sfn.Fail(stack, 'MissingWithError'))
-    .when(hasError(), new sfn.Fail(stack, 'UnknownError'))
-    .when(state('$.currentState', 'partial'), new sfn.Succeed(stack, 'Partial'))
-    .when(state('$.currentState', 'missing'), new sfn.Succeed(stack, 'Missing'))
-    .when(state('$.currentState', 'complete'), new sfn.Succeed(stack, 'Complete'))
-    .otherwise(new sfn.Fail(stack, 'UnknownComplete'));
+  // each condition built once, as cls does
+  const conditions = new Map();
+  const once = (key, make) => conditions.get(key) || conditions.set(key, make()).get(key);
+  const hasError = () => once('hasError', () => sfn.Condition.isPresent('$.workloadError.Error'));
+  const state = (path, value) => once(path + ' ' + value, () => sfn.Condition.and(sfn.Condition.isString(path),
+    sfn.Condition.stringEquals(path, value)));
+  const stateComplete = new sfn.Choice(orchestration, 'StateComplete')
+    .when(sfn.Condition.and(hasError(), state('$.currentState', 'partial')),
+      new sfn.Fail(orchestration, 'PartialWithError'))
+    .when(sfn.Condition.and(hasError(), state('$.currentState', 'missing')),
+      new sfn.Fail(orchestration, 'MissingWithError'))
+    .when(hasError(), new sfn.Fail(orchestration, 'UnknownError'))
+    .when(state('$.currentState', 'partial'), new sfn.Succeed(orchestration, 'Partial'))
+    .when(state('$.currentState', 'missing'), new sfn.Succeed(orchestration, 'Missing'))
+    .when(state('$.currentState', 'complete'), new sfn.Succeed(orchestration, 'Complete'))
+    .otherwise(new sfn.Fail(orchestration, 'UnknownComplete'));
   const completion = sfn.Chain.start(completeInvoke).next(stateComplete);
-  const caught = new sfn.Pass(stack, task.id + 'Catch', {
+  const caught = new sfn.Pass(orchestration, task.id + 'Catch', {
     comment: 'the workload failed; the complete gate records the lot as partial or missing',
   });
   caught.next(completeInvoke);
   task.addCatch(caught, { errors: ['States.ALL'], resultPath: '$.workloadError' });
   const workload = sfn.Chain.start(task).next(completion);
-  const stateStart = new sfn.Choice(stack, 'StateStart')
-    .when(sfn.Condition.isPresent('$.waitingFor'), new sfn.Succeed(stack, 'WaitingForSources'))
-    .when(state('$.previousState', 'running'), new sfn.Succeed(stack, 'AlreadyRunning'))
+  const stateStart = new sfn.Choice(orchestration, 'StateStart')
+    .when(sfn.Condition.isPresent('$.waitingFor'), new sfn.Succeed(orchestration, 'WaitingForSources'))
+    .when(state('$.previousState', 'running'), new sfn.Succeed(orchestration, 'AlreadyRunning'))
     .when(sfn.Condition.or(state('$.currentState', 'complete'), state('$.currentState', 'missing')),
-      new sfn.Succeed(stack, 'AlreadyComplete'))
+      new sfn.Succeed(orchestration, 'AlreadyComplete'))
     .when(state('$.currentState', 'running'), workload)
-    .otherwise(new sfn.Fail(stack, 'UnknownStart'));
-  const logGroup = new logs.LogGroup(stack, 'StateMachineLogs', {
+    .otherwise(new sfn.Fail(orchestration, 'UnknownStart'));
+  const logGroup = new logs.LogGroup(orchestration, 'LogGroup' + s.base, {
     logGroupName: s.stateMachineLogGroup, retention: logs.RetentionDays.ONE_MONTH,
     removalPolicy: cdk.RemovalPolicy.DESTROY,
   });
   if (s.retentionDays !== 30) logGroup.node.defaultChild.retentionInDays = s.retentionDays;
-  const machine = new sfn.StateMachine(stack, 'StateMachine', {
+  const machine = new sfn.StateMachine(orchestration, s.base, {
     stateMachineName: s.stateMachineName, stateMachineType: sfn.StateMachineType.STANDARD,
     definitionBody: sfn.DefinitionBody.fromChainable(sfn.Chain.start(current).next(startInvoke).next(stateStart)),
     logs: { destination: logGroup, level: sfn.LogLevel.ALL, includeExecutionData: true },
@@ -274,6 +284,9 @@ for (const s of spec.stacks) {
   }
 }
 for (const stack of stacks) {
-  for (const [key, value] of Object.entries(spec.tags)) cdk.Tags.of(stack).add(key, value);
+  const tags = cdk.Tags.of(stack);
+  for (const [key, value] of Object.entries(spec.tags)) tags.add(key, value);
+  // the declared project name and version cls's deploy records read back from the assembly
+  stack.node.addMetadata('cls:project', spec.projectMetadata);
 }
 app.synth();

@@ -3,9 +3,12 @@
 
     python3 bench/anchor/spec.py ASSEMBLY_DIR LAMBDA_JAR > spec.json
 
-The spec holds only data: stack, function, queue and rule names, environment documents, the account-scoped IAM
-statements of each function and the event patterns. app.js builds every construct from it. Handles what the
-benchmark projects hold: s3Bucket resources, frequent s3PutListenerBoundaries and s3CopyArcs. Standard library only.
+The spec holds only data: stack, function, queue and rule names, the names construct ids are made of, environment
+documents, the account-scoped IAM statements of each function and the event patterns. app.js builds every construct
+from it. Handles what the benchmark projects hold: s3Bucket resources, frequent s3PutListenerBoundaries and
+s3CopyArcs. Resources are found by their construct path (the stack's metadata file maps each path to its logical id),
+so when cls moves a resource this fails naming the path it looked for and the paths it found instead. Standard
+library only.
 """
 import json
 import os
@@ -21,15 +24,51 @@ def hyphenate(name):
     return "-".join(word.lower() for word in words)
 
 
-def resources_of(template, prefix, kind):
-    return [(k, v) for k, v in template["Resources"].items() if k.startswith(prefix) and v["Type"] == kind]
+class Stack:
+    """A stack's template and its resources by construct path below the stack ('Start/StartFunction')."""
 
+    def __init__(self, assembly, artifact_id, artifact):
+        self.name = artifact_id
+        self.artifact = artifact
+        self.template = json.load(open(os.path.join(assembly, artifact["properties"]["templateFile"])))
+        metadata = artifact.get("metadata")
+        if metadata is None:
+            metadata = json.load(open(os.path.join(assembly, artifact["additionalMetadataFile"])))
+        self.paths = {}
+        self.project = None
+        for path, entries in metadata.items():
+            if path == "/" + artifact_id:
+                self.project = next((e["data"] for e in entries if e["type"] == "cls:project"), None)
+            for entry in entries:
+                if entry["type"] == "aws:cdk:logicalId":
+                    relative = path[len("/" + artifact_id + "/"):]
+                    if relative.endswith("/Resource"):
+                        relative = relative[:-len("/Resource")]
+                    self.paths[entry["data"]] = relative
 
-def one(template, prefix, kind):
-    found = resources_of(template, prefix, kind)
-    if len(found) != 1:
-        sys.exit(f"spec: expected one {kind} named {prefix}*, found {len(found)}")
-    return found[0][1]
+    def resources(self, kind):
+        """(construct path, logical id, resource) of every resource of `kind`."""
+        return [(self.paths.get(logical, "?"), logical, resource)
+                for logical, resource in self.template["Resources"].items() if resource["Type"] == kind]
+
+    def at(self, path, kind):
+        """The resource of `kind` at construct path `path`; exits naming what was there instead."""
+        for found, logical, resource in self.resources(kind):
+            if found == path:
+                return logical, resource
+        others = ", ".join(sorted(p for p, _, _ in self.resources(kind))) or "none"
+        sys.exit(f"spec: stack {self.name}: no {kind} at construct path {path}; cls has moved it? "
+                 f"{kind} paths in this stack: {others}")
+
+    def one(self, kind, pattern):
+        """The one resource of `kind` whose construct path matches `pattern` (a regex), with the match."""
+        found = [(re.fullmatch(pattern, p), logical, resource) for p, logical, resource in self.resources(kind)]
+        found = [f for f in found if f[0]]
+        if len(found) != 1:
+            paths = ", ".join(sorted(p for p, _, _ in self.resources(kind))) or "none"
+            sys.exit(f"spec: stack {self.name}: expected one {kind} at a construct path matching {pattern}, found "
+                     f"{len(found)}; {kind} paths in this stack: {paths}")
+        return found[0]
 
 
 def arn_text(value):
@@ -49,9 +88,8 @@ def arn_text(value):
     return None
 
 
-def statements(template, prefix):
+def statements(policy):
     """The role's statements on named buckets and buses; those on the stack's own resources app.js adds itself."""
-    policy = one(template, prefix + "RoleDefaultPolicy", "AWS::IAM::Policy")
     kept = []
     for s in policy["Properties"]["PolicyDocument"]["Statement"]:
         resources = s["Resource"] if isinstance(s["Resource"], list) else [s["Resource"]]
@@ -66,10 +104,13 @@ def statements(template, prefix):
     return kept
 
 
-def function(template, prefix):
-    fn = one(template, prefix + "Function", "AWS::Lambda::Function")["Properties"]
-    log_group = one(template, prefix + "Logs", "AWS::Logs::LogGroup")["Properties"]
-    role = one(template, prefix + "Role", "AWS::IAM::Role")
+def function(stack, scope, function_id):
+    """A function in cls's original layout below `scope`: <id>, <id>Role and LambdaLogGroup<id>/LogGroup<id>."""
+    prefix = scope + "/" if scope else ""
+    fn = stack.at(prefix + function_id, "AWS::Lambda::Function")[1]["Properties"]
+    log_group = stack.at(f"{prefix}LambdaLogGroup{function_id}/LogGroup{function_id}", "AWS::Logs::LogGroup")[1]
+    role = stack.at(prefix + function_id + "Role", "AWS::IAM::Role")[1]
+    policy = stack.at(prefix + function_id + "Role/DefaultPolicy", "AWS::IAM::Policy")[1]
     return {
         "functionName": fn["FunctionName"],
         "description": fn["Description"],
@@ -78,62 +119,71 @@ def function(template, prefix):
         "memorySize": fn["MemorySize"],
         "timeoutSeconds": fn["Timeout"],
         "environment": fn["Environment"]["Variables"],
-        "logGroupName": log_group["LogGroupName"],
-        "retentionDays": log_group["RetentionInDays"],
-        "statements": statements(template, prefix),
+        "logGroupName": log_group["Properties"]["LogGroupName"],
+        "retentionDays": log_group["Properties"]["RetentionInDays"],
+        "statements": statements(policy),
         "wildcards": "cdk_nag" in role.get("Metadata", {}),
     }
 
 
-def grouped(manifest_stack, template):
-    stack = base(manifest_stack, template, "grouped")
+BOUNDARY = "S3PutListenerBoundaryFrequent"
+
+
+def grouped(stack):
+    spec = base(stack, "grouped")
+    template = stack.template
     outputs = template.get("Outputs", {})
     buckets = []
-    for logical, resource in template["Resources"].items():
-        if resource["Type"] != "AWS::S3::Bucket":
-            continue
+    for path, logical, resource in stack.resources("AWS::S3::Bucket"):
         # cls places a bucket where the original did (ADR-0016): a construct S3BucketResource<BucketName> holding
-        # the bucket of the same id, its ARN exported from Output<label>Arn/<label> on the stack; CDK drops the
-        # repeated id, so the logical id is that id and an 8-character hash
+        # the bucket of the same id, its ARN exported from Output<label>Arn/<label> on the stack
+        scope, _, bucket_id = path.partition("/")
+        if scope != bucket_id:
+            sys.exit(f"spec: stack {stack.name}: bucket at {path}, expected <id>/<id> (cls has moved it?)")
         props = resource["Properties"]
-        output = [k for k, o in outputs.items() if o["Value"] == {"Fn::GetAtt": [logical, "Arn"]}][0]
-        label_length = (len(output) - 8 - len("Output") - len("Arn")) // 2
-        label = output[len("Output"):len("Output") + label_length]
+        exported = [k for k, o in outputs.items() if o["Value"] == {"Fn::GetAtt": [logical, "Arn"]}]
+        if len(exported) != 1:
+            sys.exit(f"spec: stack {stack.name}: expected one output of the ARN of bucket {path}, found {exported}")
+        output_scope, _, label = stack.paths[exported[0]].partition("/")
         buckets.append({
-            "id": logical[:-8],
+            "id": bucket_id,
+            "outputScope": output_scope,
             "outputLabel": label,
             "bucketName": props["BucketName"],
             "versioned": "VersioningConfiguration" in props,
             "removeOnDestroy": resource.get("DeletionPolicy") == "Delete",
             "eventBridge": props.get("NotificationConfiguration", {}).get("EventBridgeConfiguration", {})
             .get("EventBridgeEnabled", False),
-            "exportName": outputs[output]["Export"]["Name"],
+            "exportName": outputs[exported[0]]["Export"]["Name"],
         })
-    stack["buckets"] = buckets
-    stack["deadLetterQueue"] = template["Resources"]["DeadLettersBBF8BAAB"]["Properties"]["QueueName"]
+    spec["buckets"] = buckets
+    spec["deadLetterQueue"] = stack.at("DeadLetters", "AWS::SQS::Queue")[1]["Properties"]["QueueName"]
     boundaries = []
-    for logical, resource in template["Resources"].items():
-        if not (logical.startswith("Boundary") and resource["Type"] == "AWS::Events::Rule"):
-            continue
-        name = logical[len("Boundary"):logical.index("Schedule")]
-        prefix = "Boundary" + name + "Handler"
-        queue = one(template, "Boundary" + name + "Queue", "AWS::SQS::Queue")["Properties"]
-        queue_arn = {"Fn::GetAtt": [k for k, _ in resources_of(template, "Boundary" + name + "Queue", "AWS::SQS::Queue")][0:1] + ["Arn"]}
+    for path, _, resource in stack.resources("AWS::Events::Rule"):
+        match = re.fullmatch(BOUNDARY + r"([A-Za-z0-9]+)/ListenerEvent", path)
+        if not match:
+            sys.exit(f"spec: stack {stack.name}: a rule at {path}, not at {BOUNDARY}<Name>/ListenerEvent "
+                     "(cls has moved it, or the project holds more than a frequent boundary)")
+        label = match.group(1)
+        scope = BOUNDARY + label
+        queue_logical, queue = stack.at(scope + "/S3EventQueue", "AWS::SQS::Queue")
+        queue_arn = {"Fn::GetAtt": [queue_logical, "Arn"]}
         listened, listened_prefix = None, None
-        for bucket_logical, bucket in resources_of(template, "S3Bucket", "AWS::S3::Bucket"):
-            for configuration in bucket["Properties"].get("NotificationConfiguration", {}).get("QueueConfigurations", []):
+        for _, _, bucket in stack.resources("AWS::S3::Bucket"):
+            notifications = bucket["Properties"].get("NotificationConfiguration", {})
+            for configuration in notifications.get("QueueConfigurations", []):
                 if configuration["Queue"] == queue_arn:
                     listened = bucket["Properties"]["BucketName"]
                     listened_prefix = configuration["Filter"]["S3Key"]["Rules"][0]["Value"]
-        policy = one(template, "Boundary" + name + "QueuePolicy", "AWS::SQS::QueuePolicy")
+        policy = stack.at(scope + "/S3EventQueue/Policy", "AWS::SQS::QueuePolicy")[1]
         s3_statement = [s for s in policy["Properties"]["PolicyDocument"]["Statement"] if s["Effect"] == "Allow"][0]
         rule = resource["Properties"]
         boundaries.append({
-            "name": name,
-            "function": function(template, prefix),
+            "label": label,
+            "function": function(stack, scope, label + "Int"),
             "retryAttempts": rule["Targets"][0]["RetryPolicy"]["MaximumRetryAttempts"],
-            "queueName": queue["QueueName"],
-            "visibilityTimeoutSeconds": queue["VisibilityTimeout"],
+            "queueName": queue["Properties"]["QueueName"],
+            "visibilityTimeoutSeconds": queue["Properties"]["VisibilityTimeout"],
             "listenedBucket": listened,
             "listenedBucketArn": arn_text(s3_statement["Condition"]["ArnLike"]["aws:SourceArn"]),
             "prefix": listened_prefix,
@@ -141,56 +191,60 @@ def grouped(manifest_stack, template):
             "ruleDescription": rule["Description"],
             "schedule": rule["ScheduleExpression"],
         })
-    stack["boundaries"] = boundaries
-    return stack
+    spec["boundaries"] = boundaries
+    return spec
 
 
-def arc(manifest_stack, template):
-    stack = base(manifest_stack, template, "arc")
-    resources = template["Resources"]
-    machine = one(template, "StateMachine2", "AWS::StepFunctions::StateMachine")["Properties"]
-    machine_logs = one(template, "StateMachineLogs", "AWS::Logs::LogGroup")["Properties"]
-    rule = one(template, "Listener", "AWS::Events::Rule")["Properties"]
-    stack.update({
-        "start": function(template, "StartGate"),
-        "complete": function(template, "CompleteGate"),
-        "copy": function(template, "S3Copy"),
-        "stateMachineName": machine["StateMachineName"],
+def arc(stack):
+    spec = base(stack, "arc")
+    # the state machine sits at <Arc>Orchestration/<Stage><Project><Arc><version> (ADR-0016)
+    match, _, machine = stack.one("AWS::StepFunctions::StateMachine", r"([A-Za-z0-9]+)Orchestration/([^/]+)")
+    label, arc_base = match.group(1), match.group(2)
+    machine_logs = stack.at(f"{label}Orchestration/LogGroup{arc_base}", "AWS::Logs::LogGroup")[1]["Properties"]
+    rule = stack.at(f"{label}Listener/{arc_base}Rule", "AWS::Events::Rule")[1]["Properties"]
+    spec.update({
+        "label": label,
+        "base": arc_base,
+        "start": function(stack, "Start", "StartFunction"),
+        "complete": function(stack, "Complete", "CompleteFunction"),
+        "copy": function(stack, "Func", label + "Func"),
+        "stateMachineName": machine["Properties"]["StateMachineName"],
         "stateMachineLogGroup": machine_logs["LogGroupName"],
         "retentionDays": machine_logs["RetentionInDays"],
         "eventBusExport": rule["EventBusName"]["Fn::ImportValue"],
-        "deadLetterQueue": resources["DeadLettersBBF8BAAB"]["Properties"]["QueueName"],
+        "deadLetterQueue": stack.at("DeadLetters", "AWS::SQS::Queue")[1]["Properties"]["QueueName"],
         "ruleName": rule["Name"],
         "ruleDescription": rule["Description"],
         "eventPattern": rule["EventPattern"],
     })
-    return stack
+    return spec
 
 
-def base(manifest_stack, template, kind):
-    account, region = manifest_stack["environment"][len("aws://"):].split("/")
-    return {"kind": kind, "name": manifest_stack["properties"]["templateFile"][:-len(".template.json")],
-            "description": template["Description"], "account": account, "region": region}
+def base(stack, kind):
+    account, region = stack.artifact["environment"][len("aws://"):].split("/")
+    return {"kind": kind, "name": stack.artifact["properties"]["templateFile"][:-len(".template.json")],
+            "description": stack.template["Description"], "account": account, "region": region}
 
 
 def main():
     assembly, jar = sys.argv[1], os.path.abspath(sys.argv[2])
     manifest = json.load(open(os.path.join(assembly, "manifest.json")))
-    stacks, tags = [], {}
-    for artifact in manifest["artifacts"].values():
+    stacks, tags, project = [], {}, None
+    for artifact_id, artifact in manifest["artifacts"].items():
         if artifact["type"] != "aws:cloudformation:stack":
             continue
-        template = json.load(open(os.path.join(assembly, artifact["properties"]["templateFile"])))
+        stack = Stack(assembly, artifact_id, artifact)
         tags = artifact["properties"].get("tags", {})
-        kind = grouped if "Description" in template and template["Description"].startswith("clusterless resources") else arc
-        stacks.append(kind(artifact, template))
+        project = stack.project
+        description = stack.template.get("Description", "")
+        stacks.append(grouped(stack) if description.startswith("clusterless resources") else arc(stack))
     # the grouped stack first: arc stacks depend on it
     stacks.sort(key=lambda s: s["kind"] != "grouped")
     # the App context cls sets (project, version, stage) when every file is one project version
     context = {"project": hyphenate(tags["cls:project:name"]), "version": tags["cls:project:version"]}
     if "cls:project:stage" in tags:
         context["stage"] = tags["cls:project:stage"]
-    spec = {"lambdaJar": jar, "tags": tags, "context": context, "stacks": stacks}
+    spec = {"lambdaJar": jar, "tags": tags, "projectMetadata": project, "context": context, "stacks": stacks}
     json.dump(spec, sys.stdout, indent=1)
     print()
 
