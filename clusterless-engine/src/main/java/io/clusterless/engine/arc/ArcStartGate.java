@@ -331,6 +331,17 @@ public final class ArcStartGate {
         return source.id();
     }
 
+    /**
+     * Ends the lot's run, whatever its age, for a caller that knows no process runs it any more (a restarted local
+     * run, before it starts anything: ADR-0008); the lot is {@code missing} afterwards, so its next start runs it.
+     *
+     * @param lot the arc's lot (a roll-up's or a schedule's own lot)
+     * @return whether there was such a run
+     */
+    public boolean endAbandoned(String lot, String why) {
+        return states.endAbandoned(lot, why);
+    }
+
     /** Whether a context from this gate runs the workload (the state machine's third {@code StateStart} branch). */
     public static boolean runsWorkload(ArcStateContext context) {
         return context.currentState() == ArcState.running && context.previousState() != ArcState.running;

@@ -338,6 +338,40 @@ public final class ArcStateStore {
     }
 
     /**
+     * Ends the lot's run as {@code missing} whatever its age, for a caller that knows no process runs it any more: a
+     * restarted local run holds the root's lock and has started nothing yet, so each {@code running} state it finds was
+     * left by a run that died (ADR-0008). The run is ended as a timed-out one is (its end record decides), and a
+     * {@code running.arc} left beside an ended state is removed at once instead of after the grace, since its decider
+     * died too. No clock is read to judge: the caller's knowledge is exact, a time comparison is not.
+     *
+     * @param why the note on the end's line
+     * @return whether the lot had such a run or leftover
+     * @throws ArcStateConflictException if the lot kept changing (something else runs it after all)
+     */
+    public boolean endAbandoned(String lot, String why) {
+        boolean ended = false;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            LotView view = observe(lot);
+            Optional<StateObject> listed = view.object(ArcState.running);
+            if (listed.isEmpty()) {
+                return ended;
+            }
+            Optional<StateObject> running = read(listed.get());
+            if (running.isEmpty() || !running.get().hasEtag(listed.get().info().etag())) {
+                continue; // changed since the listing: look again
+            }
+            if (view.current().orElse(null) == ArcState.running) {
+                endAsMissing(lot, view, running.get(), why);
+            } else { // a leftover beside the ended state (ADR-0003, "Leftovers")
+                store.deleteIfMatch(arc.bucket(), running.get().info().key(), running.get().info().etag());
+            }
+            ended = true;
+        }
+        throw new ArcStateConflictException("arc " + arc.arcName() + " lot " + lot + " changed " + MAX_ROUNDS
+                + " times while its abandoned run was being ended; does another process run it?");
+    }
+
+    /**
      * Ends a run that held the lot past the timeout as {@code missing}, unless it ended meanwhile. Only the run that
      * was judged stale is ended: the read must find the object as listed. Between the listing and the read, that run
      * may have been ended by another taker and a new run started under the same key; ending whatever the read finds
@@ -349,11 +383,15 @@ public final class ArcStateStore {
                 || !isStale(running.get(), runningTimeout)) {
             return; // ended, or replaced by a new run, since the listing: look again
         }
-        StateBody body = running.get().body().absorbing(others(view, ArcState.running));
-        String attempt = body.attempt().orElseGet(() -> StateObject.etagToken(running.get().info().etag()));
+        endAsMissing(lot, view, running.get(), "no outcome recorded within the running timeout " + runningTimeout
+                + " of a run started at " + running.get().info().lastModified() + "; the lot may run again");
+    }
+
+    /** Ends the run of {@code running} (read as listed) as {@code missing}, noting why; the end record decides. */
+    private void endAsMissing(String lot, LotView view, StateObject running, String note) {
+        StateBody body = running.body().absorbing(others(view, ArcState.running));
+        String attempt = body.attempt().orElseGet(() -> StateObject.etagToken(running.info().etag()));
         Instant now = clock.instant();
-        String note = "no outcome recorded within the running timeout " + runningTimeout
-                + " of a run started at " + running.get().info().lastModified() + "; the lot may run again";
         StateBody ended = body.append(ArcStateEntry.ended(ArcState.missing, attempt, now, note, null));
         Claim claim = claimEnd(lot, new AttemptEnd(attempt, ArcState.missing, AttemptEnd.EndedBy.timeout,
                 now.toString(), ended.text()));

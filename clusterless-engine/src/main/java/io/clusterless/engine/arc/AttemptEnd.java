@@ -54,7 +54,10 @@ public record AttemptEnd(String arcAttempt, ArcState state, EndedBy endedBy, Str
     public enum EndedBy {
         /** The complete gate, with the workload's outcome. */
         workload,
-        /** A start gate, because the run held the lot longer than the running timeout. */
+        /**
+         * A start gate, because the run held the lot longer than the running timeout; or a restarted local run,
+         * because the process that ran it died ({@link ArcStateStore#endAbandoned}).
+         */
         timeout
     }
 }

@@ -295,4 +295,39 @@ class ArcStateStoreTest {
         assertThat(second.started()).isTrue();
         assertThat(second.arcAttempt()).isNotEqualTo(first);
     }
+
+    @Test
+    void anAbandonedRun_isEndedAsMissingWhateverItsAge_andTheNextStartRunsTheLot() {
+        ArcFixture arc = arc(unique("abandoned"));
+        ArcStateStore states = arc.states(clock);
+        String dead = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT).arcAttempt();
+        clock.advance(Duration.ofHours(-1)); // a clock behind the store's times: no age judges the run stale
+
+        assertThat(states.endAbandoned("20230227PT5M100", "died")).as("a lot that does not run").isFalse();
+        assertThat(states.endAbandoned(LOT, "its process died")).isTrue();
+
+        assertThat(arc.stateFiles(LOT)).containsExactly("missing.arc");
+        assertThat(states.attemptEnd(LOT, dead).orElseThrow().endedBy()).isEqualTo(AttemptEnd.EndedBy.timeout);
+        assertThat(states.lastTransition(LOT).orElseThrow().note()).isEqualTo("its process died");
+        StartOutcome next = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT);
+        assertThat(next.started()).isTrue();
+        assertThat(next.previousState()).isEqualTo(ArcState.missing);
+    }
+
+    @Test
+    void anAbandonedRunThatEndedButLeftRunningArc_losesItAtOnce_notAfterTheGrace() {
+        ArcFixture arc = arc(unique("abandoned-leftover"));
+        ArcStateStore states = arc.states(clock);
+        String attempt = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT).arcAttempt();
+        String running = arc.stateBody(LOT, ArcState.running);
+        states.end(LOT, attempt, ArcState.partial, null, null);
+        arc.putState(LOT, ArcState.running, running); // its decider died before removing running.arc
+
+        assertThat(states.endAbandoned(LOT, "its process died")).isTrue();
+
+        assertThat(arc.stateFiles(LOT)).containsExactly("partial.arc");
+        StartOutcome retry = states.start(LOT, arc.event(LOT), ArcFixture.TIMEOUT);
+        assertThat(retry.started()).as("no grace: the decider is dead").isTrue();
+        assertThat(retry.previousState()).isEqualTo(ArcState.partial);
+    }
 }

@@ -3,7 +3,6 @@ package io.clusterless.local.run;
 import io.clusterless.arcstate.ArcState;
 import io.clusterless.engine.arc.ArcAttemptSupersededException;
 import io.clusterless.engine.arc.ArcCompleteGate;
-import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.engine.arc.ArcStartGate;
 import io.clusterless.engine.event.EventPublisher;
 import io.clusterless.engine.store.ObjectStore;
@@ -15,7 +14,6 @@ import io.clusterless.local.workload.LocalExecutor;
 import io.clusterless.lot.LotUnit;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -39,19 +37,16 @@ final class ArcRunner {
     private final ArcStartGate start;
     private final ArcCompleteGate complete;
     private final LocalExecutor workload;
-    private final ObjectStore store;
-    private final Clock clock;
-    private final Instant processStart;
 
-    ArcRunner(LocalPlan.ArcEntry arc, ObjectStore store, EventPublisher bus, LocalExecutor workload, Clock clock,
-              Instant processStart) {
+    ArcRunner(LocalPlan.ArcEntry arc, ObjectStore store, EventPublisher bus, LocalExecutor workload, Clock clock) {
         this.arc = arc;
-        this.store = store;
-        this.clock = clock;
-        this.processStart = processStart;
         this.start = new ArcStartGate(arc.gateProps(), store, clock);
         this.complete = new ArcCompleteGate(arc.gateProps(), store, bus, clock);
         this.workload = workload;
+    }
+
+    String ruleName() {
+        return arc.ruleName();
     }
 
     String name() {
@@ -68,30 +63,20 @@ final class ArcRunner {
     }
 
     /**
-     * Runs a lot found unfinished at start. This process holds the local root alone, so a {@code running} state
-     * written before it started was left by a dead run: the gate is told that anything older is past its timeout.
+     * Ends the lot's run left {@code running} by an earlier process (ADR-0008): this process holds the local root
+     * alone and has started nothing yet, so that run is dead however recently it started; no clock is asked. The lot
+     * is {@code missing} afterwards, and the ordinary gate starts it again.
+     *
+     * @return whether the lot had such a run
      */
-    Outcome recover(ArcNotifyEvent event) {
-        Duration sinceStart = Duration.between(processStart, clock.instant());
-        ArcGateProps props = arc.gateProps();
-        ArcGateProps recovering = props.withRunningTimeout(
-                sinceStart.isNegative() || sinceStart.isZero() ? Duration.ofMillis(1) : sinceStart);
-        return run(event, new ArcStartGate(recovering, store, clock));
+    boolean endAbandoned(String lot) {
+        return start.endAbandoned(lot, "its run ended with the local run that started it (the root was free again)"
+                + "; the lot may run again");
     }
 
-    /**
-     * Runs the lot a schedule tick runs (ADR-0013); {@code recovering} as {@link #recover}, for a tick whose lot a
-     * dead run left {@code running}.
-     */
-    Outcome tick(Instant tick, LotUnit unit, boolean recovering) {
-        ArcStartGate gate = recovering ? recoveringGate() : start;
-        return run("of the tick at " + tick, () -> gate.tick(tick, unit));
-    }
-
-    private ArcStartGate recoveringGate() {
-        Duration sinceStart = Duration.between(processStart, clock.instant());
-        return new ArcStartGate(arc.gateProps().withRunningTimeout(
-                sinceStart.isNegative() || sinceStart.isZero() ? Duration.ofMillis(1) : sinceStart), store, clock);
+    /** Runs the lot a schedule tick runs (ADR-0013). */
+    Outcome tick(Instant tick, LotUnit unit) {
+        return run("of the tick at " + tick, () -> start.tick(tick, unit));
     }
 
     private Outcome run(ArcNotifyEvent event, ArcStartGate gate) {

@@ -98,6 +98,10 @@ public final class LocalRunner implements AutoCloseable {
     private final String path;
     private final LocalTypes types;
     private final List<String> notices = new ArrayList<>();
+    /** The lots this process has submitted, by rule name and the event's lot: recovery adds no second run of one. */
+    private final java.util.Set<String> submittedLots = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Per rule name, the lots whose run an earlier process left running and this one ended before starting. */
+    private final Map<String, java.util.Set<String>> abandoned = new java.util.HashMap<>();
     /** The roll-up lots this process has ticked (rule name and lot). */
     private final java.util.Set<String> lateTicked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
@@ -168,11 +172,17 @@ public final class LocalRunner implements AutoCloseable {
      * ended since the first arrival closed, every arc run finished.
      */
     public void run(Consumer<RunProgress> progress) throws InterruptedException {
-        recover();
+        endAbandonedRuns();
+        boolean recovered = false;
         while (true) {
             LandingFolders.Look look = landing.look();
             arrived.addAndGet(look.arrivals());
             int closedNow = closeIntervals();
+            if (!recovered) {
+                // after the first close: a close a kill interrupted is repeated there and announces its lot again
+                recover();
+                recovered = true;
+            }
             int firedNow = fireTicks();
             awaitQuiet(progress);
             if (!look.unsettled() && !landing.hasNew() && startDueRollUps() > 0) {
@@ -250,7 +260,7 @@ public final class LocalRunner implements AutoCloseable {
             }
             LocalExecutor executor = type.executor(arc, executors);
             workloads.add(executor);
-            ArcRunner runner = new ArcRunner(arc, store, bus, executor, clock, started);
+            ArcRunner runner = new ArcRunner(arc, store, bus, executor, clock);
             arcs.put(arc.ruleName(), runner);
             Optional<ArcSchedule> schedule = ArcSchedule.of(arc.model());
             if (schedule.isPresent()) { // its schedule starts it, no source lot does (ADR-0013)
@@ -377,14 +387,16 @@ public final class LocalRunner implements AutoCloseable {
             for (Instant tick : due) {
                 String lot = schedule.lotOf(tick).format();
                 ArcState state = states.get(lot);
-                boolean recovering = catchingUp && state == ArcState.running;
+                // a lot whose run died with an earlier process runs again (endAbandonedRuns made it missing)
+                boolean recovering = catchingUp
+                        && abandoned.getOrDefault(arc.ruleName(), java.util.Set.of()).contains(lot);
                 if (state != null && !recovering) {
                     continue; // the tick ran (or cls exec ran its lot): a tick runs its lot once
                 }
                 if (switches.disabledAt(projectId, arc.model().getName(), tick)) {
                     continue; // as EventBridge drops a disabled rule's ticks
                 }
-                submit(runner, lot, () -> runner.tick(tick, schedule.schedule().lotUnit(), recovering));
+                submit(runner, lot, () -> runner.tick(tick, schedule.schedule().lotUnit()));
                 states.put(lot, ArcState.running); // a second tick of the same lot in this look finds it
                 fired++;
             }
@@ -393,6 +405,7 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     private void submit(ArcRunner runner, String lot, java.util.function.Supplier<ArcRunner.Outcome> work) {
+        submittedLots.add(runner.ruleName() + " " + lot);
         inFlight.incrementAndGet();
         pool.execute(() -> {
             try {
@@ -424,8 +437,30 @@ public final class LocalRunner implements AutoCloseable {
     }
 
     /**
+     * Ends, before anything runs, every arc lot's run that an earlier process left {@code running} (ADR-0008): this
+     * process holds the root's lock, so that process died, and its workloads were ended with their leases. The lots
+     * become {@code missing}; {@link #recover()} and the first ticks start them again through the ordinary gate.
+     */
+    private void endAbandonedRuns() {
+        for (LocalPlan.ArcEntry arc : plan.arcs()) {
+            ArcRunner runner = arcs.get(arc.ruleName());
+            if (runner == null) {
+                continue; // its type does not run locally (see notices())
+            }
+            runningLots(arc).forEach(lot -> {
+                if (runner.endAbandoned(lot)) {
+                    LOG.log(System.Logger.Level.INFO, "arc {0} lot {1}: ended the run an earlier process left",
+                            runner.name(), lot);
+                    abandoned.computeIfAbsent(arc.ruleName(), rule -> new java.util.HashSet<>()).add(lot);
+                }
+            });
+        }
+    }
+
+    /**
      * Runs again every arc lot whose source lot is announced (a final manifest exists) but whose state is not
-     * {@code complete}: the events for them died with an earlier process.
+     * {@code complete}: the events for them died with an earlier process. A lot this process has already submitted
+     * (a repeated close announced it again) is not submitted twice.
      */
     private void recover() {
         ListenerSwitches switches = switches();
@@ -451,9 +486,10 @@ public final class LocalRunner implements AutoCloseable {
                     ManifestURI manifest = announced.getKey();
                     // a lot announced while the arc was disabled was not delivered, so it is not recovered either
                     if (states.get(arcLotOf(arc, manifest.lot())) != ArcState.complete
-                            && !switches.disabledAt(projectId, arc.model().getName(), announced.getValue())) {
+                            && !switches.disabledAt(projectId, arc.model().getName(), announced.getValue())
+                            && !submittedLots.contains(runner.ruleName() + " " + manifest.lot())) {
                         ArcNotifyEvent event = new ArcNotifyEvent(owner, manifest.lot(), manifest.identifier());
-                        submit(runner, event.lot(), () -> runner.recover(event));
+                        submit(runner, event.lot(), () -> runner.run(event));
                     }
                 }
             }
@@ -532,21 +568,36 @@ public final class LocalRunner implements AutoCloseable {
         return rollUp == null ? sourceLot : LotId.of(rollUp.lotUnit(), LotId.parse(sourceLot).start()).format();
     }
 
+    /** The lots of the arc with a {@code running} state object, beside another or not, from one listing. */
+    private java.util.Set<String> runningLots(LocalPlan.ArcEntry arc) {
+        java.util.Set<String> lots = new java.util.TreeSet<>();
+        stateObjects(arc, (lot, state) -> {
+            if (state == ArcState.running) {
+                lots.add(lot);
+            }
+        });
+        return lots;
+    }
+
     private Map<String, ArcState> arcStates(LocalPlan.ArcEntry arc) {
+        Map<String, ArcState> states = new LinkedHashMap<>();
+        stateObjects(arc, states::put);
+        return states;
+    }
+
+    private void stateObjects(LocalPlan.ArcEntry arc, java.util.function.BiConsumer<String, ArcState> each) {
         ArcStateURI uri = arc.gateProps().arcStateURI();
         String prefix = uri.path().substring(("s3://" + uri.bucket() + "/").length());
-        Map<String, ArcState> states = new LinkedHashMap<>();
         store.listAll(uri.bucket(), prefix, null).forEach(object -> {
             try {
                 ArcStateURI state = ArcStateURI.parse(object.uri());
                 if (state.lot() != null && state.state() != null) {
-                    states.put(state.lot(), state.state());
+                    each.accept(state.lot(), state.state());
                 }
             } catch (IllegalArgumentException e) {
                 // not a state object
             }
         });
-        return states;
     }
 
     /** Each final manifest of the source, with when it was written. */
@@ -602,7 +653,7 @@ public final class LocalRunner implements AutoCloseable {
             for (ArcNotifyEvent event : events) {
                 // a scheduled arc's lot runs as the tick at its end would run it (ADR-0013)
                 submitted.put(arcLotOf(entry, event.lot()), pool.submit(() -> schedule.isPresent()
-                        ? runner.tick(ScheduleTick.of(LotId.parse(event.lot())).time(), schedule.get().lotUnit(), false)
+                        ? runner.tick(ScheduleTick.of(LotId.parse(event.lot())).time(), schedule.get().lotUnit())
                         : runner.run(event)));
             }
             for (String lot : dueLots) {
