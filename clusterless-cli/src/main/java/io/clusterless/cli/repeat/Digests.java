@@ -5,13 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of files and of length-prefixed fields (no two different field lists hash alike). */
+/** SHA-256 ({@link Sha256}) of files and of length-prefixed fields (no two different field lists hash alike). */
 final class Digests {
-    private final MessageDigest digest = sha256();
+    private final Sha256 digest = new Sha256();
 
     /** Adds one field: its length, then its bytes. */
     Digests add(String field) {
@@ -27,7 +25,7 @@ final class Digests {
     }
 
     static String file(Path file) throws IOException {
-        MessageDigest digest = sha256();
+        Sha256 digest = new Sha256();
         byte[] buffer = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
@@ -35,13 +33,5 @@ final class Digests {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.clusterless.cli.repeat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,13 +20,16 @@ import java.util.Optional;
  */
 record RepeatRecord(String key, Path outdir, List<Observed> facts, List<EntryFile> entryFiles, byte[] out, byte[] err,
                     boolean timings) {
-    static final String FORMAT = "cls-repeat 1";
+    static final String FORMAT = "cls-repeat 2";
 
     /** One file of the cache entry. */
     record EntryFile(String path, long size) {
     }
 
-    /** One field per line, each Base64: paths and output may hold any character. */
+    /**
+     * One item per line, its fields separated by tabs, with backslash, tab, newline and carriage return escaped
+     * (paths may hold any of them); the output bytes in Base64. Plain text, so reading it costs little.
+     */
     String format() {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
         line(text, "key", key);
@@ -39,17 +41,52 @@ record RepeatRecord(String key, Path outdir, List<Observed> facts, List<EntryFil
         for (EntryFile file : entryFiles) {
             line(text, "entry", file.path(), Long.toString(file.size()));
         }
-        text.append("out ").append(Base64.getEncoder().encodeToString(out)).append('\n');
-        text.append("err ").append(Base64.getEncoder().encodeToString(err)).append('\n');
+        line(text, "out", Base64.getEncoder().encodeToString(out));
+        line(text, "err", Base64.getEncoder().encodeToString(err));
         return text.toString();
     }
 
     private static void line(StringBuilder text, String name, String... fields) {
         text.append(name);
         for (String field : fields) {
-            text.append(' ').append(Base64.getEncoder().encodeToString(field.getBytes(StandardCharsets.UTF_8)));
+            text.append('\t');
+            for (int i = 0; i < field.length(); i++) {
+                char c = field.charAt(i);
+                switch (c) {
+                    case '\\' -> text.append("\\\\");
+                    case '\t' -> text.append("\\t");
+                    case '\n' -> text.append("\\n");
+                    case '\r' -> text.append("\\r");
+                    default -> text.append(c);
+                }
+            }
         }
         text.append('\n');
+    }
+
+    private static String unescape(String field) {
+        if (field.indexOf('\\') < 0) {
+            return field;
+        }
+        StringBuilder text = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c != '\\') {
+                text.append(c);
+                continue;
+            }
+            if (++i == field.length()) {
+                throw new IllegalArgumentException("a field ending in a lone backslash");
+            }
+            switch (field.charAt(i)) {
+                case '\\' -> text.append('\\');
+                case 't' -> text.append('\t');
+                case 'n' -> text.append('\n');
+                case 'r' -> text.append('\r');
+                default -> throw new IllegalArgumentException("an unknown escape");
+            }
+        }
+        return text.toString();
     }
 
     /** The record in {@code text}; empty when it is not one whole record of this format. */
@@ -67,7 +104,7 @@ record RepeatRecord(String key, Path outdir, List<Observed> facts, List<EntryFil
         List<EntryFile> entry = new ArrayList<>();
         try {
             for (int i = 1; i < lines.length - 1; i++) {
-                String[] parts = lines[i].split(" ", -1);
+                String[] parts = lines[i].split("\t", -1);
                 switch (parts[0]) {
                     case "key" -> key = field(parts, 1, 2);
                     case "outdir" -> outdir = Path.of(field(parts, 1, 2));
@@ -75,8 +112,8 @@ record RepeatRecord(String key, Path outdir, List<Observed> facts, List<EntryFil
                     case "fact" -> facts.add(new Observed(Observed.Kind.valueOf(field(parts, 1, 4)),
                             Path.of(field(parts, 2, 4)), field(parts, 3, 4)));
                     case "entry" -> entry.add(new EntryFile(field(parts, 1, 3), Long.parseLong(field(parts, 2, 3))));
-                    case "out" -> out = Base64.getDecoder().decode(parts[1]);
-                    case "err" -> err = Base64.getDecoder().decode(parts[1]);
+                    case "out" -> out = Base64.getDecoder().decode(field(parts, 1, 2));
+                    case "err" -> err = Base64.getDecoder().decode(field(parts, 1, 2));
                     default -> {
                         return Optional.empty();
                     }
@@ -110,6 +147,6 @@ record RepeatRecord(String key, Path outdir, List<Observed> facts, List<EntryFil
         if (parts.length != length) {
             throw new IllegalArgumentException("a line with the wrong number of fields");
         }
-        return new String(Base64.getDecoder().decode(parts[index]), StandardCharsets.UTF_8);
+        return unescape(parts[index]);
     }
 }

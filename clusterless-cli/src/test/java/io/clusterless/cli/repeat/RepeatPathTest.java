@@ -178,14 +178,6 @@ class RepeatPathTest {
         String text = Files.readString(record);
         assertThat(text).doesNotContain(SECRET)
                 .doesNotContain(Base64.getEncoder().encodeToString(SECRET.getBytes(StandardCharsets.UTF_8)));
-        String[] lines = text.split("\n");
-        for (int i = 1; i < lines.length; i++) { // after the format line, every field is Base64
-            String[] fields = lines[i].split(" ");
-            for (int f = 1; f < fields.length; f++) {
-                assertThat(new String(Base64.getDecoder().decode(fields[f]), StandardCharsets.UTF_8))
-                        .doesNotContain(SECRET);
-            }
-        }
         assertThat(Files.size(record)).as("small: a digest of the invocation, facts and output").isLessThan(16_000);
     }
 
