@@ -26,17 +26,22 @@ public final class Main {
     public static void main(String[] args) {
         long started = System.currentTimeMillis();
         // a repeat of a recorded synth over unchanged files is answered before anything beyond java.base is loaded
-        Invocation invocation = Invocation.ofProcess(args, started);
-        if (FastRepeat.serve(invocation, System.out, System.err)) {
-            System.exit(0);
+        Invocation invocation = null;
+        if (FastRepeat.applies(args)) {
+            invocation = Invocation.ofProcess(args, started);
+            if (FastRepeat.serve(invocation, System.out, System.err)) {
+                System.exit(0);
+            }
         }
         Interruption.Streams streams = Interruption.Streams.of(System.out, System.err);
         // jsii relays its node process's output through System.err: a signal mutes that too
         System.setOut(streams.outStream());
         System.setErr(streams.errStream());
-        RepeatRecorder repeat = recorder(invocation);
-        PrintWriter out = new PrintWriter(repeat.tee(System.out, true), true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(repeat.tee(System.err, false), true, StandardCharsets.UTF_8);
+        RepeatRecorder repeat = invocation == null ? null : recorder(invocation);
+        PrintWriter out = new PrintWriter(repeat == null ? System.out : repeat.tee(System.out, true), true,
+                StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(repeat == null ? System.err : repeat.tee(System.err, false), true,
+                StandardCharsets.UTF_8);
         CliContext context = new CliContext(out, err, System.in).repeat(repeat);
         Interruption.install(streams, context, Thread.currentThread());
         int code = run(context, args);
@@ -45,7 +50,9 @@ public final class Main {
         }
         out.flush();
         err.flush();
-        repeat.write(code);
+        if (repeat != null) {
+            repeat.write(code);
+        }
         System.exit(code);
     }
 

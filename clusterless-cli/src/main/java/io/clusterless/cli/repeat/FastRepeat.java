@@ -25,8 +25,25 @@ import java.util.Optional;
 public final class FastRepeat {
     /** Never served from a record; the normal path synthesizes afresh. */
     static final String NO_CACHE = "--no-cache";
+    private static final String SYNTH = "synth";
 
     private FastRepeat() {
+    }
+
+    /**
+     * Whether a command line can have a record: only synth writes them, so one without the word is never looked up
+     * (cls --version and the rest pay nothing for the repeat path); one with an {@code @file} never (picocli reads
+     * more arguments from the file, an input the record would not know).
+     */
+    public static boolean applies(String[] args) {
+        boolean synth = false;
+        for (String arg : args) {
+            if (arg.startsWith("@")) {
+                return false;
+            }
+            synth |= arg.equals(SYNTH);
+        }
+        return synth;
     }
 
     /** Serves {@code invocation} from its record; false when the normal path must run (nothing was printed then). */

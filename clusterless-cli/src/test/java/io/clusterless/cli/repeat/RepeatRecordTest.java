@@ -44,4 +44,13 @@ class RepeatRecordTest {
         assertThat(RepeatRecord.parse(whole.replace("entry\tm\t1\n", ""))).as("no entry files").isEmpty();
         assertThat(RepeatRecord.parse("")).isEmpty();
     }
+
+    @Test
+    void onlyASynthCommandLineWithoutArgumentFiles_isLookedUpOrRecorded() {
+        assertThat(FastRepeat.applies(new String[]{"--version"})).isFalse();
+        assertThat(FastRepeat.applies(new String[]{"validate", "p.json"})).isFalse();
+        assertThat(FastRepeat.applies(new String[]{"-v", "synth", "-p", "p.json"})).isTrue();
+        assertThat(FastRepeat.applies(new String[]{"synth", "@more-options.txt"})).as("picocli reads the file")
+                .isFalse();
+    }
 }
