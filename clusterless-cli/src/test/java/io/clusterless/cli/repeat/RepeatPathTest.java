@@ -51,6 +51,7 @@ class RepeatPathTest {
 
     @BeforeAll
     void recordOneSynth() throws Exception {
+        long beforeFixture = System.currentTimeMillis();
         Path work = Files.createDirectories(temp.resolve("work"));
         lib = Files.createDirectories(temp.resolve("lib"));
         Files.copy(Path.of("..", "examples", "copy-chain", "project.json"), lib.resolve("body.libsonnet"));
@@ -63,23 +64,24 @@ class RepeatPathTest {
         environment.put("CLS_CACHE_DIR", cache.toString());
         environment.put("SOME_TOKEN", SECRET);
         environment.put("SHLVL", "1");
-        Run tooSoon = cls(invocation(environment, work));
+        // started before the files were written: whatever the scheduler does, they changed less than a second before
+        Run tooSoon = cls(invocation(environment, work, beforeFixture));
         assertThat(tooSoon.repeat()).isFalse();
         assertThat(tooSoon.exit()).isZero();
         assertThat(records()).as("files changed within a second of the start are not trusted").isEmpty();
 
         Thread.sleep(Observed.RACY_MILLIS + 100); // so that the fixture is older than a second when the run starts
-        recorded = invocation(environment, work);
+        recorded = invocation(environment, work, System.currentTimeMillis());
         first = cls(recorded);
         assertThat(first.repeat()).isFalse();
         assertThat(first.err()).contains("timings: jvm-start=").contains(" load=").contains(" cached=");
         assertThat(records()).hasSize(1);
     }
 
-    private Invocation invocation(Map<String, String> environment, Path workingDirectory) {
+    private Invocation invocation(Map<String, String> environment, Path workingDirectory, long started) {
         return new Invocation(List.of("-v", "synth", "-p", project.toString(), "--jpath", lib.toString(), "-o",
                 out.toString()), workingDirectory, environment, Map.of("user.home", temp.resolve("home").toString(),
-                "java.version", "17"), false, List.of(code), System.currentTimeMillis());
+                "java.version", "17"), false, List.of(code), started);
     }
 
     @Test

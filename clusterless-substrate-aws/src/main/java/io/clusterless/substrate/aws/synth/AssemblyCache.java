@@ -72,11 +72,6 @@ public final class AssemblyCache {
         }
     }
 
-    /** Where the entry of {@code key} is (whether or not it exists). */
-    public Path entry(SynthKey key) {
-        return root.resolve(key.hex());
-    }
-
     /** Keeps the assembly {@code result} wrote under {@code key}. A cache that cannot be written is skipped. */
     public void store(SynthKey key, SynthResult result) {
         Path temp = null;
