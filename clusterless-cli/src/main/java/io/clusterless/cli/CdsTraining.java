@@ -1,9 +1,13 @@
 package io.clusterless.cli;
 
 import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.repeat.FastRepeat;
+import io.clusterless.cli.repeat.Invocation;
+import io.clusterless.cli.repeat.RepeatRecorder;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +17,8 @@ import java.util.List;
 /**
  * The build's class-data-sharing training (clusterless-cli/pom.xml), not a command: runs each command line given,
  * separated by {@code --then}, in this one JVM, so that the archive it records at exit holds the classes of all of
- * them (validate, a fresh synth, a synth served by the assembly cache). Prints each line's exit code.
+ * them (validate, a fresh synth, a synth served by the assembly cache, and the last line once more on the repeat
+ * path, from the record its run wrote). Prints each line's exit code.
  */
 public final class CdsTraining {
     static final String SEPARATOR = "--then";
@@ -22,11 +27,26 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) {
-        PrintWriter quiet = new PrintWriter(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Invocation last = null;
         for (List<String> line : lines(args)) {
-            int code = Main.run(new CliContext(quiet, quiet, InputStream.nullInputStream()),
+            // each line as Main.main runs it: recorded, so that the last one can be repeated below
+            last = Invocation.ofProcess(line.toArray(String[]::new), System.currentTimeMillis());
+            RepeatRecorder repeat = Main.recorder(last);
+            PrintWriter out = new PrintWriter(repeat.tee(OutputStream.nullOutputStream(), true), true,
+                    StandardCharsets.UTF_8);
+            PrintWriter err = new PrintWriter(repeat.tee(OutputStream.nullOutputStream(), false), true,
+                    StandardCharsets.UTF_8);
+            int code = Main.run(new CliContext(out, err, InputStream.nullInputStream()).repeat(repeat),
                     line.toArray(String[]::new));
+            out.flush();
+            err.flush();
+            repeat.write(code);
             System.out.println("cds training: exit " + code + ": cls " + String.join(" ", line));
+        }
+        if (last != null) {
+            // the repeat path's classes too (a synth line last: its record was just written)
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+            System.out.println("cds training: repeat served: " + FastRepeat.serve(last, quiet, quiet));
         }
         System.exit(0); // jsii's node is stopped by its shutdown hook; the JVM records the archive on the way out
     }

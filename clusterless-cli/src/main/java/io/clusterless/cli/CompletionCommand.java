@@ -35,7 +35,7 @@ public final class CompletionCommand implements Callable<Integer> {
         // a fresh tree, so the script does not depend on this invocation's state
         CliContext context = new CliContext(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 InputStream.nullInputStream());
-        String script = AutoComplete.bash("cls", Main.commandLine(new ClsCommand(context)));
+        String script = AutoComplete.bash("cls", CommandTree.commandLine(new ClsCommand(context)));
         PrintWriter out = root.context().out();
         if (shell == Shell.zsh) {
             out.println("# zsh: load bash-style completion support, then the cls completion");

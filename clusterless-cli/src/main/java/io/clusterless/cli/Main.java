@@ -1,34 +1,48 @@
 package io.clusterless.cli;
 
-import io.clusterless.cli.config.ConfigDefaults;
+import io.clusterless.cli.config.ConfigFiles;
+import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.context.CliContext;
-import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.Interruption;
-import io.clusterless.cli.context.VersionProvider;
-import io.clusterless.engine.ops.OperationException;
-import io.clusterless.model.load.Problem;
-import io.clusterless.model.load.ProblemException;
-import io.clusterless.substrate.aws.connection.AwsFailures;
-import picocli.CommandLine;
+import io.clusterless.cli.repeat.FastRepeat;
+import io.clusterless.cli.repeat.Invocation;
+import io.clusterless.cli.repeat.RepeatRecorder;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** Entry point of {@code cls}. {@link #run} exists so tests can capture output and exit codes. */
+/**
+ * Entry point of {@code cls}. {@link #run} exists so tests can capture output and exit codes; the command tree is
+ * {@link CommandTree}'s, so that starting (and the repeat path, {@link FastRepeat}) loads no picocli class.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        long started = System.currentTimeMillis();
+        // a repeat of a recorded synth over unchanged files is answered before anything beyond java.base is loaded
+        Invocation invocation = null;
+        if (FastRepeat.applies(args)) {
+            invocation = Invocation.ofProcess(args, started);
+            if (FastRepeat.serve(invocation, System.out, System.err)) {
+                System.exit(0);
+            }
+        }
         Interruption.Streams streams = Interruption.Streams.of(System.out, System.err);
         // jsii relays its node process's output through System.err: a signal mutes that too
         System.setOut(streams.outStream());
         System.setErr(streams.errStream());
-        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        CliContext context = new CliContext(out, err, System.in);
+        RepeatRecorder repeat = invocation == null ? null : recorder(invocation);
+        PrintWriter out = new PrintWriter(repeat == null ? System.out : repeat.tee(System.out, true), true,
+                StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(repeat == null ? System.err : repeat.tee(System.err, false), true,
+                StandardCharsets.UTF_8);
+        CliContext context = new CliContext(out, err, System.in).repeat(repeat);
         Interruption.install(streams, context, Thread.currentThread());
         int code = run(context, args);
         if (Interruption.signalled()) {
@@ -36,7 +50,34 @@ public final class Main {
         }
         out.flush();
         err.flush();
+        if (repeat != null) {
+            repeat.write(code);
+        }
         System.exit(code);
+    }
+
+    /** The recorder of this process's invocation, with the configuration files it may read as they are now. */
+    public static RepeatRecorder recorder(Invocation invocation) {
+        ConfigFiles files = new ConfigFiles(invocation.workingDirectory(),
+                Path.of(invocation.properties().getOrDefault("user.home", "")));
+        return new RepeatRecorder(invocation, configCandidates(files));
+    }
+
+    /**
+     * Every configuration file a command may read: each namespace's global file, and its local file in every folder
+     * from the working directory up to the home directory ({@link ConfigFiles#local} reads the nearest).
+     */
+    static List<Path> configCandidates(ConfigFiles files) {
+        List<Path> candidates = new ArrayList<>();
+        Path home = files.home().toAbsolutePath().normalize();
+        for (String namespace : Settings.NAMESPACES) {
+            candidates.add(files.global(namespace));
+            for (Path dir = files.workingDirectory().toAbsolutePath().normalize(); dir != null && !dir.equals(home);
+                 dir = dir.getParent()) {
+                candidates.add(dir.resolve(files.localTarget(namespace).getFileName()));
+            }
+        }
+        return candidates;
     }
 
     public static int run(PrintWriter out, PrintWriter err, InputStream in, String... args) {
@@ -46,115 +87,6 @@ public final class Main {
     /** Runs one command line in {@code context}: its streams, directories and nothing else shared. */
     public static int run(CliContext context, String... args) {
         context.commands(Main::run);
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // what picocli would print, without building the whole command tree first (most of a start-up)
-            for (String line : new VersionProvider().getVersion()) {
-                context.out().println(line);
-            }
-            context.out().flush();
-            return ExitCodes.OK;
-        }
-        PrintWriter err = context.err();
-        ClsCommand root = new ClsCommand(context);
-        CommandLine commandLine = commandLineFor(root, args);
-        try {
-            return commandLine.execute(args);
-        } catch (OutOfMemoryError | StackOverflowError e) {
-            // picocli hands only Exceptions to the handler; JVM errors still get one line
-            err.println("error: " + (e instanceof OutOfMemoryError ? "out of memory" : "stack overflow")
-                    + " while running cls; the input is too large or too deeply nested");
-            if (root.context().verbosity() > 0) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return ExitCodes.FAILURE;
-        }
-    }
-
-    /** The configured command tree; also used to generate completion scripts. */
-    public static CommandLine commandLine(ClsCommand root) {
-        return commandLine(root, ClsCommand.COMMANDS);
-    }
-
-    /**
-     * The tree {@code args} need: only the invoked command's branch when they name one for certain, else every
-     * command (help, an unknown command and its suggestions).
-     */
-    static CommandLine commandLineFor(ClsCommand root, String... args) {
-        return commandLine(root, InvokedCommand.of(args, ClsCommand.COMMANDS).<List<Class<?>>>map(List::of)
-                .orElse(ClsCommand.COMMANDS));
-    }
-
-    /** The tree with only {@code commands} (with their own subcommands) under {@code cls}. */
-    static CommandLine commandLine(ClsCommand root, List<Class<?>> commands) {
-        CommandLine commandLine = new CommandLine(root, new CommandFactory(root.context()));
-        for (Class<?> command : commands) {
-            commandLine.addSubcommand(command);
-        }
-        commandLine.setOut(root.context().out());
-        commandLine.setErr(root.context().err());
-        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setUsageHelpAutoWidth(true);
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> reportFailure(root.context(), e));
-        commandLine.setParameterExceptionHandler(Main::reportUsageError);
-        // cls -P local …: "local" is the value of the root's -P, not the local command; only at the root, so that
-        // e.g. "cls arcs --stage status" still runs arcs status
-        commandLine.setAllowSubcommandsAsOptionParameters(true);
-        commandLine.getSubcommands().values().forEach(sub -> sub.setAllowSubcommandsAsOptionParameters(false));
-        commandLine.setExecutionStrategy(parseResult -> {
-            ProviderDefault.apply(root, parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
-        });
-        commandLine.setDefaultValueProvider(new ConfigDefaults(root.context()::config));
-        shareVersion(commandLine, new VersionProvider());
-        return commandLine;
-    }
-
-    /** Every command mixes in --version; picocli does not pass the root's version provider down. */
-    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
-        command.getCommandSpec().versionProvider(version);
-        command.getSubcommands().values().forEach(sub -> shareVersion(sub, version));
-    }
-
-    private static int reportFailure(CliContext context, Exception e) {
-        PrintWriter err = context.err();
-        if (Interruption.signalled()) {
-            return ExitCodes.INTERRUPTED; // the signal handler said so and is ending the process
-        }
-        if (Interruption.causedBy(e)) {
-            err.println("cls: interrupted");
-            if (context.verbosity() > 0) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return ExitCodes.INTERRUPTED;
-        }
-        if (e instanceof ProblemException problems) {
-            for (Problem problem : problems.problems()) {
-                err.println(problem.format());
-            }
-        } else if (e instanceof OperationException) {
-            err.println("error: " + e.getMessage());
-        } else {
-            String message = AwsFailures.describe(e, null).orElseGet(() -> (e.getMessage() != null ? e.getMessage()
-                    : e.getClass().getSimpleName()) + (context.verbosity() == 0 ? " (run with -v for details)" : ""));
-            err.println("error: " + message);
-        }
-        if (context.verbosity() > 0) {
-            e.printStackTrace(err);
-        }
-        err.flush();
-        return ExitCodes.FAILURE;
-    }
-
-    private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
-        CommandLine command = e.getCommandLine();
-        PrintWriter err = command.getErr();
-        // picocli prefixes argument-group messages with "Error: "; we already say "error: "
-        err.println("error: " + e.getMessage().replaceFirst("^Error: ", ""));
-        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-        err.flush();
-        return ExitCodes.USAGE;
+        return CommandTree.run(context, args);
     }
 }

@@ -81,6 +81,6 @@ class CompletionCommandTest {
     private static java.util.List<String> topLevelCommands() {
         CliContext context = new CliContext(new java.io.PrintWriter(java.io.Writer.nullWriter()),
                 new java.io.PrintWriter(java.io.Writer.nullWriter()), java.io.InputStream.nullInputStream());
-        return java.util.List.copyOf(Main.commandLine(new ClsCommand(context)).getSubcommands().keySet());
+        return java.util.List.copyOf(CommandTree.commandLine(new ClsCommand(context)).getSubcommands().keySet());
     }
 }

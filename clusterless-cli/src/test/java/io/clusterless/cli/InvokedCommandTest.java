@@ -53,22 +53,22 @@ class InvokedCommandTest {
 
     @Test
     void aNamedCommand_getsATreeOfOnlyItsBranch() {
-        CommandLine tree = Main.commandLineFor(root(), "-v", "synth", "-p", "x.json");
+        CommandLine tree = CommandTree.commandLineFor(root(), "-v", "synth", "-p", "x.json");
 
         assertThat(tree.getSubcommands()).containsOnlyKeys("synth");
-        assertThat(Main.commandLineFor(root(), "help", "synth").getSubcommands().keySet())
-                .containsExactlyElementsOf(Main.commandLine(root()).getSubcommands().keySet());
+        assertThat(CommandTree.commandLineFor(root(), "help", "synth").getSubcommands().keySet())
+                .containsExactlyElementsOf(CommandTree.commandLine(root()).getSubcommands().keySet());
     }
 
     @Test
     void everyCommandsBranch_isTheSameAsInTheWholeTree() {
-        Map<String, CommandLine> whole = Main.commandLine(root()).getSubcommands();
+        Map<String, CommandLine> whole = CommandTree.commandLine(root()).getSubcommands();
         assertThat(whole).hasSize(ClsCommand.COMMANDS.size());
         for (Map.Entry<String, CommandLine> command : whole.entrySet()) {
             if (command.getKey().equals("help")) {
                 continue; // help needs the whole tree and always gets it
             }
-            CommandLine branch = Main.commandLineFor(root(), command.getKey()).getSubcommands().get(command.getKey());
+            CommandLine branch = CommandTree.commandLineFor(root(), command.getKey()).getSubcommands().get(command.getKey());
             assertThat(branch).as(command.getKey()).isNotNull();
             assertThat(describe(branch)).as(command.getKey()).isEqualTo(describe(command.getValue()));
         }

@@ -67,7 +67,7 @@ class JsonnetImportOptionTest {
 
     @Test
     void everyCommandThatTakesExtStr_takesJpathToo() {
-        CommandLine root = Main.commandLine(new ClsCommand(new CliContext(new PrintWriter(new StringWriter()),
+        CommandLine root = CommandTree.commandLine(new ClsCommand(new CliContext(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), InputStream.nullInputStream())));
         List<String> withExtStr = new ArrayList<>();
         List<String> missingJpath = new ArrayList<>();

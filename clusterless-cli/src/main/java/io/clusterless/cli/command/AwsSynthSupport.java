@@ -3,6 +3,7 @@ package io.clusterless.cli.command;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.UserException;
 import io.clusterless.model.component.ComponentRegistry;
+import io.clusterless.model.load.ImportWatcher;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.LoadedFile;
 import io.clusterless.model.load.LoadedProject;
@@ -31,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -50,8 +52,15 @@ final class AwsSynthSupport {
     /** As {@link #load(CliContext, List, JsonnetOptions)}; {@code options} say whether sources may be owned by deployed projects. */
     static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, JsonnetOptions jsonnet,
                                    ValidationOptions options) {
+        return load(context, sources, jsonnet, options, ImportWatcher.NONE);
+    }
+
+    /** As above, telling {@code imports} of every file a Jsonnet import looks for (the repeat record). */
+    static List<ProjectInput> load(CliContext context, List<ProjectSource> sources, JsonnetOptions jsonnet,
+                                   ValidationOptions options, ImportWatcher imports) {
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
-        LoadedProject loaded = new ProjectLoader(registry, jsonnet, context.in()).loadAll(sources);
+        LoadedProject loaded = new ProjectLoader(registry, jsonnet, context.in()).watchingImports(imports)
+                .loadAll(sources);
         List<Problem> problems = new ProjectValidator(registry).validate(loaded, options);
         if (!problems.isEmpty()) {
             throw new ProblemException(problems);
@@ -95,6 +104,16 @@ final class AwsSynthSupport {
      */
     static SynthResult synthesize(AwsSynthOptions synth, List<ProjectInput> inputs, SynthOptions options, Path outdir,
                                   Jsii jsii) {
+        return synthesize(synth, inputs, options, outdir, jsii, cacheRoot(), key -> {
+        });
+    }
+
+    /**
+     * As above, with the assembly cache in {@code cacheRoot}; {@code cached} is told the key when the assembly came
+     * from, or went into, the cache.
+     */
+    static SynthResult synthesize(AwsSynthOptions synth, List<ProjectInput> inputs, SynthOptions options, Path outdir,
+                                  Jsii jsii, Path cacheRoot, Consumer<SynthKey> cached) {
         Supplier<SynthResult> fresh = () -> {
             awaitJsii(jsii.started() != null ? jsii.started() : AwsSynthesizer.warmUp());
             return AwsSynthesizer.synthesize(inputs, options, outdir);
@@ -103,15 +122,21 @@ final class AwsSynthSupport {
             return fresh.get();
         }
         Map<String, String> environment = System.getenv();
-        AssemblyCache cache = new AssemblyCache(cacheRoot());
-        SynthResult result = cache.synthesize(SynthKey.of(inputs, options, environment, VersionProvider.version(),
-                cache.digests()), outdir, fresh);
-        hints().record(jsii.hint());
+        AssemblyCache cache = new AssemblyCache(cacheRoot);
+        Optional<SynthKey> key = SynthKey.of(inputs, options, environment, VersionProvider.version(), cache.digests());
+        SynthResult result = cache.synthesize(key, outdir, fresh);
+        new CacheHints(cacheRoot).record(jsii.hint());
+        key.ifPresent(cached);
         return result;
     }
 
     private static Path cacheRoot() {
         return CdkLocator.defaultCacheRoot(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    /** The user cache of {@code context}'s environment and home (the process's unless a test or embedder set them). */
+    static Path cacheRoot(CliContext context) {
+        return CdkLocator.defaultCacheRoot(context.environment(), context.home());
     }
 
     private static CacheHints hints() {
@@ -137,9 +162,14 @@ final class AwsSynthSupport {
         }
     }
 
+    /** Whether {@link #printTimings} prints: with {@code -v} or {@code CLS_TIMINGS} set. */
+    static boolean timingsWanted(CliContext context) {
+        return context.verbosity() > 0 || System.getenv(TIMINGS_VARIABLE) != null;
+    }
+
     /** With {@code -v} or {@code CLS_TIMINGS} set: one line with every phase, for benchmarks and slow synths. */
     static void printTimings(CliContext context, Timings before, SynthResult result) {
-        if (context.verbosity() == 0 && System.getenv(TIMINGS_VARIABLE) == null) {
+        if (!timingsWanted(context)) {
             return;
         }
         long total = 0;

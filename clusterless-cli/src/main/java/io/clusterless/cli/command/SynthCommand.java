@@ -6,8 +6,11 @@ import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.context.UserException;
 import io.clusterless.cli.options.ProjectOptions;
 import io.clusterless.cli.output.Printer;
+import io.clusterless.cli.repeat.RepeatRecorder;
+import io.clusterless.model.load.ImportWatcher;
 import io.clusterless.model.load.JsonnetOptions;
 import io.clusterless.model.load.ProjectSource;
+import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.LambdaAssets;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
@@ -33,6 +36,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
@@ -132,6 +136,7 @@ public final class SynthCommand implements Callable<Integer> {
         // with the assembly cache, jsii starts early only when the project will likely be synthesized afresh
         CompletableFuture<Void> jsii = bootstrap != null || synth.noCache ? AwsSynthesizer.warmUp() : null;
         SynthResult result;
+        Optional<RepeatRecorder.Reads> reads = Optional.empty();
         try {
             if (bootstrap != null) {
                 PlacementNames placement;
@@ -147,13 +152,16 @@ public final class SynthCommand implements Callable<Integer> {
             } else {
                 List<ProjectSource> sources = ProjectOptions.sources(files, spec.commandLine());
                 AwsSynthSupport.Jsii early = AwsSynthSupport.jsii(synth, sources, jsii);
-                List<ProjectInput> inputs = AwsSynthSupport.load(context, sources,
-                        target == null || target.projects == null ? JsonnetOptions.NONE
-                                : new JsonnetOptions(target.projects.extStrs, target.projects.jpaths));
+                JsonnetOptions jsonnet = target == null || target.projects == null ? JsonnetOptions.NONE
+                        : new JsonnetOptions(target.projects.extStrs, target.projects.jpaths);
+                List<ProjectInput> inputs = AwsSynthSupport.load(context, sources, jsonnet, ValidationOptions.offline(),
+                        context.repeat().map(RepeatRecorder::imports).orElse(ImportWatcher.NONE));
                 before.mark("load");
                 prepare(outdir);
                 result = AwsSynthSupport.synthesize(synth, inputs,
-                        synth.toSynthOptions(lambdaJar, context.config(), false), outdir, early);
+                        synth.toSynthOptions(lambdaJar, context.config(), false), outdir, early,
+                        AwsSynthSupport.cacheRoot(context), key -> context.repeat().ifPresent(repeat -> repeat.assembly(key.hex(), outdir)));
+                reads = reads(sources, jsonnet, lambdaJar);
             }
         } catch (SynthException e) {
             throw new UserException(e.getMessage());
@@ -168,8 +176,36 @@ public final class SynthCommand implements Callable<Integer> {
             rows.add(row);
         }
         new Printer(context.out(), context.output()).print(rows);
+        context.out().flush();
+        context.err().flush();
+        Optional<RepeatRecorder.Reads> read = reads;
+        context.repeat().ifPresent(repeat -> read.ifPresent(r ->
+                repeat.complete(r, AwsSynthSupport.timingsWanted(context))));
         AwsSynthSupport.printTimings(context, before, result);
         return ExitCodes.OK;
+    }
+
+    /**
+     * What the load and the synth read besides the configuration and Jsonnet imports (the repeat record): each
+     * project file, the folders imports may read from, the Lambda jar and the folders it is looked for in. Empty
+     * when a file came from stdin (not readable again).
+     */
+    private static Optional<RepeatRecorder.Reads> reads(List<ProjectSource> sources, JsonnetOptions jsonnet,
+                                                        Path lambdaJar) {
+        List<Path> files = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
+        for (ProjectSource source : sources) {
+            if (source.path() == null) {
+                return Optional.empty();
+            }
+            Path absolute = source.path().toAbsolutePath().normalize();
+            files.add(absolute);
+            folders.add(absolute.getParent());
+        }
+        jsonnet.jpaths().forEach(jpath -> folders.add(jpath.toAbsolutePath().normalize()));
+        List<Path> stats = new ArrayList<>(List.of(lambdaJar));
+        stats.addAll(LambdaAssets.places(System.getenv()));
+        return Optional.of(new RepeatRecorder.Reads(files, folders, stats));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.clusterless.cli.context;
 import io.clusterless.cli.config.ClsConfig;
 import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.output.OutputFormat;
+import io.clusterless.cli.repeat.RepeatRecorder;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** What every command shares: its streams and the global options. */
 public final class CliContext {
@@ -25,6 +27,7 @@ public final class CliContext {
     private boolean terminal = Terminal.detect();
     private Clock clock = Clock.systemUTC();
     private CommandRunner commands;
+    private RepeatRecorder repeat;
 
     /** Runs a cls command line in a context: {@code Main.run}, which gives it to every context it runs in. */
     @FunctionalInterface
@@ -125,6 +128,16 @@ public final class CliContext {
     /** Runs as if at a terminal or not (tests, embedding). */
     public CliContext terminal(boolean terminal) {
         this.terminal = terminal;
+        return this;
+    }
+
+    /** The recorder of this process's invocation (set by {@code Main.main} only): synth tells it what it read. */
+    public Optional<RepeatRecorder> repeat() {
+        return Optional.ofNullable(repeat);
+    }
+
+    public CliContext repeat(RepeatRecorder repeat) {
+        this.repeat = repeat;
         return this;
     }
 

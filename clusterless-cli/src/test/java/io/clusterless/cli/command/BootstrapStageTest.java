@@ -1,6 +1,7 @@
 package io.clusterless.cli.command;
 
 import io.clusterless.cli.ClsCommand;
+import io.clusterless.cli.CommandTree;
 import io.clusterless.cli.Main;
 import io.clusterless.cli.context.CliContext;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class BootstrapStageTest {
     private static BootstrapCommand parse(String... args) {
         ClsCommand root = new ClsCommand(new CliContext(new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()), InputStream.nullInputStream()));
-        ParseResult parsed = Main.commandLine(root).parseArgs(args);
+        ParseResult parsed = CommandTree.commandLine(root).parseArgs(args);
         return parsed.subcommand().commandSpec().commandLine().getCommand();
     }
 

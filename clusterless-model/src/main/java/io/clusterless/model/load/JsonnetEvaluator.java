@@ -43,6 +43,12 @@ public final class JsonnetEvaluator {
      */
     public static String evaluate(String display, Path file, String code, Map<String, String> extStrs,
                                   List<Path> jpaths) {
+        return evaluate(display, file, code, extStrs, jpaths, ImportWatcher.NONE);
+    }
+
+    /** @param watcher told of every file an import looked for */
+    public static String evaluate(String display, Path file, String code, Map<String, String> extStrs,
+                                  List<Path> jpaths, ImportWatcher watcher) {
         int depth = nestingDepth(code);
         if (depth > io.clusterless.json.Json.MAX_NESTING_DEPTH) {
             throw new ProblemException(Problem.of(display, "nesting is deeper than "
@@ -61,7 +67,7 @@ public final class JsonnetEvaluator {
         }
         Path shown = file == null ? null : Path.of(display).getParent();
         JsonnetImports imports = new JsonnetImports(workingDir, file == null ? "the working directory"
-                : shown == null ? "." : shown.toString(), jpaths);
+                : shown == null ? "." : shown.toString(), jpaths, watcher);
         extStrs.forEach((key, value) -> {
             args.add("--ext-str");
             args.add(key + "=" + value);

@@ -17,6 +17,7 @@ final class JsonnetImports implements scala.Function2<sjsonnet.Path, String, sca
     private final List<Path> roots;
     private final List<Path> searchPaths;
     private final String shownFolder;
+    private final ImportWatcher watcher;
     /** The last import refused; sjsonnet stops at the first failing import, so this is the one it reports. */
     private volatile String refused;
 
@@ -26,7 +27,13 @@ final class JsonnetImports implements scala.Function2<sjsonnet.Path, String, sca
      * @param jpaths        the {@code --jpath} folders, searched after the importing file's folder, in order
      */
     JsonnetImports(Path projectFolder, String shownFolder, List<Path> jpaths) {
+        this(projectFolder, shownFolder, jpaths, ImportWatcher.NONE);
+    }
+
+    /** @param watcher told of every file an import looked for, in order, until the one it reads */
+    JsonnetImports(Path projectFolder, String shownFolder, List<Path> jpaths, ImportWatcher watcher) {
         this.shownFolder = shownFolder;
+        this.watcher = watcher;
         this.searchPaths = jpaths.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<Path> real = new ArrayList<>();
         real.add(realFolder(projectFolder, shownFolder));
@@ -68,8 +75,12 @@ final class JsonnetImports implements scala.Function2<sjsonnet.Path, String, sca
         for (Path candidate : candidates) {
             if (!inside(candidate)) {
                 outside = true;
+                watcher.looked(candidate, Files.isRegularFile(candidate));
             } else if (Files.isRegularFile(candidate)) {
+                watcher.looked(candidate, true);
                 return scala.Option.apply(os.Path.apply(candidate, os.PathConvertible.NioPathConvertible$.MODULE$));
+            } else {
+                watcher.looked(candidate, false);
             }
         }
         refused = outside ? importName : null;

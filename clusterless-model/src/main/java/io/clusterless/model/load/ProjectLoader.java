@@ -41,6 +41,7 @@ public final class ProjectLoader {
     private final List<Path> jpaths;
     private final InputStream stdin;
     private final Map<Class<?>, JsonNode> defaults = new ConcurrentHashMap<>();
+    private ImportWatcher imports = ImportWatcher.NONE;
 
     public ProjectLoader(ComponentRegistry registry, Map<String, String> extStrs, InputStream stdin) {
         this(registry, new JsonnetOptions(extStrs, List.of()), stdin);
@@ -56,6 +57,12 @@ public final class ProjectLoader {
 
     public ProjectLoader() {
         this(ComponentRegistry.defaultRegistry(), Map.of(), System.in);
+    }
+
+    /** This loader, telling {@code watcher} of every file a Jsonnet import looks for. */
+    public ProjectLoader watchingImports(ImportWatcher watcher) {
+        this.imports = watcher;
+        return this;
     }
 
     /** Loads one file; throws {@link ProblemException} with every problem found in it. */
@@ -76,7 +83,7 @@ public final class ProjectLoader {
             case JSON -> TreeReader.readJson(display, text);
             case YAML -> TreeReader.readYaml(display, text);
             case JSONNET -> LocatedTree.withoutPositions(TreeReader.readJson(display,
-                    JsonnetEvaluator.evaluate(display, source.path(), text, extStrs, jpaths)).root());
+                    JsonnetEvaluator.evaluate(display, source.path(), text, extStrs, jpaths, imports)).root());
         };
         LoadedFile located = new LoadedFile(source, format, tree, null);
         JsonNode root = tree.root();

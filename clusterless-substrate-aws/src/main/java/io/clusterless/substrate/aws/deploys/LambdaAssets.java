@@ -27,22 +27,11 @@ public final class LambdaAssets {
     }
 
     public static Path lambdaJar(Map<String, String> environment) {
-        List<Path> places = new ArrayList<>();
         String configured = environment.get(VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            Path path = Path.of(configured);
-            if (Files.isRegularFile(path)) {
-                return path.toAbsolutePath();
-            }
-            places.add(path);
-        } else {
-            cliJarDir().ifPresent(dir -> {
-                places.add(dir.resolve("assets"));
-                if (dir.getParent() != null) {
-                    places.add(dir.getParent().resolve("assets"));
-                }
-            });
+        if (configured != null && !configured.isBlank() && Files.isRegularFile(Path.of(configured))) {
+            return Path.of(configured).toAbsolutePath();
         }
+        List<Path> places = places(environment);
         for (Path place : places) {
             Optional<Path> jar = find(place);
             if (jar.isPresent()) {
@@ -52,6 +41,26 @@ public final class LambdaAssets {
         throw new OperationException("the Lambda runtime jar (" + PREFIX + "*" + SUFFIX + ") is not in "
                 + (places.isEmpty() ? "any known place" : places.toString())
                 + "; build with ./mvnw package -pl clusterless-cli -am, or set " + VARIABLE + " to the jar");
+    }
+
+    /**
+     * The folders the jar is looked for in, in order (the first holding one wins): {@code CLS_ASSETS_PATH} when it
+     * is set and not the jar itself, else {@code assets} beside the CLI's jar and one folder up.
+     */
+    public static List<Path> places(Map<String, String> environment) {
+        List<Path> places = new ArrayList<>();
+        String configured = environment.get(VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            places.add(Path.of(configured));
+        } else {
+            cliJarDir().ifPresent(dir -> {
+                places.add(dir.resolve("assets"));
+                if (dir.getParent() != null) {
+                    places.add(dir.getParent().resolve("assets"));
+                }
+            });
+        }
+        return places;
     }
 
     private static Optional<Path> find(Path dir) {

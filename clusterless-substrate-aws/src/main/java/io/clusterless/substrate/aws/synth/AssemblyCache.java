@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  */
 public final class AssemblyCache {
     static final int KEEP = 8;
-    private static final String RESULT = "result.json";
+    private static final String RESULT = AssemblyFiles.RESULT;
     private static final ObjectMapper MAPPER = Json.records();
 
     private final Path root;
@@ -149,36 +149,12 @@ public final class AssemblyCache {
     }
 
     private static void copy(Path from, Path to, String skip) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : (Iterable<Path>) walk::iterator) {
-                Path relative = from.relativize(source);
-                if (skip != null && relative.toString().equals(skip)) {
-                    continue;
-                }
-                Path target = to.resolve(relative.toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        AssemblyFiles.copy(from, to, skip);
     }
 
     /** Empties {@code dir} after a failed restore, keeping the folder itself. */
     private static void clear(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(dir)) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AssemblyFiles.clear(dir);
     }
 
     private static void delete(Path dir) {
