@@ -14,6 +14,8 @@
 // - the exit code is the kernel's.
 // It also removes the runtime folder jsii extracted (jsii's own clean-up leaves its bin/ and lib/ folders behind on
 // every run, and everything when the JVM is killed), once the kernel has ended: the JVM starts a fresh one per node.
+// And, next to it, up to ten empty runtime folders over ten minutes old that earlier runs left (a Ctrl-C kills node
+// before it can clean up).
 const fs = require('fs');
 const path = require('path');
 const { Readable, Writable } = require('stream');
@@ -92,14 +94,58 @@ fs.writeSync = function (fd, ...rest) {
   return writeSync.call(this, fd === PROTOCOL_FD ? RESPONSES_FD : fd, ...rest);
 };
 
-process.on('exit', () => {
-  // only a folder jsii's Java side made (Files.createTempDirectory("jsii-java-runtime")), never anything else
-  if (/^jsii-java-runtime\d+$/.test(path.basename(runtimeDir))) {
-    try {
-      fs.rmSync(runtimeDir, { recursive: true, force: true });
-    } catch {
-      // the JVM deletes the files on its exit too
+// only folders jsii's Java side made (Files.createTempDirectory("jsii-java-runtime")), never anything else
+const RUNTIME_FOLDER = /^jsii-java-runtime\d+$/;
+// a runtime folder of another JVM whose files are gone is dead (the JVM deletes them at its exit, leaving the
+// folders); younger ones may be a starting JVM's, which creates the folders before it writes the files
+const DEAD_AFTER_MILLIS = 10 * 60 * 1000;
+// removing a folder took ~7 ms on a busy machine: a backlog of thousands drains over runs, never at once
+const SWEEP_LIMIT = 10;
+
+function emptyFolder(folder) {
+  try {
+    return fs.readdirSync(folder).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes runtime folders that earlier JVMs left with nothing in them (Ctrl-C kills node before it cleans up). */
+function sweepDeadRuntimes(parent) {
+  const before = Date.now() - DEAD_AFTER_MILLIS;
+  let removed = 0;
+  for (const name of fs.readdirSync(parent)) {
+    const folder = path.join(parent, name);
+    if (removed === SWEEP_LIMIT) {
+      return;
     }
+    if (!RUNTIME_FOLDER.test(name) || folder === runtimeDir) {
+      continue;
+    }
+    try {
+      const entries = fs.readdirSync(folder);
+      const dead = fs.statSync(folder).mtimeMs < before
+        && entries.every((entry) => ['bin', 'lib'].includes(entry) && emptyFolder(path.join(folder, entry)));
+      if (dead) {
+        entries.forEach((entry) => fs.rmdirSync(path.join(folder, entry)));
+        fs.rmdirSync(folder);
+        removed += 1;
+      }
+    } catch {
+      // another process removed or filled it meanwhile: not ours to touch
+    }
+  }
+}
+
+process.on('exit', () => {
+  if (!RUNTIME_FOLDER.test(path.basename(runtimeDir))) {
+    return;
+  }
+  try {
+    fs.rmSync(runtimeDir, { recursive: true, force: true });
+    sweepDeadRuntimes(path.dirname(runtimeDir));
+  } catch {
+    // the JVM deletes the files on its exit too
   }
 });
 

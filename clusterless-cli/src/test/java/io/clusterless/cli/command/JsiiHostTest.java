@@ -15,6 +15,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -63,28 +67,7 @@ class JsiiHostTest {
 
     @Test
     void consoleOutput_isWrappedOntoStderr_asJsiisRelayDoes_andTheProtocolStaysClean() throws Exception {
-        Path runtime = Files.createDirectories(temp.resolve("jsii-java-runtime5678"));
-        Files.createDirectories(runtime.resolve("bin"));
-        Files.writeString(runtime.resolve("bin/jsii-runtime.js"), "");
-        Files.createDirectories(runtime.resolve("lib"));
-        Files.writeString(runtime.resolve("lib/program.js"), """
-                const fs = require('fs');
-                console.log('to stdout');
-                process.stderr.write('to stderr');
-                fs.writeSync(3, '{"hello":"stand-in"}\\n');
-                const buffer = Buffer.alloc(4096);
-                let line = '';
-                while (!line.includes('\\n')) {
-                  const read = fs.readSync(3, buffer, 0, buffer.length, null);
-                  if (read === 0) process.exit(2);
-                  line += buffer.subarray(0, read).toString();
-                }
-                fs.writeSync(3, '{"echo":' + line.trim() + '}\\n');
-                const file = fs.openSync(__filename, 'r'); // a file the program opens never gets the protocol's fd
-                fs.writeSync(3, '{"fd":' + file + '}\\n');
-                console.error('done');
-                process.exit(7);
-                """);
+        Path runtime = standIn(temp.resolve("jsii-java-runtime5678"));
         Host host = Host.start(runtime, null);
         assertThat(host.response()).isEqualTo(JSON.readTree("{\"hello\":\"stand-in\"}"));
         assertThat(host.request("{\"x\":1}")).isEqualTo(JSON.readTree("{\"echo\":{\"x\":1}}"));
@@ -98,6 +81,43 @@ class JsiiHostTest {
                 "{\"stderr\":\"" + base64("to stderr") + "\"}",
                 "{\"stderr\":\"" + base64("done\n") + "\"}");
         assertThat(runtime).doesNotExist();
+    }
+
+    @Test
+    void atExit_tenEmptyRuntimeFoldersLeftByEarlierRuns_areRemoved_butNoOtherFolder() throws Exception {
+        Path runtime = standIn(temp.resolve("jsii-java-runtime1"));
+        FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+        List<Path> dead = new ArrayList<>(); // what JVMs leave after Ctrl-C killed their node
+        for (int i = 100; i < 112; i++) {
+            dead.add(emptyRuntime("jsii-java-runtime" + i, old));
+        }
+        Path starting = emptyRuntime("jsii-java-runtime3", FileTime.from(Instant.now())); // a JVM extracting now
+        Path live = emptyRuntime("jsii-java-runtime4", old);
+        Files.writeString(live.resolve("lib/program.js"), "");
+        Path notJsiis = emptyRuntime("jsii-java-runtime-resource5", old);
+        Files.setLastModifiedTime(live, old);
+        Files.setLastModifiedTime(notJsiis, old);
+
+        Host host = Host.start(runtime, null);
+        assertThat(host.response()).isEqualTo(JSON.readTree("{\"hello\":\"stand-in\"}"));
+        host.request("{}");
+        host.response();
+        assertThat(host.ended().code()).isEqualTo(7);
+
+        assertThat(runtime).doesNotExist();
+        assertThat(dead.stream().filter(Files::exists)).as("a backlog drains ten a run").hasSize(2);
+        assertThat(starting).isDirectory();
+        assertThat(live.resolve("lib/program.js")).exists();
+        assertThat(notJsiis).isDirectory();
+    }
+
+    private Path emptyRuntime(String name, FileTime modified) throws IOException {
+        Path folder = Files.createDirectories(temp.resolve(name));
+        for (String sub : List.of("bin", "lib")) {
+            Files.setLastModifiedTime(Files.createDirectories(folder.resolve(sub)), modified);
+        }
+        Files.setLastModifiedTime(folder, modified);
+        return folder;
     }
 
     @Test
@@ -135,6 +155,33 @@ class JsiiHostTest {
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(output.lines().toList()).hasSize(1).first().asString().startsWith("jsii-host: ");
+    }
+
+    /** A runtime folder whose program has the kernel's I/O contract: console output, hello, one echo, exit 7. */
+    private static Path standIn(Path folder) throws IOException {
+        Path runtime = Files.createDirectories(folder);
+        Files.createDirectories(runtime.resolve("bin"));
+        Files.writeString(runtime.resolve("bin/jsii-runtime.js"), "");
+        Files.createDirectories(runtime.resolve("lib"));
+        Files.writeString(runtime.resolve("lib/program.js"), """
+                const fs = require('fs');
+                console.log('to stdout');
+                process.stderr.write('to stderr');
+                fs.writeSync(3, '{"hello":"stand-in"}\\n');
+                const buffer = Buffer.alloc(4096);
+                let line = '';
+                while (!line.includes('\\n')) {
+                  const read = fs.readSync(3, buffer, 0, buffer.length, null);
+                  if (read === 0) process.exit(2);
+                  line += buffer.subarray(0, read).toString();
+                }
+                fs.writeSync(3, '{"echo":' + line.trim() + '}\\n');
+                const file = fs.openSync(__filename, 'r'); // a file the program opens never gets the protocol's fd
+                fs.writeSync(3, '{"fd":' + file + '}\\n');
+                console.error('done');
+                process.exit(7);
+                """);
+        return runtime;
     }
 
     private static String base64(String text) {
