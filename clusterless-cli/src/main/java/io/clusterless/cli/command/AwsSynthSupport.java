@@ -40,6 +40,8 @@ import java.util.concurrent.CompletionException;
 /** Loading and reporting shared by {@code synth} and {@code verify}. */
 final class AwsSynthSupport {
     static final String TIMINGS_VARIABLE = CdkSession.TIMINGS_VARIABLE;
+    /** The timings phase of waiting for jsii's warm-up once the files are loaded. */
+    static final String JSII_WAIT = "jsii wait";
 
     private AwsSynthSupport() {
     }
@@ -115,8 +117,13 @@ final class AwsSynthSupport {
     static SynthResult synthesize(AwsSynthOptions synth, List<ProjectInput> inputs, SynthOptions options, Path outdir,
                                   Jsii jsii, Path cacheRoot, Consumer<SynthKey> cached) {
         Supplier<SynthResult> fresh = () -> {
+            long waiting = System.nanoTime();
             awaitJsii(jsii.started() != null ? jsii.started() : AwsSynthesizer.warmUp());
-            return AwsSynthesizer.synthesize(inputs, options, outdir);
+            // what jsii's start (node, its modules) still took after loading: a phase of its own in the timings
+            long waited = (System.nanoTime() - waiting) / 1_000_000;
+            SynthResult result = AwsSynthesizer.synthesize(inputs, options, outdir);
+            result.timings().addFirst(JSII_WAIT, waited);
+            return result;
         };
         if (synth.noCache) {
             return fresh.get();

@@ -24,6 +24,11 @@ public final class Timings {
         phases.add(new Phase(name, millis));
     }
 
+    /** A phase that came before every phase recorded here (measured by the caller). */
+    public void addFirst(String name, long millis) {
+        phases.add(0, new Phase(name, millis));
+    }
+
     public List<Phase> phases() {
         return Collections.unmodifiableList(phases);
     }

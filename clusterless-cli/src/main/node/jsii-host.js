@@ -1,0 +1,152 @@
+'use strict';
+// Runs jsii's kernel (lib/program.js of the runtime jsii's Java side extracts) in this node process, without the
+// relay process jsii normally puts in between (bin/jsii-runtime.js, a second node that copies every request and
+// response from its stdin/stdout to the kernel's fd 3 and wraps the kernel's console output): one node start less
+// per synth, and each of a synth's ~750 round trips wakes two processes instead of three.
+//
+// jsii's Java side runs JSII_NODE followed by the path of bin/jsii-runtime.js; bin/cls sets
+//   JSII_NODE="exec setsid node --preserve-symlinks <this file>"
+// so this script gets that path as its argument and keeps the relay's contract towards Java:
+// - requests arrive on stdin and responses leave on stdout, one JSON document a line (the kernel reads and writes its
+//   fd 3, which this script maps onto fds 0 and 1);
+// - nothing else reaches stdout: console output is written to stderr as {"stdout": base64} / {"stderr": base64}
+//   lines, which jsii's Java side decodes onto System.out / System.err, as it does the relay's;
+// - the exit code is the kernel's.
+// It also removes the runtime folder jsii extracted (jsii's own clean-up leaves its bin/ and lib/ folders behind on
+// every run, and everything when the JVM is killed), once the kernel has ended: the JVM starts a fresh one per node.
+// And, next to it, up to ten empty runtime folders over ten minutes old that earlier runs left (a Ctrl-C kills node
+// before it can clean up).
+const fs = require('fs');
+const path = require('path');
+const { Readable, Writable } = require('stream');
+
+const PROTOCOL_FD = 3; // where jsii's kernel reads requests and writes responses
+const REQUESTS_FD = 0;
+const RESPONSES_FD = 1;
+const CONSOLE_FD = 2;
+
+function fail(message) {
+  fs.writeSync(CONSOLE_FD, `jsii-host: ${message}\n`);
+  process.exit(1);
+}
+
+const runtime = process.argv[2];
+if (!runtime || path.basename(runtime) !== 'jsii-runtime.js') {
+  fail(`expected the path of jsii's bin/jsii-runtime.js as the only argument, got: ${runtime}`);
+}
+const runtimeDir = path.resolve(path.dirname(runtime), '..');
+const program = path.join(runtimeDir, 'lib', 'program.js');
+if (!fs.existsSync(program)) {
+  fail(`no jsii kernel at ${program}`);
+}
+// the kernel links packages into its node_modules with symbolic links and must not resolve them (jsii's relay passes
+// the same flag); it can only be given on node's command line
+if (!process.execArgv.includes('--preserve-symlinks')) {
+  fail('run with node --preserve-symlinks');
+}
+
+// fd 3 must stay taken: were it free, a file the CDK opens could get it, and its writes would go to stdout
+try {
+  fs.fstatSync(PROTOCOL_FD);
+} catch {
+  fs.openSync('/dev/null', 'r'); // the lowest free fd: 3
+}
+
+function writeAll(fd, buffer) {
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += fs.writeSync(fd, buffer, offset);
+    } catch (e) {
+      if (e.code !== 'EAGAIN') {
+        throw e;
+      }
+    }
+  }
+}
+
+// console output as jsii's relay wraps it; written synchronously, so no line is lost when the kernel exits
+function wrapped(tag) {
+  const stream = new Writable({
+    write(chunk, encoding, done) {
+      writeAll(CONSOLE_FD, Buffer.from(`${JSON.stringify({ [tag]: chunk.toString('base64') })}\n`));
+      done();
+    },
+  });
+  stream.fd = CONSOLE_FD;
+  stream.isTTY = false;
+  return stream;
+}
+const stdout = wrapped('stdout');
+const stderr = wrapped('stderr');
+// stdin carries requests: nothing but the kernel may read it (jsii's relay gives the kernel no stdin at all)
+const stdin = new Readable({ read() { this.push(null); } });
+for (const [name, stream] of [['stdout', stdout], ['stderr', stderr], ['stdin', stdin]]) {
+  Object.defineProperty(process, name, { configurable: true, enumerable: true, get: () => stream });
+}
+
+const readSync = fs.readSync;
+const writeSync = fs.writeSync;
+fs.readSync = function (fd, ...rest) {
+  return readSync.call(this, fd === PROTOCOL_FD ? REQUESTS_FD : fd, ...rest);
+};
+fs.writeSync = function (fd, ...rest) {
+  return writeSync.call(this, fd === PROTOCOL_FD ? RESPONSES_FD : fd, ...rest);
+};
+
+// only folders jsii's Java side made (Files.createTempDirectory("jsii-java-runtime")), never anything else
+const RUNTIME_FOLDER = /^jsii-java-runtime\d+$/;
+// a runtime folder of another JVM whose files are gone is dead (the JVM deletes them at its exit, leaving the
+// folders); younger ones may be a starting JVM's, which creates the folders before it writes the files
+const DEAD_AFTER_MILLIS = 10 * 60 * 1000;
+// removing a folder took ~7 ms on a busy machine: a backlog of thousands drains over runs, never at once
+const SWEEP_LIMIT = 10;
+
+function emptyFolder(folder) {
+  try {
+    return fs.readdirSync(folder).length === 0;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes runtime folders that earlier JVMs left with nothing in them (Ctrl-C kills node before it cleans up). */
+function sweepDeadRuntimes(parent) {
+  const before = Date.now() - DEAD_AFTER_MILLIS;
+  let removed = 0;
+  for (const name of fs.readdirSync(parent)) {
+    const folder = path.join(parent, name);
+    if (removed === SWEEP_LIMIT) {
+      return;
+    }
+    if (!RUNTIME_FOLDER.test(name) || folder === runtimeDir) {
+      continue;
+    }
+    try {
+      const entries = fs.readdirSync(folder);
+      const dead = fs.statSync(folder).mtimeMs < before
+        && entries.every((entry) => ['bin', 'lib'].includes(entry) && emptyFolder(path.join(folder, entry)));
+      if (dead) {
+        entries.forEach((entry) => fs.rmdirSync(path.join(folder, entry)));
+        fs.rmdirSync(folder);
+        removed += 1;
+      }
+    } catch {
+      // another process removed or filled it meanwhile: not ours to touch
+    }
+  }
+}
+
+process.on('exit', () => {
+  if (!RUNTIME_FOLDER.test(path.basename(runtimeDir))) {
+    return;
+  }
+  try {
+    fs.rmSync(runtimeDir, { recursive: true, force: true });
+    sweepDeadRuntimes(path.dirname(runtimeDir));
+  } catch {
+    // the JVM deletes the files on its exit too
+  }
+});
+
+require(program);
