@@ -9,7 +9,6 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
@@ -78,7 +77,7 @@ public final class HandlerFunction {
         LogGroup logGroup = LogGroups.create(logScope, ids.logs(), project.names().lambdaLogGroup(spec.functionName()),
                 project.logRetentionDays());
         role = Role.Builder.create(scope, ids.role())
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .assumedBy(BridgeValues.servicePrincipal("lambda.amazonaws.com"))
                 .description("runs " + spec.functionName())
                 .build();
         // instead of the AWSLambdaBasicExecutionRole managed policy, which allows every log group in the account
@@ -104,7 +103,7 @@ public final class HandlerFunction {
                 .architecture(runtime.getArchitecture() == io.clusterless.model.Architecture.X86_64
                         ? Architecture.X86_64 : Architecture.ARM_64)
                 .memorySize(runtime.getMemorySizeMB())
-                .timeout(Duration.minutes(runtime.getTimeoutMin()))
+                .timeout(BridgeValues.minutes(runtime.getTimeoutMin()))
                 .environment(environment)
                 .role(role)
                 .logGroup(logGroup)

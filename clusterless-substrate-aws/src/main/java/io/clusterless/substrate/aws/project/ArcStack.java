@@ -13,6 +13,7 @@ import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
+import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.construct.OriginalIds;
@@ -45,7 +46,6 @@ import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,11 +65,6 @@ public final class ArcStack extends Stack {
     private static final String STATE_PROPS_VARIABLE = "CLS_ARC_STATE_PROPS_JSON";
 
     private final StateMachine stateMachine;
-    /**
-     * The choice conditions built so far: a condition is a value, rendered the same wherever it is used, and each
-     * one built costs round trips to node, so a condition used twice is built once.
-     */
-    private final Map<String, Condition> conditions = new HashMap<>();
 
     public ArcStack(Construct scope, ProjectScope project, ArcPlan plan, ArcWorkloadConstruct workload) {
         super(scope, plan.stackName(), Stacks.props(project.placementPlan().placement(), plan.stackName(),
@@ -209,9 +204,11 @@ public final class ArcStack extends Stack {
         LambdaInvoke completeInvoke = gateTask("CompleteInvoke", complete);
 
         Choice stateComplete = Choice.Builder.create(orchestration, "StateComplete").build()
-                .when(Condition.and(hasError(), state("$.currentState", "partial")),
+                .when(BridgeValues.condition("error and partial", () -> Condition.and(hasError(),
+                                state("$.currentState", "partial"))),
                         Fail.Builder.create(orchestration, "PartialWithError").build())
-                .when(Condition.and(hasError(), state("$.currentState", "missing")),
+                .when(BridgeValues.condition("error and missing", () -> Condition.and(hasError(),
+                                state("$.currentState", "missing"))),
                         Fail.Builder.create(orchestration, "MissingWithError").build())
                 .when(hasError(), Fail.Builder.create(orchestration, "UnknownError").build())
                 .when(state("$.currentState", "partial"), Succeed.Builder.create(orchestration, "Partial").build())
@@ -233,9 +230,10 @@ public final class ArcStack extends Stack {
 
         Choice stateStart = Choice.Builder.create(orchestration, "StateStart").build()
                 // a join's lot whose other sources have not arrived (ADR-0011): the last source's event starts it
-                .when(Condition.isPresent("$.waitingFor"), Succeed.Builder.create(orchestration, "WaitingForSources").build())
+                .when(BridgeValues.isPresent("$.waitingFor"), Succeed.Builder.create(orchestration, "WaitingForSources").build())
                 .when(state("$.previousState", "running"), Succeed.Builder.create(orchestration, "AlreadyRunning").build())
-                .when(Condition.or(state("$.currentState", "complete"), state("$.currentState", "missing")),
+                .when(BridgeValues.condition("complete or missing", () -> Condition.or(
+                                state("$.currentState", "complete"), state("$.currentState", "missing"))),
                         Succeed.Builder.create(orchestration, "AlreadyComplete").build())
                 .when(state("$.currentState", "running"), workload)
                 .otherwise(Fail.Builder.create(orchestration, "UnknownStart").build());
@@ -267,12 +265,11 @@ public final class ArcStack extends Stack {
     }
 
     /** A string field equal to {@code value}; a null or absent field is simply not equal (no runtime error). */
-    private Condition state(String path, String value) {
-        return conditions.computeIfAbsent("state " + path + " " + value,
-                key -> Condition.and(Condition.isString(path), Condition.stringEquals(path, value)));
+    private static Condition state(String path, String value) {
+        return BridgeValues.stringIs(path, value);
     }
 
-    private Condition hasError() {
-        return conditions.computeIfAbsent("hasError", key -> Condition.isPresent("$.workloadError.Error"));
+    private static Condition hasError() {
+        return BridgeValues.isPresent("$.workloadError.Error");
     }
 }

@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.project;
 
+import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.engine.status.FreshnessPlan;
 import io.clusterless.engine.status.FreshnessProps;
 import io.clusterless.engine.status.FreshnessWatch;
@@ -10,7 +11,6 @@ import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.iam.Access;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
@@ -80,7 +80,7 @@ public final class FreshnessWatchConstruct extends Construct {
                                 .metricName("AgeSeconds")
                                 .dimensionsMap(dimensions)
                                 .statistic("Maximum")
-                                .period(Duration.minutes(5))
+                                .period(BridgeValues.minutes(5))
                                 .build())
                         .threshold(errorAfter.toSeconds())
                         .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)

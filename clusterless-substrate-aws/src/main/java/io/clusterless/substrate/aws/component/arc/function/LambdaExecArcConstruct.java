@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.arc.function;
 
+import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.model.SinkDataset;
@@ -18,7 +19,6 @@ import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -113,7 +113,7 @@ public final class LambdaExecArcConstruct {
         LogGroup logGroup = LogGroups.create(arc.scope(), "FunctionLogs",
                 arc.project().names().lambdaLogGroup(functionName), arc.project().logRetentionDays());
         Role role = Role.Builder.create(arc.scope(), "FunctionRole")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .assumedBy(BridgeValues.servicePrincipal("lambda.amazonaws.com"))
                 .description("runs " + functionName)
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
@@ -138,7 +138,7 @@ public final class LambdaExecArcConstruct {
                 .architecture(props.getArchitecture() == io.clusterless.model.Architecture.X86_64
                         ? Architecture.X86_64 : Architecture.ARM_64)
                 .memorySize(props.getMemorySizeMB())
-                .timeout(Duration.minutes(props.getTimeoutMin()))
+                .timeout(BridgeValues.minutes(props.getTimeoutMin()))
                 .environment(workload.getEnvironment())
                 .role(role)
                 .logGroup(logGroup)
