@@ -69,6 +69,7 @@ public final class ArcStack extends Stack {
     public ArcStack(Construct scope, ProjectScope project, ArcPlan plan, ArcWorkloadConstruct workload) {
         super(scope, plan.stackName(), Stacks.props(project.placementPlan().placement(), plan.stackName(),
                 "clusterless arc " + plan.name() + " of " + project.plan().deployable().getProject().id()));
+        project.building(this);
         Map<String, String> gateEnvironment = Map.of(STATE_PROPS_VARIABLE, plan.gateProps().toJson());
         Optional<ArcSchedule> schedule = plan.schedule();
         Map<String, String> startEnvironment = new LinkedHashMap<>(gateEnvironment);
@@ -81,7 +82,7 @@ public final class ArcStack extends Stack {
         }
         HandlerFunction complete = gate(project, plan, "Complete", plan.completeFunction(),
                 plan.completeHandler(), gateEnvironment);
-        Access.putEvents(complete.role(), project.placementPlan().placement().arcEventBus());
+        Access.putEvents(complete.policy(), project.placementPlan().placement().arcEventBus());
 
         List<TaskStateBase> tasks = workload.tasks(new ArcContext(this, project, plan));
         stateMachine = stateMachine(project, plan, start, complete, tasks);
@@ -148,7 +149,7 @@ public final class ArcStack extends Stack {
     private static void recordsScheduleFloor(ProjectScope project, ArcPlan plan, HandlerFunction start) {
         String bucket = project.placementPlan().placement().arcStateBucket();
         String key = plan.gateProps().arcStateURI().scheduleSinceKey();
-        Access.readCreate(start.role(), bucket, key);
+        Access.readCreate(start.policy(), bucket, key);
     }
 
     /**
@@ -158,7 +159,7 @@ public final class ArcStack extends Stack {
     private static void writesCoveredManifests(ProjectScope project, ArcPlan plan, HandlerFunction start) {
         String bucket = project.placementPlan().placement().manifestBucket();
         String prefix = plan.gateProps().arcStateURI().coveredManifestsKeyPath();
-        Access.readCreate(start.role(), bucket, prefix);
+        Access.readCreate(start.policy(), bucket, prefix);
     }
 
     /** The original's {@code <Stage><Project><Arc><version>} of this arc (ADR-0016). */
@@ -179,15 +180,15 @@ public final class ArcStack extends Stack {
                         "clusterless arc " + plan.name() + " " + id + "Gate"), project);
         String arcStateBucket = project.placementPlan().placement().arcStateBucket();
         ArcStateURI arcState = plan.gateProps().arcStateURI();
-        Access.readWrite(gate.role(), arcStateBucket, arcState.keyPath());
+        Access.readWrite(gate.policy(), arcStateBucket, arcState.keyPath());
         // the end records of arc attempts (ADR-0003), which the gates write beside the state objects' tree
-        Access.readWrite(gate.role(), arcStateBucket, arcState.attemptsKeyPath());
+        Access.readWrite(gate.policy(), arcStateBucket, arcState.attemptsKeyPath());
         String manifests = project.placementPlan().placement().manifestBucket();
         plan.model().getSources().values().forEach(source ->
-                Access.read(gate.role(), manifests, Access.manifestPrefix(source)));
+                Access.read(gate.policy(), manifests, Access.manifestPrefix(source)));
         plan.model().getSinks().values().forEach(sink ->
-                Access.readWrite(gate.role(), manifests, Access.manifestPrefix(sink)));
-        Access.allowObjectWildcards(gate.role());
+                Access.readWrite(gate.policy(), manifests, Access.manifestPrefix(sink)));
+        Access.allowObjectWildcards(gate.policy());
         return gate;
     }
 

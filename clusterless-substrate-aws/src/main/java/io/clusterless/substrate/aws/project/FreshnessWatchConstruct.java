@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.project;
 
+import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.engine.status.FreshnessPlan;
 import io.clusterless.engine.status.FreshnessProps;
@@ -17,7 +18,6 @@ import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -44,19 +44,14 @@ public final class FreshnessWatchConstruct extends Construct {
         List<String> levelObjects = new ArrayList<>();
         for (FreshnessProps.Watched dataset : props.datasets()) {
             String manifests = "datasets/name=" + dataset.name() + "/version=" + dataset.version() + "/";
-            function.role().addToPolicy(PolicyStatement.Builder.create()
-                    .actions(List.of("s3:ListBucket"))
-                    .resources(List.of(Access.bucketArn(props.manifestBucket())))
-                    .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(manifests + "*"))))
-                    .build());
+            function.policy().allow(new Statement(List.of("s3:ListBucket"),
+                    List.of(Access.bucketArn(props.manifestBucket())),
+                    Map.of("StringLike", Map.of("s3:prefix", List.of(manifests + "*")))));
             levelObjects.add(Access.bucketArn(props.metadataBucket()) + "/"
                     + FreshnessWatch.levelKey(dataset.name(), dataset.version()));
         }
-        function.role().addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject", "s3:PutObject"))
-                .resources(levelObjects)
-                .build());
-        Access.putEvents(function.role(), props.eventBusName());
+        function.policy().allow(Statement.allow(List.of("s3:GetObject", "s3:PutObject"), levelObjects));
+        Access.putEvents(function.policy(), props.eventBusName());
         Rule.Builder.create(this, "Schedule")
                 .ruleName(plan.ruleName())
                 .description("checks the freshness of " + props.datasets().size() + " dataset(s) of "

@@ -15,6 +15,7 @@ import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -67,9 +68,9 @@ public final class LambdaExecArcConstruct {
                 "clusterless function contract of arc " + name),
                 arc.project());
         // reads the incoming manifest, writes the sink manifests, and checks (HEAD) the objects the function returned
-        arc.grantReadSources(contract.role(), false);
-        arc.grantWriteSinks(contract.role(), false);
-        sinkLocations(arc).forEach(location -> Access.read(contract.role(), location.bucket(), location.prefix()));
+        arc.grantReadSources(contract.policy(), false);
+        arc.grantWriteSinks(contract.policy(), false);
+        sinkLocations(arc).forEach(location -> Access.read(contract.policy(), location.bucket(), location.prefix()));
 
         Function function = userFunction(arc, model, workload, runtime);
 
@@ -124,10 +125,10 @@ public final class LambdaExecArcConstruct {
         for (Map.Entry<String, SourceDataset> source : model.getSources().entrySet()) {
             Optional<SinkDataset> owner = arc.plan().sourceOwners().getOrDefault(source.getKey(), Optional.empty());
             owner.filter(sink -> sink.getPathURI().startsWith("s3://")).map(sink -> S3Location.parse(sink.getPathURI()))
-                    .ifPresent(location -> Access.read(role, location.bucket(), location.prefix()));
+                    .ifPresent(location -> Access.read(Grantee.of(role), location.bucket(), location.prefix()));
         }
-        sinkLocations(arc).forEach(location -> Access.readWrite(role, location.bucket(), location.prefix()));
-        Access.allowObjectWildcards(role);
+        sinkLocations(arc).forEach(location -> Access.readWrite(Grantee.of(role), location.bucket(), location.prefix()));
+        Access.allowObjectWildcards(Grantee.of(role));
         LambdaRuntimeProps props = workload.getRuntimeProps();
         Function function = Function.Builder.create(arc.scope(), "UserFunction")
                 .functionName(functionName)

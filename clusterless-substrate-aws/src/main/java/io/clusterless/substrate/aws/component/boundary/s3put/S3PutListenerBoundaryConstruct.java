@@ -53,12 +53,12 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                 plan.handlerClass(), model(plan).getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
                 "clusterless boundary " + model(plan).getName() + " of " + project.plan().deployable().getProject().id()),
                 project);
-        Access.read(function.role(), listened.bucket(), listened.prefix());
+        Access.read(function.policy(), listened.bucket(), listened.prefix());
         SinkDataset dataset = model(plan).getDataset();
-        Access.readWrite(function.role(), project.placementPlan().placement().manifestBucket(),
+        Access.readWrite(function.policy(), project.placementPlan().placement().manifestBucket(),
                 Access.manifestPrefix(dataset));
-        Access.putEvents(function.role(), project.placementPlan().placement().arcEventBus());
-        Access.allowObjectWildcards(function.role());
+        Access.putEvents(function.policy(), project.placementPlan().placement().arcEventBus());
+        Access.allowObjectWildcards(function.policy());
         LambdaFunction target = deadLetters.invoke(function, model(plan).getRuntimeProps().getRetryAttempts());
         Bucket bucket = project.bucket(listened.bucket());
         boolean enabled = project.listenerEnabled(model(plan).getName());
