@@ -93,6 +93,7 @@ public final class HandlerFunction {
                     + "make them smaller");
         }
         LambdaRuntimeProps runtime = spec.runtime();
+        boolean acknowledged = snapStart && project.acknowledgeSnapStartWarning();
         function = Function.Builder.create(scope, ids.function())
                 .functionName(spec.functionName())
                 .description(spec.description())
@@ -110,8 +111,10 @@ public final class HandlerFunction {
                 .build();
         if (snapStart) {
             target = function.getCurrentVersion();
-            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                    "every rule and state machine invokes the published version");
+            if (!acknowledged) {
+                Annotations.of(function).acknowledgeWarning(ProjectScope.SNAP_START_WARNING,
+                        ProjectScope.SNAP_START_ACKNOWLEDGEMENT);
+            }
         } else {
             target = function;
         }

@@ -9,6 +9,7 @@ import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.ProjectNames;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
@@ -47,6 +48,7 @@ public final class ProjectScope {
     /** The stack being built, and the Lambda jar's code object of that stack (see {@link #lambdaCode()}). */
     private Stack stack;
     private Code lambdaCode;
+    private boolean snapStartAcknowledged;
 
     /**
      * @param baseDir the directory of the project file: relative paths in it ({@code imagePath}) resolve here
@@ -153,6 +155,28 @@ public final class ProjectScope {
     public void building(Stack stack) {
         this.stack = stack;
         this.lambdaCode = null;
+        this.snapStartAcknowledged = false;
+    }
+
+    /** CDK's warning on every function with SnapStart: it applies to published versions only. */
+    public static final String SNAP_START_WARNING = "@aws-cdk/aws-lambda:snapStartRequirePublish";
+    public static final String SNAP_START_ACKNOWLEDGEMENT = "every rule and state machine invokes the published version";
+
+    /**
+     * Acknowledges {@link #SNAP_START_WARNING} for the stack being built, before its first function with SnapStart
+     * (every handler function is invoked through its published version): CDK then never records the warning for
+     * the stack's functions, as it removed it when each one acknowledged it, in three round trips per stack instead
+     * of three per function. False when no stack is being built: the caller acknowledges on the function then.
+     */
+    public boolean acknowledgeSnapStartWarning() {
+        if (stack == null) {
+            return false;
+        }
+        if (!snapStartAcknowledged) {
+            Annotations.of(stack).acknowledgeWarning(SNAP_START_WARNING, SNAP_START_ACKNOWLEDGEMENT);
+            snapStartAcknowledged = true;
+        }
+        return true;
     }
 
     /**

@@ -216,7 +216,9 @@ public final class ArcStack extends Stack {
                 .when(state("$.currentState", "missing"), Succeed.Builder.create(orchestration, "Missing").build())
                 .when(state("$.currentState", "complete"), Succeed.Builder.create(orchestration, "Complete").build())
                 .otherwise(Fail.Builder.create(orchestration, "UnknownComplete").build());
-        Chain completion = Chain.start(completeInvoke).next(stateComplete);
+        // state.next(x) links the same transitions as Chain.start(state).next(x), with one Chain object fewer on
+        // node's side (each new object is two round trips)
+        Chain completion = completeInvoke.next(stateComplete);
 
         IChainable workload = completion;
         for (int i = tasks.size() - 1; i >= 0; i--) {
@@ -226,7 +228,7 @@ public final class ArcStack extends Stack {
                     .build();
             caught.next(completeInvoke);
             task.addCatch(caught, CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.workloadError").build());
-            workload = Chain.start(task).next(workload);
+            workload = task.next(workload);
         }
 
         Choice stateStart = Choice.Builder.create(orchestration, "StateStart").build()
@@ -245,7 +247,7 @@ public final class ArcStack extends Stack {
         StateMachine machine = StateMachine.Builder.create(orchestration, base)
                 .stateMachineName(name)
                 .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromChainable(Chain.start(current).next(startInvoke).next(stateStart)))
+                .definitionBody(DefinitionBody.fromChainable(current.next(startInvoke).next(stateStart)))
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
                 .tracingEnabled(true)
                 .build();
