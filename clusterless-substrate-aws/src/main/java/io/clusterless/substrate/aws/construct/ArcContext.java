@@ -8,7 +8,7 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.model.SourceDataset;
 import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.iam.Access;
-import software.amazon.awscdk.services.iam.IRole;
+import io.clusterless.substrate.aws.iam.Grantee;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
@@ -40,7 +40,7 @@ public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
     }
 
     /** Read on every source's manifests and, where its owner is known, its objects. */
-    public void grantReadSources(IRole role, boolean objects) {
+    public void grantReadSources(Grantee role, boolean objects) {
         for (Map.Entry<String, SourceDataset> source : plan.model().getSources().entrySet()) {
             Access.read(role, manifestBucket(), Access.manifestPrefix(source.getValue()));
             if (!objects) {
@@ -59,7 +59,7 @@ public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
     }
 
     /** Read/write on every sink's manifests and, for S3 sinks when {@code objects}, its objects. */
-    public void grantWriteSinks(IRole role, boolean objects) {
+    public void grantWriteSinks(Grantee role, boolean objects) {
         for (SinkDataset sink : plan.model().getSinks().values()) {
             Access.readWrite(role, manifestBucket(), Access.manifestPrefix(sink));
             if (objects && sink.getPathURI().startsWith("s3://")) {

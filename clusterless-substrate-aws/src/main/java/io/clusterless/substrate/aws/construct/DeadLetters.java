@@ -21,9 +21,9 @@ import software.constructs.Construct;
 public final class DeadLetters {
     public static final int RETENTION_DAYS = 14;
     /** EventBridge's longest: an event is retried for a day before it is dead-lettered. */
-    static final Duration TARGET_MAX_EVENT_AGE = Duration.hours(24);
+    static final Duration TARGET_MAX_EVENT_AGE = BridgeValues.hours(24);
     /** Lambda's longest for asynchronous invocations. */
-    static final Duration FUNCTION_MAX_EVENT_AGE = Duration.hours(6);
+    static final Duration FUNCTION_MAX_EVENT_AGE = BridgeValues.hours(6);
     /** Lambda retries an asynchronous invocation at most twice. */
     static final int FUNCTION_MAX_RETRIES = 2;
     private static final int STATE_MACHINE_TARGET_RETRIES = 185;
@@ -33,7 +33,7 @@ public final class DeadLetters {
     public DeadLetters(Construct scope, String id, String queueName) {
         queue = Queue.Builder.create(scope, id)
                 .queueName(queueName)
-                .retentionPeriod(Duration.days(RETENTION_DAYS))
+                .retentionPeriod(BridgeValues.days(RETENTION_DAYS))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)
                 .removalPolicy(RemovalPolicy.DESTROY)

@@ -3,15 +3,14 @@ package io.clusterless.substrate.aws.construct;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.model.LambdaRuntimeProps;
+import io.clusterless.substrate.aws.iam.Grantee;
+import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IGrantable;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.IFunction;
@@ -45,7 +44,7 @@ public final class HandlerFunction {
 
     private final Function function;
     private final IFunction target;
-    private final Role role;
+    private final RolePolicy policy;
 
     /** What one function runs and with which settings. */
     public record Spec(String functionName, String handlerClass, LambdaRuntimeProps runtime,
@@ -77,15 +76,14 @@ public final class HandlerFunction {
         Construct logScope = ids.logScope() == null ? scope : new Construct(scope, ids.logScope());
         LogGroup logGroup = LogGroups.create(logScope, ids.logs(), project.names().lambdaLogGroup(spec.functionName()),
                 project.logRetentionDays());
-        role = Role.Builder.create(scope, ids.role())
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+        Role role = Role.Builder.create(scope, ids.role())
+                .assumedBy(BridgeValues.servicePrincipal("lambda.amazonaws.com"))
                 .description("runs " + spec.functionName())
                 .build();
+        policy = project.rolePolicy(role);
         // instead of the AWSLambdaBasicExecutionRole managed policy, which allows every log group in the account
-        role.addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateLogStream", "logs:PutLogEvents"))
-                .resources(List.of(logGroup.getLogGroupArn()))
-                .build());
+        policy.allow(Statement.allow(List.of("logs:CreateLogStream", "logs:PutLogEvents"),
+                List.of(logGroup.getLogGroupArn())));
         Map<String, String> environment = compact(spec.environment());
         int size = environment.entrySet().stream()
                 .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
@@ -95,16 +93,17 @@ public final class HandlerFunction {
                     + "make them smaller");
         }
         LambdaRuntimeProps runtime = spec.runtime();
+        boolean acknowledged = snapStart && project.acknowledgeSnapStartWarning();
         function = Function.Builder.create(scope, ids.function())
                 .functionName(spec.functionName())
                 .description(spec.description())
-                .code(Code.fromAsset(project.options().lambdaJar().toString()))
+                .code(project.lambdaCode())
                 .handler(spec.handlerClass())
                 .runtime(Runtime.JAVA_21)
                 .architecture(runtime.getArchitecture() == io.clusterless.model.Architecture.X86_64
                         ? Architecture.X86_64 : Architecture.ARM_64)
                 .memorySize(runtime.getMemorySizeMB())
-                .timeout(Duration.minutes(runtime.getTimeoutMin()))
+                .timeout(BridgeValues.minutes(runtime.getTimeoutMin()))
                 .environment(environment)
                 .role(role)
                 .logGroup(logGroup)
@@ -112,8 +111,10 @@ public final class HandlerFunction {
                 .build();
         if (snapStart) {
             target = function.getCurrentVersion();
-            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
-                    "every rule and state machine invokes the published version");
+            if (!acknowledged) {
+                Annotations.of(function).acknowledgeWarning(ProjectScope.SNAP_START_WARNING,
+                        ProjectScope.SNAP_START_ACKNOWLEDGEMENT);
+            }
         } else {
             target = function;
         }
@@ -147,6 +148,7 @@ public final class HandlerFunction {
      * {@code maxEventAge}, then the event and the error are sent to {@code deadLetters}, not dropped.
      */
     void failTo(IQueue deadLetters, int retryAttempts, Duration maxEventAge) {
+        policy.handOver(); // the destination grants the role sending to the queue
         target.configureAsyncInvoke(EventInvokeConfigOptions.builder()
                 .onFailure(new SqsDestination(deadLetters))
                 .retryAttempts(retryAttempts)
@@ -163,12 +165,18 @@ public final class HandlerFunction {
         return target;
     }
 
-    /** What permissions are granted to. */
-    public IGrantable grantee() {
-        return role;
+    /** The role's statements and wildcard suppressions, written in one go with the others (RolePolicy). */
+    public Grantee policy() {
+        return policy;
     }
 
+    /** The role, for CDK's grants: its policy then holds every statement given so far. */
+    public IGrantable grantee() {
+        return policy.handOver();
+    }
+
+    /** The role, for CDK's grants and suppressions: its policy then holds every statement given so far. */
     public Role role() {
-        return role;
+        return policy.handOver();
     }
 }

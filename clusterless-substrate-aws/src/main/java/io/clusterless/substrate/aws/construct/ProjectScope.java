@@ -9,11 +9,14 @@ import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.ProjectNames;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -41,6 +44,11 @@ public final class ProjectScope {
     private final Map<String, Construct> databaseConstructs = new HashMap<>();
     private final List<String> notes;
     private final Map<Bucket, List<Object>> queueNotifications = new HashMap<>();
+    private final List<RolePolicy> rolePolicies = new ArrayList<>();
+    /** The stack being built, and the Lambda jar's code object of that stack (see {@link #lambdaCode()}). */
+    private Stack stack;
+    private Code lambdaCode;
+    private boolean snapStartAcknowledged;
 
     /**
      * @param baseDir the directory of the project file: relative paths in it ({@code imagePath}) resolve here
@@ -141,6 +149,62 @@ public final class ProjectScope {
 
     public boolean removeOnDestroy(boolean declared) {
         return declared || options.removeAllOnDestroy();
+    }
+
+    /** The stack the constructs built from now on belong to: each stack has its own code asset. */
+    public void building(Stack stack) {
+        this.stack = stack;
+        this.lambdaCode = null;
+        this.snapStartAcknowledged = false;
+    }
+
+    /** CDK's warning on every function with SnapStart: it applies to published versions only. */
+    public static final String SNAP_START_WARNING = "@aws-cdk/aws-lambda:snapStartRequirePublish";
+    public static final String SNAP_START_ACKNOWLEDGEMENT = "every rule and state machine invokes the published version";
+
+    /**
+     * Acknowledges {@link #SNAP_START_WARNING} for the stack being built, before its first function with SnapStart
+     * (every handler function is invoked through its published version): CDK then never records the warning for
+     * the stack's functions, as it removed it when each one acknowledged it, in three round trips per stack instead
+     * of three per function. False when no stack is being built: the caller acknowledges on the function then.
+     */
+    public boolean acknowledgeSnapStartWarning() {
+        if (stack == null) {
+            return false;
+        }
+        if (!snapStartAcknowledged) {
+            Annotations.of(stack).acknowledgeWarning(SNAP_START_WARNING, SNAP_START_ACKNOWLEDGEMENT);
+            snapStartAcknowledged = true;
+        }
+        return true;
+    }
+
+    /**
+     * The runtime jar as Lambda code, one object per stack: its first function binds it, the others of the stack
+     * reuse that asset (same hash, same file in the assembly), which saves two round trips to node per function.
+     * CDK refuses an asset bound in another stack, so a function outside the stack being built fails loudly.
+     */
+    public Code lambdaCode() {
+        if (stack == null) {
+            return Code.fromAsset(options.lambdaJar().toString());
+        }
+        if (lambdaCode == null) {
+            lambdaCode = Code.fromAsset(options.lambdaJar().toString());
+        }
+        return lambdaCode;
+    }
+
+    /** The default policy of {@code role}, collected until {@link #writeRolePolicies()} (or its hand-over). */
+    public RolePolicy rolePolicy(Role role) {
+        RolePolicy policy = new RolePolicy(role);
+        rolePolicies.add(policy);
+        return policy;
+    }
+
+    /** Writes the role policies still collecting: once every construct of the project is built. */
+    public void writeRolePolicies() {
+        rolePolicies.forEach(RolePolicy::write);
+        rolePolicies.clear();
     }
 
     public void registerBucket(String bucketName, Bucket bucket) {

@@ -1,13 +1,11 @@
 package io.clusterless.substrate.aws.iam;
 
 import io.clusterless.model.DatasetRef;
-import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.uri.ManifestURI;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.constructs.IConstruct;
 
 import java.util.List;
 import java.util.Map;
@@ -38,50 +36,35 @@ public final class Access {
      * key with 403 unless the caller may list that key). The shared manifest and arc-state buckets hold every
      * project's keys: no role may list beyond its own prefixes. A whole-bucket grant (no prefix) lists the bucket.
      */
-    public static void read(IRole role, String bucket, String prefix) {
-        add(role, PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject"))
-                .resources(List.of(objectsArn(bucket, prefix)))
-                .build());
-        PolicyStatement.Builder list = PolicyStatement.Builder.create()
-                .actions(List.of("s3:ListBucket"))
-                .resources(List.of(bucketArn(bucket)));
-        if (prefix != null && !prefix.isEmpty()) {
-            list.conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))));
-        }
-        add(role, list.build());
+    public static void read(Grantee role, String bucket, String prefix) {
+        role.allow(Statement.allow(List.of("s3:GetObject"), List.of(objectsArn(bucket, prefix))));
+        role.allow(new Statement(List.of("s3:ListBucket"), List.of(bucketArn(bucket)),
+                prefix != null && !prefix.isEmpty()
+                        ? Map.of("StringLike", Map.of("s3:prefix", List.of(prefix + "*"))) : null));
     }
 
     /**
      * Read, plus put objects under {@code prefix} but never delete them: a create-if-absent write reads back the key
      * it finds, and what it wrote stays.
      */
-    public static void readCreate(IRole role, String bucket, String prefix) {
+    public static void readCreate(Grantee role, String bucket, String prefix) {
         read(role, bucket, prefix);
-        add(role, PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject"))
-                .resources(List.of(objectsArn(bucket, prefix)))
-                .build());
+        role.allow(Statement.allow(List.of("s3:PutObject"), List.of(objectsArn(bucket, prefix))));
     }
 
     /** Read, plus put and delete objects under {@code prefix} (state transitions copy then delete). */
-    public static void readWrite(IRole role, String bucket, String prefix) {
+    public static void readWrite(Grantee role, String bucket, String prefix) {
         read(role, bucket, prefix);
-        add(role, PolicyStatement.Builder.create()
-                .actions(List.of("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"))
-                .resources(List.of(objectsArn(bucket, prefix)))
-                .build());
+        role.allow(Statement.allow(List.of("s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"),
+                List.of(objectsArn(bucket, prefix))));
     }
 
     public static String eventBusArn(String busName) {
         return "arn:" + Aws.PARTITION + ":events:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":event-bus/" + busName;
     }
 
-    public static void putEvents(IRole role, String busName) {
-        add(role, PolicyStatement.Builder.create()
-                .actions(List.of("events:PutEvents"))
-                .resources(List.of(eventBusArn(busName)))
-                .build());
+    public static void putEvents(Grantee role, String busName) {
+        role.allow(Statement.allow(List.of("events:PutEvents"), List.of(eventBusArn(busName))));
     }
 
     /**
@@ -98,8 +81,8 @@ public final class Access {
     }
 
     /** Object keys are only known at run time: the trailing {@code *} after a named bucket and prefix is the point. */
-    public static void allowObjectWildcards(IConstruct role) {
-        Nag.suppressWildcards(role, "Objects are written and read under a fixed bucket and key prefix; their keys "
+    public static void allowObjectWildcards(Grantee role) {
+        role.suppressWildcards("Objects are written and read under a fixed bucket and key prefix; their keys "
                 + "(lots, attempts, data files) are only known at run time.", "/^Resource::arn:<AWS::Partition>:s3:::[^*]+\\*$/g");
     }
 }

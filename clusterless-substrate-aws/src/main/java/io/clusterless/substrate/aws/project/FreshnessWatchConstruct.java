@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws.project;
 
+import io.clusterless.substrate.aws.iam.Statement;
+import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.engine.status.FreshnessPlan;
 import io.clusterless.engine.status.FreshnessProps;
 import io.clusterless.engine.status.FreshnessWatch;
@@ -10,14 +12,12 @@ import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.iam.Access;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.constructs.Construct;
 
 import java.util.ArrayList;
@@ -44,19 +44,14 @@ public final class FreshnessWatchConstruct extends Construct {
         List<String> levelObjects = new ArrayList<>();
         for (FreshnessProps.Watched dataset : props.datasets()) {
             String manifests = "datasets/name=" + dataset.name() + "/version=" + dataset.version() + "/";
-            function.role().addToPolicy(PolicyStatement.Builder.create()
-                    .actions(List.of("s3:ListBucket"))
-                    .resources(List.of(Access.bucketArn(props.manifestBucket())))
-                    .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(manifests + "*"))))
-                    .build());
+            function.policy().allow(new Statement(List.of("s3:ListBucket"),
+                    List.of(Access.bucketArn(props.manifestBucket())),
+                    Map.of("StringLike", Map.of("s3:prefix", List.of(manifests + "*")))));
             levelObjects.add(Access.bucketArn(props.metadataBucket()) + "/"
                     + FreshnessWatch.levelKey(dataset.name(), dataset.version()));
         }
-        function.role().addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("s3:GetObject", "s3:PutObject"))
-                .resources(levelObjects)
-                .build());
-        Access.putEvents(function.role(), props.eventBusName());
+        function.policy().allow(Statement.allow(List.of("s3:GetObject", "s3:PutObject"), levelObjects));
+        Access.putEvents(function.policy(), props.eventBusName());
         Rule.Builder.create(this, "Schedule")
                 .ruleName(plan.ruleName())
                 .description("checks the freshness of " + props.datasets().size() + " dataset(s) of "
@@ -80,7 +75,7 @@ public final class FreshnessWatchConstruct extends Construct {
                                 .metricName("AgeSeconds")
                                 .dimensionsMap(dimensions)
                                 .statistic("Maximum")
-                                .period(Duration.minutes(5))
+                                .period(BridgeValues.minutes(5))
                                 .build())
                         .threshold(errorAfter.toSeconds())
                         .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)

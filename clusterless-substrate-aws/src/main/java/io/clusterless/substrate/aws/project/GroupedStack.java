@@ -49,6 +49,7 @@ public final class GroupedStack extends Stack {
             return null;
         }
         GroupedStack stack = new GroupedStack(scope, project);
+        project.building(stack);
         for (Resource resource : resources) {
             aws(project, "resource", resource.getName(), resource.getType(), ResourceConstruct.class)
                     .build(stack, project, resource);

@@ -144,6 +144,7 @@ public final class AwsSynthesizer {
             }
             stacks.add(stack);
         }
+        scope.writeRolePolicies();
         if (!options.excludeAllTags()) {
             for (Stack stack : stacks) {
                 Tags tags = Tags.of(stack); // once per stack: each Tags.of is a round trip to node

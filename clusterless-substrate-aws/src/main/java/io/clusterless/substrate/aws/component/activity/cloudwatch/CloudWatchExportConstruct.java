@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.activity.cloudwatch;
 
+import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.model.core.activity.cloudwatch.CloudWatchExportActivity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.clusterless.engine.location.S3Location;
@@ -45,11 +46,9 @@ public final class CloudWatchExportConstruct extends Construct {
                 project);
         String logGroupArn = "arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":log-group:"
                 + model(plan).getLogGroupName();
-        function.role().addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("logs:CreateExportTask"))
-                .resources(List.of(logGroupArn, logGroupArn + ":*"))
-                .build());
-        io.clusterless.substrate.aws.nag.Nag.suppressWildcards(function.role(), "CreateExportTask is authorized on "
+        function.policy().allow(Statement.allow(List.of("logs:CreateExportTask"),
+                List.of(logGroupArn, logGroupArn + ":*")));
+        function.policy().suppressWildcards("CreateExportTask is authorized on "
                 + "the log group's ARN including its streams suffix ':*'; the group is named exactly.",
                 "/^Resource::arn:<AWS::Partition>:logs:<AWS::Region>:<AWS::AccountId>:log-group:[^*]+:\\*$/g");
 

@@ -66,8 +66,8 @@ public final class AthenaQueryArcConstruct {
                 Map.of(ArcContext.WORKLOAD_PROPS_VARIABLE, json), "clusterless athena query of arc " + model.getName()),
                 arc.project());
         // reads source manifests, writes the sink manifest, lists and clears the lot's folder under the sink
-        arc.grantReadSources(function.role(), false);
-        arc.grantWriteSinks(function.role(), true);
+        arc.grantReadSources(function.policy(), false);
+        arc.grantWriteSinks(function.policy(), true);
 
         S3Location results = resultsLocation(arc, model, query);
         String database = query.tables().values().iterator().next().database();

@@ -11,6 +11,7 @@ import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.construct.OriginalIds;
 import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.nag.Nag;
@@ -101,11 +102,11 @@ public final class BatchExecArcConstruct {
                 .actions(List.of("cloudwatch:PutMetricAlarm", "cloudwatch:SetAlarmState"))
                 .resources(List.of(alarmArn(alarmPrefix) + "*"))
                 .build());
-        arc.grantReadSources(jobRole, true);
-        arc.grantWriteSinks(jobRole, true);
+        arc.grantReadSources(Grantee.of(jobRole), true);
+        arc.grantWriteSinks(Grantee.of(jobRole), true);
         boolean coversLots = arc.plan().gateProps().coversLots();
         if (coversLots) { // a roll-up's container reads the start gate's document of the run's covered manifests
-            Access.read(jobRole, arc.manifestBucket(),
+            Access.read(Grantee.of(jobRole), arc.manifestBucket(),
                     arc.plan().gateProps().arcStateURI().coveredManifestsKeyPath());
         }
         Nag.suppressWildcards(jobRole, "cloudwatch:PutMetricData supports no resource-level permission.",
@@ -218,8 +219,8 @@ public final class BatchExecArcConstruct {
         HandlerFunction results = arc.originalWorkloadFunction("Result", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), workload.getLambdaRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless batch results of arc " + model.getName()));
-        arc.grantReadSources(results.role(), false);
-        arc.grantWriteSinks(results.role(), false);
+        arc.grantReadSources(results.policy(), false);
+        arc.grantWriteSinks(results.policy(), false);
         return List.of(submitJob, arc.workloadTask("BatchResults", results));
     }
 

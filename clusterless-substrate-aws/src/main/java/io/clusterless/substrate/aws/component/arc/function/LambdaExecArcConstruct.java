@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.arc.function;
 
+import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.model.SinkDataset;
@@ -14,11 +15,11 @@ import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
@@ -67,9 +68,9 @@ public final class LambdaExecArcConstruct {
                 "clusterless function contract of arc " + name),
                 arc.project());
         // reads the incoming manifest, writes the sink manifests, and checks (HEAD) the objects the function returned
-        arc.grantReadSources(contract.role(), false);
-        arc.grantWriteSinks(contract.role(), false);
-        sinkLocations(arc).forEach(location -> Access.read(contract.role(), location.bucket(), location.prefix()));
+        arc.grantReadSources(contract.policy(), false);
+        arc.grantWriteSinks(contract.policy(), false);
+        sinkLocations(arc).forEach(location -> Access.read(contract.policy(), location.bucket(), location.prefix()));
 
         Function function = userFunction(arc, model, workload, runtime);
 
@@ -113,7 +114,7 @@ public final class LambdaExecArcConstruct {
         LogGroup logGroup = LogGroups.create(arc.scope(), "FunctionLogs",
                 arc.project().names().lambdaLogGroup(functionName), arc.project().logRetentionDays());
         Role role = Role.Builder.create(arc.scope(), "FunctionRole")
-                .assumedBy(new ServicePrincipal("lambda.amazonaws.com"))
+                .assumedBy(BridgeValues.servicePrincipal("lambda.amazonaws.com"))
                 .description("runs " + functionName)
                 .build();
         role.addToPolicy(PolicyStatement.Builder.create()
@@ -124,10 +125,10 @@ public final class LambdaExecArcConstruct {
         for (Map.Entry<String, SourceDataset> source : model.getSources().entrySet()) {
             Optional<SinkDataset> owner = arc.plan().sourceOwners().getOrDefault(source.getKey(), Optional.empty());
             owner.filter(sink -> sink.getPathURI().startsWith("s3://")).map(sink -> S3Location.parse(sink.getPathURI()))
-                    .ifPresent(location -> Access.read(role, location.bucket(), location.prefix()));
+                    .ifPresent(location -> Access.read(Grantee.of(role), location.bucket(), location.prefix()));
         }
-        sinkLocations(arc).forEach(location -> Access.readWrite(role, location.bucket(), location.prefix()));
-        Access.allowObjectWildcards(role);
+        sinkLocations(arc).forEach(location -> Access.readWrite(Grantee.of(role), location.bucket(), location.prefix()));
+        Access.allowObjectWildcards(Grantee.of(role));
         LambdaRuntimeProps props = workload.getRuntimeProps();
         Function function = Function.Builder.create(arc.scope(), "UserFunction")
                 .functionName(functionName)
@@ -138,7 +139,7 @@ public final class LambdaExecArcConstruct {
                 .architecture(props.getArchitecture() == io.clusterless.model.Architecture.X86_64
                         ? Architecture.X86_64 : Architecture.ARM_64)
                 .memorySize(props.getMemorySizeMB())
-                .timeout(Duration.minutes(props.getTimeoutMin()))
+                .timeout(BridgeValues.minutes(props.getTimeoutMin()))
                 .environment(workload.getEnvironment())
                 .role(role)
                 .logGroup(logGroup)

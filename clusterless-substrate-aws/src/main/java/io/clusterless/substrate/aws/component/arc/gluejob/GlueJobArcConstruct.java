@@ -11,6 +11,7 @@ import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
@@ -102,8 +103,8 @@ public final class GlueJobArcConstruct {
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), runtime, arc.workloadEnvironment(),
                 "clusterless glue job of arc " + model.getName()), arc.project());
         // reads the lot's manifest, lists and clears the lot's folders under the sinks, writes the sink manifests
-        arc.grantReadSources(function.role(), false);
-        arc.grantWriteSinks(function.role(), true);
+        arc.grantReadSources(function.policy(), false);
+        arc.grantWriteSinks(function.policy(), true);
 
         LambdaInvoke prepare = LambdaInvoke.Builder.create(scope, "PrepareJob")
                 .lambdaFunction(function.target())
@@ -168,12 +169,12 @@ public final class GlueJobArcConstruct {
                 .actions(List.of("s3:GetObject"))
                 .resources(List.of(Access.bucketArn(script.getS3BucketName()) + "/" + script.getS3ObjectKey()))
                 .build());
-        arc.grantReadSources(role, true);
+        arc.grantReadSources(Grantee.of(role), true);
         for (SinkDataset sink : model.getSinks().values()) {
             S3Location location = S3Location.parse(sink.getPathURI());
-            Access.readWrite(role, location.bucket(), location.prefix());
+            Access.readWrite(Grantee.of(role), location.bucket(), location.prefix());
         }
-        Access.allowObjectWildcards(role);
+        Access.allowObjectWildcards(Grantee.of(role));
         role.addToPolicy(PolicyStatement.Builder.create()
                 .actions(List.of("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"))
                 .resources(List.of("arn:" + Aws.PARTITION + ":logs:" + Aws.REGION + ":" + Aws.ACCOUNT_ID

@@ -1,11 +1,11 @@
 package io.clusterless.substrate.aws.component.arc.gluepartitions;
 
+import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.model.SinkDataset;
 import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 
 import java.util.ArrayList;
@@ -21,8 +21,8 @@ public final class GlueAddPartitionsArcConstruct {
         HandlerFunction function = arc.originalWorkloadFunction("Func", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), model.getWorkload().getRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless glue partitions of arc " + arc.plan().name()));
-        arc.grantReadSources(function.role(), true);
-        arc.grantWriteSinks(function.role(), true);
+        arc.grantReadSources(function.policy(), true);
+        arc.grantWriteSinks(function.policy(), true);
         List<String> resources = new ArrayList<>();
         for (SinkDataset sink : model.getSinks().values()) {
             if (!sink.getPathURI().startsWith("glue://")) {
@@ -40,10 +40,8 @@ public final class GlueAddPartitionsArcConstruct {
             resources.add(prefix + "table/" + parts[1] + "/" + parts[2]);
         }
         if (!resources.isEmpty()) {
-            function.role().addToPolicy(PolicyStatement.Builder.create()
-                    .actions(List.of("glue:GetTable", "glue:CreatePartition", "glue:BatchCreatePartition"))
-                    .resources(resources)
-                    .build());
+            function.policy().allow(Statement.allow(
+                    List.of("glue:GetTable", "glue:CreatePartition", "glue:BatchCreatePartition"), resources));
         }
         return List.of(arc.workloadTask("AddPartitionsFunction", function));
     }

@@ -14,8 +14,8 @@ public final class S3CopyArcConstruct {
         HandlerFunction function = arc.originalWorkloadFunction("Func", new HandlerFunction.Spec(
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), model.getWorkload().getRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless s3 copy of arc " + arc.plan().name()));
-        arc.grantReadSources(function.role(), true);
-        arc.grantWriteSinks(function.role(), true);
+        arc.grantReadSources(function.policy(), true);
+        arc.grantWriteSinks(function.policy(), true);
         return List.of(arc.workloadTask("S3CopyFunction", function));
     }
 }

@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.arc.sagemaker;
 
+import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.arc.ArcProps;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.workload.sagemaker.SageMakerJobName;
@@ -17,6 +18,7 @@ import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
@@ -174,8 +176,8 @@ public final class SageMakerJobConstruct {
         // the objects of each source's lots, and the manifest files that list them
         arc.plan().sourceOwners().forEach((sourceRole, owner) -> owner.map(SinkDataset::getPathURI)
                 .filter(path -> path.startsWith("s3://")).map(S3Location::parse)
-                .ifPresent(location -> Access.read(role, location.bucket(), location.prefix())));
-        Access.read(role, inputs.bucket(), inputs.prefix());
+                .ifPresent(location -> Access.read(Grantee.of(role), location.bucket(), location.prefix())));
+        Access.read(Grantee.of(role), inputs.bucket(), inputs.prefix());
         // SageMaker uploads the job's output into the sinks' folders; cls's function lists and clears them
         for (SinkDataset sink : model.getSinks().values()) {
             S3Location location = S3Location.parse(sink.getPathURI());
@@ -184,7 +186,7 @@ public final class SageMakerJobConstruct {
                     .resources(List.of(Access.objectsArn(location.bucket(), location.prefix())))
                     .build());
         }
-        Access.allowObjectWildcards(role);
+        Access.allowObjectWildcards(Grantee.of(role));
         image.repositoryArn().ifPresent(repository -> {
             role.addToPolicy(PolicyStatement.Builder.create()
                     // ECR issues registry tokens for the whole account: the action has no resource to name
@@ -225,15 +227,13 @@ public final class SageMakerJobConstruct {
                 Map.of(ArcContext.WORKLOAD_PROPS_VARIABLE, json), "clusterless SageMaker " + props.kind()
                 + " job of arc " + arcName), arc.project());
         // reads the source manifests, writes the sink manifests and clears the sinks' lot folders
-        arc.grantReadSources(function.role(), false);
-        arc.grantWriteSinks(function.role(), true);
-        Access.readWrite(function.role(), inputs.bucket(), inputs.prefix());
+        arc.grantReadSources(function.policy(), false);
+        arc.grantWriteSinks(function.policy(), true);
+        Access.readWrite(function.policy(), inputs.bucket(), inputs.prefix());
         String type = props.kind() == SageMakerLayout.Kind.training ? "Training" : "Processing";
-        function.role().addToPolicy(PolicyStatement.Builder.create()
-                .actions(List.of("sagemaker:Describe" + type + "Job"))
-                .resources(List.of(jobArn(props.kind(), jobPrefix)))
-                .build());
-        Nag.suppressWildcards(function.role(), "The arc's jobs are named per lot and run at run time, under the "
+        function.policy().allow(Statement.allow(List.of("sagemaker:Describe" + type + "Job"),
+                List.of(jobArn(props.kind(), jobPrefix))));
+        function.policy().suppressWildcards("The arc's jobs are named per lot and run at run time, under the "
                 + "arc's own prefix.", "/^Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:"
                 + "(processing|training)-job\\/[^*]+-\\*$/g");
         return function;

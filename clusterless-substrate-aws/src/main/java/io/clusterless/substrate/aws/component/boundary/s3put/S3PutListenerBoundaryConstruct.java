@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.boundary.s3put;
 
+import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.model.core.boundary.s3put.S3PutListenerBoundary;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.plan.BoundaryPlan;
@@ -13,7 +14,6 @@ import io.clusterless.substrate.aws.construct.ManagedBuckets;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
-import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.Schedule;
@@ -53,12 +53,12 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
                 plan.handlerClass(), model(plan).getRuntimeProps(), Map.of(plan.propsVariable(), plan.props().toJson()),
                 "clusterless boundary " + model(plan).getName() + " of " + project.plan().deployable().getProject().id()),
                 project);
-        Access.read(function.role(), listened.bucket(), listened.prefix());
+        Access.read(function.policy(), listened.bucket(), listened.prefix());
         SinkDataset dataset = model(plan).getDataset();
-        Access.readWrite(function.role(), project.placementPlan().placement().manifestBucket(),
+        Access.readWrite(function.policy(), project.placementPlan().placement().manifestBucket(),
                 Access.manifestPrefix(dataset));
-        Access.putEvents(function.role(), project.placementPlan().placement().arcEventBus());
-        Access.allowObjectWildcards(function.role());
+        Access.putEvents(function.policy(), project.placementPlan().placement().arcEventBus());
+        Access.allowObjectWildcards(function.policy());
         LambdaFunction target = deadLetters.invoke(function, model(plan).getRuntimeProps().getRetryAttempts());
         Bucket bucket = project.bucket(listened.bucket());
         boolean enabled = project.listenerEnabled(model(plan).getName());
@@ -94,9 +94,9 @@ public final class S3PutListenerBoundaryConstruct extends Construct {
     private Queue queue(ProjectScope project, BoundaryPlan plan, S3Location listened, Bucket bucket) {
         Queue queue = Queue.Builder.create(this, "S3EventQueue")
                 .queueName(plan.queueName())
-                .retentionPeriod(Duration.days(QUEUE_RETENTION_DAYS))
+                .retentionPeriod(BridgeValues.days(QUEUE_RETENTION_DAYS))
                 // a receive hides messages for longer than the draining function may run
-                .visibilityTimeout(Duration.minutes((long) VISIBILITY_TIMEOUTS
+                .visibilityTimeout(BridgeValues.minutes((long) VISIBILITY_TIMEOUTS
                         * model(plan).getRuntimeProps().getTimeoutMin()))
                 .encryption(QueueEncryption.SQS_MANAGED)
                 .enforceSsl(true)

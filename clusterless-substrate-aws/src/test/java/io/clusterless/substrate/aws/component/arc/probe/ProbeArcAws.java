@@ -22,8 +22,8 @@ public final class ProbeArcAws implements ArcWorkloadConstruct {
                 arc.plan().workloadFunction(), arc.plan().workloadHandler(), model.getWorkload().getRuntimeProps(),
                 arc.workloadEnvironment(), "clusterless probe of arc " + arc.plan().name()),
                 arc.project());
-        arc.grantReadSources(function.role(), true);
-        arc.grantWriteSinks(function.role(), true);
+        arc.grantReadSources(function.policy(), true);
+        arc.grantWriteSinks(function.policy(), true);
         return List.of(arc.workloadTask("ProbeFunction", function));
     }
 }

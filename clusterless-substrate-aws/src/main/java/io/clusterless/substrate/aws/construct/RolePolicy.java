@@ -1,0 +1,108 @@
+package io.clusterless.substrate.aws.construct;
+
+import io.clusterless.substrate.aws.iam.Access;
+import io.clusterless.substrate.aws.iam.Grantee;
+import io.clusterless.substrate.aws.iam.Statement;
+import io.clusterless.substrate.aws.nag.Nag;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.Role;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The default policy of a handler function's role, collected in Java and written in one go: {@link #write()} makes
+ * the role's {@code DefaultPolicy} from one policy document holding every statement (three round trips to node),
+ * where adding statements one by one costs two each (a gate's role has a dozen).
+ * <p>
+ * The template is the same either way: the policy sits where the role would put it ({@code <role>/DefaultPolicy},
+ * same logical id and generated name), its statements in the order they were given, and the wildcard suppressions,
+ * which cdk-nag merges without duplicates, are applied after it exists, as they were when the first statement made
+ * the policy at once. Only the role's own {@code addToPrincipalPolicy} may make that policy afterwards, so anything
+ * that lets CDK add statements (a grant, an asynchronous invoke destination) must get the role through
+ * {@link #handOver()}, which adds what was collected the usual way and then passes everything through at once.
+ */
+public final class RolePolicy implements Grantee {
+    private final Role role;
+    private final List<Statement> statements = new ArrayList<>();
+    private final Set<Suppression> suppressions = new LinkedHashSet<>();
+    /** What was given so far, in order: statements and suppressions, for {@link #handOver()}. */
+    private final List<Object> given = new ArrayList<>();
+    private boolean written;
+
+    private record Suppression(String reason, List<String> regexes) {
+    }
+
+    public RolePolicy(Role role) {
+        this.role = role;
+    }
+
+    @Override
+    public void allow(Statement statement) {
+        if (written) {
+            Access.add(role, statement.build());
+            return;
+        }
+        statements.add(statement);
+        given.add(statement);
+    }
+
+    @Override
+    public void suppressWildcards(String reason, String... regexes) {
+        if (written) {
+            Nag.suppressWildcards(role, reason, regexes);
+            return;
+        }
+        Suppression suppression = new Suppression(reason, List.of(regexes));
+        suppressions.add(suppression);
+        given.add(suppression);
+    }
+
+    /**
+     * The role, its policy as complete as what was given: for CDK's grants, which add to it themselves. From now on
+     * statements and suppressions go to the role when they are given.
+     */
+    public Role handOver() {
+        if (!written) {
+            written = true;
+            for (Object item : given) {
+                if (item instanceof Statement statement) {
+                    Access.add(role, statement.build());
+                } else if (item instanceof Suppression suppression) {
+                    Nag.suppressWildcards(role, suppression.reason(), suppression.regexes().toArray(String[]::new));
+                }
+            }
+            clear();
+        }
+        return role;
+    }
+
+    /** Writes the collected statements as the role's default policy in one call, then the suppressions. */
+    public void write() {
+        if (written) {
+            return;
+        }
+        written = true;
+        if (!statements.isEmpty()) {
+            Policy.Builder.create(role, "DefaultPolicy")
+                    .roles(List.of(role))
+                    .document(PolicyDocument.fromJson(Map.of("Statement",
+                            statements.stream().map(Statement::json).toList())))
+                    .build();
+        }
+        for (Suppression suppression : suppressions) {
+            Nag.suppressWildcards(role, suppression.reason(), suppression.regexes().toArray(String[]::new));
+        }
+        clear();
+    }
+
+    private void clear() {
+        statements.clear();
+        suppressions.clear();
+        given.clear();
+    }
+}
