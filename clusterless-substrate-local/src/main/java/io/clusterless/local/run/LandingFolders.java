@@ -37,7 +37,6 @@ final class LandingFolders implements AutoCloseable {
     private final Path buckets;
     private final InsideRoot inside;
     private final LocalEventBus bus;
-    private final Clock clock;
     private final ArrivalLog log;
     private final Set<Folder> folders = new LinkedHashSet<>();
     /** Links out of the root already warned about: warned once, not at every look. */
@@ -46,11 +45,14 @@ final class LandingFolders implements AutoCloseable {
     private record Folder(String bucket, String prefix) {
     }
 
-    LandingFolders(Path buckets, Path logFile, LocalEventBus bus, Clock clock) {
+    /**
+     * @param runClock the run's clock, which may be fixed or far from real time; settling is not judged by it, as the
+     *                 file system dates a file being written by the wall clock
+     */
+    LandingFolders(Path buckets, Path logFile, LocalEventBus bus, Clock runClock) {
         this.buckets = buckets;
         this.inside = new InsideRoot(buckets);
         this.bus = bus;
-        this.clock = clock;
         this.log = new ArrivalLog(logFile);
     }
 
@@ -69,7 +71,8 @@ final class LandingFolders implements AutoCloseable {
     Look look() {
         int arrivals = 0;
         boolean unsettled = false;
-        Instant now = clock.instant();
+        // the clock the file system dates writes by: a stopped run clock would hold a file dated at it forever
+        Instant now = Instant.now();
         List<Candidate> candidates = new ArrayList<>();
         for (Folder folder : folders) {
             for (Path file : files(folder)) {

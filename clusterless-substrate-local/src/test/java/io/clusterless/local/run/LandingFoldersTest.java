@@ -3,6 +3,8 @@ package io.clusterless.local.run;
 import io.clusterless.local.bus.LocalEventBus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,7 +29,11 @@ class LandingFoldersTest {
     Path root;
 
     private LandingFolders landing() throws Exception {
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        return landing(NOW);
+    }
+
+    private LandingFolders landing(Instant runAt) throws Exception {
+        Clock clock = Clock.fixed(runAt, ZoneOffset.UTC);
         LandingFolders landing = new LandingFolders(root.resolve("buckets"), root.resolve("arrivals.log"),
                 new LocalEventBus("bus", clock), clock);
         landing.watch("b", "in/");
@@ -71,6 +77,25 @@ class LandingFoldersTest {
 
             assertThat(look.arrivals()).isEqualTo(1);
             assertThat(landing.hasNew()).isFalse();
+        }
+    }
+
+    /**
+     * A file dated at the instant a stopped run clock shows (cls local put on a test's clock) settles by the wall
+     * clock: it is taken, not waited for on every look of a run that never ends, whether that clock is years behind
+     * real time or ahead of it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2001-01-01T00:00:00Z", "2090-01-01T00:00:00Z"})
+    void aFileDatedAtTheRunsStoppedClock_isAnArrival(String runAt) throws Exception {
+        try (LandingFolders landing = landing(Instant.parse(runAt))) {
+            Path file = Files.writeString(root.resolve("buckets/b/in/a.csv"), "complete");
+            Files.setLastModifiedTime(file, FileTime.from(Instant.parse(runAt)));
+
+            LandingFolders.Look look = landing.look();
+
+            assertThat(look.unsettled()).isFalse();
+            assertThat(look.arrivals()).isEqualTo(1);
         }
     }
 }

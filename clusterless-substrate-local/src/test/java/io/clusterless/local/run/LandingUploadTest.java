@@ -18,6 +18,7 @@ import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,10 +62,13 @@ class LandingUploadTest {
                 }
             });
             Path temp = awaitTemporaryFile(buckets.resolve("landing/in"), upload);
-            // an hour from now: the settling time is long over, only the open upload holds the file back
-            Clock later = Clock.fixed(Instant.now().plus(Duration.ofHours(1)), java.time.ZoneOffset.UTC);
+            // dated an hour ago: the settling time (judged by the wall clock) is long over, only the open upload
+            // holds the file back
+            FileTime anHourAgo = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
+            Files.setLastModifiedTime(temp, anHourAgo);
+            Clock clock = Clock.systemUTC();
             try (LandingFolders landing = new LandingFolders(buckets, root.resolve("arrivals.log"),
-                    new LocalEventBus("bus", later), later)) {
+                    new LocalEventBus("bus", clock), clock)) {
                 landing.watch("landing", "in/");
 
                 LandingFolders.Look during = landing.look();
@@ -73,6 +77,7 @@ class LandingUploadTest {
                 assertThat(during.arrivals()).isZero();
                 rest.countDown();
                 upload.get(60, TimeUnit.SECONDS);
+                Files.setLastModifiedTime(buckets.resolve("landing/in/slow.csv"), anHourAgo);
                 assertThat(landing.look().arrivals()).isEqualTo(1);
                 assertThat(Files.size(buckets.resolve("landing/in/slow.csv"))).isEqualTo(2L * HALF);
             }

@@ -56,7 +56,6 @@ public final class LocalFunctionExecutor implements LocalExecutor {
     private final Path tmpDir;
     private final Path logDir;
     private final WorkloadLeases leases;
-    private final Clock clock;
     private final String path;
 
     /**
@@ -64,6 +63,8 @@ public final class LocalFunctionExecutor implements LocalExecutor {
      * @param tmpDir    where each run's event and result files are kept while it runs
      * @param logDir    where each run's output is kept, one file per lot and attempt
      * @param path      the PATH the runtime's program is looked up in and the function runs with
+     * @param clock     the run's clock, which may be fixed or far from real time; the function's deadline is not
+     *                  taken from it (see {@link #environment})
      */
     public LocalFunctionExecutor(Spec spec, ObjectStore store, FunctionLaunchers launchers, Path tmpDir, Path logDir,
                                  WorkloadLeases leases, Clock clock, String path) {
@@ -76,7 +77,6 @@ public final class LocalFunctionExecutor implements LocalExecutor {
         this.tmpDir = tmpDir;
         this.logDir = logDir;
         this.leases = leases;
-        this.clock = clock;
         this.path = path;
     }
 
@@ -154,7 +154,10 @@ public final class LocalFunctionExecutor implements LocalExecutor {
                 Integer.toString(spec.workload().getRuntimeProps().getMemorySizeMB()));
         environment.put("LAMBDA_TASK_ROOT", spec.code().toString());
         environment.put("CLS_ATTEMPT", attemptId);
-        environment.put("CLS_FUNCTION_DEADLINE_MS", Long.toString(clock.millis() + spec.timeout().toMillis()));
+        // the launcher compares the deadline with its own process's wall clock, and the timeout is awaited in real
+        // time: a deadline from the run's clock would leave a run on a past clock no time, one on a future clock years
+        environment.put("CLS_FUNCTION_DEADLINE_MS",
+                Long.toString(System.currentTimeMillis() + spec.timeout().toMillis()));
         environment.put("CLS_LOCAL", "true");
         environment.put("PYTHONDONTWRITEBYTECODE", "1");
         environment.put("PYTHONUNBUFFERED", "1");

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
@@ -33,6 +34,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,6 +139,21 @@ class FunctionContractTest {
         assertThat(Files.readString(onlyLog())).contains("wrote 3 objects");
     }
 
+    /** A run on a clock years from real time (a test's, a stopped one) gives its function the same time left. */
+    @ParameterizedTest
+    @CsvSource({"PYTHON, 2001-01-01T00:00:00Z", "PYTHON, 2090-01-01T00:00:00Z", "NODE, 2001-01-01T00:00:00Z",
+            "NODE, 2090-01-01T00:00:00Z", "JAVA, 2001-01-01T00:00:00Z", "JAVA, 2090-01-01T00:00:00Z"})
+    void theFunctionsRemainingTimeIsItsTimeout_whateverTheRunsClock(Language language, Instant runAt)
+            throws Exception {
+        ArcWorkloadContext context = lot(ManifestState.complete, Map.of("raw/a.txt", "alpha"));
+
+        workload(language, "upper", Duration.ofMinutes(1), Clock.fixed(runAt, ZoneOffset.UTC))
+                .run(context, props, "at-1");
+
+        JsonNode seen = Json.records().readTree(read("out/lot=" + LOT + "/event.json"));
+        assertThat(seen.path("remaining").asLong()).isPositive().isLessThanOrEqualTo(60_000);
+    }
+
     @ParameterizedTest
     @EnumSource(Language.class)
     void anEmptySourceLotIsGivenAsEmptyAndNothingReturnedMakesAnEmptySinkLot(Language language) throws Exception {
@@ -224,6 +242,11 @@ class FunctionContractTest {
     // ---- fixtures -------------------------------------------------------------------------------------------------
 
     private LocalFunctionExecutor workload(Language language, String function, Duration timeout) throws IOException {
+        return workload(language, function, timeout, Clock.systemUTC());
+    }
+
+    private LocalFunctionExecutor workload(Language language, String function, Duration timeout, Clock runClock)
+            throws IOException {
         assumeTrue(FunctionLaunchers.onPath(language.program, System.getenv("PATH")).isPresent(),
                 language.program + " is not on the PATH");
         Path code = code(language);
@@ -235,7 +258,7 @@ class FunctionContractTest {
         LocalFunctionExecutor.Spec spec = new LocalFunctionExecutor.Spec(new ProjectId("Fn", "1"), "reformat",
                 "DEV-fn-reformat-func-1-us-west-2", workload, code, aws, timeout);
         return new LocalFunctionExecutor(spec, store, new FunctionLaunchers(root.resolve("local/launchers")),
-                root.resolve("tmp"), root.resolve("local/logs/reformat"), leases, Clock.systemUTC(),
+                root.resolve("tmp"), root.resolve("local/logs/reformat"), leases, runClock,
                 System.getenv("PATH"));
     }
 
