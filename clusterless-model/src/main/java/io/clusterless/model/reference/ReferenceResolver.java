@@ -23,8 +23,7 @@ public final class ReferenceResolver {
      * caller needs no cast; empty for an export, an ARN or an unresolved reference.
      */
     public <C extends Component> Optional<C> component(String ref, String expectedType, Class<C> kind) {
-        return resolve(ref, expectedType) instanceof Reference.ToComponent found
-                ? Optional.of(kind.cast(found.component())) : Optional.empty();
+        return resolve(ref, expectedType).target().map(kind::cast);
     }
 
     /** Resolves {@code ref}, which must point at a component of {@code expectedType} (a type id). */
