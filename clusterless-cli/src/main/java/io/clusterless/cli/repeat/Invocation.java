@@ -1,5 +1,7 @@
 package io.clusterless.cli.repeat;
 
+import io.clusterless.engine.cache.UserCache;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -76,20 +78,9 @@ public record Invocation(List<String> args, Path workingDirectory, Map<String, S
         return digest.add("terminal").add(Boolean.toString(terminal)).hex();
     }
 
-    /**
-     * The per-user cache: {@code $CLS_CACHE_DIR}, else {@code $XDG_CACHE_HOME/clusterless}, else
-     * {@code ~/.cache/clusterless} (as {@code CdkLocator.defaultCacheRoot}, which needs classes this path avoids).
-     */
+    /** The per-user cache of this invocation's environment and home ({@link UserCache}). */
     public Path cacheRoot() {
-        String explicit = environment.get("CLS_CACHE_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = environment.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "clusterless");
-        }
-        return Path.of(properties.getOrDefault("user.home", "")).resolve(".cache").resolve("clusterless");
+        return UserCache.root(environment, Path.of(properties.getOrDefault("user.home", "")));
     }
 
     /** A relative path as this invocation resolves it. */

@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws.cdk;
 
+import io.clusterless.engine.cache.UserCache;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -49,15 +51,7 @@ public final class CdkLocator {
 
     /** {@code $CLS_CACHE_DIR}, else {@code $XDG_CACHE_HOME/clusterless}, else {@code ~/.cache/clusterless}. */
     public static Path defaultCacheRoot(Map<String, String> environment, Path home) {
-        String explicit = environment.get("CLS_CACHE_DIR");
-        if (explicit != null && !explicit.isBlank()) {
-            return Path.of(explicit);
-        }
-        String xdg = environment.get("XDG_CACHE_HOME");
-        if (xdg != null && !xdg.isBlank()) {
-            return Path.of(xdg, "clusterless");
-        }
-        return home.resolve(".cache").resolve("clusterless");
+        return UserCache.root(environment, home);
     }
 
     public Found locate(Optional<Path> option) {
