@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.command.EarlyJsii;
 import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.context.CliContext;
@@ -13,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,6 +35,8 @@ public final class Main {
                 System.exit(0);
             }
         }
+        // a synth that will run afresh starts jsii (node, its modules) now, overlapping picocli and the configuration
+        EarlyJsii.startIfWanted(Arrays.asList(args));
         Interruption.Streams streams = Interruption.Streams.of(System.out, System.err);
         // jsii relays its node process's output through System.err: a signal mutes that too
         System.setOut(streams.outStream());

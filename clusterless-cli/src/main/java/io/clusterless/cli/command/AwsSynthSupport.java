@@ -88,11 +88,23 @@ final class AwsSynthSupport {
 
     static Jsii jsii(AwsSynthOptions synth, List<ProjectSource> sources, CompletableFuture<Void> started,
                      CacheHints hints) {
-        if (started != null || synth.noCache) {
+        if (synth.noCache) {
             return new Jsii(started != null ? started : AwsSynthesizer.warmUp(), Optional.empty());
         }
         Optional<String> hint = CacheHints.of(sources, VersionProvider.version());
+        if (started != null) {
+            return new Jsii(started, hint);
+        }
         return new Jsii(hints.present(hint) ? null : AwsSynthesizer.warmUp(), hint);
+    }
+
+    /**
+     * jsii's start if {@code Main} began it ({@link EarlyJsii}), else begun now when {@code surely} (the command will
+     * synthesize afresh whatever the files), else null (decided by {@link #jsii} once the files are known).
+     */
+    static CompletableFuture<Void> startedEarly(boolean surely) {
+        CompletableFuture<Void> early = EarlyJsii.take();
+        return early != null || !surely ? early : AwsSynthesizer.warmUp();
     }
 
     /** jsii's start when begun (null: not yet), and the hint to record once the files' assembly is made or served. */
@@ -137,7 +149,7 @@ final class AwsSynthSupport {
         return result;
     }
 
-    private static Path cacheRoot() {
+    static Path cacheRoot() {
         return CdkLocator.defaultCacheRoot(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 

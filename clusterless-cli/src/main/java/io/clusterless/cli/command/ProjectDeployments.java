@@ -11,7 +11,6 @@ import io.clusterless.model.load.ProjectSource;
 import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.ProjectDeployment;
-import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 
 import java.util.List;
@@ -27,7 +26,7 @@ final class ProjectDeployments {
     static int run(CliContext context, ProjectOptions project, AwsSynthOptions synth, CdkOptions cdk,
                    ProjectDeployment.Verb verb, List<String> verbOptions) {
         // with --no-cache jsii surely runs: start it before the files are read (stdin may keep them a while)
-        CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
+        CompletableFuture<Void> jsii = AwsSynthSupport.startedEarly(synth.noCache);
         // sources may be owned by projects deployed before; deploy and diff look their owners up
         List<ProjectSource> sources = project.sources();
         AwsSynthSupport.Jsii early = AwsSynthSupport.jsii(synth, sources, jsii);

@@ -134,7 +134,7 @@ public final class SynthCommand implements Callable<Integer> {
         AwsSynthSupport.warnIfValidationOff(context, synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
         // with the assembly cache, jsii starts early only when the project will likely be synthesized afresh
-        CompletableFuture<Void> jsii = bootstrap != null || synth.noCache ? AwsSynthesizer.warmUp() : null;
+        CompletableFuture<Void> jsii = AwsSynthSupport.startedEarly(bootstrap != null || synth.noCache);
         SynthResult result;
         Optional<RepeatRecorder.Reads> reads = Optional.empty();
         try {

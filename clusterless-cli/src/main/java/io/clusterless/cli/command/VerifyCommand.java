@@ -17,7 +17,6 @@ import io.clusterless.model.validate.ValidationOptions;
 import io.clusterless.naming.PlacementNames;
 import io.clusterless.substrate.aws.deploys.LambdaAssets;
 import io.clusterless.substrate.aws.deploys.ProjectDeployment;
-import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthException;
 import io.clusterless.substrate.aws.synth.SynthResult;
@@ -77,7 +76,7 @@ public final class VerifyCommand implements Callable<Integer> {
         before.add("jvm start", AwsSynthSupport.sinceProcessStart());
         AwsSynthSupport.warnIfValidationOff(context, synth.validate);
         Path lambdaJar = LambdaAssets.lambdaJar(System.getenv());
-        CompletableFuture<Void> jsii = synth.noCache ? AwsSynthesizer.warmUp() : null;
+        CompletableFuture<Void> jsii = AwsSynthSupport.startedEarly(synth.noCache);
         // sources may be owned by deployed projects: looked up below, as deploy does
         List<ProjectSource> sources = project.sources();
         AwsSynthSupport.Jsii early = AwsSynthSupport.jsii(synth, sources, jsii);
