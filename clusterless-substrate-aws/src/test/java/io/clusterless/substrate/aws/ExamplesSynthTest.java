@@ -5,11 +5,15 @@ import io.clusterless.json.Json;
 import io.clusterless.substrate.aws.synth.SynthOptions;
 import io.clusterless.substrate.aws.synth.SynthResult;
 import org.junit.jupiter.params.ParameterizedTest;
+import software.amazon.awscdk.cxapi.CloudAssembly;
+import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +46,18 @@ class ExamplesSynthTest {
                     assertThat(props.path("PublicAccessBlockConfiguration").path("RestrictPublicBuckets").asBoolean()).isTrue();
                 }
             });
+        }
+        // the stacks are read from the assembly's files: as the CDK reads them
+        List<CloudFormationStackArtifact> cdkStacks = new CloudAssembly(result.outdir().toString()).getStacks();
+        assertThat(result.stacks()).extracting(SynthResult.StackReport::name)
+                .containsExactlyElementsOf(cdkStacks.stream().map(CloudFormationStackArtifact::getStackName).toList());
+        assertThat(result.stacks()).extracting(SynthResult.StackReport::templateFile)
+                .containsExactlyElementsOf(cdkStacks.stream().map(CloudFormationStackArtifact::getTemplateFile).toList());
+        for (int i = 0; i < cdkStacks.size(); i++) {
+            Map<String, Integer> counts = new TreeMap<>();
+            ((Map<?, ?>) ((Map<?, ?>) cdkStacks.get(i).getTemplate()).get("Resources")).values()
+                    .forEach(resource -> counts.merge(String.valueOf(((Map<?, ?>) resource).get("Type")), 1, Integer::sum));
+            assertThat(result.stacks().get(i).resourceCounts()).isEqualTo(counts);
         }
         System.out.println(files + ": " + result.timings() + "; notes " + result.notes() + "; warnings "
                 + result.findings().stream().map(f -> f.rule() + " " + f.path() + " " + f.message()).toList());

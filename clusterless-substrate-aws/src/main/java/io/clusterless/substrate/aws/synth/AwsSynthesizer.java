@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -170,12 +169,10 @@ public final class AwsSynthesizer {
         timings.mark("constructs");
         CloudAssembly assembly = app.synth();
         timings.mark("synth");
-        List<SynthResult.StackReport> stacks = new ArrayList<>();
+        List<SynthResult.StackReport> stacks = AssemblyStacks.read(outdir);
         List<SynthResult.NagFinding> findings = new ArrayList<>();
-        for (CloudFormationStackArtifact stack : assembly.getStacks()) {
-            stacks.add(new SynthResult.StackReport(stack.getStackName(), stack.getTemplateFile(),
-                    resourceCounts(stack.getTemplate())));
-            if (options.nag()) {
+        if (options.nag()) {
+            for (CloudFormationStackArtifact stack : assembly.getStacks()) {
                 for (SynthesisMessage message : stack.getMessages()) {
                     finding(stack.getStackName(), message).ifPresent(findings::add);
                 }
@@ -183,19 +180,6 @@ public final class AwsSynthesizer {
         }
         timings.mark("report");
         return new SynthResult(outdir, stacks, findings, notes, timings);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Integer> resourceCounts(Object template) {
-        Map<String, Integer> counts = new TreeMap<>();
-        Object resources = ((Map<String, Object>) template).get("Resources");
-        if (resources instanceof Map<?, ?> map) {
-            for (Object resource : map.values()) {
-                String type = String.valueOf(((Map<String, Object>) resource).get("Type"));
-                counts.merge(type, 1, Integer::sum);
-            }
-        }
-        return counts;
     }
 
     private static Optional<SynthResult.NagFinding> finding(String stack, SynthesisMessage message) {
