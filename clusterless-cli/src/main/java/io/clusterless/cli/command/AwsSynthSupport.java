@@ -19,6 +19,7 @@ import io.clusterless.substrate.aws.synth.AssemblyCache;
 import io.clusterless.substrate.aws.synth.CacheHints;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.deploys.CdkSession;
+import io.clusterless.substrate.aws.jsii.JsiiStart;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthKey;
 import io.clusterless.substrate.aws.synth.SynthOptions;
@@ -166,6 +167,9 @@ final class AwsSynthSupport {
     static void printNotes(CliContext context, SynthResult result) {
         for (String note : result.notes()) {
             context.err().println("note: " + note);
+        }
+        if (context.verbosity() > 0) {
+            JsiiStart.fallback().ifPresent(why -> context.err().println("note: " + why));
         }
     }
 
