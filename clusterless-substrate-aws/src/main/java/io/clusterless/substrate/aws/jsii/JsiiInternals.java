@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.jsii.JsiiEngine;
 import software.amazon.jsii.JsiiModule;
+import software.amazon.jsii.JsiiRuntime;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -22,7 +24,7 @@ import java.util.Map;
 final class JsiiInternals {
     private final JsiiEngine engine;
     private final Map<String, JsiiModule> loaded;
-    private final Object runtime;
+    private Object runtime;
     private final Method requestResponse;
     private final Method dependencies;
 
@@ -60,6 +62,34 @@ final class JsiiInternals {
             return new JsiiInternals(engine, loaded, runtime, requestResponse, dependencies);
         } catch (RuntimeException e) { // InaccessibleObjectException, ClassCastException: another jsii
             throw new ReflectiveOperationException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Has the engine run {@code command} (a shell command, as jsii runs JSII_RUNTIME) instead of extracting its
+     * runtime scripts into a fresh temporary folder: a runtime made as jsii makes one from JSII_RUNTIME, put in the
+     * engine's place before anything started. False (nothing changed) when the engine's runtime started already or
+     * jsii's internals differ.
+     */
+    boolean useRuntime(String command) {
+        try {
+            Class<?> type = runtime.getClass();
+            Field child = type.getDeclaredField("childProcess");
+            child.setAccessible(true);
+            if (child.get(runtime) != null) {
+                return false;
+            }
+            Constructor<?> make = type.getDeclaredConstructor(String.class, String.class);
+            make.setAccessible(true);
+            JsiiRuntime replacement = (JsiiRuntime) make.newInstance(command, null);
+            replacement.setCallbackHandler(engine);
+            Field field = JsiiEngine.class.getDeclaredField("runtime");
+            field.setAccessible(true);
+            field.set(engine, replacement);
+            runtime = replacement;
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
         }
     }
 

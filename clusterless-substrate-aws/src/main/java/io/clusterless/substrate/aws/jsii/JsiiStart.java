@@ -2,6 +2,7 @@ package io.clusterless.substrate.aws.jsii;
 
 import software.amazon.jsii.JsiiEngine;
 import software.amazon.jsii.JsiiModule;
+import software.amazon.jsii.JsiiRuntime;
 
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
@@ -26,8 +27,12 @@ public final class JsiiStart {
     private JsiiStart() {
     }
 
-    /** What {@link #loadCdk} did: modules loaded from the cache, modules jsii loaded itself, and why (if it did). */
-    public record Outcome(List<String> cached, List<String> byJsii, Optional<String> fallback) {
+    /**
+     * What {@link #loadCdk} did: modules loaded from the cache, modules jsii loaded itself, and why (if it did); the
+     * runtime script node ran when it was the cache's copy ({@link RuntimeScripts}), else empty (jsii extracted it).
+     */
+    public record Outcome(List<String> cached, List<String> byJsii, Optional<String> fallback,
+                          Optional<Path> runtime) {
     }
 
     /**
@@ -56,14 +61,47 @@ public final class JsiiStart {
             engine.loadModule(root);
             return new Outcome(List.of(), List.of(nameOf(root)), Optional.of("jsii loads the CDK's modules itself "
                     + "(copying each tarball out of its jar): its runtime's internals are not those cls was built "
-                    + "with (" + e + ")"));
+                    + "with (" + e + ")"), Optional.empty());
         }
+        Optional<Path> runtime = useCachedRuntime(internals, cacheRoot, System.getenv("JSII_RUNTIME"),
+                System.getenv("JSII_NODE"));
         engine.getClient(); // starts node: a missing node fails here, as on jsii's own first call
         Loader loader = new Loader(internals, new ModuleTarballs(cacheRoot));
         loader.load(root);
         return new Outcome(List.copyOf(loader.cached), List.copyOf(loader.byJsii),
                 loader.byJsii.isEmpty() ? Optional.empty() : Optional.of("jsii copied these modules' tarballs out of "
-                        + "their jars itself (the user cache could not hold them): " + String.join(", ", loader.byJsii)));
+                        + "their jars itself (the user cache could not hold them): " + String.join(", ", loader.byJsii)),
+                runtime);
+    }
+
+    /**
+     * Has jsii run its runtime script from the cache's copy: only where jsii would run it through the shell anyway
+     * (JSII_NODE is a command with arguments, as bin/cls sets it, and JSII_RUNTIME is not set), with the same
+     * command jsii builds, {@code JSII_NODE <script>}. Else, or when anything is amiss, jsii extracts it as usual.
+     */
+    static Optional<Path> useCachedRuntime(JsiiInternals internals, Path cacheRoot, String jsiiRuntime,
+                                           String jsiiNode) {
+        // JDK 26 warns when a final field is changed by reflection (JEP 500): there jsii keeps its own way
+        boolean posix = !System.getProperty("os.name").startsWith("Windows");
+        if (jsiiRuntime != null || jsiiNode == null || !jsiiNode.matches("(?s).*\\s.*") || !posix
+                || Runtime.version().feature() >= 26) {
+            return Optional.empty();
+        }
+        Optional<Path> script = RuntimeScripts.jsiiJar(JsiiRuntime.class)
+                .flatMap(jar -> new RuntimeScripts(cacheRoot).script(jar));
+        if (script.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> quoted = shellWord(script.get().toString());
+        return quoted.isPresent() && internals.useRuntime(jsiiNode + " " + quoted.get()) ? script : Optional.empty();
+    }
+
+    /** {@code text} as one word of a POSIX shell command; empty when it holds a single quote. */
+    static Optional<String> shellWord(String text) {
+        if (text.matches("[A-Za-z0-9/._@+=:,-]+")) {
+            return Optional.of(text);
+        }
+        return text.contains("'") ? Optional.empty() : Optional.of("'" + text + "'");
     }
 
     private static String nameOf(Class<? extends JsiiModule> type) {

@@ -21,6 +21,7 @@ public final class JsiiStartMain {
         System.out.println("cached: " + String.join(" ", outcome.cached()));
         System.out.println("byJsii: " + String.join(" ", outcome.byJsii()));
         System.out.println("fallback: " + outcome.fallback().orElse(""));
+        System.out.println("runtime: " + outcome.runtime().map(Path::toString).orElse(""));
         App app = App.Builder.create().outdir(args[2]).build();
         Stack stack = new Stack(app, "Probe");
         Bucket.Builder.create(stack, "Bucket").versioned(true).build();

@@ -3,10 +3,7 @@ package io.clusterless.substrate.aws.jsii;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import software.amazon.jsii.JsiiRuntime;
-
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,13 +27,15 @@ class JsiiStartTest {
     Path temp;
 
     @Test
-    void shippedJsii_loadsEveryCdkModuleFromTheCache_inJsiiOrder_withoutATemporaryFolder()
+    void shippedJsii_loadsEveryCdkModuleAndItsRuntimeFromTheCache_inJsiiOrder_withoutATemporaryFolder()
             throws IOException, InterruptedException {
-        // no temporary folder at all: any tarball jsii copied out of a jar itself would fail the child
+        // no temporary folder at all: any tarball or runtime script jsii copied out of a jar itself would fail it
         Child first = run("first", "loadedModules", false);
         assertThat(first.line("cached")).isEqualTo(String.join(" ", CDK_MODULES));
         assertThat(first.line("byJsii")).isEmpty();
         assertThat(first.line("fallback")).isEmpty();
+        assertThat(first.line("runtime")).startsWith(temp.resolve("cache/jsii-runtime").toString())
+                .endsWith("/bin/jsii-runtime.js");
         Path modules = temp.resolve("cache/jsii-modules");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(modules))).isEqualTo("rwx------");
         List<Path> tarballs = list(modules);
@@ -49,8 +48,27 @@ class JsiiStartTest {
         Child second = run("second", "loadedModules", false);
 
         assertThat(second.line("cached")).isEqualTo(String.join(" ", CDK_MODULES));
+        assertThat(second.line("runtime")).isEqualTo(first.line("runtime"));
         assertThat(list(modules)).as("the same copies, reused").isEqualTo(tarballs);
         assertThat(second.line("template")).isEqualTo(first.line("template")).contains("AWS::S3::Bucket");
+    }
+
+    @Test
+    void withJsiiRuntimeSet_orJsiiNodeAPlainProgram_jsiiRunsItsRuntimeAsUsual() {
+        Path cache = temp.resolve("cache");
+        assertThat(JsiiStart.useCachedRuntime(null, cache, "node /opt/runtime.js", "exec node")).isEmpty();
+        assertThat(JsiiStart.useCachedRuntime(null, cache, null, "/usr/bin/node")).isEmpty();
+        assertThat(JsiiStart.useCachedRuntime(null, cache, null, null)).isEmpty();
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void aPathWithSpacesOrQuotes_isOneShellWord_orRefused() {
+        assertThat(JsiiStart.shellWord("/home/a/.cache/x/bin/jsii-runtime.js")).contains(
+                "/home/a/.cache/x/bin/jsii-runtime.js");
+        assertThat(JsiiStart.shellWord("/home/a b/$x/bin/jsii-runtime.js")).contains(
+                "'/home/a b/$x/bin/jsii-runtime.js'");
+        assertThat(JsiiStart.shellWord("/home/o'neil/bin/jsii-runtime.js")).isEmpty();
     }
 
     @Test
@@ -82,8 +100,8 @@ class JsiiStartTest {
     }
 
     /**
-     * Runs {@link JsiiStartMain}; with {@code withTmpdir} false its temporary folder does not exist, and jsii runs
-     * a runtime extracted here beforehand (JSII_RUNTIME), so nothing of jsii's may use the temporary folder.
+     * Runs {@link JsiiStartMain}; with {@code withTmpdir} false its temporary folder does not exist, and JSII_NODE is
+     * a command (as bin/cls sets it), so jsii may run the cache's copy of its runtime.
      */
     private Child run(String name, String loadedField, boolean withTmpdir) throws IOException, InterruptedException {
         Path tmpdir = temp.resolve(name + "-tmp");
@@ -94,10 +112,12 @@ class JsiiStartTest {
                 temp.resolve(name + "-out").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().remove("JSII_RUNTIME");
         if (withTmpdir) {
             Files.createDirectories(tmpdir);
+            builder.environment().remove("JSII_NODE");
         } else {
-            builder.environment().put("JSII_RUNTIME", "node " + extractedRuntime().resolve("bin/jsii-runtime.js"));
+            builder.environment().put("JSII_NODE", "exec node");
         }
         Process process = builder.start();
         // a bound so a hung child fails the build instead of holding it; the child takes seconds
@@ -108,22 +128,6 @@ class JsiiStartTest {
         String output = Files.readString(log);
         assertThat(done && process.exitValue() == 0).as("child finished; its output:%n%s", output).isTrue();
         return new Child(output);
-    }
-
-    /** jsii's runtime scripts, copied out of the jsii-runtime jar as jsii itself does on each start. */
-    private Path extractedRuntime() throws IOException {
-        Path runtime = temp.resolve("runtime");
-        for (String file : List.of("bin/jsii-runtime.js", "bin/jsii-runtime.js.map", "lib/program.js",
-                "lib/program.js.map", "lib/runtime-index-worker.js", "lib/runtime-index-worker.js.map")) {
-            Path target = runtime.resolve(file);
-            if (!Files.exists(target)) {
-                Files.createDirectories(target.getParent());
-                try (InputStream in = JsiiRuntime.class.getResourceAsStream(file)) {
-                    Files.copy(in, target);
-                }
-            }
-        }
-        return runtime;
     }
 
     private static List<Path> list(Path dir) throws IOException {
