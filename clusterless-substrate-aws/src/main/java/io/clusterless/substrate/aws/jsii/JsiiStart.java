@@ -70,7 +70,8 @@ public final class JsiiStart {
         loader.load(root);
         return new Outcome(List.copyOf(loader.cached), List.copyOf(loader.byJsii),
                 loader.byJsii.isEmpty() ? Optional.empty() : Optional.of("jsii copied these modules' tarballs out of "
-                        + "their jars itself (the user cache could not hold them): " + String.join(", ", loader.byJsii)),
+                        + "their jars itself (the user cache could not hold a copy, or the kernel refused it): "
+                        + String.join(", ", loader.byJsii)),
                 runtime);
     }
 
