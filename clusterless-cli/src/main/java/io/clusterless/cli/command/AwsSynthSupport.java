@@ -19,7 +19,6 @@ import io.clusterless.substrate.aws.synth.AssemblyCache;
 import io.clusterless.substrate.aws.synth.CacheHints;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.deploys.CdkSession;
-import io.clusterless.substrate.aws.jsii.JsiiStart;
 import io.clusterless.substrate.aws.synth.ProjectInput;
 import io.clusterless.substrate.aws.synth.SynthKey;
 import io.clusterless.substrate.aws.synth.SynthOptions;
@@ -169,7 +168,7 @@ final class AwsSynthSupport {
             context.err().println("note: " + note);
         }
         if (context.verbosity() > 0) {
-            JsiiStart.fallback().ifPresent(why -> context.err().println("note: " + why));
+            AwsSynthesizer.jsiiFallback().ifPresent(why -> context.err().println("note: " + why));
         }
     }
 

@@ -59,6 +59,11 @@ public final class AwsSynthesizer {
         });
     }
 
+    /** Why jsii loaded the CDK's modules the slow way itself, if it did ({@link JsiiStart#fallback}); for {@code -v}. */
+    public static Optional<String> jsiiFallback() {
+        return JsiiStart.fallback();
+    }
+
     /**
      * Loads the CDK's jsii modules from the user cache's copies of their tarballs ({@link JsiiStart}); once per JVM.
      * A first CDK call without it would have jsii copy each tarball out of its jar (~58 MB) into /tmp again.
