@@ -14,6 +14,8 @@
 // - the exit code is the kernel's.
 // It also removes the runtime folder jsii extracted (jsii's own clean-up leaves its bin/ and lib/ folders behind on
 // every run, and everything when the JVM is killed), once the kernel has ended: the JVM starts a fresh one per node.
+// Only such a temporary folder (jsii-java-runtime<digits>): cls mostly has jsii run the user cache's lasting copy
+// (<cache>/jsii-runtime/<key>/, JsiiStart), which must stay.
 // And, next to it, up to ten empty runtime folders over ten minutes old that earlier runs left (a Ctrl-C kills node
 // before it can clean up).
 const fs = require('fs');

@@ -179,6 +179,9 @@ final class AwsSynthSupport {
         for (String note : result.notes()) {
             context.err().println("note: " + note);
         }
+        if (context.verbosity() > 0) {
+            AwsSynthesizer.jsiiFallback().ifPresent(why -> context.err().println("note: " + why));
+        }
     }
 
     /** Whether {@link #printTimings} prints: with {@code -v} or {@code CLS_TIMINGS} set. */

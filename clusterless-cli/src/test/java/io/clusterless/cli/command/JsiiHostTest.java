@@ -66,6 +66,28 @@ class JsiiHostTest {
     }
 
     @Test
+    void theUserCachesCopyOfTheRuntime_isNeverRemoved() throws Exception {
+        // where cls has jsii run its runtime from (JsiiStart): kept for every later run
+        Path runtime = Files.createDirectories(temp.resolve("cache/jsii-runtime/" + "0123456789abcdef".repeat(4)));
+        List<String> files = List.of("bin/jsii-runtime.js", "lib/program.js", "lib/runtime-index-worker.js");
+        for (String file : files) {
+            Files.createDirectories(runtime.resolve(file).getParent());
+            try (InputStream in = JsiiRuntime.class.getResourceAsStream(file)) {
+                Files.copy(in, runtime.resolve(file));
+            }
+        }
+        Host host = Host.start(runtime, null);
+        assertThat(host.response().get("hello").asText()).startsWith("@jsii/runtime@");
+
+        Ended ended = host.exit();
+
+        assertThat(ended.code()).as(ended.stderr().toString()).isZero();
+        for (String file : files) {
+            assertThat(runtime.resolve(file)).isRegularFile();
+        }
+    }
+
+    @Test
     void consoleOutput_isWrappedOntoStderr_asJsiisRelayDoes_andTheProtocolStaysClean() throws Exception {
         Path runtime = standIn(temp.resolve("jsii-java-runtime5678"));
         Host host = Host.start(runtime, null);

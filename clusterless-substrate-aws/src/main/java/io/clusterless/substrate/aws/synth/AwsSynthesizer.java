@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.synth;
 
+import io.clusterless.engine.cache.UserCache;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
@@ -12,6 +13,7 @@ import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
 import io.clusterless.substrate.aws.component.AwsComponents;
 import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.ProjectScope;
+import io.clusterless.substrate.aws.jsii.JsiiStart;
 import io.clusterless.substrate.aws.project.ArcStack;
 import io.clusterless.substrate.aws.project.GroupedStack;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
@@ -50,7 +52,23 @@ public final class AwsSynthesizer {
      * project files; {@link #synthesize} waits for it. Calling it is optional.
      */
     public static CompletableFuture<Void> warmUp() {
-        return CompletableFuture.runAsync(() -> Token.isUnresolved("warm-up"));
+        return CompletableFuture.runAsync(() -> {
+            loadCdk();
+            Token.isUnresolved("warm-up");
+        });
+    }
+
+    /** Why jsii loaded the CDK's modules the slow way itself, if it did ({@link JsiiStart#fallback}); for {@code -v}. */
+    public static Optional<String> jsiiFallback() {
+        return JsiiStart.fallback();
+    }
+
+    /**
+     * Loads the CDK's jsii modules from the user cache's copies of their tarballs ({@link JsiiStart}); once per JVM.
+     * A first CDK call without it would have jsii copy each tarball out of its jar (~58 MB) into /tmp again.
+     */
+    private static void loadCdk() {
+        JsiiStart.loadCdk(UserCache.root(System.getenv(), Path.of(System.getProperty("user.home"))));
     }
 
     /** The stacks of every project file (reference §3.3), into {@code outdir}. */
@@ -95,6 +113,7 @@ public final class AwsSynthesizer {
     }
 
     private static App app(Path outdir, Map<String, Object> context) {
+        loadCdk();
         Map<String, Object> settings = new LinkedHashMap<>(context);
         // construct stack traces in metadata cost time per construct and say nothing about project files
         settings.put("aws:cdk:disable-stack-trace", true);
