@@ -1,18 +1,22 @@
 package io.clusterless.substrate.aws.nag;
 
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.ITemplateOptions;
+import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
 import software.constructs.Node;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.Map;
 
 /**
  * cdk-nag suppressions: each one names the rule, the construct and why the finding does not apply.
  * <p>
  * Written as the {@code cdk_nag} metadata cdk-nag's {@code NagSuppressions.addResourceSuppressions(construct, rules,
- * true)} writes, and read by cdk-nag's rule packs the same way, but without cdk-nag itself: its first use makes jsii
+ * true)} and {@code addStackSuppressions(stack, rules)} write, and read by cdk-nag's rule packs the same way, but
+ * without cdk-nag itself: its first use makes jsii
  * unpack and load its module into node (about 0.2 s of a 1.6 s synth), which only a synth that runs its checks needs.
  * <p>
  * The resources are those cdk-nag picks: for the construct, its default child when it has one (which may lie outside
@@ -24,7 +28,13 @@ import java.util.function.BiConsumer;
 public final class Nag {
     public static final String IAM5 = "AwsSolutions-IAM5";
     /** Set by NagParityTest only, for its thread: writes the suppressions another way (through cdk-nag). */
-    static final ThreadLocal<BiConsumer<IConstruct, List<Suppression>>> WRITER = new ThreadLocal<>();
+    static final ThreadLocal<Writer> WRITER = new ThreadLocal<>();
+
+    interface Writer {
+        void resources(IConstruct construct, List<Suppression> suppressions);
+
+        void stack(Stack stack, List<Suppression> suppressions);
+    }
 
     private Nag() {
     }
@@ -47,15 +57,33 @@ public final class Nag {
      * node to find them, then two per resource (read its entry, write the merged one).
      */
     public static void suppress(IConstruct construct, List<Suppression> suppressions) {
-        BiConsumer<IConstruct, List<Suppression>> writer = WRITER.get();
+        Writer writer = WRITER.get();
         if (writer != null) {
-            writer.accept(construct, suppressions);
+            writer.resources(construct, suppressions);
             return;
         }
         for (CfnResource resource : resources(construct)) {
             resource.addMetadata(SuppressionMetadata.KEY,
                     SuppressionMetadata.merged(resource.getMetadata(SuppressionMetadata.KEY), suppressions));
         }
+    }
+
+    /**
+     * Adds {@code suppressions} to every finding in {@code stack} (the template's own {@code cdk_nag} metadata), for
+     * resources built after this call or by the CDK out of reach of {@link #suppress}.
+     */
+    public static void suppressStack(Stack stack, List<Suppression> suppressions) {
+        Writer writer = WRITER.get();
+        if (writer != null) {
+            writer.stack(stack, suppressions);
+            return;
+        }
+        ITemplateOptions options = stack.getTemplateOptions();
+        Map<String, Object> metadata = options.getMetadata() == null
+                ? new LinkedHashMap<>() : new LinkedHashMap<>(options.getMetadata());
+        metadata.put(SuppressionMetadata.KEY,
+                SuppressionMetadata.merged(metadata.get(SuppressionMetadata.KEY), suppressions));
+        options.setMetadata(metadata);
     }
 
     private static List<CfnResource> resources(IConstruct construct) {

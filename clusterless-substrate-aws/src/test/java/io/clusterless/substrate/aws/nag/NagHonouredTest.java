@@ -38,6 +38,15 @@ class NagHonouredTest {
     }
 
     @Test
+    void stackSuppression_removesTheFindingOnEveryResource() {
+        App app = nagged();
+        Stack suppressed = queueStack(app, "WholeStack");
+        Nag.suppressStack(suppressed, List.of(Suppression.of(SQS3, "every queue here is a dead-letter queue")));
+
+        assertThat(errors(suppressed, SQS3)).isEmpty();
+    }
+
+    @Test
     void reasonBeyondLatin1_isStoredEncoded_andTheSuppressionHolds() {
         App app = nagged();
         Stack suppressed = queueStack(app, "Encoded");
