@@ -7,9 +7,11 @@ import software.constructs.IConstruct;
 import software.constructs.Node;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * cdk-nag suppressions: each one names the rule, the construct and why the finding does not apply.
@@ -29,6 +31,13 @@ public final class Nag {
     public static final String IAM5 = "AwsSolutions-IAM5";
     /** Set by NagParityTest only, for its thread: writes the suppressions another way (through cdk-nag). */
     static final ThreadLocal<Writer> WRITER = new ThreadLocal<>();
+    /**
+     * What Nag last wrote into each resource's cdk_nag entry, which is therefore the entry: nothing else writes one
+     * (SuppressionWritersTest), and jsii keeps one proxy per node object as long as the JVM, so the proxy stands for
+     * the resource. Saves reading the entry back from node, a round trip per resource.
+     */
+    private static final Map<CfnResource, Map<String, Object>> WRITTEN =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     interface Writer {
         void resources(IConstruct construct, List<Suppression> suppressions);
@@ -53,8 +62,8 @@ public final class Nag {
     }
 
     /**
-     * Adds {@code suppressions} to the resources of {@code construct} (see the class comment): two round trips to
-     * node to find them, then two per resource (read its entry, write the merged one).
+     * Adds {@code suppressions} to the resources of {@code construct} (see the class comment): three round trips to
+     * node to find them (and one per resource new to Java, whose class jsii asks for), then one per resource.
      */
     public static void suppress(IConstruct construct, List<Suppression> suppressions) {
         Writer writer = WRITER.get();
@@ -63,8 +72,9 @@ public final class Nag {
             return;
         }
         for (CfnResource resource : resources(construct)) {
-            resource.addMetadata(SuppressionMetadata.KEY,
-                    SuppressionMetadata.merged(resource.getMetadata(SuppressionMetadata.KEY), suppressions));
+            Map<String, Object> entry = SuppressionMetadata.merged(WRITTEN.get(resource), suppressions);
+            resource.addMetadata(SuppressionMetadata.KEY, entry);
+            WRITTEN.put(resource, entry);
         }
     }
 
