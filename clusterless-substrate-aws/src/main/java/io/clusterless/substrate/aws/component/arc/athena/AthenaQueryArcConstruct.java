@@ -13,9 +13,8 @@ import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.ConstructException;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.nag.Suppression;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.s3.Location;
@@ -107,11 +106,9 @@ public final class AthenaQueryArcConstruct {
             }
         };
         // the state machine and its role are built after this by the arc stack: the suppression is the stack's
-        NagSuppressions.addStackSuppressions(Stack.of(arc.scope()), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5").reason("Athena reads the source tables' objects and writes the lot's files "
-                        + "under fixed bucket and key prefixes; their keys are only known at run time.")
-                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:s3:::[^*]+\\*$/g")
-                        .build())).build()));
+        Nag.suppressStack(Stack.of(arc.scope()), List.of(new Suppression(Nag.IAM5, "Athena reads the source "
+                + "tables' objects and writes the lot's files under fixed bucket and key prefixes; their keys are "
+                + "only known at run time.", List.of("/^Resource::arn:<AWS::Partition>:s3:::[^*]+\\*$/g"))));
         // given the whole document, returns it with sinkManifests and workloadMetrics (Athena's scanned bytes, read
         // from $.athenaResult by the function, which tolerates their absence): the complete gate records them
         LambdaInvoke result = LambdaInvoke.Builder.create(arc.scope(), "QueryResult")

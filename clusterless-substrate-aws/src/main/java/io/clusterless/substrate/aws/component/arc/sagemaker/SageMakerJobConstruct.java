@@ -20,9 +20,7 @@ import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
-import io.github.cdklabs.cdknag.RegexAppliesTo;
+import io.clusterless.substrate.aws.nag.Suppression;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
@@ -109,12 +107,10 @@ public final class SageMakerJobConstruct {
                 "$.sageMakerJob.jobs", request(workload, image.uri(), jobRole.getRoleArn(),
                 arc.plan().model().getSources().keySet()), taskPolicies(jobRole, jobPrefix));
         // the state machine and its role are built after this by the arc stack: the suppression is the stack's
-        NagSuppressions.addStackSuppressions(Stack.of(arc.scope()), List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-IAM5").reason("The state machine starts, describes and stops the arc's SageMaker "
-                        + "jobs, named per lot and run at run time under the arc's own prefix.")
-                .appliesTo(List.of(RegexAppliesTo.builder().regex("/^Resource::arn:<AWS::Partition>:sagemaker:"
-                        + "<AWS::Region>:<AWS::AccountId>:(processing|training)-job\\/[^*]+-\\*$/g").build()))
-                .build()));
+        Nag.suppressStack(Stack.of(arc.scope()), List.of(new Suppression(Nag.IAM5, "The state machine starts, "
+                + "describes and stops the arc's SageMaker jobs, named per lot and run at run time under the arc's "
+                + "own prefix.", List.of("/^Resource::arn:<AWS::Partition>:sagemaker:<AWS::Region>:<AWS::AccountId>:"
+                + "(processing|training)-job\\/[^*]+-\\*$/g"))));
         // a start refused for a transient reason is tried again under the same name; SageMaker refuses it if the
         // first one got through, and JobResult then waits for that job
         run.addRetry(RetryProps.builder().errors(List.of("SageMaker.AmazonSageMakerException"))
