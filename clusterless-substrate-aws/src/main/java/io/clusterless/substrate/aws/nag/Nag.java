@@ -18,8 +18,8 @@ import java.util.WeakHashMap;
  * <p>
  * Written as the {@code cdk_nag} metadata cdk-nag's {@code NagSuppressions.addResourceSuppressions(construct, rules,
  * true)} and {@code addStackSuppressions(stack, rules)} write, and read by cdk-nag's rule packs the same way, but
- * without cdk-nag itself: its first use makes jsii
- * unpack and load its module into node (about 0.2 s of a 1.6 s synth), which only a synth that runs its checks needs.
+ * without cdk-nag itself: its first use makes jsii unpack and load its module into node (its index requires every
+ * rule pack), which only a synth that runs its checks needs.
  * <p>
  * The resources are those cdk-nag picks: for the construct, its default child when it has one (which may lie outside
  * it, as an immutable role's does) or else itself; below it, every CfnResource. cdk-nag would take a descendant's
@@ -89,8 +89,8 @@ public final class Nag {
             return;
         }
         ITemplateOptions options = stack.getTemplateOptions();
-        Map<String, Object> metadata = options.getMetadata() == null
-                ? new LinkedHashMap<>() : new LinkedHashMap<>(options.getMetadata());
+        Map<String, Object> existing = options.getMetadata();
+        Map<String, Object> metadata = existing == null ? new LinkedHashMap<>() : new LinkedHashMap<>(existing);
         metadata.put(SuppressionMetadata.KEY,
                 SuppressionMetadata.merged(metadata.get(SuppressionMetadata.KEY), suppressions));
         options.setMetadata(metadata);
