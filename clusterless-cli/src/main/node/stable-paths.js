@@ -1,0 +1,100 @@
+'use strict';
+// The same file names from run to run for the code jsii's kernel runs, so compile-cache.js can serve it: node 20's
+// V8 keeps the file name a script was compiled under in the code it deserializes, so the cache serves a module only
+// under the name it was cached under. jsii names both afresh on every run:
+// - its Java side extracts the kernel (lib/program.js, lib/runtime-index-worker.js) into a new temp folder: the
+//   kernel runs from a copy in the cache folder instead, named by the SHA-256 of its files (so two jsii versions
+//   never share one, and concurrent runs write the same content);
+// - the kernel links the packages it loads into a new temp folder, `<tmp>/jsii-kernel-XXXXXX` (fs.mkdtempSync):
+//   it gets `<tmp>/jsii-kernel-cls<uid>-<slot>` instead, where a slot is held by one live process at a time (an
+//   abstract unix socket bound to the slot's name, which the kernel releases when the process ends, however it
+//   ends). Holding the slot, the process may remove what a killed holder left there. The kernel removes the folder
+//   at its exit as it removes its own. Without a free slot, or where abstract sockets do not exist (not Linux), the
+//   kernel's own folder: correct, only not cached.
+const crypto = require('crypto');
+const fs = require('fs');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const SLOTS = 4; // concurrent runs of one user that get a stable folder
+const KEEP_RUNTIMES = 3; // copies of the kernel kept (jsii upgrades)
+const RUNTIME_FILES = ['program.js', 'runtime-index-worker.js'];
+
+/** The path of program.js in a copy of the kernel's lib folder under `folder`, or `program` when it cannot be made. */
+function stableProgram(program, folder) {
+  try {
+    const lib = path.dirname(program);
+    const files = RUNTIME_FILES.filter((name) => fs.existsSync(path.join(lib, name)));
+    const contents = files.map((name) => fs.readFileSync(path.join(lib, name)));
+    const digest = crypto.createHash('sha256');
+    files.forEach((name, i) => digest.update(`${name}\0${contents[i].length}\0`).update(contents[i]));
+    const runtimes = path.join(folder, 'runtimes');
+    const target = path.join(runtimes, digest.digest('hex'));
+    const copied = path.join(target, 'lib', 'program.js');
+    if (!fs.existsSync(copied)) {
+      fs.mkdirSync(runtimes, { recursive: true, mode: 0o700 });
+      const temp = fs.mkdtempSync(path.join(runtimes, '.tmp-'));
+      fs.mkdirSync(path.join(temp, 'lib'), { mode: 0o700 });
+      files.forEach((name, i) => fs.writeFileSync(path.join(temp, 'lib', name), contents[i], { mode: 0o600 }));
+      try {
+        fs.renameSync(temp, target);
+      } catch {
+        fs.rmSync(temp, { recursive: true, force: true }); // a concurrent run made the same copy first
+      }
+      pruneRuntimes(runtimes, target);
+    }
+    return fs.existsSync(copied) ? copied : program;
+  } catch {
+    return program;
+  }
+}
+
+function pruneRuntimes(runtimes, current) {
+  const copies = fs.readdirSync(runtimes)
+    .map((name) => path.join(runtimes, name))
+    .filter((copy) => copy !== current)
+    .map((copy) => ({ copy, mtime: fs.statSync(copy).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  copies.slice(KEEP_RUNTIMES - 1).forEach(({ copy }) => fs.rmSync(copy, { recursive: true, force: true }));
+}
+
+/** Calls back with the first free slot, holding it until this process ends; null when there is none. */
+function holdSlot(callback, slot = 0) {
+  if (process.platform !== 'linux' || slot === SLOTS) {
+    callback(null);
+    return;
+  }
+  const server = net.createServer((connection) => connection.destroy());
+  server.once('error', () => holdSlot(callback, slot + 1));
+  server.listen({ path: `\0clusterless-jsii-kernel-${process.getuid()}-${slot}` }, () => {
+    server.unref();
+    callback(slot);
+  });
+}
+
+/**
+ * Makes the kernel's fs.mkdtempSync(`<tmp>/jsii-kernel-`) (its first only) return the slot's folder, made afresh
+ * and private; node's own folder if that cannot be made.
+ */
+function stableKernelFolder(slot) {
+  const mkdtempSync = fs.mkdtempSync;
+  const prefix = path.join(os.tmpdir(), 'jsii-kernel-');
+  let used = false;
+  fs.mkdtempSync = function (requested, ...rest) {
+    if (used || requested !== prefix) {
+      return mkdtempSync.call(this, requested, ...rest);
+    }
+    used = true;
+    const folder = `${prefix}cls${process.getuid()}-${slot}`;
+    try {
+      fs.rmSync(folder, { recursive: true, force: true }); // a killed holder's: this process holds the slot now
+      fs.mkdirSync(folder, { mode: 0o700 });
+      return folder;
+    } catch {
+      return mkdtempSync.call(this, requested, ...rest);
+    }
+  };
+}
+
+module.exports = { stableProgram, holdSlot, stableKernelFolder };
