@@ -23,8 +23,13 @@
 //
 // Compiling through vm.Script instead of node's loader keeps the module's behaviour: the same wrapper arguments
 // (a require built as node builds it), the same line and column numbers in stack traces (the wrapper's head is
-// given as a negative column offset), import() through node's default loader, resolved against the module's file.
-// Anything unusual (ESM, a compile error, a patched Module.wrap) goes to node's own _compile.
+// given as a negative column offset). Anything unusual (ESM, a compile error, a patched Module.wrap) goes to node's
+// own _compile, and so does every module that may call import(): node 20's V8 restores a cached script with the
+// import() handler of the process that cached it, which this process does not know (import() then fails, also
+// from code the module makes with eval or new Function). A module is cached only when its source has none of the
+// words import, eval, Function(; of a synth's ~680 modules one (51 kB) has any. (Code that reaches eval by another
+// name could not import() whether cached or not: the cache compiles without an import() handler, so a run with a
+// cold cache and one with a warm cache behave alike.)
 const crypto = require('crypto');
 const fs = require('fs');
 const Module = require('module');
@@ -41,6 +46,8 @@ const LIMIT_BYTES = 96 * 1024 * 1024;
 const KEEP_FILES = 3; // this configuration's file and the two most recently written others (node upgrades)
 const STALE_TEMP_MILLIS = 60 * 60 * 1000;
 const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
+// what a module needs to reach import(), written out (no other way in)
+const MAY_IMPORT = /\bimport\b|\beval\b|\bFunction\s*\(/;
 const TAIL = '\n});';
 
 /** The folder the cache lives in: UserCache.root's rule (clusterless-engine), then node-code-cache. */
@@ -199,13 +206,11 @@ function prune(folder, name) {
  * Compiles CommonJS modules through the cache in `folder` from now on, and writes the cache at exit when this run
  * compiled anything it did not hold. Returns whether it is in use (not on platforms or node versions without what it
  * needs, nor when the folder is not private). With `traceFile`, appends a line per module to it at exit:
- * `served <file>` (V8 took the cached code) or `compiled <file>` (none, or V8 refused it), then `saved` when the
- * cache file was rewritten.
+ * `served <file>` (V8 took the cached code), `compiled <file>` (none, or V8 refused it) or `uncached <file>` (it may
+ * call import(): node compiled it), then `saved` when the cache file was rewritten.
  */
 function install(folder, traceFile) {
-  if (typeof zlib.crc32 !== 'function' || typeof process.getuid !== 'function'
-      || !vm.constants || !vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER
-      || process.sourceMapsEnabled || process.execArgv.some((arg) => arg.startsWith('--experimental-policy'))) {
+  if (typeof zlib.crc32 !== 'function' || typeof process.getuid !== 'function' || process.sourceMapsEnabled || process.execArgv.some((arg) => arg.startsWith('--experimental-policy'))) {
     return false; // source maps and policies need node's own loader
   }
   const safeFolder = privateFolder(folder);
@@ -222,17 +227,28 @@ function install(folder, traceFile) {
 
   const originalCompile = Module.prototype._compile;
   const originalWrap = Module.wrap;
-  const loader = vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
+  function mayImport(content) {
+    // the regular expression only where a word occurs (most sources have none)
+    return (content.includes('import') || content.includes('eval') || content.includes('Function'))
+      && MAY_IMPORT.test(content);
+  }
+
+  /** The module's wrapper function, compiled with the cached code held for it if any; null: for node to compile. */
   function compile(content, filename) {
     const key = crypto.createHash('sha256').update(filename).update('\0').update(content).digest('latin1');
     const entry = held.get(key);
+    // an entry is only ever made for a source without those words, and the key holds the source: checked on misses
+    // only (searching a synth's 8 MB of source cost ~10 ms)
+    if (!entry && mayImport(content)) {
+      trace.push(`uncached ${filename}`);
+      return null;
+    }
     const cachedData = entry && entry.data.length > 0 && zlib.crc32(entry.data) === entry.crc ? entry.data : undefined;
     const script = new vm.Script(HEAD + content + TAIL, {
       filename,
       columnOffset: -HEAD.length,
       cachedData,
-      importModuleDynamically: loader,
     });
     const accepted = cachedData !== undefined && !script.cachedDataRejected;
     trace.push(`${accepted ? 'served' : 'compiled'} ${filename}`);
@@ -254,7 +270,9 @@ function install(folder, traceFile) {
     try {
       wrapper = compile(content, filename);
     } catch {
-      // a syntax error, ESM syntax: node reports or handles it as it would have
+      wrapper = null; // a syntax error, ESM syntax: node reports or handles it as it would have
+    }
+    if (wrapper === null) {
       return originalCompile.call(this, content, filename, format);
     }
     const module = this;
@@ -272,16 +290,6 @@ function install(folder, traceFile) {
     require.extensions = Module._extensions;
     require.cache = Module._cache;
     return Reflect.apply(wrapper, this.exports, [this.exports, require, this, filename, path.dirname(filename)]);
-  };
-
-  // import() from a cached module goes to node's default loader as from any module, but node 20 announces that
-  // way of asking for it once as experimental: the warning is this cache's doing, not the program's
-  const emitWarning = process.emitWarning;
-  process.emitWarning = function (warning, ...rest) {
-    if (typeof warning === 'string' && warning.startsWith('vm.USE_MAIN_CONTEXT_DEFAULT_LOADER is an experimental')) {
-      return undefined;
-    }
-    return emitWarning.call(this, warning, ...rest);
   };
 
   process.on('exit', () => {

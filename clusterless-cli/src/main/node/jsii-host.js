@@ -157,12 +157,7 @@ const cacheFolder = compileCache && compileCache.folderFor(process.env, compileC
 if (compileCache && compileCache.install(cacheFolder, process.env.CLS_NODE_CODE_CACHE_TRACE)) {
   const stablePaths = require('./stable-paths.js');
   const stableProgram = stablePaths.stableProgram(program, cacheFolder);
-  stablePaths.holdSlot((slot) => {
-    if (slot !== null) {
-      stablePaths.stableKernelFolder(slot);
-    }
-    require(stableProgram);
-  });
+  stablePaths.stableKernelFolder(() => require(stableProgram));
 } else {
   require(program);
 }

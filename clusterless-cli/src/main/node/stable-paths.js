@@ -7,10 +7,10 @@
 //   never share one, and concurrent runs write the same content);
 // - the kernel links the packages it loads into a new temp folder, `<tmp>/jsii-kernel-XXXXXX` (fs.mkdtempSync):
 //   it gets `<tmp>/jsii-kernel-cls<uid>-<slot>` instead, where a slot is held by one live process at a time (an
-//   abstract unix socket bound to the slot's name, which the kernel releases when the process ends, however it
-//   ends). Holding the slot, the process may remove what a killed holder left there. The kernel removes the folder
-//   at its exit as it removes its own. Without a free slot, or where abstract sockets do not exist (not Linux), the
-//   kernel's own folder: correct, only not cached.
+//   abstract unix socket bound to a name made from the folder's path, which Linux releases when the process ends,
+//   however it ends). Holding the slot, the process may remove what a killed holder left there. The kernel removes
+//   the folder at its exit as it removes its own. Without a free slot, or where abstract sockets do not exist (not
+//   Linux), the kernel's own folder: correct, only not cached.
 const crypto = require('crypto');
 const fs = require('fs');
 const net = require('net');
@@ -32,6 +32,10 @@ function stableProgram(program, folder) {
     const runtimes = path.join(folder, 'runtimes');
     const target = path.join(runtimes, digest.digest('hex'));
     const copied = path.join(target, 'lib', 'program.js');
+    if (fs.existsSync(copied) && !files.every((name, i) => contents[i].equals(fs.readFileSync(path.join(target, 'lib', name))))) {
+      fs.rmSync(target, { recursive: true, force: true }); // damaged: made afresh next run, this one runs jsii's own
+      return program;
+    }
     if (!fs.existsSync(copied)) {
       fs.mkdirSync(runtimes, { recursive: true, mode: 0o700 });
       const temp = fs.mkdtempSync(path.join(runtimes, '.tmp-'));
@@ -59,34 +63,39 @@ function pruneRuntimes(runtimes, current) {
   copies.slice(KEEP_RUNTIMES - 1).forEach(({ copy }) => fs.rmSync(copy, { recursive: true, force: true }));
 }
 
-/** Calls back with the first free slot, holding it until this process ends; null when there is none. */
-function holdSlot(callback, slot = 0) {
-  if (process.platform !== 'linux' || slot === SLOTS) {
-    callback(null);
-    return;
-  }
-  const server = net.createServer((connection) => connection.destroy());
-  server.once('error', () => holdSlot(callback, slot + 1));
-  server.listen({ path: `\0clusterless-jsii-kernel-${process.getuid()}-${slot}` }, () => {
-    server.unref();
-    callback(slot);
-  });
+/**
+ * Makes the kernel's fs.mkdtempSync(`<tmp>/jsii-kernel-`) (its first only) return the first slot's folder no other
+ * live process holds, made afresh and private (node's own folder if there is none, or it cannot be made); then calls
+ * `done`. A slot's lock is named after its folder, so separate temp folders never compete.
+ */
+function stableKernelFolder(done) {
+  const prefix = path.join(os.tmpdir(), 'jsii-kernel-');
+  const hold = (slot) => {
+    if (process.platform !== 'linux' || slot === SLOTS) {
+      done();
+      return;
+    }
+    const folder = `${prefix}cls${process.getuid()}-${slot}`;
+    const lock = crypto.createHash('sha256').update(folder).digest('hex');
+    const server = net.createServer((connection) => connection.destroy());
+    server.once('error', () => hold(slot + 1));
+    server.listen({ path: `\0clusterless-${lock}` }, () => {
+      server.unref();
+      replaceMkdtemp(prefix, folder);
+      done();
+    });
+  };
+  hold(0);
 }
 
-/**
- * Makes the kernel's fs.mkdtempSync(`<tmp>/jsii-kernel-`) (its first only) return the slot's folder, made afresh
- * and private; node's own folder if that cannot be made.
- */
-function stableKernelFolder(slot) {
+function replaceMkdtemp(prefix, folder) {
   const mkdtempSync = fs.mkdtempSync;
-  const prefix = path.join(os.tmpdir(), 'jsii-kernel-');
   let used = false;
   fs.mkdtempSync = function (requested, ...rest) {
     if (used || requested !== prefix) {
       return mkdtempSync.call(this, requested, ...rest);
     }
     used = true;
-    const folder = `${prefix}cls${process.getuid()}-${slot}`;
     try {
       fs.rmSync(folder, { recursive: true, force: true }); // a killed holder's: this process holds the slot now
       fs.mkdirSync(folder, { mode: 0o700 });
@@ -97,4 +106,4 @@ function stableKernelFolder(slot) {
   };
 }
 
-module.exports = { stableProgram, holdSlot, stableKernelFolder };
+module.exports = { stableProgram, stableKernelFolder };
