@@ -46,7 +46,7 @@ const LIMIT_BYTES = 96 * 1024 * 1024;
 const KEEP_FILES = 3; // this configuration's file and the two most recently written others (node upgrades)
 const STALE_TEMP_MILLIS = 60 * 60 * 1000;
 const HEAD = '(function (exports, require, module, __filename, __dirname) { ';
-// what a module needs to reach import(), written out (no other way in)
+// the words by which a module's source reaches import(), itself or through code it makes
 const MAY_IMPORT = /\bimport\b|\beval\b|\bFunction\s*\(/;
 const TAIL = '\n});';
 
@@ -210,8 +210,9 @@ function prune(folder, name) {
  * call import(): node compiled it), then `saved` when the cache file was rewritten.
  */
 function install(folder, traceFile) {
-  if (typeof zlib.crc32 !== 'function' || typeof process.getuid !== 'function' || process.sourceMapsEnabled || process.execArgv.some((arg) => arg.startsWith('--experimental-policy'))) {
-    return false; // source maps and policies need node's own loader
+  if (typeof zlib.crc32 !== 'function' || typeof process.getuid !== 'function' || process.sourceMapsEnabled
+      || process.execArgv.some((arg) => arg.startsWith('--experimental-policy'))) {
+    return false; // node before 20.15, Windows; source maps and policies need node's own loader
   }
   const safeFolder = privateFolder(folder);
   if (!safeFolder) {

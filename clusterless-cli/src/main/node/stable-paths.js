@@ -18,25 +18,20 @@ const os = require('os');
 const path = require('path');
 
 const SLOTS = 4; // concurrent runs of one user that get a stable folder
-const KEEP_RUNTIMES = 3; // copies of the kernel kept (jsii upgrades)
-const RUNTIME_FILES = ['program.js', 'runtime-index-worker.js'];
+const KEEP_RUNTIMES = 3; // copies of the kernel kept (jsii upgrades)...
+const KEEP_RUNTIME_MILLIS = 24 * 60 * 60 * 1000; // ...and any a run used within a day (it may be running it now)
 
 /** The path of program.js in a copy of the kernel's lib folder under `folder`, or `program` when it cannot be made. */
 function stableProgram(program, folder) {
   try {
     const lib = path.dirname(program);
-    const files = RUNTIME_FILES.filter((name) => fs.existsSync(path.join(lib, name)));
+    const files = fs.readdirSync(lib).sort();
     const contents = files.map((name) => fs.readFileSync(path.join(lib, name)));
     const digest = crypto.createHash('sha256');
     files.forEach((name, i) => digest.update(`${name}\0${contents[i].length}\0`).update(contents[i]));
     const runtimes = path.join(folder, 'runtimes');
     const target = path.join(runtimes, digest.digest('hex'));
-    const copied = path.join(target, 'lib', 'program.js');
-    if (fs.existsSync(copied) && !files.every((name, i) => contents[i].equals(fs.readFileSync(path.join(target, 'lib', name))))) {
-      fs.rmSync(target, { recursive: true, force: true }); // damaged: made afresh next run, this one runs jsii's own
-      return program;
-    }
-    if (!fs.existsSync(copied)) {
+    if (!fs.existsSync(target)) {
       fs.mkdirSync(runtimes, { recursive: true, mode: 0o700 });
       const temp = fs.mkdtempSync(path.join(runtimes, '.tmp-'));
       fs.mkdirSync(path.join(temp, 'lib'), { mode: 0o700 });
@@ -48,19 +43,30 @@ function stableProgram(program, folder) {
       }
       pruneRuntimes(runtimes, target);
     }
-    return fs.existsSync(copied) ? copied : program;
+    // the copy must be what jsii extracted, file for file: anything else runs jsii's own, and is made afresh next run
+    const copied = path.join(target, 'lib');
+    if (fs.readdirSync(copied).sort().join('\0') !== files.join('\0')
+        || !files.every((name, i) => contents[i].equals(fs.readFileSync(path.join(copied, name))))) {
+      fs.rmSync(target, { recursive: true, force: true });
+      return program;
+    }
+    const now = new Date();
+    fs.utimesSync(target, now, now); // in use: kept by pruning
+    return path.join(copied, path.basename(program));
   } catch {
     return program;
   }
 }
 
 function pruneRuntimes(runtimes, current) {
+  const before = Date.now() - KEEP_RUNTIME_MILLIS;
   const copies = fs.readdirSync(runtimes)
     .map((name) => path.join(runtimes, name))
     .filter((copy) => copy !== current)
     .map((copy) => ({ copy, mtime: fs.statSync(copy).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  copies.slice(KEEP_RUNTIMES - 1).forEach(({ copy }) => fs.rmSync(copy, { recursive: true, force: true }));
+  copies.slice(KEEP_RUNTIMES - 1).filter(({ mtime }) => mtime < before)
+    .forEach(({ copy }) => fs.rmSync(copy, { recursive: true, force: true }));
 }
 
 /**

@@ -142,6 +142,31 @@ class NodeCodeCacheTest {
     }
 
     @Test
+    void theKernelRunsFromACopyInTheCacheFolder_onlyWhileTheCopyIsWhatJsiiExtracted() throws Exception {
+        String requests = kernelRequests();
+        Run cold = run(kernel(), requests, Map.of());
+        Path copies = temp.resolve("cache/node-code-cache/runtimes");
+        String copied = cold.trace().stream().filter(line -> line.endsWith("/lib/program.js")).findFirst().orElseThrow();
+        assertThat(copied).startsWith("compiled " + copies);
+        Path program;
+        try (Stream<Path> files = Files.walk(copies)) {
+            program = files.filter(path -> path.endsWith("lib/program.js")).findFirst().orElseThrow();
+        }
+        Files.writeString(program, "\n// changed", java.nio.file.StandardOpenOption.APPEND);
+
+        Path extracted = kernel();
+        Run changed = run(extracted, requests, Map.of());
+        Run after = run(kernel(), requests, Map.of());
+
+        assertThat(changed.stdout()).isEqualTo(cold.stdout());
+        assertThat(changed.trace()).contains("compiled " + extracted.resolve("lib/program.js"));
+        assertThat(after.stdout()).isEqualTo(cold.stdout());
+        assertThat(after.trace()).contains(copied.replace("compiled ", "served "))
+                .noneMatch(line -> line.contains(extracted.toString()));
+        assertThat(program).content().doesNotContain("// changed");
+    }
+
+    @Test
     void theCacheFiles_arePrivate_andAFolderOthersCanWriteTo_isNotUsed() throws Exception {
         String requests = kernelRequests();
         Run cold = run(kernel(), requests, Map.of());
