@@ -86,6 +86,7 @@ function stableKernelFolder(done) {
     const server = net.createServer((connection) => connection.destroy());
     server.once('error', () => hold(slot + 1));
     server.listen({ path: `\0clusterless-${lock}` }, () => {
+      server.removeAllListeners('error').on('error', () => {}); // held: a later accept error changes nothing
       server.unref();
       replaceMkdtemp(prefix, folder);
       done();
