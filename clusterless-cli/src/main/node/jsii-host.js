@@ -151,4 +151,15 @@ process.on('exit', () => {
   }
 });
 
-require(program);
+// what V8 compiled for the kernel and the packages it loads, kept in the user cache from one run to the next
+// (compile-cache.js), under file names that repeat from run to run (stable-paths.js); CLS_NODE_CODE_CACHE=off
+// compiles everything afresh (benchmarks compare both), CLS_NODE_CODE_CACHE_TRACE=<file> lists what it served
+const compileCache = process.env.CLS_NODE_CODE_CACHE === 'off' ? null : require('./compile-cache.js');
+const cacheFolder = compileCache && compileCache.folderFor(process.env, compileCache.userHome());
+if (compileCache && compileCache.install(cacheFolder, process.env.CLS_NODE_CODE_CACHE_TRACE)) {
+  const stablePaths = require('./stable-paths.js');
+  const stableProgram = stablePaths.stableProgram(program, cacheFolder);
+  stablePaths.stableKernelFolder(() => require(stableProgram));
+} else {
+  require(program);
+}
