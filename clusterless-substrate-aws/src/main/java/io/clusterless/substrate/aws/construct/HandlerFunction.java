@@ -6,7 +6,6 @@ import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.substrate.aws.nag.Nag;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.Role;
@@ -105,7 +104,7 @@ public final class HandlerFunction {
         if (snapStart) {
             target = function.getCurrentVersion();
             if (!acknowledged) {
-                Annotations.of(function).acknowledgeWarning(ProjectScope.SNAP_START_WARNING,
+                TagsAndAnnotations.acknowledgeWarning(function, ProjectScope.SNAP_START_WARNING,
                         ProjectScope.SNAP_START_ACKNOWLEDGEMENT);
             }
         } else {

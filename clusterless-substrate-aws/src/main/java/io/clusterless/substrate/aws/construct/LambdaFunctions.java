@@ -3,6 +3,7 @@ package io.clusterless.substrate.aws.construct;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.model.Architecture;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionOptions;
@@ -15,14 +16,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Lambda functions (the L2 {@link Function}) whose runtime, architecture and SnapStart setting go to node as wire
- * values ({@link WireValues}): touching the Java classes {@code lambda.Runtime}, {@code Architecture} or
- * {@code SnapStartConf} would cost about 110 round trips of static constants per synth.
+ * Lambda functions (the L2 {@link Function}) whose code, runtime, architecture and SnapStart setting go to node as
+ * wire values ({@link WireValues}): touching the Java classes {@code lambda.Runtime}, {@code Architecture} or
+ * {@code SnapStartConf} would cost about 110 round trips of static constants per synth, and a code object mapped to
+ * Java one round trip more.
  */
 public final class LambdaFunctions {
     private static final String RUNTIME = "aws-cdk-lib.aws_lambda.Runtime";
 
     private LambdaFunctions() {
+    }
+
+    /** {@code Code.fromAsset(path)}: the code object stays node's (mapped to Java, it costs jsii a round trip more). */
+    public static JsonNode assetCode(String path) {
+        return WireValues.callStatic("aws-cdk-lib.aws_lambda.Code", "fromAsset", path);
     }
 
     /** Node's {@code Runtime.JAVA_21}. */
@@ -40,10 +47,10 @@ public final class LambdaFunctions {
      * {@code handler} and {@code runtime}, on {@code architecture}, with SnapStart on published versions when
      * {@code snapStart}.
      */
-    public static Function create(Construct scope, String id, Code code, String handler, JsonNode runtime,
+    public static Function create(Construct scope, String id, JsonNode code, String handler, JsonNode runtime,
                                   Architecture architecture, boolean snapStart, FunctionOptions options) {
         Map<String, JsonNode> required = new LinkedHashMap<>();
-        required.put("code", WireValues.of(code));
+        required.put("code", code);
         required.put("handler", WireValues.of(handler));
         required.put("runtime", runtime);
         Map<String, JsonNode> optional = new LinkedHashMap<>();
@@ -53,15 +60,15 @@ public final class LambdaFunctions {
             optional.put("snapStart", WireValues.constant("aws-cdk-lib.aws_lambda.SnapStartConf",
                     "ON_PUBLISHED_VERSIONS"));
         }
-        return new Function(scope, id, new WireProps(code, handler,
+        return new Function(scope, id, new WireProps(handler,
                 WireValues.struct("aws-cdk-lib.aws_lambda.FunctionProps", required, options, optional)));
     }
 
     /** Props jsii sends as {@code wire}; Java's getters answer only what is not a wire value. */
-    private record WireProps(Code code, String handler, ObjectNode wire) implements FunctionProps {
+    private record WireProps(String handler, ObjectNode wire) implements FunctionProps {
         @Override
         public Code getCode() {
-            return code;
+            throw new UnsupportedOperationException("the code is node's object, sent as " + data().get("code"));
         }
 
         @Override
@@ -71,8 +78,11 @@ public final class LambdaFunctions {
 
         @Override
         public Runtime getRuntime() {
-            throw new UnsupportedOperationException("the runtime is node's object, sent as " + wire.get("$jsii.struct")
-                    .get("data").get("runtime"));
+            throw new UnsupportedOperationException("the runtime is node's object, sent as " + data().get("runtime"));
+        }
+
+        private JsonNode data() {
+            return wire.get("$jsii.struct").get("data");
         }
 
         @Override

@@ -22,7 +22,6 @@ import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.lambda.FunctionOptions;
 import software.amazon.awscdk.services.lambda.RuntimeFamily;
@@ -132,8 +131,8 @@ public final class LambdaExecArcConstruct {
         Access.allowObjectWildcards(Grantee.of(role));
         LambdaRuntimeProps props = workload.getRuntimeProps();
         Function function = LambdaFunctions.create(arc.scope(), "UserFunction",
-                Code.fromAsset(code(arc, model, workload).toString()), workload.getHandler(), lambdaRuntime(runtime),
-                props.getArchitecture(), false, FunctionOptions.builder()
+                LambdaFunctions.assetCode(code(arc, model, workload).toString()), workload.getHandler(),
+                lambdaRuntime(runtime), props.getArchitecture(), false, FunctionOptions.builder()
                         .functionName(functionName)
                         .description("function " + workload.getHandler() + " of arc " + model.getName())
                         .memorySize(props.getMemorySizeMB())

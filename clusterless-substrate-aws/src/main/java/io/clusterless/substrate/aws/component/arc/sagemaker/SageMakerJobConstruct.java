@@ -23,7 +23,7 @@ import io.clusterless.substrate.aws.nag.Nag;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import io.github.cdklabs.cdknag.RegexAppliesTo;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;

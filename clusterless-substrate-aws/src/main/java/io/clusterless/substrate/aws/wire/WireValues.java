@@ -1,12 +1,15 @@
-package io.clusterless.substrate.aws.construct;
+package io.clusterless.substrate.aws.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import software.amazon.jsii.JsiiClient;
 import software.amazon.jsii.JsiiEngine;
 import software.amazon.jsii.JsiiObjectMapper;
+import software.amazon.jsii.JsiiObjectRef;
 import software.amazon.jsii.JsiiSerializable;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +22,27 @@ import java.util.TreeMap;
  * about 105 round trips (52 constants, each followed by jsii asking the Java package of the returned object), while
  * the same object fetched here is one, and Java never maps it to its class.
  * <p>
- * Values are kept once per JVM, like {@link BridgeValues} (jsii keeps one node process per JVM): only immutable ones.
+ * Values are kept once per JVM, like {@code BridgeValues} (jsii keeps one node process per JVM): only immutable ones.
  */
 public final class WireValues {
     private static final String STRUCT = "$jsii.struct";
     private static final Map<String, JsonNode> STATICS = new HashMap<>();
 
+    private static boolean loaded;
+
     private WireValues() {
+    }
+
+    /** jsii's client, with aws-cdk-lib loaded into node (as jsii's own classes make sure before their calls). */
+    private static JsiiClient client() {
+        JsiiEngine engine = JsiiEngine.getInstance();
+        synchronized (STATICS) {
+            if (!loaded) {
+                engine.loadModule(software.amazon.awscdk.$Module.class);
+                loaded = true;
+            }
+        }
+        return engine.getClient();
     }
 
     /**
@@ -33,20 +50,41 @@ public final class WireValues {
      * {@code JAVA_21}): for an object, a reference to node's own instance, as the Java constant would be.
      */
     public static JsonNode constant(String fqn, String property) {
+        JsiiClient client = client();
         synchronized (STATICS) {
             return STATICS.computeIfAbsent(fqn + "." + property,
-                    key -> JsiiEngine.getInstance().getClient().getStaticPropertyValue(fqn, property));
+                    key -> client.getStaticPropertyValue(fqn, property));
         }
     }
 
     /** A new object of class {@code fqn} in node, built from {@code args} (Java values or wire values). */
     public static JsonNode create(String fqn, Object... args) {
-        return JsiiEngine.getInstance().getClient().createObject(fqn, List.of(args), List.of(), List.of()).toJson();
+        return client().createObject(fqn, List.of(args), List.of(), List.of()).toJson();
     }
 
     /** The wire form of enum member {@code member} of enum {@code fqn}. */
     public static JsonNode enumMember(String fqn, String member) {
         return JsonNodeFactory.instance.objectNode().put("$jsii.enum", fqn + "/" + member);
+    }
+
+    /**
+     * Static method {@code method} of {@code fqn} called with {@code args} (Java values or wire values); its result
+     * in wire form. A new object it returns is not mapped to its Java class, which costs jsii a round trip more.
+     */
+    public static JsonNode callStatic(String fqn, String method, Object... args) {
+        return client().callStaticMethod(fqn, method, JsiiObjectMapper.valueToTree(
+                Arrays.asList(args)));
+    }
+
+    /**
+     * Method {@code method} of {@code target} (a Java object of the CDK or a wire reference) called with
+     * {@code args}; its result in wire form, as {@link #callStatic}.
+     */
+    public static JsonNode call(Object target, String method, Object... args) {
+        JsiiClient client = client();
+        JsiiObjectRef ref = target instanceof JsonNode wire ? JsiiObjectRef.parse(wire)
+                : JsiiEngine.getInstance().nativeToObjRef(target);
+        return client.callMethod(ref, method, JsiiObjectMapper.valueToTree(Arrays.asList(args)));
     }
 
     /** The wire form of a Java value of the CDK (an object, a struct, a string). */
