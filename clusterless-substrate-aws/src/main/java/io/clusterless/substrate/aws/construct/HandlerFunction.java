@@ -6,6 +6,7 @@ import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.Role;
@@ -102,7 +103,7 @@ public final class HandlerFunction {
                         .logGroup(logGroup)
                         .build());
         if (snapStart) {
-            target = function.getCurrentVersion();
+            target = new NodeFunction(WireValues.get(function, "currentVersion"));
             if (!acknowledged) {
                 TagsAndAnnotations.acknowledgeWarning(function, ProjectScope.SNAP_START_WARNING,
                         ProjectScope.SNAP_START_ACKNOWLEDGEMENT);

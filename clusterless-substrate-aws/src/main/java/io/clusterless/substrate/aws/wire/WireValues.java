@@ -87,6 +87,14 @@ public final class WireValues {
         return client.callMethod(ref, method, JsiiObjectMapper.valueToTree(Arrays.asList(args)));
     }
 
+    /** Property {@code property} of {@code target} (a Java object of the CDK or a wire reference), in wire form. */
+    public static JsonNode get(Object target, String property) {
+        JsiiClient client = client();
+        JsiiObjectRef ref = target instanceof JsonNode wire ? JsiiObjectRef.parse(wire)
+                : JsiiEngine.getInstance().nativeToObjRef(target);
+        return client.getPropertyValue(ref, property);
+    }
+
     /** The wire form of a Java value of the CDK (an object, a struct, a string). */
     public static JsonNode of(Object value) {
         return JsiiObjectMapper.valueToTree(value);
