@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
+import io.clusterless.json.Json;
 import io.clusterless.model.Deployable;
 import io.clusterless.model.Placement;
 import io.clusterless.naming.Label;
@@ -27,6 +28,7 @@ import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import software.amazon.awscdk.cxapi.SynthesisMessage;
 import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -176,8 +178,10 @@ public final class AwsSynthesizer {
         List<SynthResult.StackReport> stacks = new ArrayList<>();
         List<SynthResult.NagFinding> findings = new ArrayList<>();
         for (CloudFormationStackArtifact stack : assembly.getStacks()) {
-            stacks.add(new SynthResult.StackReport(stack.getStackName(), stack.getTemplateFile(),
-                    resourceCounts(stack.getTemplate())));
+            // the template from the assembly's file, as node's getTemplate reads it, without sending it through jsii
+            String templateFile = stack.getTemplateFile();
+            stacks.add(new SynthResult.StackReport(stack.getStackName(), templateFile,
+                    resourceCounts(outdir.resolve(templateFile))));
             if (options.nag()) {
                 for (SynthesisMessage message : stack.getMessages()) {
                     finding(stack.getStackName(), message).ifPresent(findings::add);
@@ -188,16 +192,16 @@ public final class AwsSynthesizer {
         return new SynthResult(outdir, stacks, findings, notes, timings);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Integer> resourceCounts(Object template) {
-        Map<String, Integer> counts = new TreeMap<>();
-        Object resources = ((Map<String, Object>) template).get("Resources");
-        if (resources instanceof Map<?, ?> map) {
-            for (Object resource : map.values()) {
-                String type = String.valueOf(((Map<String, Object>) resource).get("Type"));
-                counts.merge(type, 1, Integer::sum);
-            }
+    private static Map<String, Integer> resourceCounts(Path templateFile) {
+        JsonNode template;
+        try {
+            template = Json.records().readTree(templateFile.toFile());
+        } catch (IOException e) {
+            throw new SynthException("cannot read the synthesized template " + templateFile + ": " + e.getMessage());
         }
+        Map<String, Integer> counts = new TreeMap<>();
+        template.path("Resources").forEach(resource -> counts.merge(resource.path("Type").asText("null"), 1,
+                Integer::sum));
         return counts;
     }
 
