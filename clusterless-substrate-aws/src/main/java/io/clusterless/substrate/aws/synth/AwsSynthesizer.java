@@ -17,6 +17,7 @@ import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.construct.TagsAndAnnotations;
 import io.clusterless.substrate.aws.project.ArcStack;
 import io.clusterless.substrate.aws.project.GroupedStack;
+import io.clusterless.substrate.aws.wire.WireValues;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
@@ -155,7 +156,7 @@ public final class AwsSynthesizer {
                 // deploy records need, goes into the assembly's metadata only (AssemblyStacks reads it back)
                 TagsAndAnnotations.addTag(tags, "cls:project:name",
                         Label.of(plan.deployable().getProject().getName()).hyphenated());
-                stack.getNode().addMetadata(PROJECT_METADATA, Map.of("name",
+                WireValues.call(WireValues.get(stack, "node"), "addMetadata", PROJECT_METADATA, Map.of("name",
                         plan.deployable().getProject().getName(), "version",
                         plan.deployable().getProject().getVersion()));
                 TagsAndAnnotations.addTag(tags, "cls:project:version", plan.deployable().getProject().getVersion());
