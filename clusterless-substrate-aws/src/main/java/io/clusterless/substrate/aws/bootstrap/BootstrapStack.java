@@ -7,7 +7,7 @@ import io.clusterless.substrate.aws.construct.OriginalIds;
 import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.uri.ArcStateURI;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnTag;
 import software.amazon.awscdk.Duration;

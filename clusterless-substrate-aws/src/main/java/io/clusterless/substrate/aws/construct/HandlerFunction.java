@@ -6,16 +6,14 @@ import io.clusterless.model.LambdaRuntimeProps;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.substrate.aws.nag.Nag;
-import software.amazon.awscdk.Annotations;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.IGrantable;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.EventInvokeConfigOptions;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.FunctionOptions;
 import software.amazon.awscdk.services.lambda.IFunction;
-import software.amazon.awscdk.services.lambda.Runtime;
-import software.amazon.awscdk.services.lambda.SnapStartConf;
 import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.sqs.IQueue;
@@ -94,25 +92,20 @@ public final class HandlerFunction {
         }
         LambdaRuntimeProps runtime = spec.runtime();
         boolean acknowledged = snapStart && project.acknowledgeSnapStartWarning();
-        function = Function.Builder.create(scope, ids.function())
-                .functionName(spec.functionName())
-                .description(spec.description())
-                .code(project.lambdaCode())
-                .handler(spec.handlerClass())
-                .runtime(Runtime.JAVA_21)
-                .architecture(runtime.getArchitecture() == io.clusterless.model.Architecture.X86_64
-                        ? Architecture.X86_64 : Architecture.ARM_64)
-                .memorySize(runtime.getMemorySizeMB())
-                .timeout(BridgeValues.minutes(runtime.getTimeoutMin()))
-                .environment(environment)
-                .role(role)
-                .logGroup(logGroup)
-                .snapStart(snapStart ? SnapStartConf.ON_PUBLISHED_VERSIONS : null)
-                .build();
+        function = LambdaFunctions.create(scope, ids.function(), project.lambdaCode(), spec.handlerClass(),
+                LambdaFunctions.java21(), runtime.getArchitecture(), snapStart, FunctionOptions.builder()
+                        .functionName(spec.functionName())
+                        .description(spec.description())
+                        .memorySize(runtime.getMemorySizeMB())
+                        .timeout(BridgeValues.minutes(runtime.getTimeoutMin()))
+                        .environment(environment)
+                        .role(role)
+                        .logGroup(logGroup)
+                        .build());
         if (snapStart) {
-            target = function.getCurrentVersion();
+            target = new NodeFunction(WireValues.get(function, "currentVersion"));
             if (!acknowledged) {
-                Annotations.of(function).acknowledgeWarning(ProjectScope.SNAP_START_WARNING,
+                TagsAndAnnotations.acknowledgeWarning(function, ProjectScope.SNAP_START_WARNING,
                         ProjectScope.SNAP_START_ACKNOWLEDGEMENT);
             }
         } else {

@@ -1,12 +1,17 @@
 package io.clusterless.substrate.aws.construct;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketProps;
 import software.amazon.awscdk.services.s3.BucketEncryption;
 import software.amazon.awscdk.services.s3.CfnBucket;
 import software.constructs.Construct;
+
+import java.util.Map;
 
 /**
  * The one way clusterless makes buckets: S3-managed encryption, TLS only, public access blocked.
@@ -22,14 +27,17 @@ public final class ManagedBuckets {
 
     public static Bucket create(Construct scope, String id, String bucketName, boolean versioned, boolean eventBridge,
                                 boolean removeOnDestroy) {
-        Bucket bucket = Bucket.Builder.create(scope, id)
+        BucketProps props = BucketProps.builder()
                 .bucketName(bucketName)
                 .versioned(versioned)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
-                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .removalPolicy(removeOnDestroy ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();
+        // node's BlockPublicAccess.BLOCK_ALL: the Java class fetches its three constants from node when first touched
+        Bucket bucket = new Bucket(scope, id, new WireProps(WireValues.struct("aws-cdk-lib.aws_s3.BucketProps",
+                Map.of(), props, Map.of("blockPublicAccess",
+                        WireValues.constant("aws-cdk-lib.aws_s3.BlockPublicAccess", "BLOCK_ALL")))));
         if (eventBridge) {
             enableEventBridge(bucket);
         }
@@ -45,5 +53,13 @@ public final class ManagedBuckets {
 
     public static CfnBucket cfn(Bucket bucket) {
         return (CfnBucket) bucket.getNode().getDefaultChild();
+    }
+
+    /** Bucket props jsii sends as {@code wire}; Java's getters answer nothing. */
+    private record WireProps(ObjectNode wire) implements BucketProps {
+        @Override
+        public JsonNode $jsii$toJson() {
+            return wire;
+        }
     }
 }

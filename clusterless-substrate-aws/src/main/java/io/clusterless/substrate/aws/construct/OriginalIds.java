@@ -1,6 +1,8 @@
 package io.clusterless.substrate.aws.construct;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.naming.Label;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.constructs.Construct;
@@ -77,7 +79,9 @@ public final class OriginalIds {
      * name in different databases, which the original could not place at all, so no deployed id is at stake.
      */
     public static String unique(Construct scope, String id, String fallbackId) {
-        return scope.getNode().tryFindChild(id) == null ? id : fallbackId;
+        // node's own Node of the scope and its child, never mapped to Java (each would cost jsii a round trip more)
+        JsonNode child = WireValues.call(WireValues.get(scope, "node"), "tryFindChild", id);
+        return child == null || child.isNull() ? id : fallbackId;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.construct;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.plan.PlacementPlan;
 import io.clusterless.engine.plan.ProjectPlan;
 import io.clusterless.model.Component;
@@ -9,14 +10,11 @@ import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.ProjectNames;
-import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
-import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.sqs.Queue;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Code;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -47,7 +45,7 @@ public final class ProjectScope {
     private final List<RolePolicy> rolePolicies = new ArrayList<>();
     /** The stack being built, and the Lambda jar's code object of that stack (see {@link #lambdaCode()}). */
     private Stack stack;
-    private Code lambdaCode;
+    private JsonNode lambdaCode;
     private boolean snapStartAcknowledged;
 
     /**
@@ -135,7 +133,7 @@ public final class ProjectScope {
     /** Component tags, unless {@code --exclude-all-tags}. */
     public void tag(IConstruct construct, Map<String, String> tags) {
         if (!options.excludeAllTags() && tags != null) {
-            tags.forEach((key, value) -> Tags.of(construct).add(key, value));
+            tags.forEach((key, value) -> TagsAndAnnotations.addTag(construct, key, value));
         }
     }
 
@@ -173,7 +171,7 @@ public final class ProjectScope {
             return false;
         }
         if (!snapStartAcknowledged) {
-            Annotations.of(stack).acknowledgeWarning(SNAP_START_WARNING, SNAP_START_ACKNOWLEDGEMENT);
+            TagsAndAnnotations.acknowledgeWarning(stack, SNAP_START_WARNING, SNAP_START_ACKNOWLEDGEMENT);
             snapStartAcknowledged = true;
         }
         return true;
@@ -184,12 +182,12 @@ public final class ProjectScope {
      * reuse that asset (same hash, same file in the assembly), which saves two round trips to node per function.
      * CDK refuses an asset bound in another stack, so a function outside the stack being built fails loudly.
      */
-    public Code lambdaCode() {
+    public JsonNode lambdaCode() {
         if (stack == null) {
-            return Code.fromAsset(options.lambdaJar().toString());
+            return LambdaFunctions.assetCode(options.lambdaJar().toString());
         }
         if (lambdaCode == null) {
-            lambdaCode = Code.fromAsset(options.lambdaJar().toString());
+            lambdaCode = LambdaFunctions.assetCode(options.lambdaJar().toString());
         }
         return lambdaCode;
     }

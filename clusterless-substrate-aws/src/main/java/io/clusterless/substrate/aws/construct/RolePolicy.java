@@ -1,11 +1,14 @@
 package io.clusterless.substrate.aws.construct;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.iam.Statement;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.services.iam.Policy;
-import software.amazon.awscdk.services.iam.PolicyDocument;
+import software.amazon.awscdk.services.iam.PolicyProps;
 import software.amazon.awscdk.services.iam.Role;
 
 import java.util.ArrayList;
@@ -16,7 +19,7 @@ import java.util.Set;
 
 /**
  * The default policy of a handler function's role, collected in Java and written in one go: {@link #write()} makes
- * the role's {@code DefaultPolicy} from one policy document holding every statement (three round trips to node),
+ * the role's {@code DefaultPolicy} from one policy document holding every statement (two round trips to node),
  * where adding statements one by one costs two each (a gate's role has a dozen).
  * <p>
  * The template is the same either way: the policy sits where the role would put it ({@code <role>/DefaultPolicy},
@@ -88,11 +91,11 @@ public final class RolePolicy implements Grantee {
         }
         written = true;
         if (!statements.isEmpty()) {
-            Policy.Builder.create(role, "DefaultPolicy")
-                    .roles(List.of(role))
-                    .document(PolicyDocument.fromJson(Map.of("Statement",
-                            statements.stream().map(Statement::json).toList())))
-                    .build();
+            // the document stays node's object: mapped to Java, it would cost jsii a round trip more
+            JsonNode document = WireValues.callStatic("aws-cdk-lib.aws_iam.PolicyDocument", "fromJson",
+                    Map.of("Statement", statements.stream().map(Statement::json).toList()));
+            new Policy(role, "DefaultPolicy", new WireProps(WireValues.struct("aws-cdk-lib.aws_iam.PolicyProps",
+                    Map.of(), PolicyProps.builder().roles(List.of(role)).build(), Map.of("document", document))));
         }
         for (Suppression suppression : suppressions) {
             Nag.suppressWildcards(role, suppression.reason(), suppression.regexes().toArray(String[]::new));
@@ -104,5 +107,13 @@ public final class RolePolicy implements Grantee {
         statements.clear();
         suppressions.clear();
         given.clear();
+    }
+
+    /** Policy props jsii sends as {@code wire}; Java's getters answer nothing. */
+    private record WireProps(ObjectNode wire) implements PolicyProps {
+        @Override
+        public JsonNode $jsii$toJson() {
+            return wire;
+        }
     }
 }

@@ -2,7 +2,7 @@ package io.clusterless.substrate.aws.iam;
 
 import io.clusterless.model.DatasetRef;
 import io.clusterless.uri.ManifestURI;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.services.iam.IRole;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;

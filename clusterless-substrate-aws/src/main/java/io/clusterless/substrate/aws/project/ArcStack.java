@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.engine.arc.ArcGateProps;
 import io.clusterless.engine.arc.ScheduleTick;
 import io.clusterless.engine.plan.ArcPlan;
@@ -21,25 +23,24 @@ import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.construct.Stacks;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.nag.Nag;
+import io.clusterless.substrate.aws.wire.WireValues;
 import io.clusterless.uri.ArcStateURI;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.services.events.EventBus;
 import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleProps;
 import software.amazon.awscdk.services.events.RuleTargetInput;
 import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
-import software.amazon.awscdk.services.stepfunctions.Chain;
 import software.amazon.awscdk.services.stepfunctions.Choice;
 import software.amazon.awscdk.services.stepfunctions.Condition;
-import software.amazon.awscdk.services.stepfunctions.DefinitionBody;
 import software.amazon.awscdk.services.stepfunctions.Fail;
-import software.amazon.awscdk.services.stepfunctions.IChainable;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
+import software.amazon.awscdk.services.stepfunctions.StateMachineProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
 import software.amazon.awscdk.services.stepfunctions.Succeed;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
@@ -93,14 +94,18 @@ public final class ArcStack extends Stack {
             return;
         }
         Construct listener = new Construct(this, Label.upperCamel(plan.name()) + "Listener");
-        Rule.Builder.create(listener, arcBase(project, plan) + "Rule")
+        // the imported bus stays node's object (mapped to Java, it would cost jsii a round trip more)
+        JsonNode eventBus = WireValues.callStatic("aws-cdk-lib.aws_events.EventBus", "fromEventBusName", this,
+                "ArcEventBus", project.exports().importEventBusName());
+        RuleProps props = RuleProps.builder()
                 .ruleName(plan.ruleName())
                 .description("lots of the sources of arc " + plan.name())
                 .enabled(project.listenerEnabled(plan.name()))
-                .eventBus(EventBus.fromEventBusName(this, "ArcEventBus", project.exports().importEventBusName()))
                 .eventPattern(EventPatternJson.of(plan.listenerPattern()))
                 .targets(List.of(deadLetters.start(stateMachine)))
                 .build();
+        new Rule(listener, arcBase(project, plan) + "Rule", new WireRuleProps(WireValues.struct(
+                "aws-cdk-lib.aws_events.RuleProps", Map.of(), props, Map.of("eventBus", eventBus))));
         lateTicks(project, plan, deadLetters);
     }
 
@@ -217,18 +222,18 @@ public final class ArcStack extends Stack {
                 .when(state("$.currentState", "complete"), Succeed.Builder.create(orchestration, "Complete").build())
                 .otherwise(Fail.Builder.create(orchestration, "UnknownComplete").build());
         // state.next(x) links the same transitions as Chain.start(state).next(x), with one Chain object fewer on
-        // node's side (each new object is two round trips)
-        Chain completion = completeInvoke.next(stateComplete);
+        // node's side; the chains stay node's objects (WireValues): mapped to Java, each would cost a round trip more
+        JsonNode completion = WireValues.call(completeInvoke, "next", stateComplete);
 
-        IChainable workload = completion;
+        JsonNode workload = completion;
         for (int i = tasks.size() - 1; i >= 0; i--) {
             TaskStateBase task = tasks.get(i);
             Pass caught = Pass.Builder.create(orchestration, task.getId() + "Catch")
                     .comment("the workload failed; the complete gate records the lot as partial or missing")
                     .build();
-            caught.next(completeInvoke);
+            WireValues.call(caught, "next", completeInvoke);
             task.addCatch(caught, CatchProps.builder().errors(List.of("States.ALL")).resultPath("$.workloadError").build());
-            workload = task.next(workload);
+            workload = WireValues.call(task, "next", workload);
         }
 
         Choice stateStart = Choice.Builder.create(orchestration, "StateStart").build()
@@ -237,20 +242,24 @@ public final class ArcStack extends Stack {
                 .when(state("$.previousState", "running"), Succeed.Builder.create(orchestration, "AlreadyRunning").build())
                 .when(BridgeValues.condition("complete or missing", () -> Condition.or(
                                 state("$.currentState", "complete"), state("$.currentState", "missing"))),
-                        Succeed.Builder.create(orchestration, "AlreadyComplete").build())
-                .when(state("$.currentState", "running"), workload)
-                .otherwise(Fail.Builder.create(orchestration, "UnknownStart").build());
+                        Succeed.Builder.create(orchestration, "AlreadyComplete").build());
+        WireValues.call(stateStart, "when", state("$.currentState", "running"), workload);
+        stateStart.otherwise(Fail.Builder.create(orchestration, "UnknownStart").build());
 
         String name = plan.stateMachineName();
         LogGroup logs = LogGroups.create(orchestration, OriginalIds.logGroup(base), project.names().stateMachineLogGroup(name),
                 project.logRetentionDays());
-        StateMachine machine = StateMachine.Builder.create(orchestration, base)
+        JsonNode definition = WireValues.callStatic("aws-cdk-lib.aws_stepfunctions.DefinitionBody", "fromChainable",
+                WireValues.call(WireValues.call(current, "next", startInvoke), "next", stateStart));
+        StateMachineProps props = StateMachineProps.builder()
                 .stateMachineName(name)
                 .stateMachineType(StateMachineType.STANDARD)
-                .definitionBody(DefinitionBody.fromChainable(current.next(startInvoke).next(stateStart)))
                 .logs(LogOptions.builder().destination(logs).level(LogLevel.ALL).includeExecutionData(true).build())
                 .tracingEnabled(true)
                 .build();
+        StateMachine machine = new StateMachine(orchestration, base, new WireStateMachineProps(WireValues.struct(
+                "aws-cdk-lib.aws_stepfunctions.StateMachineProps", Map.of(), props, Map.of("definitionBody",
+                        definition))));
         Nag.suppressWildcards(machine, "CloudWatch Logs delivery and X-Ray actions support no resource-level "
                 + "permissions; Lambda invoke on a function's ':*' covers its published versions only; Step "
                 + "Functions submits Batch jobs by definition revision, which changes with every deploy.",
@@ -274,5 +283,21 @@ public final class ArcStack extends Stack {
 
     private static Condition hasError() {
         return BridgeValues.isPresent("$.workloadError.Error");
+    }
+
+    /** Rule props jsii sends as {@code wire}; Java's getters answer nothing. */
+    private record WireRuleProps(ObjectNode wire) implements RuleProps {
+        @Override
+        public JsonNode $jsii$toJson() {
+            return wire;
+        }
+    }
+
+    /** State machine props jsii sends as {@code wire}; Java's getters answer nothing. */
+    private record WireStateMachineProps(ObjectNode wire) implements StateMachineProps {
+        @Override
+        public JsonNode $jsii$toJson() {
+            return wire;
+        }
     }
 }

@@ -4,7 +4,7 @@ import io.clusterless.engine.status.FreshnessChange;
 import io.clusterless.engine.status.FreshnessProps;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.ProjectScope;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;

@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.synth;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.engine.cache.UserCache;
 import io.clusterless.engine.plan.ArcPlan;
 import io.clusterless.engine.plan.PlacementPlan;
@@ -13,15 +14,16 @@ import io.clusterless.substrate.aws.component.ArcWorkloadConstruct;
 import io.clusterless.substrate.aws.component.AwsComponents;
 import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.ProjectScope;
+import io.clusterless.substrate.aws.construct.TagsAndAnnotations;
 import io.clusterless.substrate.aws.jsii.JsiiStart;
 import io.clusterless.substrate.aws.project.ArcStack;
 import io.clusterless.substrate.aws.project.GroupedStack;
+import io.clusterless.substrate.aws.wire.WireValues;
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
 import io.github.cdklabs.cdknag.NagPackProps;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.Stack;
-import software.amazon.awscdk.Tags;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
@@ -165,16 +167,18 @@ public final class AwsSynthesizer {
         scope.writeRolePolicies();
         if (!options.excludeAllTags()) {
             for (Stack stack : stacks) {
-                Tags tags = Tags.of(stack); // once per stack: each Tags.of is a round trip to node
+                JsonNode tags = TagsAndAnnotations.tags(stack); // once per stack: each Tags.of is a round trip
                 // the original's tag value is the hyphenated name (s3-simple); the declared name, which cls's own
                 // deploy records need, goes into the assembly's metadata only (AssemblyStacks reads it back)
-                tags.add("cls:project:name", Label.of(plan.deployable().getProject().getName()).hyphenated());
-                stack.getNode().addMetadata(PROJECT_METADATA, Map.of("name",
+                TagsAndAnnotations.addTag(tags, "cls:project:name",
+                        Label.of(plan.deployable().getProject().getName()).hyphenated());
+                WireValues.call(WireValues.get(stack, "node"), "addMetadata", PROJECT_METADATA, Map.of("name",
                         plan.deployable().getProject().getName(), "version",
                         plan.deployable().getProject().getVersion()));
-                tags.add("cls:project:version", plan.deployable().getProject().getVersion());
+                TagsAndAnnotations.addTag(tags, "cls:project:version", plan.deployable().getProject().getVersion());
                 if (plan.names().placement().stage() != null) {
-                    tags.add("cls:project:stage", plan.names().placement().upperStage().hyphenated());
+                    TagsAndAnnotations.addTag(tags, "cls:project:stage",
+                            plan.names().placement().upperStage().hyphenated());
                 }
             }
         }

@@ -4,7 +4,7 @@ import io.clusterless.engine.location.S3Location;
 import io.clusterless.engine.workload.athena.AthenaQueryProps;
 import io.clusterless.model.core.arc.athena.SourceTable;
 import io.clusterless.substrate.aws.iam.Access;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 
 import java.util.ArrayList;

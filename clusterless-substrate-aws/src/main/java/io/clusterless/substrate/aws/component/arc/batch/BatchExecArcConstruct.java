@@ -15,7 +15,7 @@ import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.construct.OriginalIds;
 import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.nag.Nag;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.batch.CfnJobDefinition;
 import software.amazon.awscdk.services.batch.CfnJobQueue;

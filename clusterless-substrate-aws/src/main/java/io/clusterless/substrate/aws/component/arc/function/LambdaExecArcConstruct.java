@@ -1,5 +1,6 @@
 package io.clusterless.substrate.aws.component.arc.function;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.substrate.aws.construct.BridgeValues;
 import io.clusterless.engine.location.S3Location;
 import io.clusterless.model.LambdaRuntimeProps;
@@ -13,6 +14,7 @@ import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
+import io.clusterless.substrate.aws.construct.LambdaFunctions;
 import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.iam.Grantee;
@@ -20,10 +22,8 @@ import io.clusterless.substrate.aws.nag.Nag;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
-import software.amazon.awscdk.services.lambda.Architecture;
-import software.amazon.awscdk.services.lambda.Code;
 import software.amazon.awscdk.services.lambda.Function;
-import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.FunctionOptions;
 import software.amazon.awscdk.services.lambda.RuntimeFamily;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.JsonPath;
@@ -130,34 +130,31 @@ public final class LambdaExecArcConstruct {
         sinkLocations(arc).forEach(location -> Access.readWrite(Grantee.of(role), location.bucket(), location.prefix()));
         Access.allowObjectWildcards(Grantee.of(role));
         LambdaRuntimeProps props = workload.getRuntimeProps();
-        Function function = Function.Builder.create(arc.scope(), "UserFunction")
-                .functionName(functionName)
-                .description("function " + workload.getHandler() + " of arc " + model.getName())
-                .code(Code.fromAsset(code(arc, model, workload).toString()))
-                .handler(workload.getHandler())
-                .runtime(lambdaRuntime(runtime))
-                .architecture(props.getArchitecture() == io.clusterless.model.Architecture.X86_64
-                        ? Architecture.X86_64 : Architecture.ARM_64)
-                .memorySize(props.getMemorySizeMB())
-                .timeout(BridgeValues.minutes(props.getTimeoutMin()))
-                .environment(workload.getEnvironment())
-                .role(role)
-                .logGroup(logGroup)
-                // retries belong to the state machine (retryAttempts); asynchronous retries would run a lot twice
-                .retryAttempts(0)
-                .build();
+        Function function = LambdaFunctions.create(arc.scope(), "UserFunction",
+                LambdaFunctions.assetCode(code(arc, model, workload).toString()), workload.getHandler(),
+                lambdaRuntime(runtime), props.getArchitecture(), false, FunctionOptions.builder()
+                        .functionName(functionName)
+                        .description("function " + workload.getHandler() + " of arc " + model.getName())
+                        .memorySize(props.getMemorySizeMB())
+                        .timeout(BridgeValues.minutes(props.getTimeoutMin()))
+                        .environment(workload.getEnvironment())
+                        .role(role)
+                        .logGroup(logGroup)
+                        // retries belong to the state machine (retryAttempts); asynchronous retries would run a lot twice
+                        .retryAttempts(0)
+                        .build());
         Nag.suppress(function, "AwsSolutions-L1", "The project file chooses the function's runtime "
                 + "(workload.runtime); cls deploys the one it names.");
         return function;
     }
 
-    static Runtime lambdaRuntime(FunctionRuntime runtime) {
+    static JsonNode lambdaRuntime(FunctionRuntime runtime) {
         RuntimeFamily family = switch (runtime.language()) {
             case PYTHON -> RuntimeFamily.PYTHON;
             case NODE -> RuntimeFamily.NODEJS;
             case JAVA -> RuntimeFamily.JAVA;
         };
-        return new Runtime(runtime.id(), family);
+        return LambdaFunctions.runtime(runtime.id(), family);
     }
 
     /** {@code codePath} beside the project file, as validate checked it. */

@@ -13,7 +13,7 @@ import io.clusterless.substrate.aws.construct.OrderedMaps;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.nag.Nag;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.glue.CfnJob;
 import software.amazon.awscdk.services.iam.PolicyStatement;

@@ -5,7 +5,7 @@ import io.clusterless.model.SinkDataset;
 import io.clusterless.model.core.arc.gluepartitions.GlueAddPartitionsArc;
 import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 
 import java.util.ArrayList;

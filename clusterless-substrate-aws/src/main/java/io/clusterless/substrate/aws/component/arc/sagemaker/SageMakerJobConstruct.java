@@ -21,7 +21,7 @@ import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.nag.Nag;
 import io.clusterless.substrate.aws.nag.Suppression;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecr.assets.DockerImageAsset;

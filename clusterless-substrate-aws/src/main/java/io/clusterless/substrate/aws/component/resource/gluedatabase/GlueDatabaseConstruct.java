@@ -3,7 +3,7 @@ package io.clusterless.substrate.aws.component.resource.gluedatabase;
 import io.clusterless.model.core.resource.gluedatabase.GlueDatabaseResource;
 import io.clusterless.substrate.aws.construct.OriginalIds;
 import io.clusterless.substrate.aws.construct.ProjectScope;
-import software.amazon.awscdk.Aws;
+import io.clusterless.substrate.aws.wire.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.glue.CfnDatabase;
 import software.constructs.Construct;
