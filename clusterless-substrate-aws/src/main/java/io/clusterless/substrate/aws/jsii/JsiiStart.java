@@ -157,7 +157,7 @@ public final class JsiiStart {
                 cached.add(name);
             } catch (RuntimeException | ReflectiveOperationException e) {
                 // a damaged or vanished copy: jsii's own copy decides (it fails the same way if the module is bad)
-                tarballs.discard(tarball.get());
+                ModuleTarballs.discard(tarball.get());
                 byJsii(type, module);
             }
         }
