@@ -1,13 +1,17 @@
 package io.clusterless.substrate.aws.nag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.ITemplateOptions;
 import software.amazon.awscdk.Stack;
+import software.amazon.jsii.JsiiEngine;
+import software.amazon.jsii.JsiiObjectRef;
 import software.constructs.IConstruct;
-import software.constructs.Node;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +37,10 @@ public final class Nag {
     static final ThreadLocal<Writer> WRITER = new ThreadLocal<>();
     /**
      * What Nag last wrote into each resource's cdk_nag entry, which is therefore the entry: nothing else writes one
-     * (SuppressionWritersTest), and jsii keeps one proxy per node object as long as the JVM, so the proxy stands for
-     * the resource. Saves reading the entry back from node, a round trip per resource.
+     * (SuppressionWritersTest). Keyed by the resource's jsii object id, unique in the node process of the jsii engine.
+     * Saves reading the entry back from node, a round trip per resource.
      */
-    private static final Map<CfnResource, Map<String, Object>> WRITTEN =
+    private static final Map<JsiiEngine, Map<String, Map<String, Object>>> WRITTEN =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     interface Writer {
@@ -63,7 +67,8 @@ public final class Nag {
 
     /**
      * Adds {@code suppressions} to the resources of {@code construct} (see the class comment): three round trips to
-     * node to find them (and one per resource new to Java, whose class jsii asks for), then one per resource.
+     * node to find them, then one per resource. Node's objects stay references here: mapping one to a Java object
+     * would cost jsii a round trip to ask node its module's Java package.
      */
     public static void suppress(IConstruct construct, List<Suppression> suppressions) {
         Writer writer = WRITER.get();
@@ -71,10 +76,13 @@ public final class Nag {
             writer.resources(construct, suppressions);
             return;
         }
-        for (CfnResource resource : resources(construct)) {
-            Map<String, Object> entry = SuppressionMetadata.merged(WRITTEN.get(resource), suppressions);
-            resource.addMetadata(SuppressionMetadata.KEY, entry);
-            WRITTEN.put(resource, entry);
+        Map<String, Map<String, Object>> written =
+                WRITTEN.computeIfAbsent(JsiiEngine.getInstance(), engine -> Collections.synchronizedMap(new HashMap<>()));
+        for (JsonNode resource : resources(construct)) {
+            String id = JsiiObjectRef.parse(resource).getObjId();
+            Map<String, Object> entry = SuppressionMetadata.merged(written.get(id), suppressions);
+            WireValues.call(resource, "addMetadata", SuppressionMetadata.KEY, entry);
+            written.put(id, entry);
         }
     }
 
@@ -96,22 +104,33 @@ public final class Nag {
         options.setMetadata(metadata);
     }
 
-    private static List<CfnResource> resources(IConstruct construct) {
-        Node node = construct.getNode();
-        List<IConstruct> all = node.findAll(); // preorder: the construct first
-        IConstruct defaultChild = node.getDefaultChild(); // after findAll: a child's proxy then exists already
-        List<CfnResource> resources = new ArrayList<>();
-        add(resources, defaultChild != null ? defaultChild : construct);
-        for (IConstruct descendant : all.subList(1, all.size())) {
-            add(resources, descendant);
+    /** The wire references of the resources of {@code construct}, each once, in cdk-nag's order. */
+    private static Collection<JsonNode> resources(IConstruct construct) {
+        JsonNode node = WireValues.get(construct, "node");
+        JsonNode all = WireValues.call(node, "findAll"); // preorder: the construct first
+        JsonNode defaultChild = WireValues.get(node, "defaultChild");
+        Map<String, JsonNode> resources = new LinkedHashMap<>();
+        add(resources, defaultChild != null && !defaultChild.isNull() ? defaultChild : all.get(0));
+        for (int i = 1; i < all.size(); i++) {
+            add(resources, all.get(i));
         }
-        return resources;
+        return resources.values();
     }
 
-    private static void add(List<CfnResource> resources, IConstruct candidate) {
-        // jsii hands out one proxy per node object: identity is node's identity
-        if (candidate instanceof CfnResource resource && resources.stream().noneMatch(r -> r == resource)) {
-            resources.add(resource);
+    private static void add(Map<String, JsonNode> resources, JsonNode candidate) {
+        JsiiObjectRef ref = JsiiObjectRef.parse(candidate);
+        if (isCfnResource(ref)) {
+            resources.putIfAbsent(ref.getObjId(), candidate);
         }
+    }
+
+    /**
+     * Whether jsii would map the object to a CfnResource: its type's Java class, looked up locally; for a type of
+     * another module, jsii's own mapping (which asks node).
+     */
+    private static boolean isCfnResource(JsiiObjectRef ref) {
+        Class<?> type = WireValues.javaClass(ref.getFqn());
+        return type != null ? CfnResource.class.isAssignableFrom(type)
+                : JsiiEngine.getInstance().nativeFromObjRef(ref) instanceof CfnResource;
     }
 }

@@ -9,6 +9,12 @@ import software.amazon.jsii.JsiiObjectMapper;
 import software.amazon.jsii.JsiiObjectRef;
 import software.amazon.jsii.JsiiSerializable;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,6 +33,12 @@ import java.util.TreeMap;
 public final class WireValues {
     private static final String STRUCT = "$jsii.struct";
     private static final Map<String, JsonNode> STATICS = new HashMap<>();
+    /** The jsii modules whose types {@link #javaClass} knows: the CDK's and its constructs'. */
+    private static final Map<String, Class<?>> MODULES = Map.of(
+            "aws-cdk-lib", software.amazon.awscdk.$Module.class,
+            "constructs", software.constructs.$Module.class);
+    /** Per module of {@link #MODULES}, its type list: a type's fqn to its Java class name. */
+    private static final Map<String, Map<String, String>> TYPES = new HashMap<>();
 
     private static boolean loaded;
 
@@ -93,6 +105,47 @@ public final class WireValues {
         JsiiObjectRef ref = target instanceof JsonNode wire ? JsiiObjectRef.parse(wire)
                 : JsiiEngine.getInstance().nativeToObjRef(target);
         return client.getPropertyValue(ref, property);
+    }
+
+    /**
+     * The Java class jsii maps a node object of jsii type {@code fqn} to (as {@code fqn} appears in a wire reference),
+     * or null for a type outside {@link #MODULES}: found in the type list the module's jsii class reads for that
+     * mapping, not initialised (a CfnResource's class fetches its CFN_RESOURCE_TYPE_NAME from node when it is), and
+     * without jsii asking node the module's Java package names, which it does for every object it maps.
+     */
+    public static Class<?> javaClass(String fqn) {
+        int dot = fqn.indexOf('.');
+        Class<?> module = dot < 0 ? null : MODULES.get(fqn.substring(0, dot));
+        if (module == null) {
+            return null;
+        }
+        String name;
+        synchronized (TYPES) {
+            name = TYPES.computeIfAbsent(module.getName(), key -> types(module)).get(fqn);
+        }
+        if (name == null) {
+            throw new IllegalStateException("jsii type " + fqn + " is not in " + module.getName());
+        }
+        try {
+            return Class.forName(name, false, module.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("jsii type " + fqn + " has no Java class " + name, e);
+        }
+    }
+
+    /** The module's {@code $Module.txt}: lines {@code fqn=class name}, as its jsii class reads them. */
+    private static Map<String, String> types(Class<?> module) {
+        Map<String, String> types = new HashMap<>();
+        try (InputStream in = module.getResourceAsStream("$Module.txt");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            reader.lines().filter(line -> !line.trim().isEmpty()).forEach(line -> {
+                String[] parts = line.split("=", 2);
+                types.put(parts[0], parts[1]);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return types;
     }
 
     /** The wire form of a Java value of the CDK (an object, a struct, a string). */
