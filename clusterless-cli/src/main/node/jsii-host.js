@@ -158,7 +158,10 @@ const compileCache = process.env.CLS_NODE_CODE_CACHE === 'off' ? null : require(
 const cacheFolder = compileCache && compileCache.folderFor(process.env, compileCache.userHome());
 if (compileCache && compileCache.install(cacheFolder, process.env.CLS_NODE_CODE_CACHE_TRACE)) {
   const stablePaths = require('./stable-paths.js');
-  const stableProgram = stablePaths.stableProgram(program, cacheFolder);
+  // a kernel in a temporary runtime folder of jsii's is named afresh each run: a copy runs instead; the user cache's
+  // copy the Java side gives jsii (RuntimeScripts) keeps its name, so it runs as it is
+  const stableProgram = RUNTIME_FOLDER.test(path.basename(runtimeDir))
+    ? stablePaths.stableProgram(program, cacheFolder) : program;
   stablePaths.stableKernelFolder(() => require(stableProgram));
 } else {
   require(program);

@@ -88,7 +88,7 @@ public final class JsiiStart {
                 || Runtime.version().feature() >= 26) {
             return Optional.empty();
         }
-        Optional<Path> script = RuntimeScripts.jsiiJar(JsiiRuntime.class)
+        Optional<Path> script = CacheFolder.jarOf(JsiiRuntime.class)
                 .flatMap(jar -> new RuntimeScripts(cacheRoot).script(jar));
         if (script.isEmpty()) {
             return Optional.empty();

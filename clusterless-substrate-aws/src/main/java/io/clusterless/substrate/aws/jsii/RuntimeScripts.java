@@ -67,11 +67,6 @@ final class RuntimeScripts {
         }
     }
 
-    /** The jar jsii's Java runtime is loaded from, if it is a jar. */
-    static Optional<Path> jsiiJar(Class<?> type) {
-        return CacheFolder.jarOf(type);
-    }
-
     static Optional<String> key(Path jar) throws IOException {
         return CacheFolder.key("cls jsii runtime 1", jar);
     }

@@ -94,17 +94,19 @@ public final class WireValues {
      */
     public static JsonNode call(Object target, String method, Object... args) {
         JsiiClient client = client();
-        JsiiObjectRef ref = target instanceof JsonNode wire ? JsiiObjectRef.parse(wire)
-                : JsiiEngine.getInstance().nativeToObjRef(target);
-        return client.callMethod(ref, method, JsiiObjectMapper.valueToTree(Arrays.asList(args)));
+        return client.callMethod(ref(target), method, JsiiObjectMapper.valueToTree(Arrays.asList(args)));
     }
 
     /** Property {@code property} of {@code target} (a Java object of the CDK or a wire reference), in wire form. */
     public static JsonNode get(Object target, String property) {
         JsiiClient client = client();
-        JsiiObjectRef ref = target instanceof JsonNode wire ? JsiiObjectRef.parse(wire)
+        return client.getPropertyValue(ref(target), property);
+    }
+
+    /** jsii's reference to {@code target}: a Java object of the CDK, or a wire reference. */
+    private static JsiiObjectRef ref(Object target) {
+        return target instanceof JsonNode wire ? JsiiObjectRef.parse(wire)
                 : JsiiEngine.getInstance().nativeToObjRef(target);
-        return client.getPropertyValue(ref, property);
     }
 
     /**

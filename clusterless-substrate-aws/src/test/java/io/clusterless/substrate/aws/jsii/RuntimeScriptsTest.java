@@ -29,7 +29,7 @@ class RuntimeScriptsTest {
     @TempDir
     Path temp;
 
-    private final Path jar = RuntimeScripts.jsiiJar(JsiiRuntime.class).orElseThrow();
+    private final Path jar = CacheFolder.jarOf(JsiiRuntime.class).orElseThrow();
 
     @Test
     void theScriptsJsiiExtracts_areCopiedOnce_asTheyAreInTheJar_readableByTheUserOnly() throws IOException {
