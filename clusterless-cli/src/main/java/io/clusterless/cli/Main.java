@@ -1,6 +1,7 @@
 package io.clusterless.cli;
 
 import io.clusterless.cli.command.EarlyJsii;
+import io.clusterless.cli.command.JsiiLifecycle;
 import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.context.CliContext;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of {@code cls}. {@link #run} exists so tests can capture output and exit codes; the command tree is
@@ -54,9 +56,12 @@ public final class Main {
         }
         out.flush();
         err.flush();
+        // jsii's node exits while the repeat record is written (after a signal, the handler ended it already)
+        Optional<Runnable> jsii = Interruption.signalled() ? Optional.empty() : JsiiLifecycle.beginStop();
         if (repeat != null) {
             repeat.write(code);
         }
+        jsii.ifPresent(Runnable::run);
         System.exit(code);
     }
 

@@ -89,13 +89,13 @@ final class AwsSynthSupport {
     static Jsii jsii(AwsSynthOptions synth, List<ProjectSource> sources, CompletableFuture<Void> started,
                      CacheHints hints) {
         if (synth.noCache) {
-            return new Jsii(started != null ? started : AwsSynthesizer.warmUp(), Optional.empty());
+            return new Jsii(started != null ? started : JsiiLifecycle.start(), Optional.empty());
         }
         Optional<String> hint = CacheHints.of(sources, VersionProvider.version());
         if (started != null) {
             return new Jsii(started, hint);
         }
-        return new Jsii(hints.present(hint) ? null : AwsSynthesizer.warmUp(), hint);
+        return new Jsii(hints.present(hint) ? null : JsiiLifecycle.start(), hint);
     }
 
     /**
@@ -104,7 +104,7 @@ final class AwsSynthSupport {
      */
     static CompletableFuture<Void> startedEarly(boolean surely) {
         CompletableFuture<Void> early = EarlyJsii.take();
-        return early != null || !surely ? early : AwsSynthesizer.warmUp();
+        return early != null || !surely ? early : JsiiLifecycle.start();
     }
 
     /** jsii's start when begun (null: not yet), and the hint to record once the files' assembly is made or served. */
@@ -130,7 +130,7 @@ final class AwsSynthSupport {
                                   Jsii jsii, Path cacheRoot, Consumer<SynthKey> cached) {
         Supplier<SynthResult> fresh = () -> {
             long waiting = System.nanoTime();
-            awaitJsii(jsii.started() != null ? jsii.started() : AwsSynthesizer.warmUp());
+            awaitJsii(jsii.started() != null ? jsii.started() : JsiiLifecycle.start());
             // what jsii's start (node, its modules) still took after loading: a phase of its own in the timings
             long waited = (System.nanoTime() - waiting) / 1_000_000;
             SynthResult result = AwsSynthesizer.synthesize(inputs, options, outdir);

@@ -52,7 +52,7 @@ public final class BootstrapCommand implements Callable<Integer> {
     public Integer call() {
         return new BootstrapDeployment(CdkOptions.session(context), cdk.settings(context.config()),
                 (names, outdir) -> {
-                    AwsSynthSupport.awaitJsii(AwsSynthesizer.warmUp());
+                    AwsSynthSupport.awaitJsii(JsiiLifecycle.start());
                     AwsSynthesizer.synthesizeBootstrap(names, false, outdir);
                 }).run(stage, account, cdk.connection.region(), destroy);
     }

@@ -2,7 +2,6 @@ package io.clusterless.cli.command;
 
 import io.clusterless.cli.context.VersionProvider;
 import io.clusterless.model.load.ProjectSource;
-import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 import io.clusterless.substrate.aws.synth.CacheHints;
 
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class EarlyJsii {
      */
     public static synchronized void startIfWanted(List<String> args) {
         if (started == null && command(args) >= 0 && wanted(args, new CacheHints(AwsSynthSupport.cacheRoot()))) {
-            started = AwsSynthesizer.warmUp();
+            started = JsiiLifecycle.start();
         }
     }
 
