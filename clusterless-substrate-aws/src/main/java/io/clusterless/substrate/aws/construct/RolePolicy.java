@@ -97,8 +97,11 @@ public final class RolePolicy implements Grantee {
             new Policy(role, "DefaultPolicy", new WireProps(WireValues.struct("aws-cdk-lib.aws_iam.PolicyProps",
                     Map.of(), PolicyProps.builder().roles(List.of(role)).build(), Map.of("document", document))));
         }
-        for (Suppression suppression : suppressions) {
-            Nag.suppressWildcards(role, suppression.reason(), suppression.regexes().toArray(String[]::new));
+        if (!suppressions.isEmpty()) {
+            // in one go: the role's resources are found once, and each is written once with all of them, as
+            // cdk-nag merges them (the rules in the order given, each once)
+            Nag.suppress(role, suppressions.stream().map(suppression -> new io.clusterless.substrate.aws.nag
+                    .Suppression(Nag.IAM5, suppression.reason(), suppression.regexes())).toList());
         }
         clear();
     }
