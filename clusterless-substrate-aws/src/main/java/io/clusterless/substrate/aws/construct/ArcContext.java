@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * What an arc type's workload construct is given: the arc stack to build in, the project and the arc's plan, and
- * the dataset grants every arc workload needs.
+ * the dataset grants every arc workload needs. It remembers the ids of the tasks it makes ({@link #taskId}).
  */
 public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan, Map<TaskStateBase, String> taskIds) {
     public static final String WORKLOAD_PROPS_VARIABLE = "CLS_ARC_PROPS_JSON";
