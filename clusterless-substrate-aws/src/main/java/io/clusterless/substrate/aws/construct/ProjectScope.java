@@ -146,8 +146,9 @@ public final class ProjectScope {
 
     /** Component tags, unless {@code --exclude-all-tags}. */
     public void tag(IConstruct construct, Map<String, String> tags) {
-        if (!options.excludeAllTags() && tags != null) {
-            tags.forEach((key, value) -> TagsAndAnnotations.addTag(construct, key, value));
+        if (!options.excludeAllTags() && tags != null && !tags.isEmpty()) {
+            JsonNode of = TagsAndAnnotations.tags(construct); // one Tags.of for all of them: each is a round trip
+            tags.forEach((key, value) -> TagsAndAnnotations.addTag(of, key, value));
         }
     }
 
