@@ -9,18 +9,30 @@ import io.clusterless.model.SourceDataset;
 import io.clusterless.naming.Label;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.iam.Grantee;
+import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What an arc type's workload construct is given: the arc stack to build in, the project and the arc's plan, and
- * the dataset grants every arc workload needs.
+ * the dataset grants every arc workload needs. It remembers the ids of the tasks it makes ({@link #taskId}).
  */
-public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
+public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan, Map<TaskStateBase, String> taskIds) {
     public static final String WORKLOAD_PROPS_VARIABLE = "CLS_ARC_PROPS_JSON";
+
+    public ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
+        this(scope, project, plan, new IdentityHashMap<>());
+    }
+
+    /** The construct id of a task of the workload: as {@link #workloadTask} gave it, else node's answer. */
+    public String taskId(TaskStateBase task) {
+        String id = taskIds.get(task);
+        return id != null ? id : task.getId();
+    }
 
     /** The workload's props as its functions and containers read them from {@value #WORKLOAD_PROPS_VARIABLE}. */
     public String workloadPropsJson() {
@@ -82,12 +94,14 @@ public record ArcContext(Construct scope, ProjectScope project, ArcPlan plan) {
 
     /** A workload Lambda task: workload context in, sink manifests out. */
     public LambdaInvoke workloadTask(String id, HandlerFunction function) {
-        return LambdaInvoke.Builder.create(scope, id)
+        LambdaInvoke task = LambdaInvoke.Builder.create(scope, id)
                 .lambdaFunction(function.target())
                 .payloadResponseOnly(true)
                 .retryOnServiceExceptions(true)
                 .inputPath("$.arcWorkloadContext")
                 .resultPath("$.sinkManifests")
                 .build();
+        taskIds.put(task, id); // asking node a task's id is a round trip
+        return task;
     }
 }

@@ -1,8 +1,9 @@
 package io.clusterless.substrate.aws.construct;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.stepfunctions.Condition;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
  */
 public final class BridgeValues {
     private static final Map<String, Object> VALUES = new HashMap<>();
+    private static final String CONDITION = "aws-cdk-lib.aws_stepfunctions.Condition";
 
     private BridgeValues() {
     }
@@ -39,19 +41,33 @@ public final class BridgeValues {
         return value("principal " + service, () -> new ServicePrincipal(service));
     }
 
-    /** The condition {@code key} names (a description of it, unique among conditions), built once. */
-    public static Condition condition(String key, Supplier<Condition> build) {
+    /**
+     * The choice condition {@code key} names (a description of it, unique among conditions), built once, as node's
+     * object ({@link WireValues}): jsii would ask node the Java package of each condition it maps to Java.
+     */
+    public static JsonNode condition(String key, Supplier<JsonNode> build) {
         return value("condition " + key, build);
     }
 
-    /** A string field equal to {@code value}; a null or absent field is simply not equal (no runtime error). */
-    public static Condition stringIs(String path, String value) {
-        return condition("string " + path + " = " + value,
-                () -> Condition.and(Condition.isString(path), Condition.stringEquals(path, value)));
+    /** {@code Condition.and(a, b)}. */
+    public static JsonNode and(JsonNode a, JsonNode b) {
+        return WireValues.callStatic(CONDITION, "and", a, b);
     }
 
-    public static Condition isPresent(String path) {
-        return condition("present " + path, () -> Condition.isPresent(path));
+    /** {@code Condition.or(a, b)}. */
+    public static JsonNode or(JsonNode a, JsonNode b) {
+        return WireValues.callStatic(CONDITION, "or", a, b);
+    }
+
+    /** A string field equal to {@code value}; a null or absent field is simply not equal (no runtime error). */
+    public static JsonNode stringIs(String path, String value) {
+        return condition("string " + path + " = " + value, () -> and(
+                WireValues.callStatic(CONDITION, "isString", path),
+                WireValues.callStatic(CONDITION, "stringEquals", path, value)));
+    }
+
+    public static JsonNode isPresent(String path) {
+        return condition("present " + path, () -> WireValues.callStatic(CONDITION, "isPresent", path));
     }
 
     @SuppressWarnings("unchecked")

@@ -8,7 +8,6 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketProps;
 import software.amazon.awscdk.services.s3.BucketEncryption;
-import software.amazon.awscdk.services.s3.CfnBucket;
 import software.constructs.Construct;
 
 import java.util.Map;
@@ -48,11 +47,16 @@ public final class ManagedBuckets {
 
     /** Sends the bucket's events to the account's default EventBridge bus, without a custom resource. */
     public static void enableEventBridge(Bucket bucket) {
-        cfn(bucket).addPropertyOverride("NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled", true);
+        overrideProperty(WireValues.get(bucket, "node"),
+                "NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled", true);
     }
 
-    public static CfnBucket cfn(Bucket bucket) {
-        return (CfnBucket) bucket.getNode().getDefaultChild();
+    /**
+     * {@code addPropertyOverride(path, value)} on the CfnBucket of the bucket whose {@code node} (a wire reference) is
+     * given. The CfnBucket stays node's object: mapped to Java, it would cost jsii a round trip asking its package.
+     */
+    public static void overrideProperty(JsonNode bucketNode, String path, Object value) {
+        WireValues.call(WireValues.get(bucketNode, "defaultChild"), "addPropertyOverride", path, value);
     }
 
     /** Bucket props jsii sends as {@code wire}; Java's getters answer nothing. */

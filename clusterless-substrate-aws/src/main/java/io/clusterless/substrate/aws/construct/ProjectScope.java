@@ -10,6 +10,7 @@ import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.reference.Reference;
 import io.clusterless.model.reference.ReferenceResolver;
 import io.clusterless.naming.ProjectNames;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -47,6 +48,7 @@ public final class ProjectScope {
     private Stack stack;
     private JsonNode lambdaCode;
     private boolean snapStartAcknowledged;
+    private String importedEventBusName;
 
     /**
      * @param baseDir the directory of the project file: relative paths in it ({@code imagePath}) resolve here
@@ -103,6 +105,18 @@ public final class ProjectScope {
         return exports;
     }
 
+    /**
+     * The bootstrap's event bus name as imported ({@code Fn::ImportValue}), one token for all the project's stacks:
+     * an import is no reference to another stack's resource, so the token renders the same in each of them, and
+     * each new one would be a round trip to node.
+     */
+    public String importEventBusName() {
+        if (importedEventBusName == null) {
+            importedEventBusName = exports.importEventBusName();
+        }
+        return importedEventBusName;
+    }
+
     /** A warning for the user: synth went on, but something needs their attention. */
     public void note(String note) {
         notes.add(display + ": " + note);
@@ -132,8 +146,9 @@ public final class ProjectScope {
 
     /** Component tags, unless {@code --exclude-all-tags}. */
     public void tag(IConstruct construct, Map<String, String> tags) {
-        if (!options.excludeAllTags() && tags != null) {
-            tags.forEach((key, value) -> TagsAndAnnotations.addTag(construct, key, value));
+        if (!options.excludeAllTags() && tags != null && !tags.isEmpty()) {
+            JsonNode of = TagsAndAnnotations.tags(construct); // one Tags.of for all of them: each is a round trip
+            tags.forEach((key, value) -> TagsAndAnnotations.addTag(of, key, value));
         }
     }
 
@@ -228,11 +243,14 @@ public final class ProjectScope {
             configuration.put("Filter", Map.of("S3Key", Map.of("Rules", List.of(OrderedMaps.of("Name", "prefix", "Value", prefix)))));
         }
         configurations.add(configuration);
-        ManagedBuckets.cfn(bucket).addPropertyOverride("NotificationConfiguration.QueueConfigurations",
+        // the nodes and the queue's policy stay node's objects (WireValues): mapped to Java, each new one would
+        // cost jsii a round trip asking its package
+        JsonNode bucketNode = WireValues.get(bucket, "node");
+        ManagedBuckets.overrideProperty(bucketNode, "NotificationConfiguration.QueueConfigurations",
                 List.copyOf(configurations));
-        IConstruct policy = queue.getNode().tryFindChild("Policy");
-        if (policy != null) {
-            bucket.getNode().addDependency(policy);
+        JsonNode policy = WireValues.call(WireValues.get(queue, "node"), "tryFindChild", "Policy");
+        if (policy != null && !policy.isNull()) {
+            WireValues.call(bucketNode, "addDependency", policy);
         }
     }
 

@@ -72,13 +72,18 @@ public final class RolePolicy implements Grantee {
     public Role handOver() {
         if (!written) {
             written = true;
+            // suppressions given one after the other are written in one go (see write()); a statement between two
+            // may make the role's policy, which the second then covers as well, so each keeps its place
+            List<Suppression> pending = new ArrayList<>();
             for (Object item : given) {
                 if (item instanceof Statement statement) {
+                    suppress(pending);
                     Access.add(role, statement.build());
                 } else if (item instanceof Suppression suppression) {
-                    Nag.suppressWildcards(role, suppression.reason(), suppression.regexes().toArray(String[]::new));
+                    pending.add(suppression);
                 }
             }
+            suppress(pending);
             clear();
         }
         return role;
@@ -97,10 +102,20 @@ public final class RolePolicy implements Grantee {
             new Policy(role, "DefaultPolicy", new WireProps(WireValues.struct("aws-cdk-lib.aws_iam.PolicyProps",
                     Map.of(), PolicyProps.builder().roles(List.of(role)).build(), Map.of("document", document))));
         }
-        for (Suppression suppression : suppressions) {
-            Nag.suppressWildcards(role, suppression.reason(), suppression.regexes().toArray(String[]::new));
-        }
+        suppress(new ArrayList<>(suppressions));
         clear();
+    }
+
+    /**
+     * Writes {@code suppressions} in one go, then forgets them: the role's resources are found once, and each is
+     * written once with all of them, as cdk-nag merges them (the rules in the order given, each once).
+     */
+    private void suppress(List<Suppression> suppressions) {
+        if (!suppressions.isEmpty()) {
+            Nag.suppress(role, suppressions.stream().map(suppression -> new io.clusterless.substrate.aws.nag
+                    .Suppression(Nag.IAM5, suppression.reason(), suppression.regexes())).toList());
+            suppressions.clear();
+        }
     }
 
     private void clear() {

@@ -5,6 +5,11 @@ import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.ITemplateOptions;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.sqs.Queue;
+import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.jsii.JsiiEngine;
 import software.amazon.jsii.JsiiObjectRef;
 import software.constructs.IConstruct;
@@ -15,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
 
 /**
@@ -42,6 +48,14 @@ public final class Nag {
      */
     private static final Map<JsiiEngine, Map<String, Map<String, Object>>> WRITTEN =
             Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Constructs whose default child, when they have one, is below them and a CfnResource, and which are no
+     * CfnResource themselves: their resources are the CfnResources below them, found without asking node the default
+     * child (a round trip per suppression). The CDK's own classes only (not subclasses, which may set another default
+     * child); cls sets no default child anywhere (NagDefaultChildTest checks both).
+     */
+    static final Set<Class<?>> DEFAULT_CHILD_BELOW = Set.of(Function.class, Role.class, Queue.class,
+            StateMachine.class, Bucket.class);
 
     interface Writer {
         void resources(IConstruct construct, List<Suppression> suppressions);
@@ -66,9 +80,10 @@ public final class Nag {
     }
 
     /**
-     * Adds {@code suppressions} to the resources of {@code construct} (see the class comment): three round trips to
-     * node to find them, then one per resource. Node's objects stay references here: mapping one to a Java object
-     * would cost jsii a round trip to ask node its module's Java package.
+     * Adds {@code suppressions} to the resources of {@code construct} (see the class comment): two round trips to
+     * node to find them (three unless it is of {@link #DEFAULT_CHILD_BELOW}), then one per resource. Node's objects
+     * stay references here: mapping one to a Java object would cost jsii a round trip to ask node its module's Java
+     * package.
      */
     public static void suppress(IConstruct construct, List<Suppression> suppressions) {
         Writer writer = WRITER.get();
@@ -108,9 +123,11 @@ public final class Nag {
     private static Collection<JsonNode> resources(IConstruct construct) {
         JsonNode node = WireValues.get(construct, "node");
         JsonNode all = WireValues.call(node, "findAll"); // preorder: the construct first
-        JsonNode defaultChild = WireValues.get(node, "defaultChild");
         Map<String, JsonNode> resources = new LinkedHashMap<>();
-        add(resources, defaultChild != null && !defaultChild.isNull() ? defaultChild : all.get(0));
+        if (!DEFAULT_CHILD_BELOW.contains(construct.getClass())) {
+            JsonNode defaultChild = WireValues.get(node, "defaultChild");
+            add(resources, defaultChild != null && !defaultChild.isNull() ? defaultChild : all.get(0));
+        }
         for (int i = 1; i < all.size(); i++) {
             add(resources, all.get(i));
         }

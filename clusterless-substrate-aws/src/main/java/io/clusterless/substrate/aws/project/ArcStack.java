@@ -34,7 +34,6 @@ import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Choice;
-import software.amazon.awscdk.services.stepfunctions.Condition;
 import software.amazon.awscdk.services.stepfunctions.Fail;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
@@ -85,8 +84,9 @@ public final class ArcStack extends Stack {
                 plan.completeHandler(), gateEnvironment);
         Access.putEvents(complete.policy(), project.placementPlan().placement().arcEventBus());
 
-        List<TaskStateBase> tasks = workload.tasks(new ArcContext(this, project, plan));
-        stateMachine = stateMachine(project, plan, start, complete, tasks);
+        ArcContext context = new ArcContext(this, project, plan);
+        List<TaskStateBase> tasks = workload.tasks(context);
+        stateMachine = stateMachine(project, plan, start, complete, tasks, context);
 
         DeadLetters deadLetters = new DeadLetters(this, "DeadLetters", project.names().arcDeadLetterQueue(plan.name()));
         if (schedule.isPresent()) {
@@ -96,7 +96,7 @@ public final class ArcStack extends Stack {
         Construct listener = new Construct(this, Label.upperCamel(plan.name()) + "Listener");
         // the imported bus stays node's object (mapped to Java, it would cost jsii a round trip more)
         JsonNode eventBus = WireValues.callStatic("aws-cdk-lib.aws_events.EventBus", "fromEventBusName", this,
-                "ArcEventBus", project.exports().importEventBusName());
+                "ArcEventBus", project.importEventBusName());
         RuleProps props = RuleProps.builder()
                 .ruleName(plan.ruleName())
                 .description("lots of the sources of arc " + plan.name())
@@ -198,7 +198,7 @@ public final class ArcStack extends Stack {
     }
 
     private StateMachine stateMachine(ProjectScope project, ArcPlan plan, HandlerFunction start,
-                                      HandlerFunction complete, List<TaskStateBase> tasks) {
+                                      HandlerFunction complete, List<TaskStateBase> tasks, ArcContext context) {
         // the states, the state machine and its log group, in the original's <Arc>Orchestration
         Construct orchestration = new Construct(this, Label.upperCamel(plan.name()) + "Orchestration");
         String base = arcBase(project, plan);
@@ -209,18 +209,19 @@ public final class ArcStack extends Stack {
         LambdaInvoke startInvoke = gateTask("StartInvoke", start);
         LambdaInvoke completeInvoke = gateTask("CompleteInvoke", complete);
 
-        Choice stateComplete = Choice.Builder.create(orchestration, "StateComplete").build()
-                .when(BridgeValues.condition("error and partial", () -> Condition.and(hasError(),
-                                state("$.currentState", "partial"))),
-                        Fail.Builder.create(orchestration, "PartialWithError").build())
-                .when(BridgeValues.condition("error and missing", () -> Condition.and(hasError(),
-                                state("$.currentState", "missing"))),
-                        Fail.Builder.create(orchestration, "MissingWithError").build())
-                .when(hasError(), Fail.Builder.create(orchestration, "UnknownError").build())
-                .when(state("$.currentState", "partial"), Succeed.Builder.create(orchestration, "Partial").build())
-                .when(state("$.currentState", "missing"), Succeed.Builder.create(orchestration, "Missing").build())
-                .when(state("$.currentState", "complete"), Succeed.Builder.create(orchestration, "Complete").build())
-                .otherwise(Fail.Builder.create(orchestration, "UnknownComplete").build());
+        Choice stateComplete = Choice.Builder.create(orchestration, "StateComplete").build();
+        when(stateComplete, BridgeValues.condition("error and partial", () -> BridgeValues.and(hasError(),
+                state("$.currentState", "partial"))), Fail.Builder.create(orchestration, "PartialWithError").build());
+        when(stateComplete, BridgeValues.condition("error and missing", () -> BridgeValues.and(hasError(),
+                state("$.currentState", "missing"))), Fail.Builder.create(orchestration, "MissingWithError").build());
+        when(stateComplete, hasError(), Fail.Builder.create(orchestration, "UnknownError").build());
+        when(stateComplete, state("$.currentState", "partial"),
+                Succeed.Builder.create(orchestration, "Partial").build());
+        when(stateComplete, state("$.currentState", "missing"),
+                Succeed.Builder.create(orchestration, "Missing").build());
+        when(stateComplete, state("$.currentState", "complete"),
+                Succeed.Builder.create(orchestration, "Complete").build());
+        stateComplete.otherwise(Fail.Builder.create(orchestration, "UnknownComplete").build());
         // state.next(x) links the same transitions as Chain.start(state).next(x), with one Chain object fewer on
         // node's side; the chains stay node's objects (WireValues): mapped to Java, each would cost a round trip more
         JsonNode completion = WireValues.call(completeInvoke, "next", stateComplete);
@@ -228,7 +229,7 @@ public final class ArcStack extends Stack {
         JsonNode workload = completion;
         for (int i = tasks.size() - 1; i >= 0; i--) {
             TaskStateBase task = tasks.get(i);
-            Pass caught = Pass.Builder.create(orchestration, task.getId() + "Catch")
+            Pass caught = Pass.Builder.create(orchestration, context.taskId(task) + "Catch")
                     .comment("the workload failed; the complete gate records the lot as partial or missing")
                     .build();
             WireValues.call(caught, "next", completeInvoke);
@@ -236,14 +237,16 @@ public final class ArcStack extends Stack {
             workload = WireValues.call(task, "next", workload);
         }
 
-        Choice stateStart = Choice.Builder.create(orchestration, "StateStart").build()
-                // a join's lot whose other sources have not arrived (ADR-0011): the last source's event starts it
-                .when(BridgeValues.isPresent("$.waitingFor"), Succeed.Builder.create(orchestration, "WaitingForSources").build())
-                .when(state("$.previousState", "running"), Succeed.Builder.create(orchestration, "AlreadyRunning").build())
-                .when(BridgeValues.condition("complete or missing", () -> Condition.or(
-                                state("$.currentState", "complete"), state("$.currentState", "missing"))),
-                        Succeed.Builder.create(orchestration, "AlreadyComplete").build());
-        WireValues.call(stateStart, "when", state("$.currentState", "running"), workload);
+        Choice stateStart = Choice.Builder.create(orchestration, "StateStart").build();
+        // a join's lot whose other sources have not arrived (ADR-0011): the last source's event starts it
+        when(stateStart, BridgeValues.isPresent("$.waitingFor"),
+                Succeed.Builder.create(orchestration, "WaitingForSources").build());
+        when(stateStart, state("$.previousState", "running"),
+                Succeed.Builder.create(orchestration, "AlreadyRunning").build());
+        when(stateStart, BridgeValues.condition("complete or missing", () -> BridgeValues.or(
+                        state("$.currentState", "complete"), state("$.currentState", "missing"))),
+                Succeed.Builder.create(orchestration, "AlreadyComplete").build());
+        when(stateStart, state("$.currentState", "running"), workload);
         stateStart.otherwise(Fail.Builder.create(orchestration, "UnknownStart").build());
 
         String name = plan.stateMachineName();
@@ -277,12 +280,17 @@ public final class ArcStack extends Stack {
     }
 
     /** A string field equal to {@code value}; a null or absent field is simply not equal (no runtime error). */
-    private static Condition state(String path, String value) {
+    private static JsonNode state(String path, String value) {
         return BridgeValues.stringIs(path, value);
     }
 
-    private static Condition hasError() {
+    private static JsonNode hasError() {
         return BridgeValues.isPresent("$.workloadError.Error");
+    }
+
+    /** {@code choice.when(condition, next)}, the condition being node's object (BridgeValues). */
+    private static void when(Choice choice, JsonNode condition, Object next) {
+        WireValues.call(choice, "when", condition, next);
     }
 
     /** Rule props jsii sends as {@code wire}; Java's getters answer nothing. */

@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws.construct;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.substrate.aws.JsiiRequests;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.iam.Statement;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,33 @@ class RolePolicyTest {
 
         String template = Template.fromStack(stack).toJSON().toString();
         assertThat(template).containsSubsequence("logs:PutLogEvents", "sqs:SendMessage", "s3:GetObject");
+    }
+
+    /**
+     * Suppressions given one after the other are written in one go when the role is handed over (its resources found
+     * once: a round trip each time), and render as given one by one.
+     */
+    @Test
+    void handedOverRole_writesConsecutiveSuppressionsInOneGo() {
+        App app = new App();
+        Grantee oneByOne = Grantee.of(role(new Stack(app, "OneByOne")));
+        RolePolicy handedOver = new RolePolicy(role(new Stack(app, "HandedOver")));
+        for (Grantee grantee : List.of(oneByOne, handedOver)) {
+            grantee.allow(LOGS);
+            grantee.suppressWildcards("keys are known at run time", "/^Resource::arn:aws:s3:::b\\/p\\/\\*$/g");
+            grantee.suppressWildcards("log streams are named at run time", "/^Resource::arn:aws:logs:.*$/g");
+            grantee.allow(OBJECTS);
+            grantee.suppressWildcards("keys are known at run time", "/^Resource::arn:aws:s3:::b\\/p\\/\\*$/g");
+        }
+
+        List<JsonNode> requests = JsiiRequests.during(handedOver::handOver);
+
+        assertThat(requests.stream().filter(r -> r.path("method").asText().equals("findAll")))
+                .as("the role's resources found once per run of suppressions").hasSize(2);
+        Map<String, Object> expected = Template.fromStack((Stack) app.getNode().findChild("OneByOne")).toJSON();
+        Map<String, Object> actual = Template.fromStack((Stack) app.getNode().findChild("HandedOver")).toJSON();
+        assertThat(actual).isEqualTo(expected);
+        assertThat(expected.toString()).contains("log streams are named at run time", "cdk_nag");
     }
 
     private static Role role(Stack stack) {
