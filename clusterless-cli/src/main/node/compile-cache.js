@@ -101,10 +101,10 @@ function privateFolder(folder) {
 /**
  * A cache file's index, read at install: `entries`, key (latin1 string) -> the entry's position in the index, and
  * `entry(position)` -> { offset, length, crc } (only the keys become strings: 6,000 entries as objects cost ~10 ms
- * of a node start, as Map and DataView reads ~2 ms). An entry's bytes are read
- * only when its module is compiled (a synth uses a fraction of a file that holds every project's modules), from the
- * descriptor opened here and kept open for the process's life: a concurrent run renames its new file over the name,
- * while this descriptor still reads the file whose index it holds. Null when absent, foreign or damaged.
+ * of a node start, as positions ~2 ms). An entry's bytes are read only when its module is compiled (a synth uses a
+ * fraction of a file that holds every project's modules), from the descriptor opened here and kept open for the
+ * process's life: a concurrent run renames its new file over the name, while this descriptor still reads the file
+ * whose index it holds. Null when absent, foreign or damaged.
  */
 function openCache(file, expectedHash) {
   let fd;
