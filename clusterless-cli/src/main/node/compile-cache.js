@@ -14,11 +14,14 @@
 //   traces, and import() from the module, would name the old file): stable-paths.js gives jsii's kernel and its
 //   packages the same file names from run to run;
 // - each entry and the index carry a CRC-32 (V8 checks none in release builds): a damaged or truncated file is
-//   ignored, and V8's own rejection (script.cachedDataRejected) just compiles afresh; either way the file is
-//   rewritten at exit;
+//   ignored, an entry is checked when it is read (when its module is compiled, even if damaged after install read
+//   the index), an entry copied unused into a rewritten file keeps the CRC it was first written with, and V8's own
+//   rejection (script.cachedDataRejected) just compiles afresh; either way the file is rewritten at exit;
 // - the folder is 0700 and the file 0600, both the user's own, or the cache is not used at all (cached code is
-//   code: nobody else may be able to plant it); files are written to a private temp file and renamed, so a
-//   concurrent run reads the old or the new file whole, never a mix.
+//   code: nobody else may be able to plant it); files are written to a private temp file and renamed, and a run
+//   reads entries through the descriptor it read the index from, so a concurrent run's rename never mixes two files.
+// Cost: install reads the header and the index only (~270 kB for 6,000 entries), an entry is read when used; the
+// file holds every project's modules and a synth uses a fraction of them.
 // Size: at most LIMIT_BYTES of entries per file (this run's first, then older ones), at most KEEP_FILES files.
 //
 // Compiling through vm.Script instead of node's loader keeps the module's behaviour: the same wrapper arguments
@@ -95,84 +98,131 @@ function privateFolder(folder) {
   }
 }
 
-/** The entries of a cache file: key (latin1 string) -> { data, crc }; empty when absent, foreign or damaged. */
-function readEntries(file, expectedHash) {
-  const entries = new Map();
+/**
+ * A cache file's index, read at install: `entries`, key (latin1 string) -> the entry's position in the index, and
+ * `entry(position)` -> { offset, length, crc } (only the keys become strings: 6,000 entries as objects cost ~10 ms
+ * of a node start, as positions ~2 ms). An entry's bytes are read only when its module is compiled (a synth uses a
+ * fraction of a file that holds every project's modules), from the descriptor opened here and kept open for the
+ * process's life: a concurrent run renames its new file over the name, while this descriptor still reads the file
+ * whose index it holds. Null when absent, foreign or damaged.
+ */
+function openCache(file, expectedHash) {
   let fd;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW);
   } catch {
-    return { entries, valid: false };
+    return null;
   }
   try {
     const stats = fs.fstatSync(fd);
     if (!stats.isFile() || !ownedPrivate(stats) || stats.size < HEADER_BYTES || stats.size > 2 * LIMIT_BYTES) {
-      return { entries, valid: false };
+      throw new Error('not a private cache file');
     }
-    const buffer = Buffer.allocUnsafe(stats.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = fs.readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) {
-        return { entries, valid: false };
-      }
-      read += n;
+    const header = readAt(fd, HEADER_BYTES, 0);
+    if (header === null || !header.subarray(0, MAGIC.length).equals(MAGIC)
+        || !header.subarray(MAGIC.length, MAGIC.length + 32).equals(expectedHash)) {
+      throw new Error('another configuration');
     }
-    if (!buffer.subarray(0, MAGIC.length).equals(MAGIC)
-        || !buffer.subarray(MAGIC.length, MAGIC.length + 32).equals(expectedHash)) {
-      return { entries, valid: false };
-    }
-    const count = buffer.readUInt32LE(MAGIC.length + 32);
+    const count = header.readUInt32LE(MAGIC.length + 32);
     const indexEnd = HEADER_BYTES + count * INDEX_ENTRY_BYTES;
-    if (indexEnd > buffer.length
-        || zlib.crc32(buffer.subarray(HEADER_BYTES, indexEnd)) !== buffer.readUInt32LE(MAGIC.length + 36)) {
-      return { entries, valid: false };
+    const index = indexEnd <= stats.size ? readAt(fd, indexEnd - HEADER_BYTES, HEADER_BYTES) : null;
+    if (index === null || zlib.crc32(index) !== header.readUInt32LE(MAGIC.length + 36)) {
+      throw new Error('a damaged index');
     }
-    for (let at = HEADER_BYTES; at < indexEnd; at += INDEX_ENTRY_BYTES) {
-      const offset = buffer.readUInt32LE(at + KEY_BYTES);
-      const length = buffer.readUInt32LE(at + KEY_BYTES + 4);
-      if (offset < indexEnd || offset + length > buffer.length) {
-        return { entries: new Map(), valid: false };
+    const view = new DataView(index.buffer, index.byteOffset, index.length);
+    const keys = index.latin1Slice(0, index.length);
+    const entries = new Map();
+    for (let at = 0; at < index.length; at += INDEX_ENTRY_BYTES) {
+      const offset = view.getUint32(at + KEY_BYTES, true);
+      if (offset < indexEnd || offset + view.getUint32(at + KEY_BYTES + 4, true) > stats.size) {
+        throw new Error('truncated');
       }
-      entries.set(buffer.latin1Slice(at, at + KEY_BYTES), {
-        data: buffer.subarray(offset, offset + length),
-        crc: buffer.readUInt32LE(at + KEY_BYTES + 8),
-      });
+      entries.set(keys.substring(at, at + KEY_BYTES), at);
     }
-    return { entries, valid: true };
+    const entry = (at) => ({
+      offset: view.getUint32(at + KEY_BYTES, true),
+      length: view.getUint32(at + KEY_BYTES + 4, true),
+      crc: view.getUint32(at + KEY_BYTES + 8, true),
+    });
+    return { fd, entries, entry };
   } catch {
-    return { entries: new Map(), valid: false };
-  } finally {
     fs.closeSync(fd);
+    return null;
   }
 }
 
-function writeEntries(folder, name, hash, entries) {
-  const index = Buffer.alloc(entries.length * INDEX_ENTRY_BYTES);
-  let offset = HEADER_BYTES + index.length;
-  entries.forEach(({ key, data }, i) => {
-    const at = i * INDEX_ENTRY_BYTES;
-    index.latin1Write(key, at, KEY_BYTES);
-    index.writeUInt32LE(offset, at + KEY_BYTES);
-    index.writeUInt32LE(data.length, at + KEY_BYTES + 4);
-    index.writeUInt32LE(zlib.crc32(data), at + KEY_BYTES + 8);
-    offset += data.length;
-  });
-  const header = Buffer.alloc(HEADER_BYTES);
-  MAGIC.copy(header, 0);
-  hash.copy(header, MAGIC.length);
-  header.writeUInt32LE(entries.length, MAGIC.length + 32);
-  header.writeUInt32LE(zlib.crc32(index), MAGIC.length + 36);
+/** `length` bytes of `fd` from `position`, or null when the file ends first (truncated since). */
+function readAt(fd, length, position, buffer = Buffer.allocUnsafe(length)) {
+  let read = 0;
+  while (read < length) {
+    const n = fs.readSync(fd, buffer, read, length - read, position + read);
+    if (n === 0) {
+      return null;
+    }
+    read += n;
+  }
+  return buffer.subarray(0, length);
+}
 
+/** An entry's cached data as the index describes it, or undefined when it is empty, cut short or damaged. */
+function entryData(cache, entry) {
+  if (!entry || entry.length === 0) {
+    return undefined;
+  }
+  try {
+    const data = readAt(cache.fd, entry.length, entry.offset);
+    return data !== null && zlib.crc32(data) === entry.crc ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes a cache file of `entries`: { key, data } compiled this run (its CRC computed here), or { key, length, crc,
+ * offset } copied from the old file's descriptor `from` with the CRC the old file recorded for it, so bytes damaged
+ * there stay detected. The data goes first and the header and index last, so that a copy the old file no longer
+ * holds (truncated in place) is left out of the index.
+ */
+function writeEntries(folder, name, hash, entries, from) {
+  const dataStart = HEADER_BYTES + entries.length * INDEX_ENTRY_BYTES;
   const temp = path.join(folder, `.${name}.${process.pid}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   const fd = fs.openSync(temp, 'wx', 0o600);
-  try {
-    for (const data of [Buffer.concat([header, index]), ...entries.map((entry) => entry.data)]) {
-      let written = 0;
-      while (written < data.length) {
-        written += fs.writeSync(fd, data, written);
-      }
+  const writeAll = (data, position) => {
+    let written = 0;
+    while (written < data.length) {
+      written += fs.writeSync(fd, data, written, data.length - written, position + written);
     }
+  };
+  try {
+    const index = Buffer.alloc(entries.length * INDEX_ENTRY_BYTES);
+    let count = 0;
+    let offset = dataStart;
+    let copy = Buffer.alloc(0);
+    for (const entry of entries) {
+      let data = entry.data;
+      if (!data) {
+        if (copy.length < entry.length) {
+          copy = Buffer.allocUnsafe(Math.max(entry.length, 1024 * 1024));
+        }
+        data = readAt(from, entry.length, entry.offset, copy);
+        if (data === null) {
+          continue;
+        }
+      }
+      writeAll(data, offset);
+      const at = count++ * INDEX_ENTRY_BYTES;
+      index.latin1Write(entry.key, at, KEY_BYTES);
+      index.writeUInt32LE(offset, at + KEY_BYTES);
+      index.writeUInt32LE(data.length, at + KEY_BYTES + 4);
+      index.writeUInt32LE(entry.data ? zlib.crc32(data) : entry.crc, at + KEY_BYTES + 8);
+      offset += data.length;
+    }
+    const header = Buffer.alloc(HEADER_BYTES);
+    MAGIC.copy(header, 0);
+    hash.copy(header, MAGIC.length);
+    header.writeUInt32LE(count, MAGIC.length + 32);
+    header.writeUInt32LE(zlib.crc32(index.subarray(0, count * INDEX_ENTRY_BYTES)), MAGIC.length + 36);
+    writeAll(Buffer.concat([header, index]), 0); // the index's unused tail (entries left out) stays zeros
   } catch (e) {
     fs.closeSync(fd);
     fs.rmSync(temp, { force: true });
@@ -220,11 +270,12 @@ function install(folder, traceFile) {
   }
   const { name, hash } = configuration();
   const file = path.join(safeFolder, name);
-  const { entries: held, valid } = readEntries(file, hash);
+  const cache = openCache(file, hash);
+  const held = cache ? cache.entries : new Map();
   const compiled = new Map(); // key -> vm.Script, compiled this run without usable cached data
   const served = new Set(); // keys whose cached data V8 accepted this run
   const trace = [];
-  let dirty = !valid && fs.existsSync(file);
+  let dirty = !cache && fs.existsSync(file);
 
   const originalCompile = Module.prototype._compile;
   const originalWrap = Module.wrap;
@@ -238,14 +289,14 @@ function install(folder, traceFile) {
   /** The module's wrapper function, compiled with the cached code held for it if any; null: for node to compile. */
   function compile(content, filename) {
     const key = crypto.createHash('sha256').update(filename).update('\0').update(content).digest('latin1');
-    const entry = held.get(key);
+    const entry = held.has(key) ? cache.entry(held.get(key)) : undefined;
     // an entry is only ever made for a source without those words, and the key holds the source: checked on misses
     // only (searching a synth's 8 MB of source cost ~10 ms)
     if (!entry && mayImport(content)) {
       trace.push(`uncached ${filename}`);
       return null;
     }
-    const cachedData = entry && entry.data.length > 0 && zlib.crc32(entry.data) === entry.crc ? entry.data : undefined;
+    const cachedData = entryData(cache, entry);
     const script = new vm.Script(HEAD + content + TAIL, {
       filename,
       columnOffset: -HEAD.length,
@@ -258,7 +309,7 @@ function install(folder, traceFile) {
     } else {
       compiled.set(key, script);
       // an entry left empty by the size limit stays so; anything else was missing, damaged or rejected
-      dirty = dirty || !(entry && entry.data.length === 0 && entry.crc === 0);
+      dirty = dirty || !(entry && entry.length === 0 && entry.crc === 0);
     }
     return script.runInThisContext({ displayErrors: true });
   }
@@ -310,27 +361,29 @@ function install(folder, traceFile) {
   function save() {
     const entries = [];
     let total = 0;
-    const add = (key, data) => {
-      const fits = total + data.length <= LIMIT_BYTES;
-      entries.push({ key, data: fits ? data : Buffer.alloc(0) }); // empty: known, but over the limit
-      total += fits ? data.length : 0;
+    const copy = (key) => ({ key, ...cache.entry(held.get(key)) }); // read from the old file as it is written
+    const add = (entry) => {
+      const length = entry.data ? entry.data.length : entry.length;
+      const fits = total + length <= LIMIT_BYTES;
+      entries.push(fits ? entry : { key: entry.key, data: Buffer.alloc(0) }); // empty: known, but over the limit
+      total += fits ? length : 0;
     };
     for (const [key, script] of compiled) {
-      add(key, script.createCachedData());
+      add({ key, data: script.createCachedData() });
     }
     for (const key of served) {
       if (!compiled.has(key)) {
-        add(key, held.get(key).data);
+        add(copy(key));
       }
     }
-    for (const [key, entry] of held) {
-      if (!compiled.has(key) && !served.has(key) && entry.data.length > 0
-          && total + entry.data.length <= LIMIT_BYTES) {
-        entries.push({ key, data: entry.data });
-        total += entry.data.length;
+    for (const key of held.keys()) {
+      const entry = compiled.has(key) || served.has(key) ? null : copy(key);
+      if (entry && entry.length > 0 && total + entry.length <= LIMIT_BYTES) {
+        entries.push(entry);
+        total += entry.length;
       }
     }
-    writeEntries(safeFolder, name, hash, entries);
+    writeEntries(safeFolder, name, hash, entries, cache && cache.fd);
     prune(safeFolder, name);
   }
   return true;

@@ -13,11 +13,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +87,95 @@ class NodeCodeCacheTest {
         }
         assertThat(after.stdout()).isEqualTo(cold.stdout());
         assertThat(after.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "));
+    }
+
+    @Test
+    void anEntryDamagedAfterTheIndexWasRead_isCompiledAfresh_andTheFileRewritten() throws Exception {
+        // the entry's bytes are read when its module is compiled, and checked then
+        Path module = module("'damaged later'");
+        Map<String, String> environment = Map.of("MODULE", module.toString());
+        run(standIn("value"), "", environment);
+        Entry entry = entry(module);
+
+        Run damaged = run(standIn("value"), "", with(environment, "DAMAGE",
+                "flip " + (entry.offset() + entry.length() / 2)));
+        Run after = run(standIn("value"), "", environment);
+
+        assertThat(damaged.stdout()).containsExactly("{\"value\":\"damaged later\"}");
+        assertThat(damaged.trace()).contains("compiled " + module).last().isEqualTo("saved");
+        assertThat(after.stdout()).containsExactly("{\"value\":\"damaged later\"}");
+        assertThat(after.trace()).contains("served " + module);
+    }
+
+    @Test
+    void aCacheFileTruncatedAfterTheIndexWasRead_compilesWhatItLost_andTheRewrittenFileKeepsTheRest() throws Exception {
+        Path lost = module("'lost'");
+        Path kept = module("'kept'");
+        run(standIn("value"), "", Map.of("MODULE", lost.toString()));
+        run(standIn("value"), "", Map.of("MODULE", kept.toString()));
+        Entry entry = entry(lost);
+        assertThat(entry.offset()).as("an older entry is written after this run's").isGreaterThan(entry(kept).offset());
+
+        Run truncated = run(standIn("value"), "", Map.of("MODULE", lost.toString(), "DAMAGE",
+                "truncate " + entry.offset()));
+        Run lostAfter = run(standIn("value"), "", Map.of("MODULE", lost.toString()));
+        Run keptAfter = run(standIn("value"), "", Map.of("MODULE", kept.toString()));
+
+        assertThat(truncated.stdout()).containsExactly("{\"value\":\"lost\"}");
+        assertThat(truncated.trace()).contains("compiled " + lost).last().isEqualTo("saved");
+        assertThat(lostAfter.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
+                .contains("served " + lost);
+        assertThat(keptAfter.stdout()).containsExactly("{\"value\":\"kept\"}");
+        assertThat(keptAfter.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
+                .contains("served " + kept);
+    }
+
+    @Test
+    void aRunThatServesOnlySomeEntries_keepsTheOthersInTheFileItRewrites() throws Exception {
+        Path first = module("'first'");
+        Path second = module("'second'");
+        run(standIn("value"), "", Map.of("MODULE", first.toString()));
+        Run secondRun = run(standIn("value"), "", Map.of("MODULE", second.toString()));
+        Run firstAgain = run(standIn("value"), "", Map.of("MODULE", first.toString()));
+        Run secondAgain = run(standIn("value"), "", Map.of("MODULE", second.toString()));
+
+        assertThat(secondRun.trace()).contains("compiled " + second).last().isEqualTo("saved");
+        assertThat(firstAgain.stdout()).containsExactly("{\"value\":\"first\"}");
+        assertThat(firstAgain.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
+                .contains("served " + first);
+        assertThat(secondAgain.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
+                .contains("served " + second);
+    }
+
+    @Test
+    void anUnusedEntryDamagedInTheFile_keepsItsCheckWhenCopied_andIsNeverServed() throws Exception {
+        // a run that does not use an entry copies its bytes as they are, with the CRC they were written with
+        Path damaged = module("'damaged, unused'");
+        Path other = module("'other'");
+        run(standIn("value"), "", Map.of("MODULE", damaged.toString()));
+        Entry entry = entry(damaged);
+        byte[] bytes = Files.readAllBytes(cacheFile());
+        flip(cacheFile(), bytes, (int) (entry.offset() + entry.length() / 2));
+
+        Run copying = run(standIn("value"), "", Map.of("MODULE", other.toString()));
+        Run using = run(standIn("value"), "", Map.of("MODULE", damaged.toString()));
+
+        assertThat(copying.trace()).contains("compiled " + other).last().isEqualTo("saved");
+        assertThat(entry(damaged).length()).isEqualTo(entry.length());
+        assertThat(using.stdout()).containsExactly("{\"value\":\"damaged, unused\"}");
+        assertThat(using.trace()).contains("compiled " + damaged).last().isEqualTo("saved");
+    }
+
+    @Test
+    void aCacheFileRenamedOverDuringARun_leavesTheRunReadingTheFileWhoseIndexItHolds() throws Exception {
+        // a concurrent run renames its new file into place at exit: bytes at the old offsets belong to another file
+        Path module = module("'renamed over'");
+        run(standIn("value"), "", Map.of("MODULE", module.toString()));
+
+        Run renamed = run(standIn("value"), "", Map.of("MODULE", module.toString(), "DAMAGE", "replace"));
+
+        assertThat(renamed.stdout()).containsExactly("{\"value\":\"renamed over\"}");
+        assertThat(renamed.trace()).contains("served " + module).noneMatch(line -> line.equals("saved"));
     }
 
     @Test
@@ -248,6 +341,9 @@ class NodeCodeCacheTest {
         environment.put("JSII_RUNTIME_PACKAGE_CACHE_ROOT", temp.resolve("package-cache").toString());
         Path trace = temp.resolve("trace-" + runs);
         environment.put("CLS_NODE_CODE_CACHE_TRACE", trace.toString());
+        if (extra.containsKey("DAMAGE")) {
+            environment.put("CACHE_FILE", cacheFile().toString());
+        }
         extra.forEach((name, value) -> {
             if (value.isEmpty()) {
                 environment.remove(name);
@@ -338,6 +434,23 @@ class NodeCodeCacheTest {
                 const path = require('path');
                 const answer = (value) => fs.writeSync(3, JSON.stringify(value) + '\\n');
                 const kind = '%s';
+                // DAMAGE: what happens to the cache file after the host read its index, before MODULE is compiled
+                const [damage, at] = (process.env.DAMAGE || '').split(' ');
+                if (damage === 'flip') {
+                  const fd = fs.openSync(process.env.CACHE_FILE, 'r+');
+                  const byte = Buffer.alloc(1);
+                  fs.readSync(fd, byte, 0, 1, Number(at));
+                  byte[0] ^= 0x5a;
+                  fs.writeSync(fd, byte, 0, 1, Number(at));
+                  fs.closeSync(fd);
+                } else if (damage === 'truncate') {
+                  fs.truncateSync(process.env.CACHE_FILE, Number(at));
+                } else if (damage === 'replace') {
+                  const other = process.env.CACHE_FILE + '.other';
+                  const size = fs.statSync(process.env.CACHE_FILE).size;
+                  fs.writeFileSync(other, Buffer.alloc(size, 0x5a), { mode: 0o600 });
+                  fs.renameSync(other, process.env.CACHE_FILE);
+                }
                 if (kind === 'value') {
                   answer({ value: require(process.env.MODULE)() });
                 } else if (kind === 'imported') {
@@ -367,6 +480,33 @@ class NodeCodeCacheTest {
             assertThat(bins).hasSize(1);
             return bins.get(0);
         }
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+        Map<String, String> with = new HashMap<>(environment);
+        with.put(name, value);
+        return with;
+    }
+
+    /** Where a module's entry lies in the cache file, by the cache's key: SHA-256 of file name, NUL, source. */
+    private Entry entry(Path module) throws Exception {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(module.toString().getBytes(StandardCharsets.UTF_8));
+        sha256.update((byte) 0);
+        byte[] key = sha256.digest(Files.readAllBytes(module));
+        ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(cacheFile()))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        int count = file.getInt(8 + 32);
+        for (int at = 48; at < 48 + count * 44; at += 44) {
+            if (Arrays.equals(file.array(), at, at + 32, key, 0, 32)) {
+                return new Entry(Integer.toUnsignedLong(file.getInt(at + 32)),
+                        Integer.toUnsignedLong(file.getInt(at + 36)));
+            }
+        }
+        throw new AssertionError("no entry for " + module);
+    }
+
+    private record Entry(long offset, long length) {
     }
 
     private static void flip(Path file, byte[] bytes, int at) throws IOException {
