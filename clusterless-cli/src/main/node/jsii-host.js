@@ -89,7 +89,19 @@ for (const [name, stream] of [['stdout', stdout], ['stderr', stderr], ['stdin', 
 
 const readSync = fs.readSync;
 const writeSync = fs.writeSync;
+// While the kernel would block waiting for its next request, prewarm.js loads the aws-cdk-lib submodules the last
+// synth needed. To see whether a request is waiting it reads AHEAD of the kernel, through a second, non-blocking
+// descriptor of the request pipe, straight into the kernel's buffer (see prewarm.js); end of input and errors still
+// reach the kernel through the blocking read below. CLS_PREWARM=off reads as jsii's relay does.
+const prewarm = process.env.CLS_PREWARM === 'off' ? null : (() => {
+  const { folderFor, userHome } = require('./compile-cache.js');
+  return require('./prewarm.js').install(folderFor(process.env, userHome()), REQUESTS_FD, process.env.CLS_PREWARM_TRACE);
+})();
+const readRequest = (...args) => readSync.call(fs, REQUESTS_FD, ...args);
 fs.readSync = function (fd, ...rest) {
+  if (fd === PROTOCOL_FD && prewarm) {
+    return prewarm.read(readRequest, rest);
+  }
   return readSync.call(this, fd === PROTOCOL_FD ? REQUESTS_FD : fd, ...rest);
 };
 fs.writeSync = function (fd, ...rest) {
