@@ -1,32 +1,42 @@
 'use strict';
-// Loads the aws-cdk-lib submodules a synth will need while node has nothing else to do, before jsii's kernel asks
-// for them. aws-cdk-lib's index.js loads core eagerly and every other submodule lazily (a getter per submodule that
-// requires it on first use), so node used to load aws-s3, aws-iam, aws-lambda... inside construct requests while the
-// JVM waited, and sat idle in between, waiting for the JVM's next request.
+// Loads the aws-cdk-lib files a synth will need while node has nothing else to do, before jsii's kernel asks for
+// them. aws-cdk-lib loads nearly everything lazily: its index.js has a getter per submodule (aws_s3 =>
+// require('./aws-s3')), and inside the submodules most files are required from function bodies on first use
+// (core/lib/private/encoding.js at the first token, logs.generated.js at the first log group, fs-extra at the first
+// asset...). So node used to load ~600 files inside construct and synth requests while the JVM waited, and sat idle in
+// between, waiting for the JVM's next request. (Measured on a 3-stack synth: the submodules' index.js files are ~4% of
+// that require time; the files their functions require on first use are the rest. Hence files, not submodules.)
 //
-// Which: the submodules the previous run's kernel needed, in the order they were loaded, recorded at exit in
-// <user cache>/node-code-cache/prewarm.json (the code cache's folder, compile-cache.js folderFor(): 0700 and the
-// user's, the file 0600 and the user's, written to a temp file and renamed, or nothing is read or written). The
-// record names the aws-cdk-lib folder it was made with (its real path: jsii's package cache keys it by the tarball's
-// hash) and its version; a record for another folder or version, or one that is damaged, is ignored and replaced at
-// exit. A submodule loaded only by the prewarm is not needed, and is not recorded again (see needed()).
+// Which: the files under aws-cdk-lib's folder (its bundled node_modules included) that the previous run needed, in
+// the order node loaded them, recorded at exit in <user cache>/node-code-cache/prewarm.json (the code cache's folder,
+// compile-cache.js folderFor(): 0700 and the user's, the file 0600 and the user's, written to a temp file and
+// renamed, or nothing is read or written). The record names the aws-cdk-lib folder it was made with (its real path:
+// jsii's package cache keys it by the tarball's hash) and its version; a record for another folder or version, or one
+// that is damaged, is ignored and replaced at exit. A file loaded only by the prewarm is not needed, and is not
+// recorded again (see needed()).
+//
+// Why the order is kept: each file is loaded between two requests, when no module is half-loaded, and after the
+// files recorded before it; the kernel itself loads only what it needs, which the recording run loaded in the same
+// order. So for a synth of the same project every file meets the same modules already loaded as without the prewarm,
+// only sooner (a cycle between modules resolves alike). For another project the order differs where the needs do;
+// bench/synth-snapshot.sh synthesizes every example in turn, each replaying the last one's record.
 //
 // When: only while no request is waiting. PROTOCOL FACT (ADR-worthy, not a wire change): the host reads ahead of the
 // kernel. Before the kernel's blocking read of its next request, the host reads the request pipe through a second,
 // non-blocking descriptor of it (/proc/self/fd/<stdin>: Linux only; elsewhere, or when stdin is not a pipe, there is
 // no prewarm at all). Whatever that read returns goes into the kernel's own buffer as the result of the kernel's
 // read, so no byte is held anywhere else and the order is the pipe's. Only when it finds nothing (EAGAIN) does the
-// host load one submodule, then look again. End of input and read errors are left to the kernel's ordinary blocking
+// host load one file, then look again. End of input and read errors are left to the kernel's ordinary blocking
 // read on stdin, which meets them exactly as before. The host never reads ahead in the middle of a request line (the
 // kernel's buffer holds part of a request: the rest is coming), and stops reading ahead when the list is done.
 //
-// How: through the file name the kernel's own require would use (the getter's require('./<sub>') resolved from
-// aws-cdk-lib's index.js, under the kernel's --preserve-symlinks path), so node's module cache is shared and nothing
-// loads twice. Only once the kernel has loaded aws-cdk-lib itself. A submodule that fails to load stops the prewarm:
-// node drops it from its cache and the kernel meets the same error when it needs it.
+// How: one file per idle check, through the file name the kernel's own require would use (the package folder as the
+// kernel's module cache names it: under --preserve-symlinks, the kernel's link to jsii's package cache), so node's
+// module cache is shared and nothing loads twice. Only once the kernel has loaded aws-cdk-lib itself. A file that
+// fails to load stops the prewarm: node drops it from its cache and the kernel meets the same error when it needs it.
 //
-// CLS_PREWARM_TRACE=<file> appends what happened at exit: `list none|matched|ignored <why>`, `prewarmed <sub>` and
-// `failed <sub>` in order, `ahead <n>` (requests the read-ahead returned), `recorded <subs...>` or `kept`.
+// CLS_PREWARM_TRACE=<file> appends what happened at exit: `list none|matched|ignored <why>`, `prewarmed <file>` and
+// `failed <file>` in order, `ahead <n>` (requests the read-ahead returned), `recorded <files...>` or `kept`.
 const crypto = require('crypto');
 const fs = require('fs');
 const Module = require('module');
@@ -35,11 +45,15 @@ const path = require('path');
 const PACKAGE = 'aws-cdk-lib';
 const FILE = 'prewarm.json';
 const FORMAT = 1;
-const MAX_BYTES = 64 * 1024;
-const MAX_MODULES = 1000;
-// a submodule is a folder right under the package: never a path, never '..'
-const SUBMODULE = /^[a-z0-9][a-z0-9._-]*$/;
+const MAX_BYTES = 2 * 1024 * 1024;
+const MAX_FILES = 20000;
 const NEWLINE = 0x0a;
+
+/** A file of the package, relative to its folder: a module node loads (.js, .json), never outside the folder. */
+function packageFile(file) {
+  return typeof file === 'string' && file.length <= 1024 && /\.(js|json)$/.test(file) && !file.includes('\0')
+    && !path.isAbsolute(file) && path.normalize(file) === file && !file.split(path.sep).includes('..');
+}
 
 function ownedPrivate(stats) {
   return stats.uid === process.getuid() && (stats.mode & 0o077) === 0;
@@ -71,8 +85,8 @@ function readRecord(file) {
     }
     const record = JSON.parse(fs.readFileSync(fd, 'utf8'));
     const valid = record && record.format === FORMAT && typeof record.package === 'string'
-      && typeof record.version === 'string' && Array.isArray(record.modules) && record.modules.length <= MAX_MODULES
-      && record.modules.every((sub) => typeof sub === 'string' && SUBMODULE.test(sub));
+      && typeof record.version === 'string' && Array.isArray(record.files) && record.files.length <= MAX_FILES
+      && record.files.every(packageFile);
     return valid ? { record, why: null } : { record: null, why: 'ignored damaged' };
   } catch {
     return { record: null, why: 'ignored damaged' };
@@ -158,11 +172,11 @@ function install(folder, requestsFd, traceFile) {
   const { record, why } = readRecord(file);
   const trace = [];
   const prewarmed = new Set(); // the Module objects the prewarm loaded
-  let queue = record ? record.modules.slice() : [];
+  let queue = record ? record.files.slice() : [];
   let waiting = queue.length > 0; // for the kernel to load aws-cdk-lib
   let active = false; // reading ahead and prewarming
   let packageFolder = null;
-  let parent = null; // requires as aws-cdk-lib's index.js does, but is nobody's child: see needed()
+  let parent = null; // the prewarm's requires come from it, and nobody requires it: see needed()
   let ahead = null;
   let midLine = false;
   let aheadReads = 0;
@@ -199,25 +213,29 @@ function install(folder, requestsFd, traceFile) {
     }
   }
 
-  /** Loads the next submodule not loaded yet; false when there is none, or it failed. */
+  /** Loads the next file not loaded yet; false when there is none, or it failed. */
   function prewarmNext() {
     while (queue.length > 0) {
-      const sub = queue.shift();
-      if (Module._cache[path.join(packageFolder, sub, 'index.js')]) {
+      const file = queue.shift();
+      const filename = path.join(packageFolder, file);
+      if (Module._cache[filename]) {
         continue;
       }
-      const before = Object.keys(Module._cache).length;
+      // what loads while this require runs is the prewarm's (nothing else runs meanwhile): noted as node loads it
+      const load = Module.prototype.load;
+      Module.prototype.load = function prewarmLoad(...args) {
+        prewarmed.add(this);
+        return load.apply(this, args);
+      };
       try {
-        parent.require(`./${sub}`);
+        parent.require(filename);
       } catch {
-        trace.push(`failed ${sub}`);
+        trace.push(`failed ${file}`);
         return false;
+      } finally {
+        Module.prototype.load = load;
       }
-      const added = Object.keys(Module._cache);
-      for (let i = before; i < added.length; i++) {
-        prewarmed.add(Module._cache[added[i]]);
-      }
-      trace.push(`prewarmed ${sub}`);
+      trace.push(`prewarmed ${file}`);
       return true;
     }
     return false;
@@ -257,15 +275,15 @@ function install(folder, requestsFd, traceFile) {
     return read;
   }
 
-  /** Which aws-cdk-lib submodules this run needed, in the order they were loaded. */
+  /** Which files of aws-cdk-lib this run needed, in the order they were loaded. */
   function needed() {
     const folderOf = loadedPackage();
     if (folderOf === null) {
       return null;
     }
     // needed: what the kernel and its packages loaded, and what they reached through require, which records a module
-    // as its requirer's child also when it was already loaded (the getter's require of a prewarmed submodule). The
-    // prewarm's own requires have a parent nobody reaches.
+    // as its requirer's child also when it was already loaded (a getter's require of a prewarmed file). The prewarm's
+    // own requires come from a parent nobody reaches.
     const modules = Object.values(Module._cache);
     const reached = new Set();
     const pending = modules.filter((module) => !prewarmed.has(module));
@@ -276,11 +294,11 @@ function install(folder, requestsFd, traceFile) {
         pending.push(...module.children);
       }
     }
-    return modules.filter((module) => reached.has(module)
-      && path.dirname(path.dirname(module.filename)) === folderOf && path.basename(module.filename) === 'index.js')
-      .map((module) => path.basename(path.dirname(module.filename)))
-      .filter((sub) => SUBMODULE.test(sub))
-      .slice(0, MAX_MODULES);
+    const inside = folderOf + path.sep;
+    return modules.filter((module) => reached.has(module) && module.filename.startsWith(inside))
+      .map((module) => module.filename.slice(inside.length))
+      .filter(packageFile)
+      .slice(0, MAX_FILES);
   }
 
   process.on('exit', () => {
@@ -288,15 +306,15 @@ function install(folder, requestsFd, traceFile) {
       trace.push(`ahead ${aheadReads}`);
     }
     try {
-      const modules = needed();
-      const found = modules && identity(loadedPackage());
+      const files = needed();
+      const found = files && identity(loadedPackage());
       if (found) {
-        const now = { format: FORMAT, package: found.package, version: found.version, modules };
+        const now = { format: FORMAT, package: found.package, version: found.version, files };
         if (JSON.stringify(now) === JSON.stringify(record)) {
           trace.push('kept');
         } else {
           writeRecord(safeFolder, now);
-          trace.push(`recorded ${modules.join(' ')}`);
+          trace.push(`recorded ${files.join(' ')}`);
         }
       }
     } catch {

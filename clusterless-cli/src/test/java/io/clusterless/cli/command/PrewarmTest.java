@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrewarmTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOADING = "{\"loading\":";
+    private static final String ALL = "index.js core/index.js b/index.js c/index.js a/index.js a/lazy.js";
+    private static final String ONLY_A = "index.js core/index.js a/index.js a/lazy.js";
+    private static final String A = "{\"value\":\"a+lazy\"}";
 
     @TempDir
     Path temp;
@@ -43,7 +46,7 @@ class PrewarmTest {
     private int runs;
 
     @Test
-    void theRecordedSubmodules_arePrewarmedInOrder_andTheKernelAnswersAsWithoutPrewarm() throws Exception {
+    void theRecordedFiles_arePrewarmedInOrder_andTheKernelAnswersAsWithoutPrewarm() throws Exception {
         Path link = link(pack("one", "1.0.0"));
         List<String> gets = List.of(get("aws_b"), get("aws_a"));
         Session off = Session.start(this, Map.of("CLS_PREWARM", "off"));
@@ -54,28 +57,31 @@ class PrewarmTest {
 
         Session recording = Session.start(this, Map.of());
         assertThat(recording.loadThen(link, gets)).isEqualTo(offAnswers);
-        assertThat(recording.end().trace()).containsExactly("list none", "recorded core b c a");
+        assertThat(recording.end().trace()).containsExactly("list none", "recorded " + ALL);
 
         Session replay = Session.start(this, Map.of());
         replay.load(link);
-        replay.awaitLoaded("b", "c", "a"); // loaded before any request asks for them
+        // loaded before any request asks for them; c by b, as when b loads on request
+        replay.awaitLoaded("b/index.js", "c/index.js", "a/index.js", "a/lazy.js");
         assertThat(replay.requests(gets)).isEqualTo(offAnswers);
-        assertThat(replay.end().trace()).containsExactly("list matched", "prewarmed b", "prewarmed a", "kept");
+        // (a request may come while the last file still loads: the read-ahead returns it, `ahead 1`)
+        assertThat(replay.end().trace()).filteredOn(line -> !line.startsWith("ahead ")).containsExactly(
+                "list matched", "prewarmed b/index.js", "prewarmed a/index.js", "prewarmed a/lazy.js", "kept");
     }
 
     @Test
-    void aPrewarmedSubmoduleTheRunDidNotNeed_isNotRecordedAgain() throws Exception {
+    void aPrewarmedFileTheRunDidNotNeed_isNotRecordedAgain() throws Exception {
         Path link = link(pack("one", "1.0.0"));
         Session recording = Session.start(this, Map.of());
         recording.loadThen(link, List.of(get("aws_b"), get("aws_a")));
-        assertThat(recording.end().trace()).last().isEqualTo("recorded core b c a");
+        assertThat(recording.end().trace()).last().isEqualTo("recorded " + ALL);
 
         Session fewer = Session.start(this, Map.of());
         fewer.load(link);
-        fewer.awaitLoaded("b", "c", "a");
-        assertThat(fewer.requests(List.of(get("aws_a")))).containsExactly("{\"value\":\"a\"}");
+        fewer.awaitLoaded("b/index.js", "c/index.js", "a/index.js", "a/lazy.js");
+        assertThat(fewer.requests(List.of(get("aws_a")))).containsExactly(A);
 
-        assertThat(fewer.end().trace()).last().isEqualTo("recorded core a");
+        assertThat(fewer.end().trace()).last().isEqualTo("recorded " + ONLY_A);
     }
 
     @Test
@@ -95,7 +101,7 @@ class PrewarmTest {
         assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
         Session replay = Session.start(this, Map.of("GATE", gate.toString()));
         replay.load(link);
-        replay.awaitLoaded("b"); // the prewarm is inside b's load, held by the gate
+        replay.awaitLoaded("b/index.js"); // the prewarm is inside b's load, held by the gate
         String all = String.join("\n", gets) + "\n";
         int half = all.indexOf(big) + big.length() / 2;
         replay.write(all.substring(0, 40_000)); // under the pipe's capacity: nobody reads yet
@@ -104,17 +110,56 @@ class PrewarmTest {
         replay.write(all.substring(half));
 
         assertThat(replay.answers(gets.size())).isEqualTo(offAnswers);
-        assertThat(replay.end().trace()).contains("list matched", "prewarmed b")
+        assertThat(replay.end().trace()).contains("list matched", "prewarmed b/index.js")
                 .anyMatch(line -> line.startsWith("ahead "));
     }
 
     @Test
-    void aSubmoduleThatFailsToLoad_stopsThePrewarm_andTheKernelMeetsTheSameError() throws Exception {
+    void theEndOfInputWhilePrewarming_reachesTheKernel() throws Exception {
+        Path link = link(pack("one", "1.0.0"));
+        Session recording = Session.start(this, Map.of());
+        recording.loadThen(link, List.of(get("aws_b"), get("aws_a")));
+        recording.end();
+        Path gate = temp.resolve("gate");
+        assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
+
+        Session replay = Session.start(this, Map.of("GATE", gate.toString()));
+        replay.load(link);
+        replay.awaitLoaded("b/index.js");
+        replay.stdin().close(); // as jsii's Java side closes it when the JVM ends
+        Files.writeString(gate, "open");
+
+        // the stand-in exits 0 only on reading the end of its input; b was loaded, but not needed
+        assertThat(replay.end().trace()).containsExactly("list matched", "prewarmed b/index.js",
+                "recorded index.js core/index.js");
+    }
+
+    @Test
+    void requestsFromAFileRatherThanAPipe_areReadAsBefore_withoutPrewarm() throws Exception {
+        Path link = link(pack("one", "1.0.0"));
+        List<String> gets = List.of(get("aws_b"), get("aws_a"));
+        Session recording = Session.start(this, Map.of());
+        List<String> answers = recording.loadThen(link, gets);
+        recording.end();
+
+        // a file opened again through /proc would be read from its start: no second descriptor, no prewarm
+        Path requests = temp.resolve("requests");
+        Files.writeString(requests, "{\"load\":\"" + link + "\"}\n" + String.join("\n", gets) + "\n");
+        Session fromFile = Session.start(this, Map.of(), requests);
+        assertThat(fromFile.answers(1 + gets.size())).containsExactlyElementsOf(
+                Stream.concat(Stream.of("{\"ok\":\"loaded\"}"), answers.stream()).toList());
+
+        assertThat(fromFile.end().trace()).containsExactly("list matched", "kept");
+    }
+
+    @Test
+    void aFileThatFailsToLoad_stopsThePrewarm_andTheKernelMeetsTheSameError() throws Exception {
         Path link = link(pack("one", "1.0.0"));
         List<String> gets = List.of(get("aws_b"), get("aws_bad"), get("aws_a"));
         Session recording = Session.start(this, Map.of());
         recording.loadThen(link, gets);
-        assertThat(recording.end().trace()).last().isEqualTo("recorded core b c bad a");
+        assertThat(recording.end().trace()).last()
+                .isEqualTo("recorded index.js core/index.js b/index.js c/index.js bad/index.js a/index.js a/lazy.js");
         Session off = Session.start(this, Map.of("CLS_PREWARM", "off", "FAIL", "1"));
         List<String> offAnswers = off.loadThen(link, gets);
         off.end();
@@ -122,12 +167,12 @@ class PrewarmTest {
 
         Session failing = Session.start(this, Map.of("FAIL", "1"));
         failing.load(link);
-        failing.awaitLoaded("b", "c", "bad"); // bad says so before it throws
+        failing.awaitLoaded("b/index.js", "c/index.js", "bad/index.js"); // bad says so before it throws
         List<String> answers = failing.requests(gets);
 
         assertThat(answers).isEqualTo(offAnswers);
-        assertThat(failing.end().trace()).containsSubsequence("list matched", "prewarmed b", "failed bad")
-                .doesNotContain("prewarmed a");
+        assertThat(failing.end().trace()).containsSubsequence("list matched", "prewarmed b/index.js",
+                "failed bad/index.js").noneMatch(line -> line.startsWith("prewarmed a"));
     }
 
     @Test
@@ -141,24 +186,24 @@ class PrewarmTest {
 
         // the same folder, another version
         Files.writeString(one.resolve("package.json"), "{\"name\":\"aws-cdk-lib\",\"version\":\"1.0.1\"}");
-        assertThat(ignoredRun(link)).containsExactly("list ignored other package", "recorded core a");
+        assertThat(ignoredRun(link)).containsExactly("list ignored other package", "recorded " + ONLY_A);
         Files.writeString(one.resolve("package.json"), "{\"name\":\"aws-cdk-lib\",\"version\":\"1.0.0\"}");
 
         // the same version in another folder
         Files.writeString(recordFile(), recorded);
         Path moved = link(pack("two", "1.0.0"));
-        assertThat(ignoredRun(moved)).containsExactly("list ignored other package", "recorded core a");
+        assertThat(ignoredRun(moved)).containsExactly("list ignored other package", "recorded " + ONLY_A);
         link(one);
 
         // each of these would match but for its own fault
         Files.writeString(recordFile(), recorded.substring(0, recorded.length() / 2));
-        assertThat(ignoredRun(link)).containsExactly("list ignored damaged", "recorded core a");
-        Files.writeString(recordFile(), recorded.replace("\"b\"", "\"../b\""));
-        assertThat(ignoredRun(link)).containsExactly("list ignored damaged", "recorded core a");
+        assertThat(ignoredRun(link)).containsExactly("list ignored damaged", "recorded " + ONLY_A);
+        Files.writeString(recordFile(), recorded.replace("\"b/index.js\"", "\"../one/b/index.js\""));
+        assertThat(ignoredRun(link)).containsExactly("list ignored damaged", "recorded " + ONLY_A);
 
         Files.writeString(recordFile(), recorded);
         Files.setPosixFilePermissions(recordFile(), PosixFilePermissions.fromString("rw-r--r--"));
-        assertThat(ignoredRun(link)).containsExactly("list ignored not private", "recorded core a");
+        assertThat(ignoredRun(link)).containsExactly("list ignored not private", "recorded " + ONLY_A);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(recordFile()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(recordFile().getParent())))
                 .isEqualTo("rwx------");
@@ -167,7 +212,7 @@ class PrewarmTest {
     /** A run that only asks for aws_a: the trace, which must show nothing prewarmed. */
     private List<String> ignoredRun(Path link) throws Exception {
         Session session = Session.start(this, Map.of());
-        assertThat(session.loadThen(link, List.of(get("aws_a")))).containsExactly("{\"value\":\"a\"}");
+        assertThat(session.loadThen(link, List.of(get("aws_a")))).containsExactly(A);
         List<String> trace = session.end().trace();
         assertThat(trace).noneMatch(line -> line.startsWith("prewarmed "));
         return trace;
@@ -182,7 +227,7 @@ class PrewarmTest {
 
         assertThat(Files.readAllLines(temp.resolve("trace-recording"))).first().isEqualTo("list none");
         assertThat(Files.readAllLines(temp.resolve("trace-recording"))).last().asString()
-                .startsWith("recorded core ").contains(" aws-s3 ", " aws-iam ");
+                .startsWith("recorded index.js ").contains(" aws-s3/index.js ", " core/lib/private/encoding.js ");
         assertThat(Files.readAllLines(temp.resolve("trace-replay"))).contains("list matched");
         assertThat(files(recording)).isEqualTo(files(off));
         assertThat(files(replay)).isEqualTo(files(off));
@@ -230,9 +275,9 @@ class PrewarmTest {
     }
 
     /**
-     * A package named aws-cdk-lib at packages/<name>: core loaded eagerly, submodules a, b (which loads c), c and bad
-     * (which throws when $FAIL is set) through getters as aws-cdk-lib's index.js defines them; b waits for $GATE (a
-     * FIFO) if set, once it has said it is loading.
+     * A package named aws-cdk-lib at packages/<name>, shaped as aws-cdk-lib is: core loaded eagerly, submodules a, b, c
+     * and bad through getters; b loads c; a loads a/lazy.js when its value is read; bad throws when $FAIL is set; b
+     * waits for $GATE (a FIFO) if set. Each file says on stdout (the protocol's fd) when it is loading.
      */
     private Path pack(String name, String version) throws IOException {
         Path folder = Files.createDirectories(temp.resolve("packages").resolve(name));
@@ -246,17 +291,21 @@ class PrewarmTest {
                 }
                 """);
         Map<String, String> bodies = new HashMap<>();
-        bodies.put("core", "exports.value = 'core';");
-        bodies.put("a", "exports.value = 'a';");
-        bodies.put("b", """
+        bodies.put("core/index.js", "exports.value = 'core';");
+        bodies.put("a/index.js", """
+                let lazy = () => { const loaded = require('./lazy.js'); lazy = () => loaded; return loaded; };
+                Object.defineProperty(exports, 'value', { get: () => 'a+' + lazy().value });""");
+        bodies.put("a/lazy.js", "exports.value = 'lazy';");
+        bodies.put("b/index.js", """
                 if (process.env.GATE) require('fs').readFileSync(process.env.GATE);
                 exports.value = 'b+' + require('../c').value;""");
-        bodies.put("c", "exports.value = 'c';");
-        bodies.put("bad", "if (process.env.FAIL) throw new Error('bad fails');\nexports.value = 'bad';");
+        bodies.put("c/index.js", "exports.value = 'c';");
+        bodies.put("bad/index.js", "if (process.env.FAIL) throw new Error('bad fails');\nexports.value = 'bad';");
         for (Map.Entry<String, String> body : bodies.entrySet()) {
-            Path sub = Files.createDirectories(folder.resolve(body.getKey()));
-            Files.writeString(sub.resolve("index.js"), "require('fs').writeSync(3, '{\"loading\":\"" + body.getKey()
-                    + "\"}\\n');\n" + body.getValue() + "\n");
+            Path file = folder.resolve(body.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "require('fs').writeSync(3, '{\"loading\":\"" + body.getKey() + "\"}\\n');\n"
+                    + body.getValue() + "\n");
         }
         return folder;
     }
@@ -314,6 +363,11 @@ class PrewarmTest {
     private record Session(Process process, OutputStream stdin, BlockingQueue<String> lines, Path trace,
                            Path stderr) {
         static Session start(PrewarmTest test, Map<String, String> extra) throws IOException {
+            return start(test, extra, null);
+        }
+
+        /** With `requests`, stdin is that file. */
+        static Session start(PrewarmTest test, Map<String, String> extra, Path requests) throws IOException {
             test.runs++;
             Path runtime = test.standIn();
             ProcessBuilder builder = new ProcessBuilder("node", "--preserve-symlinks", JsiiHostTest.HOST.toString(),
@@ -329,6 +383,9 @@ class PrewarmTest {
             environment.putAll(extra);
             Path stderr = test.temp.resolve("stderr-" + test.runs);
             builder.redirectError(stderr.toFile());
+            if (requests != null) {
+                builder.redirectInput(requests.toFile());
+            }
             Process process = builder.start();
             BlockingQueue<String> lines = new LinkedBlockingQueue<>();
             Thread reader = new Thread(() -> {
@@ -369,7 +426,7 @@ class PrewarmTest {
             stdin.flush();
         }
 
-        /** The next `count` answers, skipping the submodules' loading lines. */
+        /** The next `count` answers, skipping the files' loading lines. */
         List<String> answers(int count) throws Exception {
             List<String> answers = new ArrayList<>();
             while (answers.size() < count) {
@@ -381,7 +438,7 @@ class PrewarmTest {
             return answers;
         }
 
-        /** Waits until each of the submodules has said it is loading (nothing else may come meanwhile). */
+        /** Waits until each of the files has said it is loading (nothing else may come meanwhile). */
         void awaitLoaded(String... subs) throws Exception {
             for (String sub : subs) {
                 assertThat(next()).isEqualTo(LOADING + "\"" + sub + "\"}");
@@ -397,7 +454,7 @@ class PrewarmTest {
         }
 
         Ended end() throws Exception {
-            stdin.close();
+            stdin.close(); // a second close does nothing
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("host ended").isTrue();
             assertThat(process.exitValue()).as(Files.readString(stderr)).isZero();
             return new Ended(Files.exists(trace) ? Files.readAllLines(trace) : List.of());
