@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a line at a time) and loads a package named aws-cdk-lib, made here, through a symbolic link as the kernel links
  * packages (lazy getters per submodule, as aws-cdk-lib's index.js has; every submodule says on stdout when it loads,
  * which is how a test knows the prewarm got there, without timing). What was prewarmed comes from the host's trace
- * ({@code CLS_PREWARM_TRACE}). And one real synth, whose assembly must not change. Waits are bounded.
+ * ({@code CLS_PREWARM_TRACE}). And one real synth, whose assembly must not change. The prewarm is on only with
+ * {@code CLS_PREWARM=on}, which every run here sets unless it says otherwise. Waits are bounded.
  */
 class PrewarmTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +55,10 @@ class PrewarmTest {
         Ended offEnded = off.end();
         assertThat(offEnded.trace()).as("off: no trace").isEmpty();
         assertThat(recordFile()).as("off: nothing recorded").doesNotExist();
+        Session unset = Session.start(this, Map.of("CLS_PREWARM", ""));
+        assertThat(unset.loadThen(link, gets)).isEqualTo(offAnswers);
+        assertThat(unset.end().trace()).as("off unless CLS_PREWARM=on").isEmpty();
+        assertThat(recordFile()).as("off unless CLS_PREWARM=on").doesNotExist();
 
         Session recording = Session.start(this, Map.of());
         assertThat(recording.loadThen(link, gets)).isEqualTo(offAnswers);
@@ -248,7 +253,7 @@ class PrewarmTest {
         builder.environment().put("JSII_NODE", "node --preserve-symlinks " + JsiiHostTest.HOST);
         builder.environment().put("CLS_CACHE_DIR", temp.resolve("cache").toString());
         builder.environment().put("CLS_PREWARM_TRACE", temp.resolve("trace-" + name).toString());
-        builder.environment().remove("CLS_PREWARM");
+        builder.environment().put("CLS_PREWARM", "on");
         builder.environment().putAll(extra);
         Process process = builder.start();
         process.getOutputStream().close();
@@ -380,7 +385,14 @@ class PrewarmTest {
             environment.put("TMPDIR", Files.createDirectories(test.temp.resolve("tmp")).toString());
             Path trace = test.temp.resolve("trace-" + test.runs);
             environment.put("CLS_PREWARM_TRACE", trace.toString());
-            environment.putAll(extra);
+            environment.put("CLS_PREWARM", "on");
+            extra.forEach((name, value) -> {
+                if (value.isEmpty()) {
+                    environment.remove(name);
+                } else {
+                    environment.put(name, value);
+                }
+            });
             Path stderr = test.temp.resolve("stderr-" + test.runs);
             builder.redirectError(stderr.toFile());
             if (requests != null) {
