@@ -172,7 +172,8 @@ function install(folder, requestsFd, traceFile) {
   const { record, why } = readRecord(file);
   const trace = [];
   const prewarmed = new Set(); // the Module objects the prewarm loaded
-  let queue = record ? record.files.slice() : [];
+  const queue = record ? record.files : [];
+  let next = 0; // queue[next] is the next file to load
   let waiting = queue.length > 0; // for the kernel to load aws-cdk-lib
   let active = false; // reading ahead and prewarming
   let packageFolder = null;
@@ -205,7 +206,7 @@ function install(folder, requestsFd, traceFile) {
 
   function stop() {
     active = false;
-    queue = [];
+    next = queue.length;
     try {
       fs.closeSync(ahead);
     } catch {
@@ -215,8 +216,8 @@ function install(folder, requestsFd, traceFile) {
 
   /** Loads the next file not loaded yet; false when there is none, or it failed. */
   function prewarmNext() {
-    while (queue.length > 0) {
-      const file = queue.shift();
+    while (next < queue.length) {
+      const file = queue[next++];
       const filename = path.join(packageFolder, file);
       if (Module._cache[filename]) {
         continue;
