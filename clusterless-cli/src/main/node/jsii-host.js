@@ -8,7 +8,8 @@
 //   JSII_NODE="exec setsid node --preserve-symlinks <this file>"
 // so this script gets that path as its argument and keeps the relay's contract towards Java:
 // - requests arrive on stdin and responses leave on stdout, one JSON document a line (the kernel reads and writes its
-//   fd 3, which this script maps onto fds 0 and 1);
+//   fd 3, which this script maps onto fds 0 and 1); this script may read them ahead of the kernel, through a second,
+//   non-blocking descriptor of the same pipe, into the kernel's own buffer (prewarm.js): Java sees no difference;
 // - nothing else reaches stdout: console output is written to stderr as {"stdout": base64} / {"stderr": base64}
 //   lines, which jsii's Java side decodes onto System.out / System.err, as it does the relay's;
 // - the exit code is the kernel's.
@@ -89,7 +90,21 @@ for (const [name, stream] of [['stdout', stdout], ['stderr', stderr], ['stdin', 
 
 const readSync = fs.readSync;
 const writeSync = fs.writeSync;
+// While the kernel would block waiting for its next request, prewarm.js loads the aws-cdk-lib files the last
+// synth needed. To see whether a request is waiting it reads AHEAD of the kernel, through a second, non-blocking
+// descriptor of the request pipe, straight into the kernel's buffer (see prewarm.js); end of input and errors still
+// reach the kernel through the blocking read below. Only with CLS_PREWARM=on: timed against main it gained nothing at
+// 3 stacks and looked slower at 50 arcs on a loaded 2-core machine (docs/benchmarks.md); without it, reads are as
+// jsii's relay does them.
+const prewarm = process.env.CLS_PREWARM !== 'on' ? null : (() => {
+  const { folderFor, userHome } = require('./compile-cache.js');
+  return require('./prewarm.js').install(folderFor(process.env, userHome()), REQUESTS_FD, process.env.CLS_PREWARM_TRACE);
+})();
+const readRequest = (...args) => readSync.call(fs, REQUESTS_FD, ...args);
 fs.readSync = function (fd, ...rest) {
+  if (fd === PROTOCOL_FD && prewarm) {
+    return prewarm.read(readRequest, rest);
+  }
   return readSync.call(this, fd === PROTOCOL_FD ? REQUESTS_FD : fd, ...rest);
 };
 fs.writeSync = function (fd, ...rest) {
