@@ -35,6 +35,11 @@ public final class Main {
                 System.exit(0);
             }
         }
+        if (!CommandTree.isVersion(args)) {
+            // the component plugins' lookup opens every jar of the class path: begun now, it overlaps picocli's tree
+            withoutGroovyClosures();
+            ClassPathWarmup.start(Main.class.getClassLoader());
+        }
         // a synth that will run afresh starts jsii (node, its modules) now, overlapping picocli and the configuration
         EarlyJsii.startIfWanted(Arrays.asList(args));
         Interruption.Streams streams = Interruption.Streams.of(System.out, System.err);
@@ -58,6 +63,20 @@ public final class Main {
             repeat.write(code);
         }
         System.exit(code);
+    }
+
+    /** The system property by which picocli skips looking for Groovy's closure class; see {@link #withoutGroovyClosures}. */
+    static final String NO_GROOVY_CLOSURES = "picocli.disable.closures";
+
+    /**
+     * picocli looks for Groovy's {@code Closure} class when it first creates a command, for annotations written in
+     * Groovy; cls has none, and the class loader searches every jar of the class path (~200) before it gives up, on
+     * the main thread, ahead of the {@link ClassPathWarmup}. A value the caller set ({@code CLS_JAVA_OPTS}) stays.
+     */
+    static void withoutGroovyClosures() {
+        if (System.getProperty(NO_GROOVY_CLOSURES) == null) {
+            System.setProperty(NO_GROOVY_CLOSURES, "true");
+        }
     }
 
     /** The recorder of this process's invocation, with the configuration files it may read as they are now. */
