@@ -1,22 +1,21 @@
 package io.clusterless.cli;
 
-import java.io.IOException;
-import java.net.URL;
-import java.util.Enumeration;
-
 /**
  * Opens the jars of the class path on a daemon thread while picocli builds its tree. The component plugins'
  * {@link java.util.ServiceLoader} (the first thing nearly every command does) has to look into every one of the ~200
  * jars, and opening them (aws-cdk-lib's index of 58,000 entries most of all) took ~60 ms of a ~0.3 s
- * {@code cls validate} on one core. The class loader keeps each jar open once opened, so the lookup the command makes
- * then finds them ready; it waits (the class path's own lock) for a jar this thread is still opening. Nothing here
- * decides anything: it makes the same lookup the registry makes and drops the answer, and any failure is left for that
- * lookup to meet and report. Only JDK classes the launcher has already initialised run on this thread, so it can
- * take part in no class-initialisation cycle with the command.
+ * {@code cls validate} on the main thread. The class loader keeps each jar open once opened, so the command's lookup
+ * then finds them ready; it waits (the class path's own lock) for a jar this thread is still opening.
+ * <p>
+ * The thread asks the loader for a class that no jar holds, which opens every jar in class path order, as picocli's
+ * lookup of Groovy's closure class did on the main thread before ({@link Main#withoutGroovyClosures}). Nothing here
+ * decides anything: the answer is dropped and a failure is left for the command's lookup to meet and report. It runs
+ * only the loader's class path search, whose classes the launcher has initialised (jar files, the class path's
+ * loaders), never a module's resource reader, so it takes part in no class-initialisation cycle with the command.
  */
 final class ClassPathWarmup implements Runnable {
-    /** The lookup {@code ComponentRegistry}'s ServiceLoader makes (a name, not the class: nothing of the model here). */
-    static final String PLUGINS = "META-INF/services/io.clusterless.model.component.ComponentPlugin";
+    /** A class in a package of no jar: looking for it opens them all. */
+    static final String ABSENT = "io.clusterless.cli.warmup.NotOnTheClassPath";
 
     private final ClassLoader loader;
 
@@ -35,12 +34,9 @@ final class ClassPathWarmup implements Runnable {
     @Override
     public void run() {
         try {
-            Enumeration<URL> found = loader.getResources(PLUGINS);
-            while (found.hasMoreElements()) {
-                found.nextElement();
-            }
-        } catch (IOException | RuntimeException e) {
-            // the command's own lookup meets the same jar and reports it
+            Class.forName(ABSENT, false, loader);
+        } catch (ClassNotFoundException | LinkageError | RuntimeException expected) {
+            // not found, as intended; any other failure is the command's lookup's to meet and report
         }
     }
 }

@@ -1,22 +1,17 @@
 package io.clusterless.cli;
 
-import io.clusterless.model.component.ComponentPlugin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code cls} opens the class path's jars on a daemon thread with the very lookup the component registry's
- * ServiceLoader makes, and a failing lookup stays silent there (the command's own lookup reports it).
+ * {@code cls} opens the class path's jars on a daemon thread by looking for a class that no jar holds, and a failing
+ * lookup stays silent there (the command's own lookup reports it).
  */
 class ClassPathWarmupTest {
     private final Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
@@ -28,30 +23,37 @@ class ClassPathWarmupTest {
     }
 
     @Test
-    void itLooksUpTheComponentPluginsServiceFile_onADaemonThread() throws Exception {
+    void itAsksTheLoaderForAClassNoJarHolds_onADaemonThread() throws Exception {
         List<String> asked = new CopyOnWriteArrayList<>();
-        ClassLoader loader = new ClassLoader(null) {
+        ClassLoader loader = new ClassLoader(ClassPathWarmupTest.class.getClassLoader()) {
             @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
                 asked.add(name);
-                return Collections.enumeration(new ArrayList<>(List.of(new URL("file:/a"), new URL("file:/b"))));
+                return super.loadClass(name, resolve);
             }
         };
         Thread thread = ClassPathWarmup.start(loader);
         assertThat(thread.isDaemon()).isTrue();
         thread.join();
-        assertThat(asked).containsExactly("META-INF/services/" + ComponentPlugin.class.getName());
+        assertThat(asked).containsExactly(ClassPathWarmup.ABSENT);
+        // absent from this class path (every module of cls and its dependencies): the search went through every jar
+        assertThatThrownBy(() -> Class.forName(ClassPathWarmup.ABSENT, false, ClassPathWarmupTest.class.getClassLoader()))
+                .isInstanceOf(ClassNotFoundException.class);
     }
 
     @Test
     void aFailingLookup_endsTheThreadWithoutAWord() throws Exception {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> uncaught.add(e));
-        for (Exception failure : List.of(new IOException("unreadable jar"), new IllegalStateException("broken"))) {
+        for (Throwable failure : List.of(new IllegalStateException("broken"), new NoClassDefFoundError("broken"),
+                new ClassNotFoundException("absent"))) {
             ClassLoader loader = new ClassLoader(null) {
                 @Override
-                public Enumeration<URL> getResources(String name) throws IOException {
-                    if (failure instanceof IOException io) {
-                        throw io;
+                protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                    if (failure instanceof ClassNotFoundException absent) {
+                        throw absent;
+                    }
+                    if (failure instanceof Error error) {
+                        throw error;
                     }
                     throw (RuntimeException) failure;
                 }
