@@ -28,7 +28,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) {
-        // Main.main's signal handling, which no line runs (Main.run), so that its classes and its handler's are archived
+        // Main.main's own steps, which no line runs (Main.run): their classes and the signal handler's are archived
         Interruption.install(Interruption.Streams.of(System.out, System.err), new CliContext(new PrintWriter(
                 System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8),
                 InputStream.nullInputStream()), Thread.currentThread());

@@ -65,7 +65,7 @@ public final class Main {
         System.exit(code);
     }
 
-    /** The system property by which picocli skips looking for Groovy's closure class; see {@link #withoutGroovyClosures}. */
+    /** The system property by which picocli skips its lookup of Groovy's closure class. */
     static final String NO_GROOVY_CLOSURES = "picocli.disable.closures";
 
     /**

@@ -37,7 +37,8 @@ class ClassPathWarmupTest {
         thread.join();
         assertThat(asked).containsExactly(ClassPathWarmup.ABSENT);
         // absent from this class path (every module of cls and its dependencies): the search went through every jar
-        assertThatThrownBy(() -> Class.forName(ClassPathWarmup.ABSENT, false, ClassPathWarmupTest.class.getClassLoader()))
+        ClassLoader classPath = ClassPathWarmupTest.class.getClassLoader();
+        assertThatThrownBy(() -> Class.forName(ClassPathWarmup.ABSENT, false, classPath))
                 .isInstanceOf(ClassNotFoundException.class);
     }
 
