@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.context.ClassPathWarmup;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.Interruption;
 import io.clusterless.cli.repeat.FastRepeat;

@@ -3,6 +3,7 @@ package io.clusterless.cli;
 import io.clusterless.cli.command.EarlyJsii;
 import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Settings;
+import io.clusterless.cli.context.ClassPathWarmup;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.Interruption;
 import io.clusterless.cli.repeat.FastRepeat;

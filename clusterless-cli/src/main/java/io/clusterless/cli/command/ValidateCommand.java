@@ -3,6 +3,7 @@ package io.clusterless.cli.command;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterless.cli.context.ClassPathWarmup;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.ExitCodes;
 import io.clusterless.cli.options.ProjectOptions;
@@ -44,9 +45,10 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = context.out();
         PrintWriter err = context.err();
-        // Jackson's start first (~25 ms, no jar needed): the plugins' lookup waits for every jar of the class path,
-        // which Main's ClassPathWarmup is meanwhile still opening
+        // Jackson's start first (~25 ms, no jar needed): the plugins' lookup needs every jar of the class path open,
+        // which ClassPathWarmup meanwhile goes on doing; then wait for it, parked, rather than contend for its lock
         Json.model();
+        ClassPathWarmup.awaitOpened();
         ComponentRegistry registry = ComponentRegistry.defaultRegistry();
         ProjectLoader loader = new ProjectLoader(registry, project.jsonnet(), context.in());
         LoadedProject loaded = null;

@@ -1,4 +1,4 @@
-package io.clusterless.cli;
+package io.clusterless.cli.context;
 
 /**
  * Opens the jars of the class path on a daemon thread while picocli builds its tree. The component plugins'
@@ -8,14 +8,17 @@ package io.clusterless.cli;
  * then finds them ready; it waits (the class path's own lock) for a jar this thread is still opening.
  * <p>
  * The thread asks the loader for a class that no jar holds, which opens every jar in class path order, as picocli's
- * lookup of Groovy's closure class did on the main thread before ({@link Main#withoutGroovyClosures}). Nothing here
+ * lookup of Groovy's closure class did on the main thread before ({@code Main.withoutGroovyClosures}). Nothing here
  * decides anything: the answer is dropped and a failure is left for the command's lookup to meet and report. It runs
  * only the loader's class path search, whose classes the launcher has initialised (jar files, the class path's
  * loaders), never a module's resource reader, so it takes part in no class-initialisation cycle with the command.
  */
-final class ClassPathWarmup implements Runnable {
+public final class ClassPathWarmup implements Runnable {
     /** A class in a package of no jar: looking for it opens them all. */
     static final String ABSENT = "io.clusterless.cli.warmup.NotOnTheClassPath";
+
+    /** The thread {@link #start} began, null before. */
+    private static volatile Thread started;
 
     private final ClassLoader loader;
 
@@ -24,11 +27,29 @@ final class ClassPathWarmup implements Runnable {
     }
 
     /** Starts opening {@code loader}'s jars; the thread is a daemon, so it never holds up the end of the process. */
-    static Thread start(ClassLoader loader) {
+    public static Thread start(ClassLoader loader) {
         Thread thread = new Thread(new ClassPathWarmup(loader), "cls-class-path");
         thread.setDaemon(true);
         thread.start();
+        started = thread;
         return thread;
+    }
+
+    /**
+     * Waits until the thread {@link #start} began has opened every jar (at once when none was begun). A command calls
+     * this before a lookup that reads every jar: parked here, instead of spinning on the class path's lock for the jar
+     * the thread is opening, the main thread leaves the cores to that thread. Never from a class initialiser.
+     */
+    public static void awaitOpened() {
+        Thread thread = started;
+        if (thread == null) {
+            return;
+        }
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the lookup then opens what is left itself
+        }
     }
 
     @Override

@@ -1,17 +1,18 @@
-package io.clusterless.cli;
+package io.clusterless.cli.context;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code cls} opens the class path's jars on a daemon thread by looking for a class that no jar holds, and a failing
- * lookup stays silent there (the command's own lookup reports it).
+ * {@code cls} opens the class path's jars on a daemon thread by looking for a class that no jar holds, a failing
+ * lookup stays silent there (the command's own lookup reports it), and a command can wait for it, parked.
  */
 class ClassPathWarmupTest {
     private final Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
@@ -65,21 +66,36 @@ class ClassPathWarmupTest {
     }
 
     @Test
-    void picocliSkipsGroovysClosureClass_unlessTheCallerSaidOtherwise() {
-        String before = System.getProperty(Main.NO_GROOVY_CLOSURES);
-        try {
-            System.clearProperty(Main.NO_GROOVY_CLOSURES);
-            Main.withoutGroovyClosures();
-            assertThat(System.getProperty(Main.NO_GROOVY_CLOSURES)).isEqualTo("true");
-            System.setProperty(Main.NO_GROOVY_CLOSURES, "false");
-            Main.withoutGroovyClosures();
-            assertThat(System.getProperty(Main.NO_GROOVY_CLOSURES)).isEqualTo("false");
-        } finally {
-            if (before == null) {
-                System.clearProperty(Main.NO_GROOVY_CLOSURES);
-            } else {
-                System.setProperty(Main.NO_GROOVY_CLOSURES, before);
+    void awaitOpened_returnsOnlyOnceTheThreadHasLookedThroughTheLoader() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        ClassLoader loader = new ClassLoader(null) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new ClassNotFoundException(name, e);
+                }
+                asked.add(name);
+                throw new ClassNotFoundException(name);
             }
+        };
+        Thread warmup = ClassPathWarmup.start(loader);
+        Thread command = new Thread(ClassPathWarmup::awaitOpened, "command");
+        try {
+            command.start();
+            // the command parks in the wait while the warm-up is still looking (bounded: no timing decides the test)
+            for (int i = 0; i < 10_000 && command.getState() != Thread.State.WAITING; i++) {
+                Thread.sleep(1);
+            }
+            assertThat(command.getState()).isEqualTo(Thread.State.WAITING);
+            assertThat(asked).isEmpty();
+        } finally {
+            release.countDown(); // never leaves a warm-up that later commands of this JVM would wait for
         }
+        command.join();
+        assertThat(warmup.isAlive()).isFalse();
+        assertThat(asked).containsExactly(ClassPathWarmup.ABSENT);
     }
 }
