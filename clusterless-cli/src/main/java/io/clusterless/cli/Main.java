@@ -1,6 +1,7 @@
 package io.clusterless.cli;
 
 import io.clusterless.cli.command.EarlyJsii;
+import io.clusterless.cli.command.ValidateCommand;
 import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Settings;
 import io.clusterless.cli.context.ClassPathWarmup;
@@ -37,8 +38,10 @@ public final class Main {
             }
         }
         if (!CommandTree.isVersion(args)) {
-            // the component plugins' lookup opens every jar of the class path: begun now, it overlaps picocli's tree
             withoutGroovyClosures();
+        }
+        if (warmsUpClassPath(args)) {
+            // the component plugins' lookup opens every jar of the class path: begun now, it overlaps picocli's tree
             ClassPathWarmup.start(Main.class.getClassLoader());
         }
         // a synth that will run afresh starts jsii (node, its modules) now, overlapping picocli and the configuration
@@ -64,6 +67,15 @@ public final class Main {
             repeat.write(code);
         }
         System.exit(code);
+    }
+
+    /**
+     * Whether to open the class path's jars on a thread of their own ({@link ClassPathWarmup}): for {@code validate}
+     * only, which waits for it, parked. Measured for synth, the thread's extra CPU (it runs longer than the
+     * same lookup on the main thread) slowed the run, where node and jsii's warm-up already share the two cores.
+     */
+    static boolean warmsUpClassPath(String... args) {
+        return InvokedCommand.word(args).filter(ValidateCommand.NAME::equals).isPresent();
     }
 
     /** The system property by which picocli skips its lookup of Groovy's closure class. */

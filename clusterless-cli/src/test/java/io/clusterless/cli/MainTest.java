@@ -7,6 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What {@code Main.main} sets up for the process before the command tree. */
 class MainTest {
     @Test
+    void theClassPathIsOpenedAhead_forValidateOnly() {
+        assertThat(Main.warmsUpClassPath("validate", "-p", "p.json")).isTrue();
+        assertThat(Main.warmsUpClassPath("-v", "--output", "json", "-D", "k=v", "validate", "p.json")).isTrue();
+        assertThat(Main.warmsUpClassPath("synth", "-p", "validate")).isFalse();
+        assertThat(Main.warmsUpClassPath("-D", "validate", "synth")).isFalse();
+        assertThat(Main.warmsUpClassPath("help", "validate")).isFalse();
+        assertThat(Main.warmsUpClassPath("--version")).isFalse();
+        assertThat(Main.warmsUpClassPath()).isFalse();
+    }
+
+    @Test
     void picocliSkipsGroovysClosureClass_unlessTheCallerSaidOtherwise() {
         String before = System.getProperty(Main.NO_GROOVY_CLOSURES);
         try {

@@ -26,12 +26,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code cls validate}: loads and checks project files without any AWS call. */
-@Command(name = "validate",
+@Command(name = ValidateCommand.NAME,
         description = {"Load and validate project files without calling AWS: syntax, fields and types, names, lot "
                 + "units, dataset owners, references, Lambda name lengths and memory ranges.",
                 "Prints every problem as FILE:LINE:COL: path: message. Exit code 0 when valid, 1 when not."},
         mixinStandardHelpOptions = true)
 public final class ValidateCommand implements Callable<Integer> {
+    public static final String NAME = "validate";
+
     private final CliContext context;
 
     ValidateCommand(CliContext context) {
