@@ -1,6 +1,8 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.context.ClassPathWarmup;
 import io.clusterless.cli.context.CliContext;
+import io.clusterless.cli.context.Interruption;
 import io.clusterless.cli.repeat.FastRepeat;
 import io.clusterless.cli.repeat.Invocation;
 import io.clusterless.cli.repeat.RepeatRecorder;
@@ -27,6 +29,12 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) {
+        // Main.main's own steps, which no line runs (Main.run): their classes and the signal handler's are archived
+        Interruption.install(Interruption.Streams.of(System.out, System.err), new CliContext(new PrintWriter(
+                System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8),
+                InputStream.nullInputStream()), Thread.currentThread());
+        Main.withoutGroovyClosures();
+        ClassPathWarmup.start(CdsTraining.class.getClassLoader());
         Invocation last = null;
         for (List<String> line : lines(args)) {
             // each line as Main.main runs it: recorded, so that the last one can be repeated below

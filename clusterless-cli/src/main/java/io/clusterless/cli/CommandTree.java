@@ -31,8 +31,13 @@ public final class CommandTree {
     private CommandTree() {
     }
 
+    /** Whether {@code args} only ask for the version, which {@link #run} answers without the tree. */
+    static boolean isVersion(String... args) {
+        return args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+    }
+
     static int run(CliContext context, String... args) {
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+        if (isVersion(args)) {
             // what picocli would print, without building the whole command tree first (most of a start-up)
             for (String line : new VersionProvider().getVersion()) {
                 context.out().println(line);
@@ -81,19 +86,44 @@ public final class CommandTree {
         commandLine.setErr(root.context().err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setUsageHelpAutoWidth(true);
-        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> reportFailure(root.context(), e));
-        commandLine.setParameterExceptionHandler(CommandTree::reportUsageError);
+        // named classes, not lambdas, for picocli's interfaces: the archive's dump links an interface a lambda of its
+        // classlist implements, and a linked Java 5 class (all of picocli's) cannot be archived; then the interface,
+        // picocli's classes that use it and the lambdas were read, verified and spun at every start
+        commandLine.setExecutionExceptionHandler(new FailureHandler(root.context()));
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler());
         // cls -P local …: "local" is the value of the root's -P, not the local command; only at the root, so that
         // e.g. "cls arcs --stage status" still runs arcs status
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.getSubcommands().values().forEach(sub -> sub.setAllowSubcommandsAsOptionParameters(false));
-        commandLine.setExecutionStrategy(parseResult -> {
-            ProviderDefault.apply(root, parseResult);
-            return new CommandLine.RunLast().execute(parseResult);
-        });
+        commandLine.setExecutionStrategy(new Strategy(root));
         commandLine.setDefaultValueProvider(new ConfigDefaults(root.context()::config));
         shareVersion(commandLine, new VersionProvider());
         return commandLine;
+    }
+
+    /** Runs the last command given, after carrying the root's {@code -P} to it ({@link ProviderDefault}). */
+    private record Strategy(ClsCommand root) implements CommandLine.IExecutionStrategy {
+        @Override
+        public int execute(CommandLine.ParseResult parseResult) {
+            ProviderDefault.apply(root, parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+    }
+
+    /** A command's failure: {@link #reportFailure}. */
+    private record FailureHandler(CliContext context) implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parseResult) {
+            return reportFailure(context, e);
+        }
+    }
+
+    /** A usage error: {@link #reportUsageError}. */
+    private static final class UsageErrorHandler implements CommandLine.IParameterExceptionHandler {
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
+            return reportUsageError(e, args);
+        }
     }
 
     /** Every command mixes in --version; picocli does not pass the root's version provider down. */

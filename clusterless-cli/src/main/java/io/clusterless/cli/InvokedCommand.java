@@ -26,13 +26,22 @@ final class InvokedCommand {
 
     /** The top-level command of {@code commands} that {@code args} invoke, if known for certain. */
     static Optional<Class<?>> of(String[] args, List<Class<?>> commands) {
+        return word(args).flatMap(word -> commands.stream().filter(command -> names(command).contains(word))
+                .findFirst());
+    }
+
+    /**
+     * The word {@code args} give where {@code cls} expects its command (after the root's options), if it may name one:
+     * none when that place holds an option, an {@code @file}, help or completion, or nothing.
+     */
+    static Optional<String> word(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (WITH_VALUE.contains(arg)) {
                 i++;
             } else if (!WHOLE.matcher(arg).matches()) {
                 return arg.startsWith("-") || arg.startsWith("@") || NEED_THE_TREE.contains(arg) ? Optional.empty()
-                        : commands.stream().filter(command -> names(command).contains(arg)).findFirst();
+                        : Optional.of(arg);
             }
         }
         return Optional.empty();

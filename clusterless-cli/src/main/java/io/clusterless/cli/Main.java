@@ -2,8 +2,10 @@ package io.clusterless.cli;
 
 import io.clusterless.cli.command.EarlyJsii;
 import io.clusterless.cli.command.JsiiLifecycle;
+import io.clusterless.cli.command.ValidateCommand;
 import io.clusterless.cli.config.ConfigFiles;
 import io.clusterless.cli.config.Settings;
+import io.clusterless.cli.context.ClassPathWarmup;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.Interruption;
 import io.clusterless.cli.repeat.FastRepeat;
@@ -37,6 +39,13 @@ public final class Main {
                 System.exit(0);
             }
         }
+        if (!CommandTree.isVersion(args)) {
+            withoutGroovyClosures();
+        }
+        if (warmsUpClassPath(args)) {
+            // the component plugins' lookup opens every jar of the class path: begun now, it overlaps picocli's tree
+            ClassPathWarmup.start(Main.class.getClassLoader());
+        }
         // a synth that will run afresh starts jsii (node, its modules) now, overlapping picocli and the configuration
         EarlyJsii.startIfWanted(Arrays.asList(args));
         Interruption.Streams streams = Interruption.Streams.of(System.out, System.err);
@@ -63,6 +72,29 @@ public final class Main {
         }
         jsii.ifPresent(Runnable::run);
         System.exit(code);
+    }
+
+    /**
+     * Whether to open the class path's jars on a thread of their own ({@link ClassPathWarmup}): for {@code validate}
+     * only, which waits for it, parked. Measured for synth, the thread's extra CPU (it runs longer than the
+     * same lookup on the main thread) slowed the run, where node and jsii's warm-up already share the two cores.
+     */
+    static boolean warmsUpClassPath(String... args) {
+        return InvokedCommand.word(args).filter(ValidateCommand.NAME::equals).isPresent();
+    }
+
+    /** The system property by which picocli skips its lookup of Groovy's closure class. */
+    static final String NO_GROOVY_CLOSURES = "picocli.disable.closures";
+
+    /**
+     * picocli looks for Groovy's {@code Closure} class when it first creates a command, for annotations written in
+     * Groovy; cls has none, and the class loader searches every jar of the class path (~200) before it gives up, on
+     * the main thread, ahead of the {@link ClassPathWarmup}. A value the caller set ({@code CLS_JAVA_OPTS}) stays.
+     */
+    static void withoutGroovyClosures() {
+        if (System.getProperty(NO_GROOVY_CLOSURES) == null) {
+            System.setProperty(NO_GROOVY_CLOSURES, "true");
+        }
     }
 
     /** The recorder of this process's invocation, with the configuration files it may read as they are now. */

@@ -33,6 +33,16 @@ class InvokedCommandTest {
     }
 
     @Test
+    void theWordInTheCommandsPlace_isFoundWithoutTheCommandTree() {
+        assertThat(InvokedCommand.word(new String[]{"-v", "-P", "aws", "validate", "x.json"})).contains("validate");
+        assertThat(InvokedCommand.word(new String[]{"nonsense"})).contains("nonsense");
+        assertThat(InvokedCommand.word(new String[]{"--help"})).isEmpty();
+        assertThat(InvokedCommand.word(new String[]{"help", "synth"})).isEmpty();
+        assertThat(InvokedCommand.word(new String[]{"@args.txt"})).isEmpty();
+        assertThat(InvokedCommand.word(new String[]{"-P", "local"})).isEmpty();
+    }
+
+    @Test
     void anOptionsValue_isNotTakenForACommand() {
         assertThat(invoked("-P", "local")).isEmpty();
         assertThat(invoked("--output", "synth")).isEmpty();
