@@ -1,5 +1,6 @@
 package io.clusterless.cli;
 
+import io.clusterless.cli.command.JsiiLifecycle;
 import io.clusterless.cli.context.ClassPathWarmup;
 import io.clusterless.cli.context.CliContext;
 import io.clusterless.cli.context.Interruption;
@@ -56,7 +57,10 @@ public final class CdsTraining {
             PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
             System.out.println("cds training: repeat served: " + FastRepeat.serve(last, quiet, quiet));
         }
-        System.exit(0); // jsii's node is stopped by its shutdown hook; the JVM records the archive on the way out
+        // jsii's node ended as Main.main ends it (JsiiLifecycle's and JsiiStop's classes archived too); the JVM records
+        // the archive on the way out
+        JsiiLifecycle.beginStop().ifPresent(Runnable::run);
+        System.exit(0);
     }
 
     static List<List<String>> lines(String[] args) {

@@ -1,6 +1,5 @@
 package io.clusterless.cli.command;
 
-import io.clusterless.substrate.aws.jsii.JsiiStop;
 import io.clusterless.substrate.aws.synth.AwsSynthesizer;
 
 import java.util.ArrayList;
@@ -26,12 +25,12 @@ public final class JsiiLifecycle {
     }
 
     /**
-     * Asks jsii's node process to exit ({@link JsiiStop}), when a start began one and every start has ended (a
-     * start still loading the CDK's modules is left to jsii's own end, so no request is cut short); empty otherwise.
-     * Running what it returns waits for node's exit ({@link JsiiStop#finish}).
+     * Asks jsii's node process to exit ({@link AwsSynthesizer#beginJsiiStop}) when a start began one and every start
+     * has ended (a start still loading the CDK's modules is left to jsii's own end, so no request is cut short); empty
+     * otherwise. Running what it returns waits for node's exit.
      */
     public static synchronized Optional<Runnable> beginStop() {
-        return ended(STARTS) ? JsiiStop.begin().map(stop -> stop::finish) : Optional.empty();
+        return ended(STARTS) ? AwsSynthesizer.beginJsiiStop() : Optional.empty();
     }
 
     /** Whether there was a start and every start has ended (loaded the CDK's modules, or failed). */

@@ -16,6 +16,7 @@ import io.clusterless.substrate.aws.construct.ConstructException;
 import io.clusterless.substrate.aws.construct.ProjectScope;
 import io.clusterless.substrate.aws.construct.TagsAndAnnotations;
 import io.clusterless.substrate.aws.jsii.JsiiStart;
+import io.clusterless.substrate.aws.jsii.JsiiStop;
 import io.clusterless.substrate.aws.project.ArcStack;
 import io.clusterless.substrate.aws.project.GroupedStack;
 import io.clusterless.substrate.aws.wire.WireValues;
@@ -63,6 +64,14 @@ public final class AwsSynthesizer {
     /** Why jsii loaded the CDK's modules the slow way itself, if it did ({@link JsiiStart#fallback}); for {@code -v}. */
     public static Optional<String> jsiiFallback() {
         return JsiiStart.fallback();
+    }
+
+    /**
+     * Asks jsii's node process to exit, when this JVM started one ({@link JsiiStop}); running what it returns waits
+     * for that and relays node's last output. For the end of the process: nothing may use jsii afterwards.
+     */
+    public static Optional<Runnable> beginJsiiStop() {
+        return JsiiStop.begin().map(stop -> stop::finish);
     }
 
     /**
