@@ -33,10 +33,12 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -88,6 +90,12 @@ public final class AwsSynthesizer {
         App app = app(outdir, context(inputs));
         timings.mark("jsii start");
         List<String> notes = new ArrayList<>();
+        // the tags of one project's stacks are the same on each: added once on the App, four round trips less per
+        // stack; several projects in one App (the CLI refuses them, the synthesizer does not) tag each stack
+        Set<ProjectTags> tags = new HashSet<>();
+        inputs.forEach(input -> tags.add(ProjectTags.of(input.deployable(),
+                PlacementNames.of(input.deployable().getPlacement()))));
+        boolean appTags = !options.excludeAllTags() && tags.size() == 1;
         Map<Placement, List<ProjectInput>> byPlacement = new LinkedHashMap<>();
         for (ProjectInput input : inputs) {
             byPlacement.computeIfAbsent(input.deployable().getPlacement(), p -> new ArrayList<>()).add(input);
@@ -104,11 +112,14 @@ public final class AwsSynthesizer {
             }
             for (int i = 0; i < deployables.size(); i++) {
                 try {
-                    project(app, plan, plan.projects().get(i), entry.getValue().get(i), options, notes);
+                    project(app, plan, plan.projects().get(i), entry.getValue().get(i), options, appTags, notes);
                 } catch (ConstructException e) {
                     throw new SynthException(e.getMessage());
                 }
             }
+        }
+        if (appTags) {
+            tags.iterator().next().addTo(TagsAndAnnotations.tags(app));
         }
         return finish(app, options, outdir, notes, timings);
     }
@@ -152,8 +163,12 @@ public final class AwsSynthesizer {
         return context;
     }
 
+    /**
+     * {@code appTags}: the App holds this project's stacks only, and its tags were added once on the App (the tag
+     * aspect reaches every stack and resource below it), so the stacks take none of their own.
+     */
     private static void project(App app, PlacementPlan placementPlan, ProjectPlan plan, ProjectInput input,
-                                SynthOptions options, List<String> notes) {
+                                SynthOptions options, boolean appTags, List<String> notes) {
         ProjectScope scope = new ProjectScope(placementPlan, plan, input.baseDir(), input.display(), options, notes);
         List<Stack> stacks = new ArrayList<>();
         GroupedStack grouped = GroupedStack.create(app, scope);
@@ -175,20 +190,37 @@ public final class AwsSynthesizer {
         }
         scope.writeRolePolicies();
         if (!options.excludeAllTags()) {
+            ProjectTags projectTags = ProjectTags.of(plan.deployable(), plan.names().placement());
             for (Stack stack : stacks) {
-                JsonNode tags = TagsAndAnnotations.tags(stack); // once per stack: each Tags.of is a round trip
-                // the original's tag value is the hyphenated name (s3-simple); the declared name, which cls's own
-                // deploy records need, goes into the assembly's metadata only (AssemblyStacks reads it back)
-                TagsAndAnnotations.addTag(tags, "cls:project:name",
-                        Label.of(plan.deployable().getProject().getName()).hyphenated());
+                if (!appTags) {
+                    projectTags.addTo(TagsAndAnnotations.tags(stack)); // one Tags.of per stack: a round trip each
+                }
+                // the tag value is the hyphenated name (s3-simple); the declared name, which cls's own deploy
+                // records need, goes into the assembly's metadata only (AssemblyStacks reads it back)
                 WireValues.call(WireValues.get(stack, "node"), "addMetadata", PROJECT_METADATA, Map.of("name",
                         plan.deployable().getProject().getName(), "version",
                         plan.deployable().getProject().getVersion()));
-                TagsAndAnnotations.addTag(tags, "cls:project:version", plan.deployable().getProject().getVersion());
-                if (plan.names().placement().stage() != null) {
-                    TagsAndAnnotations.addTag(tags, "cls:project:stage",
-                            plan.names().placement().upperStage().hyphenated());
-                }
+            }
+        }
+    }
+
+    /**
+     * The {@code cls:project:*} tags every stack of a project carries (on each stack and, through the tag aspect,
+     * each of its resources). The original's name tag is the hyphenated name (s3-simple).
+     */
+    private record ProjectTags(String name, String version, String stage) {
+        static ProjectTags of(Deployable deployable, PlacementNames placement) {
+            return new ProjectTags(Label.of(deployable.getProject().getName()).hyphenated(),
+                    deployable.getProject().getVersion(),
+                    placement.stage() == null ? null : placement.upperStage().hyphenated());
+        }
+
+        /** Adds them through {@code tags}, a {@link TagsAndAnnotations#tags} reference: one round trip each. */
+        void addTo(JsonNode tags) {
+            TagsAndAnnotations.addTag(tags, "cls:project:name", name);
+            TagsAndAnnotations.addTag(tags, "cls:project:version", version);
+            if (stage != null) {
+                TagsAndAnnotations.addTag(tags, "cls:project:stage", stage);
             }
         }
     }
