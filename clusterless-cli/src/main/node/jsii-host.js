@@ -93,10 +93,10 @@ const writeSync = fs.writeSync;
 // While the kernel would block waiting for its next request, prewarm.js loads the aws-cdk-lib files the last
 // synth needed. To see whether a request is waiting it reads AHEAD of the kernel, through a second, non-blocking
 // descriptor of the request pipe, straight into the kernel's buffer (see prewarm.js); end of input and errors still
-// reach the kernel through the blocking read below. Only with CLS_PREWARM=on: timed against main it gained nothing at
-// 3 stacks and looked slower at 50 arcs on a loaded 2-core machine (docs/benchmarks.md); without it, reads are as
-// jsii's relay does them.
-const prewarm = process.env.CLS_PREWARM !== 'on' ? null : (() => {
+// reach the kernel through the blocking read below. CLS_PREWARM=off turns it off (reads are then as jsii's relay does
+// them): on a quiet 2-core machine it took 5% off a synth's wall at 3 stacks and 4% at 50 arcs, on a loaded one it
+// showed nothing (docs/benchmarks.md).
+const prewarm = process.env.CLS_PREWARM === 'off' ? null : (() => {
   const { folderFor, userHome } = require('./compile-cache.js');
   return require('./prewarm.js').install(folderFor(process.env, userHome()), REQUESTS_FD, process.env.CLS_PREWARM_TRACE);
 })();

@@ -35,8 +35,9 @@
 // module cache is shared and nothing loads twice. Only once the kernel has loaded aws-cdk-lib itself. A file that
 // fails to load stops the prewarm: node drops it from its cache and the kernel meets the same error when it needs it.
 //
-// jsii-host.js installs it only with CLS_PREWARM=on. CLS_PREWARM_TRACE=<file> appends what happened at exit: `list none|matched|ignored <why>`, `prewarmed <file>` and
-// `failed <file>` in order, `ahead <n>` (requests the read-ahead returned), `recorded <files...>` or `kept`.
+// jsii-host.js installs it unless CLS_PREWARM=off. CLS_PREWARM_TRACE=<file> appends what happened at exit:
+// `list none|matched|ignored <why>`, `prewarmed <file>` and `failed <file>` in order, `ahead <n>` (requests the
+// read-ahead returned), `recorded <files...>` or `kept`.
 const crypto = require('crypto');
 const fs = require('fs');
 const Module = require('module');
