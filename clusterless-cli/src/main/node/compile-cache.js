@@ -389,4 +389,4 @@ function install(folder, traceFile) {
   return true;
 }
 
-module.exports = { install, folderFor, userHome };
+module.exports = { install, folderFor, userHome, ownedPrivate, privateFolder };

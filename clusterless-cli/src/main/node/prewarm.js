@@ -42,6 +42,8 @@ const crypto = require('crypto');
 const fs = require('fs');
 const Module = require('module');
 const path = require('path');
+// the cache folder's rules: the user's own folder (0700) and files (0600), as the code cache's
+const { ownedPrivate, privateFolder } = require('./compile-cache.js');
 
 const PACKAGE = 'aws-cdk-lib';
 const FILE = 'prewarm.json';
@@ -56,20 +58,6 @@ function packageFile(file) {
     && !path.isAbsolute(file) && path.normalize(file) === file && !file.split(path.sep).includes('..');
 }
 
-function ownedPrivate(stats) {
-  return stats.uid === process.getuid() && (stats.mode & 0o077) === 0;
-}
-
-/** The folder, made 0700 if missing; null when it is not the user's alone. */
-function privateFolder(folder) {
-  try {
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const stats = fs.lstatSync(folder);
-    return stats.isDirectory() && ownedPrivate(stats) ? folder : null;
-  } catch {
-    return null;
-  }
-}
 
 /** { record, why }: the record in `file`, or null and why not. */
 function readRecord(file) {
