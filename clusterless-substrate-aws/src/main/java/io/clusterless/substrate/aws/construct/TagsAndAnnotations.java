@@ -17,11 +17,6 @@ public final class TagsAndAnnotations {
         return WireValues.callStatic("aws-cdk-lib.Tags", "of", scope);
     }
 
-    /** {@code Tags.of(scope).add(key, value)}. */
-    public static void addTag(IConstruct scope, String key, String value) {
-        addTag(tags(scope), key, value);
-    }
-
     /** {@code tags.add(key, value)} on a {@link #tags} reference. */
     public static void addTag(JsonNode tags, String key, String value) {
         WireValues.call(tags, "add", key, value);

@@ -190,13 +190,13 @@ public final class AwsSynthesizer {
         }
         scope.writeRolePolicies();
         if (!options.excludeAllTags()) {
-            ProjectTags projectTags = ProjectTags.of(plan.deployable(), plan.names().placement());
+            ProjectTags projectTags = appTags ? null : ProjectTags.of(plan.deployable(), plan.names().placement());
             for (Stack stack : stacks) {
-                if (!appTags) {
+                if (projectTags != null) {
                     projectTags.addTo(TagsAndAnnotations.tags(stack)); // one Tags.of per stack: a round trip each
                 }
-                // the tag value is the hyphenated name (s3-simple); the declared name, which cls's own deploy
-                // records need, goes into the assembly's metadata only (AssemblyStacks reads it back)
+                // the name tag is hyphenated (ProjectTags); the declared name, which cls's own deploy records need,
+                // goes into the assembly's metadata only (AssemblyStacks reads it back)
                 WireValues.call(WireValues.get(stack, "node"), "addMetadata", PROJECT_METADATA, Map.of("name",
                         plan.deployable().getProject().getName(), "version",
                         plan.deployable().getProject().getVersion()));
