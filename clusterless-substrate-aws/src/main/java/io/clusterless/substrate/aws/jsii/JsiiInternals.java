@@ -45,11 +45,8 @@ final class JsiiInternals {
     /** As {@link #of(JsiiEngine)}; {@code loadedField} names the engine's map of loaded modules (tests vary it). */
     static JsiiInternals of(JsiiEngine engine, String loadedField) throws ReflectiveOperationException {
         try {
-            Field loadedModules = JsiiEngine.class.getDeclaredField(loadedField);
-            loadedModules.setAccessible(true);
-            Field runtimeField = JsiiEngine.class.getDeclaredField("runtime");
-            runtimeField.setAccessible(true);
-            Object runtime = runtimeField.get(engine);
+            Field loadedModules = field(JsiiEngine.class, loadedField);
+            Object runtime = field(JsiiEngine.class, "runtime").get(engine);
             Method requestResponse = runtime.getClass().getDeclaredMethod("requestResponse", JsonNode.class);
             requestResponse.setAccessible(true);
             Method dependencies = JsiiModule.class.getDeclaredMethod("getDependencies");
@@ -74,18 +71,14 @@ final class JsiiInternals {
     boolean useRuntime(String command) {
         try {
             Class<?> type = runtime.getClass();
-            Field child = type.getDeclaredField("childProcess");
-            child.setAccessible(true);
-            if (child.get(runtime) != null) {
+            if (field(type, "childProcess").get(runtime) != null) {
                 return false;
             }
             Constructor<?> make = type.getDeclaredConstructor(String.class, String.class);
             make.setAccessible(true);
             JsiiRuntime replacement = (JsiiRuntime) make.newInstance(command, null);
             replacement.setCallbackHandler(engine);
-            Field field = JsiiEngine.class.getDeclaredField("runtime");
-            field.setAccessible(true);
-            field.set(engine, replacement);
+            field(JsiiEngine.class, "runtime").set(engine, replacement);
             runtime = replacement;
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
@@ -129,5 +122,12 @@ final class JsiiInternals {
             throw e;
         }
         loaded.put(module.getModuleName(), module);
+    }
+
+    /** A private field of one of jsii's classes, made accessible (jsii's internals: see the class comment). */
+    static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 }

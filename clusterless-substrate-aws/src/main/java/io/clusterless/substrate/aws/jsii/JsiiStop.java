@@ -41,15 +41,11 @@ public final class JsiiStop {
      */
     public static Optional<JsiiStop> begin() {
         try {
-            Field instance = JsiiEngine.class.getDeclaredField("INSTANCE");
-            instance.setAccessible(true);
-            Object engine = instance.get(null);
+            Object engine = JsiiInternals.field(JsiiEngine.class, "INSTANCE").get(null);
             if (engine == null) {
                 return Optional.empty();
             }
-            Field runtimeField = JsiiEngine.class.getDeclaredField("runtime");
-            runtimeField.setAccessible(true);
-            return begin(runtimeField.get(engine));
+            return begin(JsiiInternals.field(JsiiEngine.class, "runtime").get(engine));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }
@@ -61,9 +57,9 @@ public final class JsiiStop {
             return Optional.empty();
         }
         Class<?> type = runtime.getClass();
-        Field input = field(type, "stdin");
-        Field child = field(type, "childProcess");
-        Field sink = field(type, "errorStreamSink");
+        Field input = JsiiInternals.field(type, "stdin");
+        Field child = JsiiInternals.field(type, "childProcess");
+        Field sink = JsiiInternals.field(type, "errorStreamSink");
         Method terminate = type.getDeclaredMethod("terminate");
         terminate.setAccessible(true);
         synchronized (runtime) { // jsii's terminate and start hold the runtime's lock
@@ -110,11 +106,5 @@ public final class JsiiStop {
         } catch (ReflectiveOperationException | RuntimeException e) {
             // jsii's shutdown hook ends what is left, as without this class
         }
-    }
-
-    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
-        Field field = type.getDeclaredField(name);
-        field.setAccessible(true);
-        return field;
     }
 }
