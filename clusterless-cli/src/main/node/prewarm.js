@@ -58,7 +58,6 @@ function packageFile(file) {
     && !path.isAbsolute(file) && path.normalize(file) === file && !file.split(path.sep).includes('..');
 }
 
-
 /** { record, why }: the record in `file`, or null and why not. */
 function readRecord(file) {
   let fd;
@@ -237,40 +236,36 @@ function install(folder, requestsFd, traceFile) {
       start();
     }
     while (active && !midLine) {
-      let read = -1;
+      let count = -1;
       try {
-        read = fs.readSync(ahead, ...args);
+        count = fs.readSync(ahead, ...args);
       } catch (e) {
         if (e.code !== 'EAGAIN') {
           stop(); // the blocking read meets whatever this was
           break;
         }
       }
-      if (read > 0) {
+      if (count > 0) {
         aheadReads += 1;
-        midLine = lastByte(args, read) !== NEWLINE;
-        return read;
+        midLine = lastByte(args, count) !== NEWLINE;
+        return count;
       }
-      if (read === 0 || !prewarmNext()) {
-        if (read !== 0) {
+      if (count === 0 || !prewarmNext()) {
+        if (count !== 0) {
           stop();
         }
         break; // end of input: the blocking read returns it
       }
     }
-    const read = blockingRead(...args);
+    const count = blockingRead(...args);
     if (active) {
-      midLine = read > 0 && lastByte(args, read) !== NEWLINE;
+      midLine = count > 0 && lastByte(args, count) !== NEWLINE;
     }
-    return read;
+    return count;
   }
 
-  /** Which files of aws-cdk-lib this run needed, in the order they were loaded. */
-  function needed() {
-    const folderOf = loadedPackage();
-    if (folderOf === null) {
-      return null;
-    }
+  /** Which files of aws-cdk-lib (loaded from `folderOf`) this run needed, in the order they were loaded. */
+  function needed(folderOf) {
     // needed: what the kernel and its packages loaded, and what they reached through require, which records a module
     // as its requirer's child also when it was already loaded (a getter's require of a prewarmed file). The prewarm's
     // own requires come from a parent nobody reaches.
@@ -296,9 +291,10 @@ function install(folder, requestsFd, traceFile) {
       trace.push(`ahead ${aheadReads}`);
     }
     try {
-      const files = needed();
-      const found = files && identity(loadedPackage());
+      const folderOf = loadedPackage();
+      const found = folderOf && identity(folderOf);
       if (found) {
+        const files = needed(folderOf);
         const now = { format: FORMAT, package: found.package, version: found.version, files };
         if (JSON.stringify(now) === JSON.stringify(record)) {
           trace.push('kept');
