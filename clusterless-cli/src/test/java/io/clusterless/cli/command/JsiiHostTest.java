@@ -181,11 +181,7 @@ class JsiiHostTest {
 
     /** A runtime folder whose program has the kernel's I/O contract: console output, hello, one echo, exit 7. */
     private static Path standIn(Path folder) throws IOException {
-        Path runtime = Files.createDirectories(folder);
-        Files.createDirectories(runtime.resolve("bin"));
-        Files.writeString(runtime.resolve("bin/jsii-runtime.js"), "");
-        Files.createDirectories(runtime.resolve("lib"));
-        Files.writeString(runtime.resolve("lib/program.js"), """
+        return standInRuntime(Files.createDirectories(folder), """
                 const fs = require('fs');
                 console.log('to stdout');
                 process.stderr.write('to stderr');
@@ -203,6 +199,17 @@ class JsiiHostTest {
                 console.error('done');
                 process.exit(7);
                 """);
+    }
+
+    /**
+     * Makes {@code runtime} a runtime folder as jsii extracts one (bin/jsii-runtime.js, which the host only names,
+     * and lib/program.js), whose kernel is {@code program}: a stand-in with the kernel's I/O contract.
+     */
+    static Path standInRuntime(Path runtime, String program) throws IOException {
+        Files.createDirectories(runtime.resolve("bin"));
+        Files.writeString(runtime.resolve("bin/jsii-runtime.js"), "");
+        Files.createDirectories(runtime.resolve("lib"));
+        Files.writeString(runtime.resolve("lib/program.js"), program);
         return runtime;
     }
 

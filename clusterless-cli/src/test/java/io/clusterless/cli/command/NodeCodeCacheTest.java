@@ -424,11 +424,7 @@ class NodeCodeCacheTest {
      * does and holds it until stdin ends.
      */
     private Path standIn(String kind) throws IOException {
-        Path runtime = Files.createTempDirectory(temp, "jsii-java-runtime");
-        Files.createDirectories(runtime.resolve("bin"));
-        Files.writeString(runtime.resolve("bin/jsii-runtime.js"), "");
-        Files.createDirectories(runtime.resolve("lib"));
-        Files.writeString(runtime.resolve("lib/program.js"), """
+        return JsiiHostTest.standInRuntime(Files.createTempDirectory(temp, "jsii-java-runtime"), """
                 const fs = require('fs');
                 const os = require('os');
                 const path = require('path');
@@ -463,7 +459,6 @@ class NodeCodeCacheTest {
                   }
                 }
                 """.formatted(kind));
-        return runtime;
     }
 
     private Path module(String value) throws IOException {

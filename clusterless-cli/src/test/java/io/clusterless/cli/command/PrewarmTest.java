@@ -321,11 +321,7 @@ class PrewarmTest {
 
     /** A runtime folder whose program reads requests as jsii's kernel does: load a package, get a property. */
     private Path standIn() throws IOException {
-        Path runtime = Files.createTempDirectory(temp, "jsii-java-runtime");
-        Files.createDirectories(runtime.resolve("bin"));
-        Files.writeString(runtime.resolve("bin/jsii-runtime.js"), "");
-        Files.createDirectories(runtime.resolve("lib"));
-        Files.writeString(runtime.resolve("lib/program.js"), """
+        return JsiiHostTest.standInRuntime(Files.createTempDirectory(temp, "jsii-java-runtime"), """
                 const fs = require('fs');
                 const answer = (value) => fs.writeSync(3, JSON.stringify(value) + '\\n');
                 const buffer = Buffer.alloc(1024 * 1024);
@@ -357,7 +353,6 @@ class PrewarmTest {
                   }
                 }
                 """);
-        return runtime;
     }
 
     /** The host running the stand-in; stdout's lines are read by a thread of its own into a queue. */
