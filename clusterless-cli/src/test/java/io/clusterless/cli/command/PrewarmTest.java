@@ -94,15 +94,9 @@ class PrewarmTest {
         Session off = Session.start(this, Map.of("CLS_PREWARM", "off"));
         List<String> offAnswers = off.loadThen(link, gets);
         off.end();
-        Session recording = Session.start(this, Map.of());
-        recording.loadThen(link, List.of(get("aws_b"), get("aws_a")));
-        recording.end();
-
-        Path gate = temp.resolve("gate");
-        assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
-        Session replay = Session.start(this, Map.of("GATE", gate.toString()));
-        replay.load(link);
-        replay.awaitLoaded("b/index.js"); // the prewarm is inside b's load, held by the gate
+        Held held = replayHeldInB(link);
+        Session replay = held.replay();
+        Path gate = held.gate();
         String all = String.join("\n", gets) + "\n";
         int half = all.indexOf(big) + big.length() / 2;
         replay.write(all.substring(0, 40_000)); // under the pipe's capacity: nobody reads yet
@@ -118,17 +112,10 @@ class PrewarmTest {
     @Test
     void theEndOfInputWhilePrewarming_reachesTheKernel() throws Exception {
         Path link = link(pack("one", "1.0.0"));
-        Session recording = Session.start(this, Map.of());
-        recording.loadThen(link, List.of(get("aws_b"), get("aws_a")));
-        recording.end();
-        Path gate = temp.resolve("gate");
-        assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
-
-        Session replay = Session.start(this, Map.of("GATE", gate.toString()));
-        replay.load(link);
-        replay.awaitLoaded("b/index.js");
+        Held held = replayHeldInB(link);
+        Session replay = held.replay();
         replay.stdin().close(); // as jsii's Java side closes it when the JVM ends
-        Files.writeString(gate, "open");
+        Files.writeString(held.gate(), "open");
 
         // the stand-in exits 0 only on reading the end of its input; b was loaded, but not needed
         assertThat(replay.end().trace()).containsExactly("list matched", "prewarmed b/index.js",
@@ -317,6 +304,23 @@ class PrewarmTest {
         Files.createDirectories(link.getParent());
         Files.deleteIfExists(link);
         return Files.createSymbolicLink(link, pack);
+    }
+
+    /** A replay whose prewarm is inside b's load, held there until something is written to {@code gate}. */
+    private record Held(Session replay, Path gate) {
+    }
+
+    /** Records a run needing b then a, then starts a replay whose prewarm of b/index.js waits on a gate (a FIFO). */
+    private Held replayHeldInB(Path link) throws Exception {
+        Session recording = Session.start(this, Map.of());
+        recording.loadThen(link, List.of(get("aws_b"), get("aws_a")));
+        recording.end();
+        Path gate = temp.resolve("gate");
+        assertThat(new ProcessBuilder("mkfifo", gate.toString()).start().waitFor()).isZero();
+        Session replay = Session.start(this, Map.of("GATE", gate.toString()));
+        replay.load(link);
+        replay.awaitLoaded("b/index.js"); // the prewarm is inside b's load, held by the gate
+        return new Held(replay, gate);
     }
 
     /** A runtime folder whose program reads requests as jsii's kernel does: load a package, get a property. */
