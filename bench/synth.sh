@@ -17,7 +17,8 @@
 # (bench/anchor/spec.py), runs the anchor once and fails unless every template equals cls's (bench/anchor/compare.py:
 # templates, construct paths, stack metadata and asset manifests; on a difference it names the first differing
 # stack, resource and property path). The anchor's aws-cdk-lib and constructs are installed with npm into
-# bench/out/anchor, pinned to the versions the CLI's jsii bindings use. Both sides run with CDK_VALIDATION=false (bin/cls's default).
+# bench/out/anchor, pinned to the versions the CLI's jsii bindings use. Both sides run with CDK_VALIDATION=false (bin/cls's default)
+# and the anchor with CDK_NO_PERF_BUILTINS=1 (what jsii-host.js gives cls's node; the anchor's time does not change with it).
 # Needs: python3, node, npm, a built CLI (./mvnw -q package -DskipTests -pl clusterless-cli -am). Timing never
 # decides a test; results go into docs/benchmarks.md by hand.
 set -euo pipefail
@@ -65,6 +66,7 @@ anchor_out="$out/synth-$arcs-anchor.out"
 log="$out/synth-$arcs.log"
 
 export CDK_VALIDATION=false
+
 if ! "$cls" synth -p "$project" -o "$cls_out" > "$log" 2>&1; then
   echo "synth: cls synth failed:" >&2; cat "$log" >&2; exit 1
 fi
@@ -72,7 +74,7 @@ python3 "$root/bench/anchor/spec.py" "$cls_out" "$jar" > "$out/synth-$arcs-spec.
   echo "synth: cannot read the anchor's spec from cls's assembly $cls_out (bench/anchor/spec.py must follow cls)" >&2
   exit 1; }
 rm -rf "$anchor_out"
-(cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > "$log" 2>&1) || {
+(cd "$anchor" && CDK_NO_PERF_BUILTINS=1 node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > "$log" 2>&1) || {
   echo "synth: the anchor failed:" >&2; cat "$log" >&2; exit 1; }
 echo "same stacks? (bench/anchor/compare.py)"
 python3 "$root/bench/anchor/compare.py" "$cls_out" "$anchor_out" || {
@@ -102,7 +104,7 @@ for _ in $(seq "$runs"); do
   [ -n "$cold" ] || exit 1
   rm -rf "$anchor_out"
   start=$(date +%s%N)
-  (cd "$anchor" && node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > /dev/null 2>&1)
+  (cd "$anchor" && CDK_NO_PERF_BUILTINS=1 node app.js "$out/synth-$arcs-spec.json" "$anchor_out" > /dev/null 2>&1)
   node_ms=$(ms "$start")
   read -r cached repeat_phases <<< "$(timed "$cls" synth)"
   [ -n "$cached" ] || exit 1

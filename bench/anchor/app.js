@@ -269,7 +269,7 @@ function stateMachine(stack, s, start, complete, task) {
 
 const app = new cdk.App({
   outdir, analyticsReporting: false, treeMetadata: false,
-  context: { ...spec.context, 'aws:cdk:disable-stack-trace': true },
+  context: { ...spec.context, 'aws:cdk:disable-stack-trace': true, 'aws:cdk:disable-creation-stack-traces': true },
 });
 const stacks = [];
 let grouped = null;

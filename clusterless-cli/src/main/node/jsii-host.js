@@ -48,6 +48,16 @@ if (!process.execArgv.includes('--preserve-symlinks')) {
   fail('run with node --preserve-symlinks');
 }
 
+// aws-cdk-lib (core/lib/private/perf.js, 2.2xx) wraps every function of node's fs module to time each call with
+// performance.measure, for a report only the CDK CLI asks for (through an environment variable a synth in cls never
+// has). Here the kernel's own reads and writes of the request pipe go through fs too, two or three measured calls
+// per round trip: ~15% of node's CPU at 50 arcs, while a Node CDK app, which reads and writes a few files, measured
+// no difference (docs/benchmarks.md). CDK_NO_PERF_BUILTINS=1 is the CDK's own switch for that wrapping; a value the
+// user gives is kept.
+if (process.env.CDK_NO_PERF_BUILTINS === undefined) {
+  process.env.CDK_NO_PERF_BUILTINS = '1';
+}
+
 // fd 3 must stay taken: were it free, a file the CDK opens could get it, and its writes would go to stdout
 try {
   fs.fstatSync(PROTOCOL_FD);

@@ -106,6 +106,21 @@ class JsiiHostTest {
     }
 
     @Test
+    void theCdksTimingOfEveryFsCall_isOff_unlessTheUserSaysOtherwise() throws Exception {
+        // aws-cdk-lib times every fs call (the kernel's pipe reads and writes among them) unless this is set
+        String program = """
+                const fs = require('fs');
+                fs.writeSync(3, JSON.stringify({ perf: process.env.CDK_NO_PERF_BUILTINS ?? null }) + '\\n');
+                """;
+        Host unset = Host.start(standInRuntime(temp.resolve("jsii-java-runtime31"), program), null, null);
+        assertThat(unset.response()).isEqualTo(JSON.readTree("{\"perf\":\"1\"}"));
+        unset.ended();
+        Host kept = Host.start(standInRuntime(temp.resolve("jsii-java-runtime32"), program), null, "0");
+        assertThat(kept.response()).isEqualTo(JSON.readTree("{\"perf\":\"0\"}"));
+        kept.ended();
+    }
+
+    @Test
     void atExit_tenEmptyRuntimeFoldersLeftByEarlierRuns_areRemoved_butNoOtherFolder() throws Exception {
         Path runtime = standIn(temp.resolve("jsii-java-runtime1"));
         FileTime old = FileTime.from(Instant.now().minus(Duration.ofHours(1)));
@@ -220,11 +235,19 @@ class JsiiHostTest {
     /** The host as jsii's Java side runs it: JSII_NODE, then the path of bin/jsii-runtime.js. */
     private record Host(Process process, BufferedReader stdout, OutputStream stdin, Path stderr) {
         static Host start(Path runtime, String jsiiDebug) throws IOException {
+            return start(runtime, jsiiDebug, null);
+        }
+
+        static Host start(Path runtime, String jsiiDebug, String cdkNoPerfBuiltins) throws IOException {
             ProcessBuilder builder = new ProcessBuilder("node", "--preserve-symlinks", HOST.toString(),
                     runtime.resolve("bin/jsii-runtime.js").toString());
             builder.environment().remove("JSII_DEBUG");
             if (jsiiDebug != null) {
                 builder.environment().put("JSII_DEBUG", jsiiDebug);
+            }
+            builder.environment().remove("CDK_NO_PERF_BUILTINS");
+            if (cdkNoPerfBuiltins != null) {
+                builder.environment().put("CDK_NO_PERF_BUILTINS", cdkNoPerfBuiltins);
             }
             // to a file: the kernel's trace could fill a pipe nobody reads while the test waits for a response
             Path stderr = Files.createTempFile(runtime.getParent(), "stderr", ".txt");

@@ -10,6 +10,7 @@ import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,12 @@ class ExamplesSynthTest {
             ((Map<?, ?>) ((Map<?, ?>) cdkStacks.get(i).getTemplate()).get("Resources")).values()
                     .forEach(resource -> counts.merge(String.valueOf(((Map<?, ?>) resource).get("Type")), 1, Integer::sum));
             assertThat(result.stacks().get(i).resourceCounts()).isEqualTo(counts);
+        }
+        // the CDK's creation stack traces would name only aws-cdk-lib's, jsii's and node's frames, never a project file
+        try (Stream<Path> written = Files.list(result.outdir())) {
+            for (Path file : written.filter(f -> f.toString().endsWith(".json")).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("aws:cdk:creationStack");
+            }
         }
         System.out.println(files + ": " + result.timings() + "; notes " + result.notes() + "; warnings "
                 + result.findings().stream().map(f -> f.rule() + " " + f.path() + " " + f.message()).toList());

@@ -137,8 +137,12 @@ public final class AwsSynthesizer {
     private static App app(Path outdir, Map<String, Object> context) {
         loadCdk();
         Map<String, Object> settings = new LinkedHashMap<>(context);
-        // construct stack traces in metadata cost time per construct and say nothing about project files
+        // construct stack traces in metadata cost time per construct and say nothing about project files: the CDK
+        // captures them for metadata entries (disable-stack-trace) and, since 2.2xx, for every CloudFormation
+        // element's "aws:cdk:creationStack" entry (disable-creation-stack-traces), whose frames here are only
+        // aws-cdk-lib's, the jsii kernel's and node's ("no user code in 10 frames")
         settings.put("aws:cdk:disable-stack-trace", true);
+        settings.put("aws:cdk:disable-creation-stack-traces", true);
         return App.Builder.create()
                 .outdir(outdir.toString())
                 .analyticsReporting(false)
