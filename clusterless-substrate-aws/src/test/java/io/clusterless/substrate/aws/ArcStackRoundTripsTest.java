@@ -41,7 +41,7 @@ class ArcStackRoundTripsTest {
         Map<String, Integer> kinds = new TreeMap<>();
         copyB.forEach(request -> kinds.merge(request.path("api").asText(), 1, Integer::sum));
         assertThat(kinds).as("round trips of copyB's stack by kind").isEqualTo(Map.of(
-                "create", 42, "get", 11, "invoke", 36, "sinvoke", 4));
+                "create", 42, "get", 6, "invoke", 20, "sinvoke", 9));
     }
 
     /**

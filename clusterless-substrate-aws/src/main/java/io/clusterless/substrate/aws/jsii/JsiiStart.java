@@ -22,6 +22,8 @@ import java.util.Optional;
  * from the cache and that module loaded by jsii instead.
  */
 public final class JsiiStart {
+    /** The module loaded: cls's own (ADR 17), after aws-cdk-lib and the modules it depends on. */
+    static final Class<? extends JsiiModule> ROOT = SynthModule.class;
     private static Outcome outcome;
 
     private JsiiStart() {
@@ -36,12 +38,13 @@ public final class JsiiStart {
     }
 
     /**
-     * Loads aws-cdk-lib (starting jsii's node process); at most once per JVM, later calls return the first outcome.
+     * Loads aws-cdk-lib and cls's own module (starting jsii's node process); at most once per JVM, later calls return
+     * the first outcome.
      * jsii's own errors (no node) are thrown as jsii throws them.
      */
     public static synchronized Outcome loadCdk(Path cacheRoot) {
         if (outcome == null) {
-            outcome = load(cacheRoot, software.amazon.awscdk.$Module.class, "loadedModules");
+            outcome = load(cacheRoot, ROOT, "loadedModules");
         }
         return outcome;
     }

@@ -5,6 +5,8 @@ import software.amazon.jsii.JsiiModule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -41,8 +43,9 @@ final class ModuleTarballs {
     }
 
     /**
-     * The tarball of {@code module} in the cache, copied there now if it is not yet; empty when it cannot be (the
-     * module's classes are not in a jar, the cache is not writable or not the user's): then jsii copies it itself.
+     * The tarball of {@code module} in the cache, copied there now if it is not yet; empty when it cannot be (neither
+     * the module's jar nor its tarball is a file, the cache is not writable or not the user's): then jsii copies it
+     * itself.
      */
     Optional<Path> tarball(JsiiModule module) {
         try {
@@ -73,11 +76,24 @@ final class ModuleTarballs {
         }
     }
 
-    /** The name of {@code module}'s copy; empty when its classes do not come from a jar file. */
+    /**
+     * The name of {@code module}'s copy: named for its jar, or for the tarball itself where the module's classes are
+     * a folder's (cls's own module in a build's target/classes); empty when neither is a file.
+     */
     static Optional<String> key(JsiiModule module) throws IOException {
-        Optional<Path> jar = CacheFolder.jarOf(module.getModuleClass());
-        return jar.isEmpty() ? Optional.empty()
-                : key(jar.get(), module.getModuleName(), module.getModuleVersion(), module.getBundleResourceName());
+        Optional<Path> source = CacheFolder.jarOf(module.getModuleClass()).or(() -> resourceFile(module));
+        return source.isEmpty() ? Optional.empty()
+                : key(source.get(), module.getModuleName(), module.getModuleVersion(), module.getBundleResourceName());
+    }
+
+    private static Optional<Path> resourceFile(JsiiModule module) {
+        try {
+            URL url = module.getModuleClass().getResource(module.getBundleResourceName());
+            return url == null || !url.getProtocol().equals("file") ? Optional.empty()
+                    : Optional.of(Path.of(url.toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The name of the copy of {@code resource} (module {@code name}@{@code version}) from {@code jar} as it is now. */

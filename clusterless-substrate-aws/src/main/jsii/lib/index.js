@@ -1,0 +1,65 @@
+'use strict';
+// cls's own jsii module (docs/adr/0017-own-jsii-module.md): work of a synth that takes the Java side many round trips
+// to node, done in node in one. Loaded by jsii's kernel next to aws-cdk-lib, whose objects it is handed; it keeps no
+// state of its own. Its types are declared by hand in ../.jsii, which the kernel checks every call against.
+const { CfnResource } = require('aws-cdk-lib');
+
+const KEY = 'cdk_nag';
+const RULES = 'rules_to_suppress';
+
+class Nag {
+  /**
+   * Adds `rules` (cdk-nag's suppression entries, {id, reason, ...}) to the `cdk_nag` metadata of each resource of
+   * `construct` that cdk-nag's NagSuppressions.addResourceSuppressions(construct, rules, true) would pick: its default
+   * child when it has one, else itself, then every CfnResource below it. A resource's entry keeps the rules it holds
+   * and gains the new ones after them, each rule once (by its JSON text), as cdk-nag merges them.
+   */
+  static suppress(construct, rules) {
+    checkRules(rules);
+    const all = construct.node.findAll(); // preorder: the construct first
+    const picked = new Set([construct.node.defaultChild ?? construct, ...all.slice(1)]);
+    for (const resource of picked) {
+      if (CfnResource.isCfnResource(resource)) {
+        resource.addMetadata(KEY, { [RULES]: merged(resource.getMetadata(KEY), rules) });
+      }
+    }
+  }
+
+  /**
+   * Adds `rules` to the `cdk_nag` entry of `stack`'s template metadata, which cdk-nag applies to every finding in the
+   * stack (NagSuppressions.addStackSuppressions), merged as suppress merges; the template's other metadata stays.
+   */
+  static suppressStack(stack, rules) {
+    checkRules(rules);
+    const options = stack.templateOptions;
+    const metadata = { ...(options.metadata ?? {}) };
+    metadata[KEY] = { [RULES]: merged(metadata[KEY], rules) };
+    options.metadata = metadata;
+  }
+}
+
+function checkRules(rules) {
+  if (!Array.isArray(rules)) {
+    throw new Error(`clusterless-synth: suppressions need a list of rules, got ${typeof rules}`);
+  }
+}
+
+function merged(existing, rules) {
+  // like cdk-nag: anything but an object holding the list counts as no rules yet
+  const current = existing !== null && typeof existing === 'object' && existing[RULES] != null ? existing[RULES] : [];
+  if (!Array.isArray(current)) {
+    throw new Error(`clusterless-synth: the ${KEY} metadata's ${RULES} is not a list: ${JSON.stringify(current)}`);
+  }
+  const texts = new Set();
+  const result = [];
+  for (const rule of [...current, ...rules]) {
+    const text = JSON.stringify(rule);
+    if (!texts.has(text)) {
+      texts.add(text);
+      result.push(rule);
+    }
+  }
+  return result;
+}
+
+module.exports = { Nag };
