@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Starts jsii's node process and loads aws-cdk-lib and the modules it depends on (in jsii's order: dependencies
  * first) from tarballs kept in the user cache ({@link ModuleTarballs}), so no run copies ~58 MB of tarballs out of the
- * jars into temporary folders, as jsii's own first use of a CDK class would. The engine records each module as
- * loaded, as its own {@code loadModule} does, so jsii never loads one twice; any module not loaded here (cdk-nag)
- * jsii still loads itself when its classes are first used.
+ * jars into temporary folders, as jsii's own first use of a CDK class would; two that cls never needs not at all
+ * ({@link #UNUSED}). The engine records each module as loaded, as its own {@code loadModule} does, so jsii never
+ * loads one twice; any module not loaded here (cdk-nag) jsii still loads itself when its classes are first used.
  * <p>
  * When jsii's internals are not as expected (another jsii version) nothing is loaded here and jsii loads every
  * module itself, exactly as without this class; {@link #fallback} says why. A tarball the kernel refuses is removed
@@ -25,6 +26,16 @@ public final class JsiiStart {
     /** The module loaded: cls's own (ADR 17), after aws-cdk-lib and the modules it depends on. */
     static final Class<? extends JsiiModule> ROOT = SynthModule.class;
     private static Outcome outcome;
+    /**
+     * Modules aws-cdk-lib depends on that no construct of cls's uses, left unloaded (named by their jsii module
+     * class): the AWS CLI and the node proxy agent as Lambda layer assets, which only the CDK's
+     * BucketDeployment, EKS and EMR-on-EKS constructs require, and only when built (aws-cdk-lib requires a module
+     * when it is first used, as a Node CDK app does). Loading them had the kernel read and hash their 22 MB of
+     * tarballs on every synth, while the JVM waited (docs/benchmarks.md). A construct that needs one fails its synth
+     * with node's "Cannot find module '@aws-cdk/asset-...'"; jsii loads one itself if a Java class of it is used.
+     */
+    static final Set<String> UNUSED = Set.of("software.amazon.awscdk.cdk.asset.awscli.v1.$Module",
+            "software.amazon.awscdk.cdk.asset.node.proxy.agent.v6.$Module");
 
     private JsiiStart() {
     }
@@ -147,7 +158,9 @@ public final class JsiiStart {
                 return;
             }
             for (Class<? extends JsiiModule> dependency : dependencies) {
-                load(dependency);
+                if (!UNUSED.contains(dependency.getName())) {
+                    load(dependency);
+                }
             }
             String name = module.getModuleName() + "@" + module.getModuleVersion();
             Optional<Path> tarball = tarballs.tarball(module);
