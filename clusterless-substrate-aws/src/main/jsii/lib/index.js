@@ -2,7 +2,7 @@
 // cls's own jsii module (docs/adr/0017-own-jsii-module.md): work of a synth that takes the Java side many round trips
 // to node, done in node in one. Loaded by jsii's kernel next to aws-cdk-lib, whose objects it is handed; it keeps no
 // state of its own. Its types are declared by hand in ../.jsii, which the kernel checks every call against.
-const { CfnResource } = require('aws-cdk-lib');
+const { CfnResource, aws_stepfunctions: sfn } = require('aws-cdk-lib');
 
 const KEY = 'cdk_nag';
 const RULES = 'rules_to_suppress';
@@ -62,4 +62,40 @@ function merged(existing, rules) {
   return result;
 }
 
-module.exports = { Nag };
+class Sfn {
+  /**
+   * `choice.when(condition, next)` for each `[condition, next]` of `branches` in turn, then
+   * `choice.otherwise(otherwise)` when it is given: one round trip for what took one per transition. A `next` (or
+   * `otherwise`) is a state or chain, or `{succeed: id}` / `{fail: id}` for a terminal state without properties, made
+   * in `scope` when its turn comes (so the construct tree holds the states in the order the transitions name them).
+   */
+  static choice(scope, choice, branches, otherwise) {
+    if (!Array.isArray(branches)) {
+      throw new Error('clusterless-synth: Sfn.choice needs a list of [condition, next] branches, got '
+        + typeof branches);
+    }
+    for (const [condition, next] of branches) {
+      choice.when(condition, state(scope, next));
+    }
+    if (otherwise !== undefined && otherwise !== null) {
+      choice.otherwise(state(scope, otherwise));
+    }
+  }
+}
+
+function state(scope, next) {
+  const plain = next !== null && typeof next === 'object' && Object.getPrototypeOf(next) === Object.prototype;
+  if (!plain) {
+    return next; // a state or chain of node's (the CDK checks it is one)
+  }
+  if (typeof next.succeed === 'string') {
+    return new sfn.Succeed(scope, next.succeed);
+  }
+  if (typeof next.fail === 'string') {
+    return new sfn.Fail(scope, next.fail);
+  }
+  throw new Error("clusterless-synth: a transition's next is a state, a chain, {succeed: id} or {fail: id}, got "
+    + JSON.stringify(next));
+}
+
+module.exports = { Nag, Sfn };

@@ -41,7 +41,7 @@ class ArcStackRoundTripsTest {
         Map<String, Integer> kinds = new TreeMap<>();
         copyB.forEach(request -> kinds.merge(request.path("api").asText(), 1, Integer::sum));
         assertThat(kinds).as("round trips of copyB's stack by kind").isEqualTo(Map.of(
-                "create", 42, "get", 6, "invoke", 20, "sinvoke", 9));
+                "create", 31, "get", 6, "invoke", 8, "sinvoke", 11));
     }
 
     /**

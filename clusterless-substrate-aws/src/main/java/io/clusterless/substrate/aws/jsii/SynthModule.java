@@ -1,5 +1,7 @@
 package io.clusterless.substrate.aws.jsii;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.jsii.JsiiEngine;
 import software.amazon.jsii.JsiiModule;
 
@@ -18,9 +20,14 @@ public final class SynthModule extends JsiiModule {
         super(NAME, "1.0.0", SynthModule.class, NAME + "@1.0.0.jsii.tgz");
     }
 
-    /** Makes sure jsii's node process has this module (and aws-cdk-lib) loaded: a look-up once it has. */
-    public static void load() {
+    /**
+     * Static method {@code method} of the module's class {@code type} (e.g. {@code Nag}) called with {@code args}
+     * (Java values of the CDK, wire values, JSON-like lists and maps), after making sure jsii's node process has the
+     * module loaded (a look-up once it has); its result in wire form.
+     */
+    public static JsonNode call(String type, String method, Object... args) {
         JsiiEngine.getInstance().loadModule(SynthModule.class);
+        return WireValues.callStatic(NAME + "." + type, method, args);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.clusterless.substrate.aws.nag;
 
 import io.clusterless.substrate.aws.jsii.SynthModule;
-import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
 
@@ -79,7 +78,6 @@ public final class Nag {
     /** Calls {@code method} of cls's module's Nag (ADR 17) with {@code target} and the suppressions' rules. */
     private static void node(String method, Object target, List<Suppression> suppressions) {
         List<Map<String, Object>> rules = suppressions.stream().map(Suppression::metadata).toList();
-        SynthModule.load();
-        WireValues.callStatic(SynthModule.NAME + ".Nag", method, target, rules);
+        SynthModule.call("Nag", method, target, rules);
     }
 }

@@ -16,6 +16,7 @@ import io.clusterless.substrate.aws.construct.ArcContext;
 import io.clusterless.substrate.aws.construct.DeadLetters;
 import io.clusterless.substrate.aws.construct.EventPatternJson;
 import io.clusterless.substrate.aws.construct.BridgeValues;
+import io.clusterless.substrate.aws.jsii.SynthModule;
 import io.clusterless.substrate.aws.construct.HandlerFunction;
 import io.clusterless.substrate.aws.construct.LogGroups;
 import io.clusterless.substrate.aws.construct.OriginalIds;
@@ -34,14 +35,12 @@ import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.CatchProps;
 import software.amazon.awscdk.services.stepfunctions.Choice;
-import software.amazon.awscdk.services.stepfunctions.Fail;
 import software.amazon.awscdk.services.stepfunctions.LogLevel;
 import software.amazon.awscdk.services.stepfunctions.LogOptions;
 import software.amazon.awscdk.services.stepfunctions.Pass;
 import software.amazon.awscdk.services.stepfunctions.StateMachine;
 import software.amazon.awscdk.services.stepfunctions.StateMachineProps;
 import software.amazon.awscdk.services.stepfunctions.StateMachineType;
-import software.amazon.awscdk.services.stepfunctions.Succeed;
 import software.amazon.awscdk.services.stepfunctions.TaskStateBase;
 import software.amazon.awscdk.services.stepfunctions.tasks.LambdaInvoke;
 import software.constructs.Construct;
@@ -210,18 +209,16 @@ public final class ArcStack extends Stack {
         LambdaInvoke completeInvoke = gateTask("CompleteInvoke", complete);
 
         Choice stateComplete = Choice.Builder.create(orchestration, "StateComplete").build();
-        when(stateComplete, BridgeValues.condition("error and partial", () -> BridgeValues.and(hasError(),
-                state("$.currentState", "partial"))), Fail.Builder.create(orchestration, "PartialWithError").build());
-        when(stateComplete, BridgeValues.condition("error and missing", () -> BridgeValues.and(hasError(),
-                state("$.currentState", "missing"))), Fail.Builder.create(orchestration, "MissingWithError").build());
-        when(stateComplete, hasError(), Fail.Builder.create(orchestration, "UnknownError").build());
-        when(stateComplete, state("$.currentState", "partial"),
-                Succeed.Builder.create(orchestration, "Partial").build());
-        when(stateComplete, state("$.currentState", "missing"),
-                Succeed.Builder.create(orchestration, "Missing").build());
-        when(stateComplete, state("$.currentState", "complete"),
-                Succeed.Builder.create(orchestration, "Complete").build());
-        stateComplete.otherwise(Fail.Builder.create(orchestration, "UnknownComplete").build());
+        choose(orchestration, stateComplete, List.of(
+                List.of(BridgeValues.condition("error and partial", () -> BridgeValues.and(hasError(),
+                        state("$.currentState", "partial"))), fail("PartialWithError")),
+                List.of(BridgeValues.condition("error and missing", () -> BridgeValues.and(hasError(),
+                        state("$.currentState", "missing"))), fail("MissingWithError")),
+                List.of(hasError(), fail("UnknownError")),
+                List.of(state("$.currentState", "partial"), succeed("Partial")),
+                List.of(state("$.currentState", "missing"), succeed("Missing")),
+                List.of(state("$.currentState", "complete"), succeed("Complete"))),
+                fail("UnknownComplete"));
         // state.next(x) links the same transitions as Chain.start(state).next(x), with one Chain object fewer on
         // node's side; the chains stay node's objects (WireValues): mapped to Java, each would cost a round trip more
         JsonNode completion = WireValues.call(completeInvoke, "next", stateComplete);
@@ -238,16 +235,15 @@ public final class ArcStack extends Stack {
         }
 
         Choice stateStart = Choice.Builder.create(orchestration, "StateStart").build();
-        // a join's lot whose other sources have not arrived (ADR-0011): the last source's event starts it
-        when(stateStart, BridgeValues.isPresent("$.waitingFor"),
-                Succeed.Builder.create(orchestration, "WaitingForSources").build());
-        when(stateStart, state("$.previousState", "running"),
-                Succeed.Builder.create(orchestration, "AlreadyRunning").build());
-        when(stateStart, BridgeValues.condition("complete or missing", () -> BridgeValues.or(
+        choose(orchestration, stateStart, List.of(
+                // a join's lot whose other sources have not arrived (ADR-0011): the last source's event starts it
+                List.of(BridgeValues.isPresent("$.waitingFor"), succeed("WaitingForSources")),
+                List.of(state("$.previousState", "running"), succeed("AlreadyRunning")),
+                List.of(BridgeValues.condition("complete or missing", () -> BridgeValues.or(
                         state("$.currentState", "complete"), state("$.currentState", "missing"))),
-                Succeed.Builder.create(orchestration, "AlreadyComplete").build());
-        when(stateStart, state("$.currentState", "running"), workload);
-        stateStart.otherwise(Fail.Builder.create(orchestration, "UnknownStart").build());
+                        succeed("AlreadyComplete")),
+                List.of(state("$.currentState", "running"), workload)),
+                fail("UnknownStart"));
 
         String name = plan.stateMachineName();
         LogGroup logs = LogGroups.create(orchestration, OriginalIds.logGroup(base), project.names().stateMachineLogGroup(name),
@@ -288,9 +284,23 @@ public final class ArcStack extends Stack {
         return BridgeValues.isPresent("$.workloadError.Error");
     }
 
-    /** {@code choice.when(condition, next)}, the condition being node's object (BridgeValues). */
-    private static void when(Choice choice, JsonNode condition, Object next) {
-        WireValues.call(choice, "when", condition, next);
+    /**
+     * {@code choice.when(condition, next)} for each {@code [condition, next]} of {@code branches} (conditions are
+     * node's objects, BridgeValues), then {@code choice.otherwise(otherwise)}, in one round trip (cls's own jsii
+     * module, ADR 17); a {@link #succeed} or {@link #fail} next is made in {@code scope} when its turn comes.
+     */
+    private static void choose(Construct scope, Choice choice, List<List<Object>> branches, Object otherwise) {
+        SynthModule.call("Sfn", "choice", scope, choice, branches, otherwise);
+    }
+
+    /** A Succeed state of {@code id} without properties, as {@link #choose} makes it. */
+    private static Map<String, String> succeed(String id) {
+        return Map.of("succeed", id);
+    }
+
+    /** A Fail state of {@code id} without properties, as {@link #choose} makes it. */
+    private static Map<String, String> fail(String id) {
+        return Map.of("fail", id);
     }
 
     /** Rule props jsii sends as {@code wire}; Java's getters answer nothing. */
