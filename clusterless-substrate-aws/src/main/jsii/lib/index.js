@@ -2,7 +2,7 @@
 // cls's own jsii module (docs/adr/0017-own-jsii-module.md): work of a synth that takes the Java side many round trips
 // to node, done in node in one. Loaded by jsii's kernel next to aws-cdk-lib, whose objects it is handed; it keeps no
 // state of its own. Its types are declared by hand in ../.jsii, which the kernel checks every call against.
-const { CfnResource, aws_stepfunctions: sfn } = require('aws-cdk-lib');
+const { CfnResource, aws_iam: iam, aws_stepfunctions: sfn } = require('aws-cdk-lib');
 
 const KEY = 'cdk_nag';
 const RULES = 'rules_to_suppress';
@@ -83,6 +83,21 @@ class Sfn {
   }
 }
 
+class Iam {
+  /**
+   * `new Policy(role, id, {roles: [role], document: PolicyDocument.fromJson(document)})`, then, when `rules` holds
+   * any, Nag.suppress(role, rules): the role's policy as Java wrote its statements, and the suppressions that cover
+   * it, in one round trip where each took one.
+   */
+  static rolePolicy(role, id, document, rules) {
+    checkRules(rules);
+    new iam.Policy(role, id, { roles: [role], document: iam.PolicyDocument.fromJson(document) });
+    if (rules.length > 0) {
+      Nag.suppress(role, rules);
+    }
+  }
+}
+
 function state(scope, next) {
   const plain = next !== null && typeof next === 'object' && Object.getPrototypeOf(next) === Object.prototype;
   if (!plain) {
@@ -98,4 +113,4 @@ function state(scope, next) {
     + JSON.stringify(next));
 }
 
-module.exports = { Nag, Sfn };
+module.exports = { Iam, Nag, Sfn };

@@ -1,14 +1,10 @@
 package io.clusterless.substrate.aws.construct;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterless.substrate.aws.iam.Access;
 import io.clusterless.substrate.aws.iam.Grantee;
 import io.clusterless.substrate.aws.iam.Statement;
+import io.clusterless.substrate.aws.jsii.SynthModule;
 import io.clusterless.substrate.aws.nag.Nag;
-import io.clusterless.substrate.aws.wire.WireValues;
-import software.amazon.awscdk.services.iam.Policy;
-import software.amazon.awscdk.services.iam.PolicyProps;
 import software.amazon.awscdk.services.iam.Role;
 
 import java.util.ArrayList;
@@ -19,7 +15,8 @@ import java.util.Set;
 
 /**
  * The default policy of a handler function's role, collected in Java and written in one go: {@link #write()} makes
- * the role's {@code DefaultPolicy} from one policy document holding every statement (two round trips to node),
+ * the role's {@code DefaultPolicy} from one policy document holding every statement, with its suppressions (one
+ * round trip to node, through cls's own module),
  * where adding statements one by one costs two each (a gate's role has a dozen).
  * <p>
  * The template is the same either way: the policy sits where the role would put it ({@code <role>/DefaultPolicy},
@@ -96,13 +93,13 @@ public final class RolePolicy implements Grantee {
         }
         written = true;
         if (!statements.isEmpty()) {
-            // the document stays node's object: mapped to Java, it would cost jsii a round trip more
-            JsonNode document = WireValues.callStatic("aws-cdk-lib.aws_iam.PolicyDocument", "fromJson",
-                    Map.of("Statement", statements.stream().map(Statement::json).toList()));
-            new Policy(role, "DefaultPolicy", new WireProps(WireValues.struct("aws-cdk-lib.aws_iam.PolicyProps",
-                    Map.of(), PolicyProps.builder().roles(List.of(role)).build(), Map.of("document", document))));
+            // the policy from its document, then the suppressions, in one round trip (cls's own module, ADR 17)
+            SynthModule.call("Iam", "rolePolicy", role, "DefaultPolicy",
+                    Map.of("Statement", statements.stream().map(Statement::json).toList()),
+                    Nag.rules(nagSuppressions(new ArrayList<>(suppressions))));
+        } else {
+            suppress(new ArrayList<>(suppressions));
         }
-        suppress(new ArrayList<>(suppressions));
         clear();
     }
 
@@ -112,23 +109,19 @@ public final class RolePolicy implements Grantee {
      */
     private void suppress(List<Suppression> suppressions) {
         if (!suppressions.isEmpty()) {
-            Nag.suppress(role, suppressions.stream().map(suppression -> new io.clusterless.substrate.aws.nag
-                    .Suppression(Nag.IAM5, suppression.reason(), suppression.regexes())).toList());
+            Nag.suppress(role, nagSuppressions(suppressions));
             suppressions.clear();
         }
+    }
+
+    private static List<io.clusterless.substrate.aws.nag.Suppression> nagSuppressions(List<Suppression> suppressions) {
+        return suppressions.stream().map(suppression -> new io.clusterless.substrate.aws.nag.Suppression(Nag.IAM5,
+                suppression.reason(), suppression.regexes())).toList();
     }
 
     private void clear() {
         statements.clear();
         suppressions.clear();
         given.clear();
-    }
-
-    /** Policy props jsii sends as {@code wire}; Java's getters answer nothing. */
-    private record WireProps(ObjectNode wire) implements PolicyProps {
-        @Override
-        public JsonNode $jsii$toJson() {
-            return wire;
-        }
     }
 }

@@ -77,7 +77,11 @@ public final class Nag {
 
     /** Calls {@code method} of cls's module's Nag (ADR 17) with {@code target} and the suppressions' rules. */
     private static void node(String method, Object target, List<Suppression> suppressions) {
-        List<Map<String, Object>> rules = suppressions.stream().map(Suppression::metadata).toList();
-        SynthModule.call("Nag", method, target, rules);
+        SynthModule.call("Nag", method, target, rules(suppressions));
+    }
+
+    /** {@code suppressions} as the rules cdk-nag reads, for a call into cls's module that suppresses too. */
+    public static List<Map<String, Object>> rules(List<Suppression> suppressions) {
+        return suppressions.stream().map(Suppression::metadata).toList();
     }
 }
