@@ -52,6 +52,22 @@ class LauncherLocaleTest {
                 .contains("pwd=" + checkout.toRealPath());
     }
 
+    /**
+     * jsii's node starts without NODE_EXTRA_CA_CERTS (reading the bundle costs every start; the kernel opens no TLS
+     * connection), while Java, and so every other process cls starts, keeps it.
+     */
+    @Test
+    void jsiisNode_startsWithoutExtraCaCerts_javaKeepsThem() throws Exception {
+        String script = "#!/bin/bash\necho \"node=$JSII_NODE\"\necho \"certs=$NODE_EXTRA_CA_CERTS\"\n";
+        String with = launch(Map.of("NODE_EXTRA_CA_CERTS", "/etc/certs.pem"), script);
+        assertThat(with).containsPattern("node=exec (setsid )?env -u NODE_EXTRA_CA_CERTS node --preserve-symlinks ")
+                .contains("certs=/etc/certs.pem");
+        Files.delete(checkout.resolve("bin/cls"));
+        Files.delete(checkout.resolve("clusterless-cli/target/clusterless-cli.jar"));
+        String without = launch(Map.of(), script);
+        assertThat(without).containsPattern("node=exec (setsid )?node --preserve-symlinks ").doesNotContain("env -u");
+    }
+
     private String launch(String lcAll) throws Exception {
         return launch(Map.of("LC_ALL", lcAll),
                 "#!/usr/bin/env bash\necho \"LC_ALL=$LC_ALL charmap=$(locale charmap) args=$*\"\n");
@@ -71,6 +87,8 @@ class LauncherLocaleTest {
         executable(java, javaScript);
         ProcessBuilder builder = new ProcessBuilder("/bin/bash", bin.resolve("cls").toString(), "version")
                 .directory(checkout.toFile()).redirectErrorStream(true);
+        builder.environment().remove("NODE_EXTRA_CA_CERTS");
+        builder.environment().remove("JSII_NODE");
         builder.environment().putAll(environment);
         builder.environment().put("JAVA_HOME", checkout.resolve("jdk").toString());
         Process process = builder.start();
