@@ -9,28 +9,22 @@ const RULES = 'rules_to_suppress';
 
 class Nag {
   /**
-   * Adds `rules` (cdk-nag's suppression entries, {id, reason, ...}) to the `cdk_nag` metadata of each resource of
-   * `construct` that cdk-nag's NagSuppressions.addResourceSuppressions(construct, rules, true) would pick: its default
-   * child when it has one, else itself, then every CfnResource below it. A resource's entry keeps the rules it holds
+   * Adds `rules` (cdk-nag's suppression entries, {id, reason, ...}, as JSON text: the kernel would check each value
+   * of a list or map against its type, one by one) to the `cdk_nag` metadata of each resource of `construct` that
+   * cdk-nag's NagSuppressions.addResourceSuppressions(construct, rules, true) would pick: its default child when it
+   * has one, else itself, then every CfnResource below it. A resource's entry keeps the rules it holds
    * and gains the new ones after them, each rule once (by its JSON text), as cdk-nag merges them.
    */
-  static suppress(construct, rules) {
-    checkRules(rules);
-    const all = construct.node.findAll(); // preorder: the construct first
-    const picked = new Set([construct.node.defaultChild ?? construct, ...all.slice(1)]);
-    for (const resource of picked) {
-      if (CfnResource.isCfnResource(resource)) {
-        resource.addMetadata(KEY, { [RULES]: merged(resource.getMetadata(KEY), rules) });
-      }
-    }
+  static suppress(construct, rulesJson) {
+    suppress(construct, parsedRules(rulesJson));
   }
 
   /**
    * Adds `rules` to the `cdk_nag` entry of `stack`'s template metadata, which cdk-nag applies to every finding in the
    * stack (NagSuppressions.addStackSuppressions), merged as suppress merges; the template's other metadata stays.
    */
-  static suppressStack(stack, rules) {
-    checkRules(rules);
+  static suppressStack(stack, rulesJson) {
+    const rules = parsedRules(rulesJson);
     const options = stack.templateOptions;
     const metadata = { ...(options.metadata ?? {}) };
     metadata[KEY] = { [RULES]: merged(metadata[KEY], rules) };
@@ -38,10 +32,22 @@ class Nag {
   }
 }
 
-function checkRules(rules) {
-  if (!Array.isArray(rules)) {
-    throw new Error(`clusterless-synth: suppressions need a list of rules, got ${typeof rules}`);
+function suppress(construct, rules) {
+  const all = construct.node.findAll(); // preorder: the construct first
+  const picked = new Set([construct.node.defaultChild ?? construct, ...all.slice(1)]);
+  for (const resource of picked) {
+    if (CfnResource.isCfnResource(resource)) {
+      resource.addMetadata(KEY, { [RULES]: merged(resource.getMetadata(KEY), rules) });
+    }
   }
+}
+
+function parsedRules(json) {
+  const rules = JSON.parse(json);
+  if (!Array.isArray(rules)) {
+    throw new Error(`clusterless-synth: suppressions need a list of rules, got ${json}`);
+  }
+  return rules;
 }
 
 function merged(existing, rules) {
@@ -85,15 +91,16 @@ class Sfn {
 
 class Iam {
   /**
-   * `new Policy(role, id, {roles: [role], document: PolicyDocument.fromJson(document)})`, then, when `rules` holds
+   * `new Policy(role, id, {roles: [role], document: PolicyDocument.fromJson(document)})` (both as JSON text), then,
+   * when `rules` holds
    * any, Nag.suppress(role, rules): the role's policy as Java wrote its statements, and the suppressions that cover
    * it, in one round trip where each took one.
    */
-  static rolePolicy(role, id, document, rules) {
-    checkRules(rules);
-    new iam.Policy(role, id, { roles: [role], document: iam.PolicyDocument.fromJson(document) });
+  static rolePolicy(role, id, documentJson, rulesJson) {
+    const rules = parsedRules(rulesJson);
+    new iam.Policy(role, id, { roles: [role], document: iam.PolicyDocument.fromJson(JSON.parse(documentJson)) });
     if (rules.length > 0) {
-      Nag.suppress(role, rules);
+      suppress(role, rules);
     }
   }
 }

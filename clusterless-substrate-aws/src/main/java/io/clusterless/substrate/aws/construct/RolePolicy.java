@@ -95,7 +95,7 @@ public final class RolePolicy implements Grantee {
         if (!statements.isEmpty()) {
             // the policy from its document, then the suppressions, in one round trip (cls's own module, ADR 17)
             SynthModule.call("Iam", "rolePolicy", role, "DefaultPolicy",
-                    Map.of("Statement", statements.stream().map(Statement::json).toList()),
+                    SynthModule.json(Map.of("Statement", statements.stream().map(Statement::json).toList())),
                     Nag.rules(nagSuppressions(new ArrayList<>(suppressions))));
         } else {
             suppress(new ArrayList<>(suppressions));

@@ -1,6 +1,8 @@
 package io.clusterless.substrate.aws.jsii;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterless.substrate.aws.wire.WireValues;
 import software.amazon.jsii.JsiiEngine;
 import software.amazon.jsii.JsiiModule;
@@ -15,6 +17,7 @@ import java.util.List;
  */
 public final class SynthModule extends JsiiModule {
     public static final String NAME = "clusterless-synth";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public SynthModule() {
         super(NAME, "1.0.0", SynthModule.class, NAME + "@1.0.0.jsii.tgz");
@@ -28,6 +31,18 @@ public final class SynthModule extends JsiiModule {
     public static JsonNode call(String type, String method, Object... args) {
         JsiiEngine.getInstance().loadModule(SynthModule.class);
         return WireValues.callStatic(NAME + "." + type, method, args);
+    }
+
+    /**
+     * {@code value} (lists, maps, strings, numbers, booleans) as JSON text: how the module takes data that holds no
+     * node object, which it parses in one go where the kernel would check and convert each value of a list or map.
+     */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON data: " + e.getOriginalMessage(), e);
+        }
     }
 
     @Override

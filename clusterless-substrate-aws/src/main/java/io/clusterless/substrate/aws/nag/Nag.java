@@ -5,7 +5,6 @@ import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * cdk-nag suppressions: each one names the rule, the construct and why the finding does not apply.
@@ -80,8 +79,11 @@ public final class Nag {
         SynthModule.call("Nag", method, target, rules(suppressions));
     }
 
-    /** {@code suppressions} as the rules cdk-nag reads, for a call into cls's module that suppresses too. */
-    public static List<Map<String, Object>> rules(List<Suppression> suppressions) {
-        return suppressions.stream().map(Suppression::metadata).toList();
+    /**
+     * {@code suppressions} as the rules cdk-nag reads, as JSON text, for a call into cls's module (which parses it:
+     * as a list of maps, the kernel would check and convert every value on its own).
+     */
+    public static String rules(List<Suppression> suppressions) {
+        return SynthModule.json(suppressions.stream().map(Suppression::metadata).toList());
     }
 }
