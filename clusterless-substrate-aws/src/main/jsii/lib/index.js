@@ -80,8 +80,11 @@ class Sfn {
       throw new Error('clusterless-synth: Sfn.choice needs a list of [condition, next] branches, got '
         + typeof branches);
     }
-    for (const [condition, next] of branches) {
-      choice.when(condition, state(scope, next));
+    for (const branch of branches) {
+      if (!Array.isArray(branch) || branch.length !== 2) {
+        throw new Error(`clusterless-synth: a choice's branch is [condition, next], got ${typeof branch}`);
+      }
+      choice.when(branch[0], state(scope, branch[1]));
     }
     if (otherwise !== undefined && otherwise !== null) {
       choice.otherwise(state(scope, otherwise));

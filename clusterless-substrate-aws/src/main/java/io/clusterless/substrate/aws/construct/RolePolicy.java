@@ -94,9 +94,9 @@ public final class RolePolicy implements Grantee {
         written = true;
         if (!statements.isEmpty()) {
             // the policy from its document, then the suppressions, in one round trip (cls's own module, ADR 17)
-            SynthModule.call("Iam", "rolePolicy", role, "DefaultPolicy",
+            Nag.rolePolicy(role, "DefaultPolicy",
                     SynthModule.json(Map.of("Statement", statements.stream().map(Statement::json).toList())),
-                    Nag.rules(nagSuppressions(new ArrayList<>(suppressions))));
+                    nagSuppressions(new ArrayList<>(suppressions)));
         } else {
             suppress(new ArrayList<>(suppressions));
         }

@@ -28,11 +28,13 @@ public final class JsiiStart {
     private static Outcome outcome;
     /**
      * Modules aws-cdk-lib depends on that no construct of cls's uses, left unloaded (named by their jsii module
-     * class): the AWS CLI and the node proxy agent as Lambda layer assets, which only the CDK's
-     * BucketDeployment, EKS and EMR-on-EKS constructs require, and only when built (aws-cdk-lib requires a module
-     * when it is first used, as a Node CDK app does). Loading them had the kernel read and hash their 22 MB of
-     * tarballs on every synth, while the JVM waited (docs/benchmarks.md). A construct that needs one fails its synth
-     * with node's "Cannot find module '@aws-cdk/asset-...'"; jsii loads one itself if a Java class of it is used.
+     * class): the AWS CLI and the node proxy agent as Lambda layer assets, which only the CDK's BucketDeployment, EKS,
+     * EMR-on-EKS and Service Catalog product stack constructs require, and only when built (aws-cdk-lib requires a
+     * module when it is first used, as a Node CDK app does). Loading them had the kernel read and hash their 22 MB
+     * of tarballs on every synth, while the JVM waited (docs/benchmarks.md). A construct that needs one would fail
+     * its synth with node's "Cannot find module '@aws-cdk/asset-...'": SynthModuleTest keeps cls's code from using
+     * them (an earlier pass kept them loaded for that risk alone); jsii loads one itself if a Java class of it is
+     * used.
      */
     static final Set<String> UNUSED = Set.of("software.amazon.awscdk.cdk.asset.awscli.v1.$Module",
             "software.amazon.awscdk.cdk.asset.node.proxy.agent.v6.$Module");

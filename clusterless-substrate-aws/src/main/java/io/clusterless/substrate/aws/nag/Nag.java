@@ -74,6 +74,20 @@ public final class Nag {
         node("suppressStack", stack, suppressions);
     }
 
+    /**
+     * Makes {@code role}'s policy {@code id} from {@code documentJson} (IAM's JSON, as text), then adds
+     * {@code suppressions} to the role's resources as {@link #suppress} does: one round trip (cls's own module's
+     * {@code Iam.rolePolicy}, ADR 17).
+     */
+    public static void rolePolicy(IConstruct role, String id, String documentJson, List<Suppression> suppressions) {
+        Writer writer = WRITER.get();
+        SynthModule.call("Iam", "rolePolicy", role, id, documentJson,
+                rules(writer == null ? suppressions : List.of()));
+        if (writer != null && !suppressions.isEmpty()) {
+            writer.resources(role, suppressions);
+        }
+    }
+
     /** Calls {@code method} of cls's module's Nag (ADR 17) with {@code target} and the suppressions' rules. */
     private static void node(String method, Object target, List<Suppression> suppressions) {
         SynthModule.call("Nag", method, target, rules(suppressions));
@@ -83,7 +97,7 @@ public final class Nag {
      * {@code suppressions} as the rules cdk-nag reads, as JSON text, for a call into cls's module (which parses it:
      * as a list of maps, the kernel would check and convert every value on its own).
      */
-    public static String rules(List<Suppression> suppressions) {
+    private static String rules(List<Suppression> suppressions) {
         return SynthModule.json(suppressions.stream().map(Suppression::metadata).toList());
     }
 }

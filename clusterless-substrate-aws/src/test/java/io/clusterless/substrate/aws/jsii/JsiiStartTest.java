@@ -115,6 +115,8 @@ class JsiiStartTest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("JSII_RUNTIME");
+        // the kernel checks each assembly against jsii's schema only when asked: cls's own is written by hand
+        builder.environment().put("JSII_VALIDATE_ASSEMBLIES", "true");
         if (withTmpdir) {
             Files.createDirectories(tmpdir);
             builder.environment().remove("JSII_NODE");

@@ -2,7 +2,9 @@ package io.clusterless.substrate.aws.nag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clusterless.substrate.aws.JsiiRequests;
+import io.clusterless.substrate.aws.jsii.SynthModule;
 import org.junit.jupiter.api.Test;
+import software.amazon.jsii.JsiiEngine;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.s3.Bucket;
@@ -31,6 +33,7 @@ class NagRoundTripsTest {
         // enforceSSL: the bucket's policy is a second resource below it, not its default child
         Bucket bucket = new Bucket(stack, "Bucket", BucketProps.builder().enforceSsl(true).build());
 
+        JsiiEngine.getInstance().loadModule(SynthModule.class); // its load request is not the call's
         List<JsonNode> requests = JsiiRequests.during(() -> Nag.suppress(bucket, "AwsSolutions-S1", "A reason why."));
 
         assertThat(requests.stream().map(NagRoundTripsTest::describe).toList())
