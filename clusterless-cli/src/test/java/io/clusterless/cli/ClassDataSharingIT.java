@@ -30,7 +30,7 @@ class ClassDataSharingIT {
         Path project = Examples.file("simple-copy/" + file);
         Path log = Files.createTempFile(TARGET, "class-load-", ".log");
         Process process = new ProcessBuilder("java", "-Dfile.encoding=UTF-8", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData", "-Xmx1g", "-Xshare:on",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:-UsePerfData", "-Xmx1g", "-Xshare:on",
                 "-XX:SharedArchiveFile=" + TARGET.resolve("clusterless-cli.jsa"),
                 "-Xlog:class+load=info:file=" + log,
                 "-jar", TARGET.resolve("clusterless-cli.jar").toString(), "validate", "-p", project.toString())
