@@ -94,6 +94,28 @@ class Sfn {
 
 class Iam {
   /**
+   * `items` (JSON text) in order: `{statement}` adds IAM's JSON statement to `role`'s policy as `role.addToPolicy`
+   * does (the role makes its default policy at the first), `{rules}` suppresses those rules on the role's resources
+   * as Nag.suppress does (so it covers the policy the statements before it made): a role handed over to the CDK's
+   * grants, with what was collected before, in one round trip where each statement took two.
+   */
+  static grants(role, itemsJson) {
+    const items = JSON.parse(itemsJson);
+    if (!Array.isArray(items)) {
+      throw new Error(`clusterless-synth: Iam.grants needs a list of {statement} and {rules} items, got ${itemsJson}`);
+    }
+    for (const item of items) {
+      if (item?.statement !== undefined) {
+        role.addToPolicy(iam.PolicyStatement.fromJson(item.statement));
+      } else if (Array.isArray(item?.rules)) {
+        suppress(role, item.rules);
+      } else {
+        throw new Error(`clusterless-synth: an Iam.grants item is {statement} or {rules}, got ${JSON.stringify(item)}`);
+      }
+    }
+  }
+
+  /**
    * `new Policy(role, id, {roles: [role], document: PolicyDocument.fromJson(document)})` (both as JSON text), then,
    * when `rules` holds
    * any, Nag.suppress(role, rules): the role's policy as Java wrote its statements, and the suppressions that cover

@@ -70,17 +70,25 @@ public final class RolePolicy implements Grantee {
         if (!written) {
             written = true;
             // suppressions given one after the other are written in one go (see write()); a statement between two
-            // may make the role's policy, which the second then covers as well, so each keeps its place
+            // may make the role's policy, which the second then covers as well, so each keeps its place; all of it
+            // in one round trip (Nag.grants)
+            List<Object> items = new ArrayList<>();
             List<Suppression> pending = new ArrayList<>();
             for (Object item : given) {
                 if (item instanceof Statement statement) {
-                    suppress(pending);
-                    Access.add(role, statement.build());
+                    if (!pending.isEmpty()) {
+                        items.add(nagSuppressions(pending));
+                        pending = new ArrayList<>();
+                    }
+                    items.add(statement.json());
                 } else if (item instanceof Suppression suppression) {
                     pending.add(suppression);
                 }
             }
-            suppress(pending);
+            if (!pending.isEmpty()) {
+                items.add(nagSuppressions(pending));
+            }
+            Nag.grants(role, items);
             clear();
         }
         return role;

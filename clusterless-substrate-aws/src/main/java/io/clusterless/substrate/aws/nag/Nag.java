@@ -4,7 +4,9 @@ import io.clusterless.substrate.aws.jsii.SynthModule;
 import software.amazon.awscdk.Stack;
 import software.constructs.IConstruct;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * cdk-nag suppressions: each one names the rule, the construct and why the finding does not apply.
@@ -85,6 +87,38 @@ public final class Nag {
                 rules(writer == null ? suppressions : List.of()));
         if (writer != null && !suppressions.isEmpty()) {
             writer.resources(role, suppressions);
+        }
+    }
+
+    /**
+     * Each of {@code items} in order, on {@code role}: a statement (IAM's JSON, a {@code Map}) added to its policy as
+     * {@code Role.addToPolicy} adds it, a list of {@link Suppression}s added as {@link #suppress} adds them (covering
+     * what the statements before made). One round trip (cls's own module's {@code Iam.grants}, ADR 17); under
+     * NagParityTest's writer, the suppressions go through it in their place.
+     */
+    public static void grants(IConstruct role, List<Object> items) {
+        Writer writer = WRITER.get();
+        List<Object> batch = new ArrayList<>();
+        for (Object item : items) {
+            if (item instanceof List<?> list) {
+                List<Suppression> suppressions = list.stream().map(Suppression.class::cast).toList();
+                if (writer == null) {
+                    batch.add(Map.of("rules", suppressions.stream().map(Suppression::metadata).toList()));
+                } else {
+                    send(role, batch);
+                    batch.clear();
+                    writer.resources(role, suppressions);
+                }
+            } else {
+                batch.add(Map.of("statement", item));
+            }
+        }
+        send(role, batch);
+    }
+
+    private static void send(IConstruct role, List<Object> batch) {
+        if (!batch.isEmpty()) {
+            SynthModule.call("Iam", "grants", role, SynthModule.json(batch));
         }
     }
 

@@ -68,8 +68,8 @@ class RolePolicyTest {
     }
 
     /**
-     * Suppressions given one after the other are written in one go when the role is handed over (a round trip each
-     * time), and render as given one by one.
+     * Statements and suppressions given before the role is handed over are written in one round trip, and render as
+     * given one by one (suppressions given one after the other are written together, each run in its place).
      */
     @Test
     void handedOverRole_writesConsecutiveSuppressionsInOneGo() {
@@ -84,10 +84,11 @@ class RolePolicyTest {
             grantee.suppressWildcards("keys are known at run time", "/^Resource::arn:aws:s3:::b\\/p\\/\\*$/g");
         }
 
+        JsiiEngine.getInstance().loadModule(SynthModule.class); // its load request is not the call's
         List<JsonNode> requests = JsiiRequests.during(handedOver::handOver);
 
-        assertThat(requests.stream().filter(r -> r.path("method").asText().equals("suppress")))
-                .as("one suppression per run of suppressions").hasSize(2);
+        assertThat(requests).as("statements and suppressions in their order, in one round trip (ADR 17)")
+                .hasSize(1).first().satisfies(r -> assertThat(r.path("method").asText()).isEqualTo("grants"));
         Map<String, Object> expected = Template.fromStack((Stack) app.getNode().findChild("OneByOne")).toJSON();
         Map<String, Object> actual = Template.fromStack((Stack) app.getNode().findChild("HandedOver")).toJSON();
         assertThat(actual).isEqualTo(expected);
