@@ -11,6 +11,7 @@ import io.clusterless.cli.context.Interruption;
 import io.clusterless.cli.repeat.FastRepeat;
 import io.clusterless.cli.repeat.Invocation;
 import io.clusterless.cli.repeat.RepeatRecorder;
+import io.clusterless.model.component.ServiceIndex;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -42,8 +43,9 @@ public final class Main {
         if (!CommandTree.isVersion(args)) {
             withoutGroovyClosures();
         }
-        if (warmsUpClassPath(args)) {
-            // the component plugins' lookup opens every jar of the class path: begun now, it overlaps picocli's tree
+        if (warmsUpClassPath(args) && !ServiceIndex.present(Main.class.getClassLoader())) {
+            // without the jar's index of cls's services, their lookup opens every jar of the class path: begun now,
+            // it overlaps picocli's tree
             ClassPathWarmup.start(Main.class.getClassLoader());
         }
         // a synth that will run afresh starts jsii (node, its modules) now, overlapping picocli and the configuration

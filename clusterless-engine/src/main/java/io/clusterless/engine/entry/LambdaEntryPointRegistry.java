@@ -3,6 +3,7 @@ package io.clusterless.engine.entry;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.ComponentType;
+import io.clusterless.model.component.ServiceIndex;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -41,9 +41,7 @@ public final class LambdaEntryPointRegistry {
         if (registry == null) {
             synchronized (LambdaEntryPointRegistry.class) {
                 if (defaultRegistry == null) {
-                    defaultRegistry = new LambdaEntryPointRegistry(ServiceLoader.load(LambdaEntryPoints.class,
-                            LambdaEntryPoints.class.getClassLoader()).stream().map(ServiceLoader.Provider::get)
-                            .toList());
+                    defaultRegistry = new LambdaEntryPointRegistry(ServiceIndex.load(LambdaEntryPoints.class));
                 }
                 registry = defaultRegistry;
             }

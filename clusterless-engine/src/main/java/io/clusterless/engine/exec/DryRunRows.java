@@ -7,6 +7,7 @@ import io.clusterless.engine.store.ObjectStore;
 import io.clusterless.json.Json;
 import io.clusterless.model.Arc;
 import io.clusterless.model.Deployable;
+import io.clusterless.model.component.ServiceIndex;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /** The rows of {@code cls exec --dry-run}: each lot, with what its arc type's {@link DryRunDetail} adds. */
 public final class DryRunRows {
@@ -41,7 +41,7 @@ public final class DryRunRows {
 
     private static Map<String, DryRunDetail> load() {
         Map<String, DryRunDetail> details = new LinkedHashMap<>();
-        for (DryRunDetail detail : ServiceLoader.load(DryRunDetail.class, DryRunRows.class.getClassLoader())) {
+        for (DryRunDetail detail : ServiceIndex.load(DryRunDetail.class)) {
             if (details.putIfAbsent(detail.componentType(), detail) != null) {
                 throw new IllegalStateException("two dry-run details declared for " + detail.componentType());
             }

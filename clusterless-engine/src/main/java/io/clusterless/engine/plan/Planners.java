@@ -4,12 +4,12 @@ import io.clusterless.model.Component;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.ComponentType;
+import io.clusterless.model.component.ServiceIndex;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -78,7 +78,6 @@ public final class Planners {
     }
 
     private static <P> List<P> load(Class<P> service) {
-        return ServiceLoader.load(service, service.getClassLoader()).stream().map(ServiceLoader.Provider::get)
-                .toList();
+        return ServiceIndex.load(service);
     }
 }

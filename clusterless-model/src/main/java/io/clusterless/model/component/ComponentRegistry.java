@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
@@ -61,10 +60,7 @@ public final class ComponentRegistry {
     }
 
     private static ComponentRegistry fromServiceLoader() {
-        return ofPlugins(ServiceLoader.load(ComponentPlugin.class, ComponentPlugin.class.getClassLoader())
-                .stream()
-                .map(ServiceLoader.Provider::get)
-                .toList());
+        return ofPlugins(ServiceIndex.load(ComponentPlugin.class));
     }
 
     public Optional<ComponentType> find(String id) {

@@ -5,13 +5,13 @@ import io.clusterless.local.workload.LocalArcType;
 import io.clusterless.model.component.ComponentKind;
 import io.clusterless.model.component.ComponentRegistry;
 import io.clusterless.model.component.ComponentType;
+import io.clusterless.model.component.ServiceIndex;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -86,7 +86,6 @@ public final class LocalTypes {
     }
 
     private static <T> List<T> load(Class<T> service) {
-        return ServiceLoader.load(service, service.getClassLoader()).stream().map(ServiceLoader.Provider::get)
-                .toList();
+        return ServiceIndex.load(service);
     }
 }

@@ -1,16 +1,15 @@
 package io.clusterless.substrate.aws.component;
 
+import io.clusterless.model.component.ServiceIndex;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /** The AWS part of every component type this build can place on AWS, by type id. */
 public final class AwsComponents {
-    private static final AwsComponents DEFAULT = new AwsComponents(ServiceLoader.load(AwsComponent.class,
-            AwsComponent.class.getClassLoader()).stream().map(ServiceLoader.Provider::get).toList());
+    private static final AwsComponents DEFAULT = new AwsComponents(ServiceIndex.load(AwsComponent.class));
 
     private final Map<String, AwsComponent> byType;
 
