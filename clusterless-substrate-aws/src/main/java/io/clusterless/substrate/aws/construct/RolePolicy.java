@@ -72,21 +72,21 @@ public final class RolePolicy implements Grantee {
             // suppressions given one after the other are written in one go (see write()); a statement between two
             // may make the role's policy, which the second then covers as well, so each keeps its place; all of it
             // in one round trip (Nag.grants)
-            List<Object> items = new ArrayList<>();
+            List<Nag.Grant> items = new ArrayList<>();
             List<Suppression> pending = new ArrayList<>();
             for (Object item : given) {
                 if (item instanceof Statement statement) {
                     if (!pending.isEmpty()) {
-                        items.add(nagSuppressions(pending));
-                        pending = new ArrayList<>();
+                        items.add(Nag.Grant.suppressing(nagSuppressions(pending)));
+                        pending.clear();
                     }
-                    items.add(statement.json());
+                    items.add(Nag.Grant.of(statement.json()));
                 } else if (item instanceof Suppression suppression) {
                     pending.add(suppression);
                 }
             }
             if (!pending.isEmpty()) {
-                items.add(nagSuppressions(pending));
+                items.add(Nag.Grant.suppressing(nagSuppressions(pending)));
             }
             Nag.grants(role, items);
             clear();

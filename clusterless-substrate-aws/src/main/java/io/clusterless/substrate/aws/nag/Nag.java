@@ -90,27 +90,35 @@ public final class Nag {
         }
     }
 
+    /** One step of {@link #grants}: a statement (IAM's JSON) or a run of suppressions, the other null. */
+    public record Grant(Map<String, Object> statement, List<Suppression> suppressions) {
+        public static Grant of(Map<String, Object> statement) {
+            return new Grant(statement, null);
+        }
+
+        public static Grant suppressing(List<Suppression> suppressions) {
+            return new Grant(null, List.copyOf(suppressions));
+        }
+    }
+
     /**
-     * Each of {@code items} in order, on {@code role}: a statement (IAM's JSON, a {@code Map}) added to its policy as
-     * {@code Role.addToPolicy} adds it, a list of {@link Suppression}s added as {@link #suppress} adds them (covering
-     * what the statements before made). One round trip (cls's own module's {@code Iam.grants}, ADR 17); under
-     * NagParityTest's writer, the suppressions go through it in their place.
+     * Each of {@code items} in order, on {@code role}: a statement added to its policy as {@code Role.addToPolicy}
+     * adds it, a run of suppressions added as {@link #suppress} adds them (covering what the statements before made).
+     * One round trip (cls's own module's {@code Iam.grants}, ADR 17); under NagParityTest's writer, the suppressions
+     * go through it in their place.
      */
-    public static void grants(IConstruct role, List<Object> items) {
+    public static void grants(IConstruct role, List<Grant> items) {
         Writer writer = WRITER.get();
         List<Object> batch = new ArrayList<>();
-        for (Object item : items) {
-            if (item instanceof List<?> list) {
-                List<Suppression> suppressions = list.stream().map(Suppression.class::cast).toList();
-                if (writer == null) {
-                    batch.add(Map.of("rules", suppressions.stream().map(Suppression::metadata).toList()));
-                } else {
-                    send(role, batch);
-                    batch.clear();
-                    writer.resources(role, suppressions);
-                }
+        for (Grant item : items) {
+            if (item.statement() != null) {
+                batch.add(Map.of("statement", item.statement()));
+            } else if (writer == null) {
+                batch.add(Map.of("rules", item.suppressions().stream().map(Suppression::metadata).toList()));
             } else {
-                batch.add(Map.of("statement", item));
+                send(role, batch);
+                batch.clear();
+                writer.resources(role, item.suppressions());
             }
         }
         send(role, batch);
