@@ -18,6 +18,8 @@ import java.util.List;
 public final class SynthModule extends JsiiModule {
     public static final String NAME = "clusterless-synth";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Whether {@link #call} had jsii load the module: jsii keeps one node process, and its modules, per JVM. */
+    private static volatile boolean loaded;
 
     public SynthModule() {
         super(NAME, "1.0.0", SynthModule.class, NAME + "@1.0.0.jsii.tgz");
@@ -26,10 +28,14 @@ public final class SynthModule extends JsiiModule {
     /**
      * Static method {@code method} of the module's class {@code type} (e.g. {@code Nag}) called with {@code args}
      * (Java values of the CDK, wire values, JSON-like lists and maps), after making sure jsii's node process has the
-     * module loaded (a look-up once it has); its result in wire form.
+     * module loaded; its result in wire form.
      */
     public static JsonNode call(String type, String method, Object... args) {
-        JsiiEngine.getInstance().loadModule(SynthModule.class);
+        if (!loaded) {
+            // jsii's loadModule makes a new module object by reflection before it looks the name up: once is enough
+            JsiiEngine.getInstance().loadModule(SynthModule.class);
+            loaded = true;
+        }
         return WireValues.callStatic(NAME + "." + type, method, args);
     }
 
