@@ -3,10 +3,10 @@ package io.clusterless.cli.context;
 /**
  * Opens the jars of the class path on a daemon thread while picocli builds its tree ({@code Main} starts it for
  * {@code validate} where the class path has no index of cls's services, {@code ServiceIndex}: the CLI's jar has one,
- * so this serves runs from the build's class folders). The component plugins' {@link java.util.ServiceLoader} has to look into every one of the ~200
- * jars, and opening them (aws-cdk-lib's index of 58,000 entries most of all) took ~60 ms of a ~0.3 s
- * {@code cls validate} on the main thread. The class loader keeps each jar open once opened, so the command's lookup,
- * after {@link #awaitOpened}, finds them ready.
+ * so this serves runs from the build's class folders). The component plugins' {@link java.util.ServiceLoader} has to
+ * look into every one of the ~200 jars, and opening them (aws-cdk-lib's index of 58,000 entries most of all) took
+ * ~60 ms of a ~0.3 s {@code cls validate} on the main thread. The class loader keeps each jar open once opened, so
+ * the command's lookup, after {@link #awaitOpened}, finds them ready.
  * <p>
  * The thread asks the loader for a class that no jar holds, which opens every jar in class path order, as picocli's
  * lookup of Groovy's closure class did on the main thread before ({@code Main.withoutGroovyClosures}). Nothing here

@@ -123,11 +123,9 @@ class NodeCodeCacheTest {
 
         assertThat(truncated.stdout()).containsExactly("{\"value\":\"lost\"}");
         assertThat(truncated.trace()).contains("compiled " + lost).last().isEqualTo("saved");
-        assertThat(lostAfter.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
-                .contains("served " + lost);
+        assertServedOnlyFromTheCache(lostAfter, lost);
         assertThat(keptAfter.stdout()).containsExactly("{\"value\":\"kept\"}");
-        assertThat(keptAfter.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
-                .contains("served " + kept);
+        assertServedOnlyFromTheCache(keptAfter, kept);
     }
 
     @Test
@@ -141,10 +139,8 @@ class NodeCodeCacheTest {
 
         assertThat(secondRun.trace()).contains("compiled " + second).last().isEqualTo("saved");
         assertThat(firstAgain.stdout()).containsExactly("{\"value\":\"first\"}");
-        assertThat(firstAgain.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
-                .contains("served " + first);
-        assertThat(secondAgain.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
-                .contains("served " + second);
+        assertServedOnlyFromTheCache(firstAgain, first);
+        assertServedOnlyFromTheCache(secondAgain, second);
     }
 
     @Test
@@ -308,6 +304,12 @@ class NodeCodeCacheTest {
         assertThat(again.folder()).isEqualTo(firstFolder).startsWith(stale.resolve("jsii-kernel-cls").toString());
         assertThat(Path.of(firstFolder)).isEmptyDirectory();
         again.end();
+    }
+
+    /** Every module {@code run} loaded came from the cache file, {@code module} among them. */
+    private static void assertServedOnlyFromTheCache(Run run, Path module) {
+        assertThat(run.trace()).isNotEmpty().allMatch(line -> line.startsWith("served "))
+                .contains("served " + module);
     }
 
     // --- runs
